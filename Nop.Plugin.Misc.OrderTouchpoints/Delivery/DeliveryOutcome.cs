@@ -1,0 +1,35 @@
+namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+public enum OutcomeKind
+{
+    /// <summary>The vendor acknowledged it (2xx); never send it again.</summary>
+    Delivered,
+    /// <summary>Timeout, connection failure, 5xx, 429 or an open circuit: try again later.</summary>
+    RetryLater,
+    /// <summary>The vendor refused it (other 4xx): fails until a person fixes data or settings and resends.</summary>
+    Rejected,
+    /// <summary>The plugin cannot build a valid request (no email, no country…): skipped with the reason.</summary>
+    CannotSend
+}
+
+/// <summary>
+/// The classified result of one delivery attempt. <see cref="Reason"/> is shown to the store owner and
+/// stored in the outbox, so it is trimmed and never holds an API key, an email address or a payload.
+/// </summary>
+public sealed record DeliveryOutcome(OutcomeKind Kind, int? HttpStatus = null, string? Reason = null, TimeSpan? RetryAfter = null)
+{
+    public const int MaxReasonLength = 500;
+
+    public static DeliveryOutcome Delivered(int httpStatus) => new(OutcomeKind.Delivered, httpStatus);
+
+    public static DeliveryOutcome Retry(string reason, int? httpStatus = null, TimeSpan? retryAfter = null) =>
+        new(OutcomeKind.RetryLater, httpStatus, Trim(reason), retryAfter);
+
+    public static DeliveryOutcome Rejected(string reason, int? httpStatus = null) =>
+        new(OutcomeKind.Rejected, httpStatus, Trim(reason));
+
+    public static DeliveryOutcome CannotSend(string reason) => new(OutcomeKind.CannotSend, null, Trim(reason));
+
+    public static string Trim(string reason) =>
+        reason.Length <= MaxReasonLength ? reason : string.Concat(reason.AsSpan(0, MaxReasonLength - 1), "…");
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nop.Core.Infrastructure;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
+
+/// <summary>Registers the plugin's services; each area adds its own in its ServiceCollection extension.</summary>
+public class PluginNopStartup : INopStartup
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<VendorResiliencePipelines>();
+        services.AddScoped<VendorRequestSender>();
+        services.AddScoped<ApiKeyProtector>();
+        services.AddScoped<OrderDataLoader>();
+    }
+
+    public void Configure(IApplicationBuilder application)
+    {
+    }
+
+    // After nopCommerce's own registrations (core startups use 0–2000); the plugin overrides nothing.
+    public int Order => 3000;
+}

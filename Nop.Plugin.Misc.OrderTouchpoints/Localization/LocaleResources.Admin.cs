@@ -1,0 +1,6 @@
+namespace Nop.Plugin.Misc.OrderTouchpoints.Localization;
+
+public static partial class LocaleResources
+{
+    private static LocaleText[] Admin => [];
+}

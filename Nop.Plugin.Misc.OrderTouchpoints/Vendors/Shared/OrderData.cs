@@ -1,0 +1,36 @@
+using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.Orders;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+/// <summary>An order as re-read from the database at send time, with what every vendor maps from.</summary>
+public sealed record OrderData(
+    Order Order,
+    Customer? Customer,
+    Address? BillingAddress,
+    Address? ShippingAddress,
+    Country? BillingCountry,
+    Language? Language,
+    string? Email)
+{
+    /// <summary>Billing first name, else the customer's (guests have only the address).</summary>
+    public string? FirstName => FirstNonEmpty(BillingAddress?.FirstName, Customer?.FirstName);
+
+    public string? LastName => FirstNonEmpty(BillingAddress?.LastName, Customer?.LastName);
+
+    public string? Phone => FirstNonEmpty(BillingAddress?.PhoneNumber, Customer?.Phone);
+
+    /// <summary>Shipping zip, else billing zip.</summary>
+    public string? ZipCode => FirstNonEmpty(ShippingAddress?.ZipPostalCode, BillingAddress?.ZipPostalCode);
+
+    public decimal InCustomerCurrency(decimal primaryAmount) => CustomerMoney.Convert(primaryAmount, Order.CurrencyRate);
+
+    internal static string? FirstNonEmpty(params string?[] values) =>
+        values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+}
+
+/// <summary>One order line with its product resolved; the product may have been deleted since the order.</summary>
+public sealed record OrderLine(OrderItem Item, int ProductId, string Sku, string? ProductSku, string Name);

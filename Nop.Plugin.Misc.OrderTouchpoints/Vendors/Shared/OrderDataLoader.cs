@@ -1,0 +1,81 @@
+using Nop.Core.Domain.Orders;
+using Nop.Services.Catalog;
+using Nop.Services.Common;
+using Nop.Services.Customers;
+using Nop.Services.Directory;
+using Nop.Services.Discounts;
+using Nop.Services.Localization;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+/// <summary>
+/// Re-reads an order through nopCommerce's services when a delivery is sent (other consumers may have
+/// changed it since the event). Never uses IWorkContext: at send time that is a background or admin customer.
+/// </summary>
+public class OrderDataLoader(
+    IOrderService orderService,
+    ICustomerService customerService,
+    IAddressService addressService,
+    ICountryService countryService,
+    ILanguageService languageService,
+    IProductService productService,
+    IProductAttributeParser productAttributeParser,
+    ILocalizationService localizationService,
+    IDiscountService discountService)
+{
+    /// <summary>The order and its customer data, or null when the order no longer exists.</summary>
+    public async Task<OrderData?> LoadAsync(int orderId)
+    {
+        var order = await orderService.GetOrderByIdAsync(orderId);
+        if (order is null || order.Deleted)
+            return null;
+
+        var customer = await customerService.GetCustomerByIdAsync(order.CustomerId);
+        var billing = await addressService.GetAddressByIdAsync(order.BillingAddressId);
+        var shipping = order.ShippingAddressId is int shippingId ? await addressService.GetAddressByIdAsync(shippingId) : null;
+        var country = billing?.CountryId is int countryId ? await countryService.GetCountryByIdAsync(countryId) : null;
+        var language = await languageService.GetLanguageByIdAsync(order.CustomerLanguageId);
+        // Guests usually have no customer email: the billing address carries it.
+        var email = OrderData.FirstNonEmpty(customer?.Email, billing?.Email);
+        return new OrderData(order, customer, billing, shipping, country, language, email);
+    }
+
+    /// <summary>Lines with SKU (attribute combination, else product, else product id) and product name in the given language.</summary>
+    public async Task<IReadOnlyList<OrderLine>> LoadLinesAsync(Order order, int languageId)
+    {
+        var items = await orderService.GetOrderItemsAsync(order.Id);
+        var products = (await productService.GetProductsByIdsAsync(items.Select(i => i.ProductId).Distinct().ToArray()))
+            .ToDictionary(p => p.Id);
+        var lines = new List<OrderLine>(items.Count);
+        foreach (var item in items)
+        {
+            if (!products.TryGetValue(item.ProductId, out var product))
+            {
+                lines.Add(new OrderLine(item, item.ProductId, item.ProductId.ToString(), null, $"Product {item.ProductId}"));
+                continue;
+            }
+            var combination = string.IsNullOrEmpty(item.AttributesXml)
+                ? null
+                : await productAttributeParser.FindProductAttributeCombinationAsync(product, item.AttributesXml);
+            var productSku = OrderData.FirstNonEmpty(combination?.Sku, product.Sku);
+            var name = await localizationService.GetLocalizedAsync(product, p => p.Name, languageId);
+            lines.Add(new OrderLine(item, product.Id, productSku ?? product.Id.ToString(), productSku, name ?? product.Name ?? $"Product {product.Id}"));
+        }
+        return lines;
+    }
+
+    /// <summary>Coupon codes of the discounts the order used (the cart's applied codes are cleared at checkout).</summary>
+    public async Task<IReadOnlyList<string>> LoadCouponCodesAsync(int orderId)
+    {
+        var usages = await discountService.GetAllDiscountUsageHistoryAsync(orderId: orderId);
+        var codes = new List<string>();
+        foreach (var discountId in usages.Select(u => u.DiscountId).Distinct())
+        {
+            var discount = await discountService.GetDiscountByIdAsync(discountId);
+            if (discount is { RequiresCouponCode: true } && !string.IsNullOrWhiteSpace(discount.CouponCode))
+                codes.Add(discount.CouponCode.Trim());
+        }
+        return codes;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Registry;
+using Polly.Timeout;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+/// <summary>
+/// One Polly pipeline per vendor and API key (a singleton): an attempt timeout inside a circuit breaker,
+/// so a vendor that is down is not hammered while a backlog drains, and one store's bad key does not
+/// open the circuit for another store's key. Retries are not here: they are durable, in the outbox.
+/// </summary>
+public class VendorResiliencePipelines(TimeProvider timeProvider)
+{
+    public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly ResiliencePipelineRegistry<string> _registry = new();
+
+    public ResiliencePipeline<HttpResponseMessage> Get(TouchpointVendor vendor, string apiKey, TimeSpan? attemptTimeout = null)
+    {
+        var timeout = attemptTimeout ?? DefaultAttemptTimeout;
+        var key = $"{vendor}:{ApiKeyProtector.Fingerprint(apiKey)}:{timeout.TotalMilliseconds}";
+        return _registry.GetOrAddPipeline<HttpResponseMessage>(key, builder =>
+        {
+            builder.TimeProvider = timeProvider;
+            builder
+                .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+                {
+                    FailureRatio = 0.5,
+                    MinimumThroughput = 10,
+                    SamplingDuration = TimeSpan.FromSeconds(30),
+                    BreakDuration = TimeSpan.FromSeconds(30),
+                    ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                        .Handle<HttpRequestException>()
+                        .Handle<TimeoutRejectedException>()
+                        .HandleResult(IsVendorTrouble)
+                })
+                .AddTimeout(timeout);
+        });
+    }
+
+    private static bool IsVendorTrouble(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
+}

@@ -1,0 +1,18 @@
+using Nop.Core.Configuration;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+/// <summary>
+/// What every vendor's settings slice has. Each slice is its own nopCommerce settings class, so every
+/// property can be overridden per store and is loaded for the order's store at send time.
+/// </summary>
+public abstract class VendorSettings : ISettings
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>The vendor API key, encrypted with nopCommerce's encryption key; never the plain key.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>When the vendor was last enabled for the store: reconciliation never reaches back before it.</summary>
+    public DateTime? EnabledOnUtc { get; set; }
+}

@@ -1,0 +1,105 @@
+using System.Linq.Expressions;
+using Nop.Core;
+using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Localization;
+using Nop.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Localization;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Foundation;
+
+public class PluginLifecycleTests
+{
+    private Mock<ISettingService> _settings = null!;
+    private Mock<ILocalizationService> _localization = null!;
+    private Mock<ILanguageService> _languages = null!;
+    private Mock<IRepository<GenericAttribute>> _attributes = null!;
+    private Mock<IWebHelper> _webHelper = null!;
+
+    [SetUp]
+    public void CreateMocks()
+    {
+        _settings = new Mock<ISettingService>();
+        _localization = new Mock<ILocalizationService>();
+        _languages = new Mock<ILanguageService>();
+        _attributes = new Mock<IRepository<GenericAttribute>>();
+        _webHelper = new Mock<IWebHelper>();
+    }
+
+    private OrderTouchpointsPlugin CreatePlugin()
+    {
+        _languages.Setup(s => s.GetAllLanguagesAsync(true, 0)).ReturnsAsync(new List<Language>
+        {
+            new() { Id = 1, Name = "English", LanguageCulture = "en-US" },
+            new() { Id = 2, Name = "Italiano", LanguageCulture = "it-IT" }
+        });
+        return new OrderTouchpointsPlugin(_settings.Object, _localization.Object, _languages.Object, _attributes.Object, _webHelper.Object);
+    }
+
+    [Test]
+    public async Task Install_saves_default_settings_of_every_slice_for_all_stores()
+    {
+        await CreatePlugin().InstallAsync();
+
+        _settings.Verify(s => s.SaveSettingAsync(It.Is<OrderTouchpointsTransactionaleSettings>(x =>
+            !x.Enabled && x.EndpointUrl == OrderTouchpointsTransactionaleSettings.DefaultEndpointUrl), 0), Times.Once);
+        _settings.Verify(s => s.SaveSettingAsync(It.Is<OrderTouchpointsVoyadoSettings>(x =>
+            !x.Enabled && x.MaxRequestsPerSecond == 40 && x.PlacedOrderStatus == "Confirmed"), 0), Times.Once);
+        _settings.Verify(s => s.SaveSettingAsync(It.Is<OrderTouchpointsVtMarketingSettings>(x =>
+            !x.Enabled && x.EndpointUrl == "https://api.vtcdn.net/v1/event/"), 0), Times.Once);
+        _settings.Verify(s => s.SaveSettingAsync(It.Is<OrderTouchpointsDeliverySettings>(x =>
+            x.RetentionDays == 30 && x.ReconciliationEnabled), 0), Times.Once);
+    }
+
+    [Test]
+    public async Task Install_adds_english_texts_to_every_language_and_italian_texts_to_italian_ones()
+    {
+        IDictionary<string, string>? english = null, italian = null;
+        _localization.Setup(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), null))
+            .Callback((IDictionary<string, string> r, int? _) => english = r).Returns(Task.CompletedTask);
+        _localization.Setup(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 2))
+            .Callback((IDictionary<string, string> r, int? _) => italian = r).Returns(Task.CompletedTask);
+
+        await CreatePlugin().InstallAsync();
+
+        var expectedKeys = LocaleResources.All.Select(t => t.Key).ToList();
+        Assert.That(english!.Keys, Is.EquivalentTo(expectedKeys));
+        Assert.That(italian!.Keys, Is.EquivalentTo(expectedKeys));
+        Assert.That(english["Plugins.Misc.OrderTouchpoints.FriendlyName"], Is.EqualTo("Order touchpoints"));
+        Assert.That(italian["Plugins.Misc.OrderTouchpoints.FriendlyName"], Is.EqualTo("Touchpoint degli ordini"));
+        _localization.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 1), Times.Never);
+    }
+
+    [Test]
+    public async Task Uninstall_removes_settings_texts_and_saved_vendor_contact_ids()
+    {
+        Expression<Func<GenericAttribute, bool>>? deleted = null;
+        _attributes.Setup(r => r.DeleteAsync(It.IsAny<Expression<Func<GenericAttribute, bool>>>()))
+            .Callback((Expression<Func<GenericAttribute, bool>> p) => deleted = p).ReturnsAsync(3);
+
+        await CreatePlugin().UninstallAsync();
+
+        _settings.Verify(s => s.DeleteSettingAsync<OrderTouchpointsTransactionaleSettings>(), Times.Once);
+        _settings.Verify(s => s.DeleteSettingAsync<OrderTouchpointsVoyadoSettings>(), Times.Once);
+        _settings.Verify(s => s.DeleteSettingAsync<OrderTouchpointsVtMarketingSettings>(), Times.Once);
+        _settings.Verify(s => s.DeleteSettingAsync<OrderTouchpointsDeliverySettings>(), Times.Once);
+        _localization.Verify(s => s.DeleteLocaleResourcesAsync("Plugins.Misc.OrderTouchpoints.", null), Times.Once);
+
+        var matches = deleted!.Compile();
+        Assert.That(matches(new GenericAttribute { Key = "OrderTouchpoints.VoyadoContactId", KeyGroup = "Customer" }), Is.True);
+        Assert.That(matches(new GenericAttribute { Key = "SomeOtherPlugin.ContactId", KeyGroup = "Customer" }), Is.False);
+    }
+
+    [Test]
+    public void Configuration_page_is_the_plugin_admin_route_of_the_current_store()
+    {
+        _webHelper.Setup(w => w.GetStoreLocation(null)).Returns("https://shop.example/");
+
+        Assert.That(CreatePlugin().GetConfigurationPageUrl(), Is.EqualTo("https://shop.example/Admin/OrderTouchpoints/Configure"));
+    }
+}
