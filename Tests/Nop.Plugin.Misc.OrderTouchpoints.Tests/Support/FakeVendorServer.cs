@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+/// <summary>A request as the fake vendor received it.</summary>
+public sealed record RecordedRequest(
+    string Method,
+    string Path,
+    string Query,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body,
+    DateTimeOffset ReceivedAt)
+{
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+}
+
+/// <summary>What the fake vendor answers; <see cref="Delay"/> simulates a slow vendor.</summary>
+public sealed record FakeResponse(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null)
+{
+    public static FakeResponse Json(int status, string body) => new(status, body);
+}
+
+/// <summary>
+/// A real HTTP server (Kestrel) on 127.0.0.1 with a random port, standing in for a vendor. Each test
+/// scripts the answers and a contract check; violations are collected so the test can assert none happened.
+/// </summary>
+public sealed class FakeVendorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeVendorServer(WebApplication app, Func<RecordedRequest, FakeResponse> respond)
+    {
+        _app = app;
+        Respond = respond;
+    }
+
+    public Func<RecordedRequest, FakeResponse> Respond { get; set; }
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public ConcurrentQueue<string> ContractViolations { get; } = new();
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public Uri Url(string pathAndQuery) => new(BaseUri, pathAndQuery);
+
+    public static async Task<FakeVendorServer> StartAsync(Func<RecordedRequest, FakeResponse> respond)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new FakeVendorServer(app, respond);
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        return server;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var request = new RecordedRequest(
+            context.Request.Method,
+            context.Request.Path.Value ?? "",
+            context.Request.QueryString.Value ?? "",
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body,
+            DateTimeOffset.UtcNow);
+        Requests.Enqueue(request);
+
+        var response = Respond(request);
+        if (response.Delay is { } delay)
+            await Task.Delay(delay, context.RequestAborted);
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+            context.Response.Headers[name] = value;
+        if (response.Body is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(response.Body);
+        }
+    }
+
+    public void Violation(string message) => ContractViolations.Enqueue(message);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

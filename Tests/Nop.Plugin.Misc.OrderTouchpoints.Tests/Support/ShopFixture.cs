@@ -1,0 +1,136 @@
+using System.Linq.Expressions;
+using Nop.Core.Domain.Catalog;
+using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Discounts;
+using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Core.Domain.Stores;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Catalog;
+using Nop.Services.Common;
+using Nop.Services.Customers;
+using Nop.Services.Directory;
+using Nop.Services.Discounts;
+using Nop.Services.Localization;
+using Nop.Services.Orders;
+using Nop.Services.Stores;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+/// <summary>
+/// A small in-memory shop behind Moq mocks of nopCommerce's services. Tests add entities to the lists
+/// (before or after creating the code under test); the mocks always answer from the current lists.
+/// </summary>
+public sealed class ShopFixture
+{
+    public List<Order> Orders { get; } = [];
+    public List<OrderItem> OrderItems { get; } = [];
+    public List<Customer> Customers { get; } = [];
+    public List<Address> Addresses { get; } = [];
+    public List<Country> Countries { get; } = [];
+    public List<Language> Languages { get; } = [];
+    public List<Store> Stores { get; } = [];
+    public List<Product> Products { get; } = [];
+    public List<ProductAttributeCombination> Combinations { get; } = [];
+    public List<Discount> Discounts { get; } = [];
+    public List<DiscountUsageHistory> DiscountUsages { get; } = [];
+    public List<GiftCardUsageHistory> GiftCardUsages { get; } = [];
+    /// <summary>(productId, languageId) → localized product name.</summary>
+    public Dictionary<(int, int), string> LocalizedProductNames { get; } = [];
+
+    public Mock<IOrderService> OrderService { get; } = new();
+    public Mock<ICustomerService> CustomerService { get; } = new();
+    public Mock<IAddressService> AddressService { get; } = new();
+    public Mock<ICountryService> CountryService { get; } = new();
+    public Mock<ILanguageService> LanguageService { get; } = new();
+    public Mock<IStoreService> StoreService { get; } = new();
+    public Mock<IProductService> ProductService { get; } = new();
+    public Mock<IProductAttributeParser> AttributeParser { get; } = new();
+    public Mock<ILocalizationService> LocalizationService { get; } = new();
+    public Mock<IDiscountService> DiscountService { get; } = new();
+    public Mock<IGiftCardService> GiftCardService { get; } = new();
+
+    public ShopFixture()
+    {
+        OrderService.Setup(s => s.GetOrderByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Orders.FirstOrDefault(o => o.Id == id)!);
+        OrderService.Setup(s => s.GetOrderByCustomOrderNumberAsync(It.IsAny<string>()))
+            .ReturnsAsync((string number) => Orders.FirstOrDefault(o => o.CustomOrderNumber == number)!);
+        OrderService.Setup(s => s.GetOrderItemsAsync(It.IsAny<int>(), It.IsAny<bool?>(), It.IsAny<bool?>(), It.IsAny<int>()))
+            .ReturnsAsync((int orderId, bool? _, bool? _, int _) => OrderItems.Where(i => i.OrderId == orderId).ToList());
+        CustomerService.Setup(s => s.GetCustomerByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Customers.FirstOrDefault(c => c.Id == id)!);
+        AddressService.Setup(s => s.GetAddressByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Addresses.FirstOrDefault(a => a.Id == id)!);
+        CountryService.Setup(s => s.GetCountryByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Countries.FirstOrDefault(c => c.Id == id)!);
+        CountryService.Setup(s => s.GetCountryByAddressAsync(It.IsAny<Address>()))
+            .ReturnsAsync((Address a) => Countries.FirstOrDefault(c => c.Id == a.CountryId)!);
+        CountryService.Setup(s => s.GetCountryByTwoLetterIsoCodeAsync(It.IsAny<string>()))
+            .ReturnsAsync((string code) => Countries.FirstOrDefault(c => string.Equals(c.TwoLetterIsoCode, code, StringComparison.OrdinalIgnoreCase))!);
+        LanguageService.Setup(s => s.GetLanguageByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Languages.FirstOrDefault(l => l.Id == id)!);
+        LanguageService.Setup(s => s.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(() => Languages.ToList());
+        StoreService.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Stores.FirstOrDefault(s => s.Id == id)!);
+        StoreService.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores.ToList());
+        ProductService.Setup(s => s.GetProductByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Products.FirstOrDefault(p => p.Id == id)!);
+        ProductService.Setup(s => s.GetProductsByIdsAsync(It.IsAny<int[]>()))
+            .ReturnsAsync((int[] ids) => Products.Where(p => ids.Contains(p.Id)).ToList());
+        AttributeParser.Setup(s => s.FindProductAttributeCombinationAsync(It.IsAny<Product>(), It.IsAny<string>(), It.IsAny<bool>()))
+            .ReturnsAsync((Product p, string xml, bool _) => Combinations.FirstOrDefault(c => c.ProductId == p.Id && c.AttributesXml == xml)!);
+        LocalizationService.Setup(s => s.GetLocalizedAsync(It.IsAny<Product>(), It.IsAny<Expression<Func<Product, string>>>(), It.IsAny<int?>(), It.IsAny<bool>(), It.IsAny<bool>()))
+            .ReturnsAsync((Product p, Expression<Func<Product, string>> selector, int? languageId, bool _, bool _) =>
+                LocalizedProductNames.TryGetValue((p.Id, languageId ?? 0), out var name) ? name : selector.Compile()(p));
+        DiscountService.Setup(s => s.GetDiscountByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Discounts.FirstOrDefault(d => d.Id == id)!);
+        DiscountService.Setup(s => s.GetAllDiscountUsageHistoryAsync(It.IsAny<int?>(), It.IsAny<int?>(), It.IsAny<int?>(), It.IsAny<bool>(), It.IsAny<int>(), It.IsAny<int>()))
+            .ReturnsAsync((int? discountId, int? customerId, int? orderId, bool _, int _, int _) => new TestPagedList<DiscountUsageHistory>(
+                DiscountUsages.Where(u => (discountId == null || u.DiscountId == discountId) && (orderId == null || u.OrderId == orderId))));
+        GiftCardService.Setup(s => s.GetGiftCardUsageHistoryAsync(It.IsAny<Order>()))
+            .ReturnsAsync((Order o) => GiftCardUsages.Where(u => u.UsedWithOrderId == o.Id).ToList());
+    }
+
+    public OrderDataLoader CreateLoader() => new(
+        OrderService.Object, CustomerService.Object, AddressService.Object, CountryService.Object, LanguageService.Object,
+        ProductService.Object, AttributeParser.Object, LocalizationService.Object, DiscountService.Object);
+
+    /// <summary>
+    /// A ready sample: store 1 "Negozio" (it-IT + en-US), Italy and Sweden, a registered customer and a
+    /// two-line order in EUR at rate 1.1337. Tests change what they need on the returned entities.
+    /// </summary>
+    public static ShopFixture WithSampleOrder(out Order order)
+    {
+        var shop = new ShopFixture();
+        shop.Stores.Add(new Store { Id = 1, Name = "Negozio", Url = "https://negozio.example/", DefaultLanguageId = 1 });
+        shop.Languages.Add(new Language { Id = 1, Name = "Italiano", LanguageCulture = "it-IT", UniqueSeoCode = "it", Published = true });
+        shop.Languages.Add(new Language { Id = 2, Name = "English", LanguageCulture = "en-US", UniqueSeoCode = "en", Published = true });
+        shop.Countries.Add(new Country { Id = 10, Name = "Italy", TwoLetterIsoCode = "IT", ThreeLetterIsoCode = "ITA", Published = true });
+        shop.Countries.Add(new Country { Id = 11, Name = "Sweden", TwoLetterIsoCode = "SE", ThreeLetterIsoCode = "SWE", Published = true });
+        shop.Customers.Add(new Customer { Id = 7, Email = "giulia.rossi@example.com", FirstName = "Giulia", LastName = "Rossi" });
+        shop.Addresses.Add(new Address
+        {
+            Id = 100, FirstName = "Giulia", LastName = "Rossi", Email = "giulia.billing@example.com", CountryId = 10,
+            City = "Milano", Address1 = "Via Roma 1", ZipPostalCode = "20121", PhoneNumber = "+39 02 1234567"
+        });
+        shop.Addresses.Add(new Address { Id = 101, FirstName = "Giulia", LastName = "Rossi", CountryId = 10, City = "Torino", ZipPostalCode = "10121" });
+        shop.Products.Add(new Product { Id = 501, Name = "Espresso cup", Sku = "CUP-01", Price = 10m, Published = true, VisibleIndividually = true });
+        shop.Products.Add(new Product { Id = 502, Name = "Moka pot", Sku = null!, Price = 30m, Published = true, VisibleIndividually = true });
+        order = new Order
+        {
+            Id = 42, OrderGuid = Guid.Parse("6f1c7a52-7d1e-4c0b-9d59-6a7c1c1f0a42"), CustomOrderNumber = "42", StoreId = 1,
+            CustomerId = 7, BillingAddressId = 100, ShippingAddressId = 101, CustomerCurrencyCode = "EUR", CurrencyRate = 1.1337m,
+            OrderStatus = OrderStatus.Pending, PaymentStatus = PaymentStatus.Pending, CustomerLanguageId = 1,
+            OrderSubtotalInclTax = 50m, OrderSubtotalExclTax = 40.98m, OrderShippingInclTax = 6.10m, OrderShippingExclTax = 5m,
+            OrderTax = 10.12m, OrderTotal = 56.10m, CreatedOnUtc = new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc)
+        };
+        shop.Orders.Add(order);
+        shop.OrderItems.Add(new OrderItem
+        {
+            Id = 1001, OrderId = 42, ProductId = 501, Quantity = 2, UnitPriceInclTax = 10m, UnitPriceExclTax = 8.20m,
+            PriceInclTax = 20m, PriceExclTax = 16.39m
+        });
+        shop.OrderItems.Add(new OrderItem
+        {
+            Id = 1002, OrderId = 42, ProductId = 502, Quantity = 1, UnitPriceInclTax = 30m, UnitPriceExclTax = 24.59m,
+            PriceInclTax = 30m, PriceExclTax = 24.59m
+        });
+        return shop;
+    }
+}

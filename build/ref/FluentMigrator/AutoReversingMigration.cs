@@ -1,0 +1,8 @@
+namespace FluentMigrator;
+
+public abstract class AutoReversingMigration : MigrationBase
+{
+    public sealed override void Down()
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Nop.Core.Caching;
+
+public partial class CacheKey
+{
+    public CacheKey(string key) => throw null;
+}

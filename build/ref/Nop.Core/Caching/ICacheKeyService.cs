@@ -1,0 +1,5 @@
+namespace Nop.Core.Caching;
+
+public partial interface ICacheKeyService
+{
+}

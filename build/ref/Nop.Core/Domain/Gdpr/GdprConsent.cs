@@ -1,0 +1,12 @@
+using Nop.Core.Domain.Localization;
+
+namespace Nop.Core.Domain.Gdpr;
+
+public partial class GdprConsent : BaseEntity, ILocalizedEntity
+{
+    public string Message { get; set; }
+
+    public bool IsRequired { get; set; }
+
+    public int DisplayOrder { get; set; }
+}

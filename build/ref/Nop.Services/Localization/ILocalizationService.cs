@@ -1,0 +1,18 @@
+using System.Linq.Expressions;
+using Nop.Core;
+using Nop.Core.Domain.Localization;
+
+namespace Nop.Services.Localization;
+
+public partial interface ILocalizationService
+{
+    Task<string> GetResourceAsync(string resourceKey);
+
+    Task<TPropType> GetLocalizedAsync<TEntity, TPropType>(TEntity entity, Expression<Func<TEntity, TPropType>> keySelector,
+        int? languageId = null, bool returnDefaultValue = true, bool ensureTwoPublishedLanguages = true)
+        where TEntity : BaseEntity, ILocalizedEntity;
+
+    Task AddOrUpdateLocaleResourceAsync(IDictionary<string, string> resources, int? languageId = null);
+
+    Task DeleteLocaleResourcesAsync(string resourceNamePrefix, int? languageId = null);
+}

@@ -1,0 +1,5 @@
+namespace LinqToDB.Linq;
+
+public interface IUpdatable<T>
+{
+}
