@@ -14,6 +14,9 @@ public sealed record PayloadPreview(IReadOnlyList<PreviewRequest> Requests, stri
 /// <summary>One HTTP request of a preview; <see cref="Json"/> is the exact body, no key or auth header.</summary>
 public sealed record PreviewRequest(string Method, string Url, string Json);
 
+/// <summary>What a connection test found out; <see cref="Message"/> says exactly what was checked.</summary>
+public sealed record ConnectionTestResult(bool Success, string Message);
+
 /// <summary>
 /// A vendor as the delivery pipeline sees it. Implementations live in <c>Vendors/&lt;Vendor&gt;/</c>;
 /// they load settings for <see cref="DeliveryRequest.StoreId"/>, build the payload from the database at
@@ -31,4 +34,7 @@ public interface ITouchpointChannel
 
     /// <summary>The exact request(s) <see cref="DeliverAsync"/> would send, without sending anything.</summary>
     Task<PayloadPreview> PreviewAsync(DeliveryRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Calls the vendor with the store's settings in a way that reaches no real customer (admin "Test connection").</summary>
+    Task<ConnectionTestResult> TestConnectionAsync(int storeId, CancellationToken cancellationToken);
 }
