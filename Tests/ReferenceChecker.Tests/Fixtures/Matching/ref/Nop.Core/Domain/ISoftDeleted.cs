@@ -1,0 +1,6 @@
+namespace Nop.Core.Domain;
+
+public partial interface ISoftDeleted
+{
+    bool Deleted { get; set; }
+}
