@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+/// <summary>
+/// A nopCommerce service threw while an order or the vendor's settings were read (database timeout,
+/// deadlock, another plugin's broken override). That is transient as far as the vendor is concerned, so the delivery is retried later. The
+/// stored reason stays generic and the log gets the type, a masked message and the stack trace, never the
+/// exception object itself: its message may quote customer data.
+/// </summary>
+public static class OrderReadFailure
+{
+    public static DeliveryOutcome Record(ILogger logger, TouchpointVendor vendor, DeliveryRequest request, Exception exception)
+    {
+        logger.LogWarning(
+            "Order touchpoints: reading order id {OrderId} of store {StoreId} for {Vendor} ({Event}, attempt {Attempt}) failed with {ExceptionType}: {ExceptionMessage}{NewLine}{StackTrace}",
+            request.OrderId, request.StoreId, vendor, request.Event, request.Attempt,
+            exception.GetType().FullName, VendorErrorText.Clean(exception.Message), Environment.NewLine, exception.StackTrace);
+        return DeliveryOutcome.Retry(Reason(exception));
+    }
+
+    public static string Reason(Exception exception) =>
+        $"nopCommerce could not read the order or the settings ({exception.GetType().Name}); the delivery will be retried. Details are in the application log.";
+}
