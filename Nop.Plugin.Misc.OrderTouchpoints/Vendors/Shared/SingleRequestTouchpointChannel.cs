@@ -56,7 +56,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return OrderReadFailure.Record(logger, Vendor, request, exception);
+            return OrderReadFailure.RetryLater(logger, Vendor, request, exception);
         }
         if (prepared.CannotSendReason is { } reason)
             return DeliveryOutcome.CannotSend(reason);
@@ -79,7 +79,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new PayloadPreview([], OrderReadFailure.Record(logger, Vendor, request, exception).Reason);
+            return new PayloadPreview([], OrderReadFailure.PreviewReason(logger, Vendor, request, exception));
         }
         return prepared.CannotSendReason is { } reason
             ? new PayloadPreview([], reason)

@@ -93,7 +93,7 @@ public class TransactionaleChannelTests
         var request = preview.Requests.Single();
         Assert.That(request.Method, Is.EqualTo("POST"));
         Assert.That(request.Url, Is.EqualTo(_bed.Settings.EndpointUrl));
-        Assert.That(request.Json, Does.Not.Contain(TransactionaleTestBed.ApiKey));
+        Assert.That(request.Json, Does.Not.Contain(_bed.Key));
 
         await _bed.DeliverAsync();
         Assert.That(_bed.Server.Requests.Single().Body, Is.EqualTo(request.Json));
@@ -137,6 +137,29 @@ public class TransactionaleChannelTests
         Assert.That(_bed.Server.Requests, Is.Empty);
         var log = _bed.Logs.Entries.Single();
         Assert.That(log, Does.Contain("order id 42").And.Contain("InvalidOperationException").And.Not.Contain("giulia.rossi@example.com"));
+    }
+
+    [Test]
+    public async Task A_throwing_settings_service_also_means_retry_later()
+    {
+        _bed.Context.Settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsTransactionaleSettings>(1)).ThrowsAsync(new TimeoutException("database timeout"));
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.RetryLater));
+        Assert.That(outcome.Reason, Does.StartWith("nopCommerce could not read the order or the settings (TimeoutException)"));
+        Assert.That(_bed.Server.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Cancellation_by_the_dispatcher_is_not_turned_into_an_outcome()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.That(async () => await _bed.CreateChannel().DeliverAsync(ChannelTestContext.PlacedOrder(), cancelled.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(_bed.Server.Requests, Is.Empty);
     }
 
     [Test]

@@ -33,6 +33,8 @@ public class TransactionaleDeliveryTests
         Assert.That(body.GetProperty("email").GetString(), Is.EqualTo("giulia.rossi@example.com"));
         Assert.That(body.GetProperty("first_name").GetString(), Is.EqualTo("Giulia"));
         Assert.That(body.GetProperty("zip_code").GetString(), Is.EqualTo("10121"));
+        Assert.That(_bed.Server.Requests.Single().Body,
+            Is.EqualTo("""{"country":"IT","email":"giulia.rossi@example.com","first_name":"Giulia","zip_code":"10121"}"""));
     }
 
     [Test]
@@ -94,14 +96,18 @@ public class TransactionaleDeliveryTests
     }
 
     [Test]
-    public async Task Sample_order_total_is_converted_with_rate_1_1337()
+    public async Task Sample_order_with_every_toggle_on_is_sent_exactly_as_documented()
     {
+        _bed.Settings.SendLastName = true;
+        _bed.Settings.SendPhone = true;
         _bed.Settings.SendTransactionValue = true;
 
         await _bed.DeliverAsync();
 
         // 56.10 (primary currency) × 1.1337 = 63.600570 → 63.60 EUR.
         Assert.That(_bed.SingleBody().GetProperty("transaction_value").GetDecimal(), Is.EqualTo(63.60m));
+        Assert.That(_bed.Server.Requests.Single().Body, Is.EqualTo(
+            """{"country":"IT","email":"giulia.rossi@example.com","first_name":"Giulia","last_name":"Rossi","zip_code":"10121","phone":"+39 02 1234567","transaction_value":63.60,"transaction_currency":"EUR"}"""));
     }
 
     [Test]
