@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 
@@ -17,6 +19,8 @@ public class PluginNopStartup : INopStartup
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ApiKeyProtector>();
         services.AddScoped<OrderDataLoader>();
+        services.AddTransactionaleTouchpoint();
+        services.AddVtMarketingTouchpoint();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -19,6 +19,15 @@ public static partial class VendorErrorText
         return masked.Length <= MaxLength ? masked : string.Concat(masked.AsSpan(0, MaxLength - 1), "…");
     }
 
+    /// <summary>
+    /// Removes the API key from a vendor's text before it is cleaned and shortened: some vendors echo the
+    /// request headers in 401 bodies, and shortening first could leave a prefix of the key behind.
+    /// </summary>
+    public static string Redact(string? text, string? apiKey) =>
+        string.IsNullOrEmpty(text) || string.IsNullOrEmpty(apiKey)
+            ? text ?? string.Empty
+            : text.Replace(apiKey, "[api key]", StringComparison.Ordinal);
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 

@@ -30,7 +30,7 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
                 return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
             }, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return new VendorResponse(Classify(response, body, describeError), (int)response.StatusCode, body);
+            return new VendorResponse(Classify(response, body, apiKey, describeError), (int)response.StatusCode, body);
         }
         catch (TimeoutRejectedException ex)
         {
@@ -52,13 +52,13 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         }
     }
 
-    private DeliveryOutcome Classify(HttpResponseMessage response, string body, Func<string, string> describeError)
+    private DeliveryOutcome Classify(HttpResponseMessage response, string body, string apiKey, Func<string, string> describeError)
     {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
             return DeliveryOutcome.Delivered(status);
 
-        var detail = VendorErrorText.Clean(describeError(body));
+        var detail = VendorErrorText.Clean(VendorErrorText.Redact(describeError(body), apiKey));
         var reason = string.IsNullOrEmpty(detail) ? $"HTTP {status} {response.ReasonPhrase}" : $"HTTP {status}: {detail}";
         return response.StatusCode == HttpStatusCode.TooManyRequests || response.StatusCode == HttpStatusCode.RequestTimeout || status >= 500
             ? DeliveryOutcome.Retry(reason, status, RetryAfter(response))

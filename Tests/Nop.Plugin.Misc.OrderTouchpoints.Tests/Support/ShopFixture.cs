@@ -4,6 +4,7 @@ using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Discounts;
+using Nop.Core.Domain.Gdpr;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
@@ -14,6 +15,7 @@ using Nop.Services.Common;
 using Nop.Services.Customers;
 using Nop.Services.Directory;
 using Nop.Services.Discounts;
+using Nop.Services.Gdpr;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
 using Nop.Services.Stores;
@@ -38,6 +40,9 @@ public sealed class ShopFixture
     public List<Discount> Discounts { get; } = [];
     public List<DiscountUsageHistory> DiscountUsages { get; } = [];
     public List<GiftCardUsageHistory> GiftCardUsages { get; } = [];
+    public List<GdprConsent> Consents { get; } = [];
+    /// <summary>(consentId, customerId) → the customer's latest answer; missing = never answered (nopCommerce returns null).</summary>
+    public Dictionary<(int, int), bool> ConsentAnswers { get; } = [];
     /// <summary>(productId, languageId) → localized product name.</summary>
     public Dictionary<(int, int), string> LocalizedProductNames { get; } = [];
 
@@ -52,6 +57,7 @@ public sealed class ShopFixture
     public Mock<ILocalizationService> LocalizationService { get; } = new();
     public Mock<IDiscountService> DiscountService { get; } = new();
     public Mock<IGiftCardService> GiftCardService { get; } = new();
+    public Mock<IGdprService> GdprService { get; } = new();
 
     public ShopFixture()
     {
@@ -72,8 +78,9 @@ public sealed class ShopFixture
         StoreService.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Stores.FirstOrDefault(s => s.Id == id)!);
         StoreService.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores.ToList());
         ProductService.Setup(s => s.GetProductByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Products.FirstOrDefault(p => p.Id == id)!);
+        // Like nopCommerce, which reads them with includeDeleted: false: soft-deleted products are not returned.
         ProductService.Setup(s => s.GetProductsByIdsAsync(It.IsAny<int[]>()))
-            .ReturnsAsync((int[] ids) => Products.Where(p => ids.Contains(p.Id)).ToList());
+            .ReturnsAsync((int[] ids) => Products.Where(p => ids.Contains(p.Id) && !p.Deleted).ToList());
         AttributeParser.Setup(s => s.FindProductAttributeCombinationAsync(It.IsAny<Product>(), It.IsAny<string>(), It.IsAny<bool>()))
             .ReturnsAsync((Product p, string xml, bool _) => Combinations.FirstOrDefault(c => c.ProductId == p.Id && c.AttributesXml == xml)!);
         LocalizationService.Setup(s => s.GetLocalizedAsync(It.IsAny<Product>(), It.IsAny<Expression<Func<Product, string>>>(), It.IsAny<int?>(), It.IsAny<bool>(), It.IsAny<bool>()))
@@ -85,6 +92,9 @@ public sealed class ShopFixture
                 DiscountUsages.Where(u => (discountId == null || u.DiscountId == discountId) && (orderId == null || u.OrderId == orderId))));
         GiftCardService.Setup(s => s.GetGiftCardUsageHistoryAsync(It.IsAny<Order>()))
             .ReturnsAsync((Order o) => GiftCardUsages.Where(u => u.UsedWithOrderId == o.Id).ToList());
+        GdprService.Setup(s => s.GetAllConsentsAsync()).ReturnsAsync(() => Consents.ToList());
+        GdprService.Setup(s => s.IsConsentAcceptedAsync(It.IsAny<int>(), It.IsAny<int>()))
+            .ReturnsAsync((int consentId, int customerId) => ConsentAnswers.TryGetValue((consentId, customerId), out var accepted) ? accepted : null);
     }
 
     public OrderDataLoader CreateLoader() => new(

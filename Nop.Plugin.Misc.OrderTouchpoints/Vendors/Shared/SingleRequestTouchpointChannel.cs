@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Logging;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Services.Configuration;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+/// <summary>
+/// A vendor that gets one POST per placed order (Transactionale, VTmarketing). Settings are always loaded
+/// for the delivery's store with <see cref="ISettingService.LoadSettingAsync{T}"/>: injected settings
+/// would be those of the store whose host served the current request, not the order's store.
+/// </summary>
+public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
+    ISettingService settingService,
+    ApiKeyProtector apiKeyProtector,
+    ILogger logger) : ITouchpointChannel
+    where TSettings : VendorSettings, new()
+    where TPayload : class
+{
+    private sealed record PreparedRequest(Uri? Endpoint, string? Json, TimeSpan AttemptTimeout, string? CannotSendReason);
+
+    public abstract TouchpointVendor Vendor { get; }
+
+    protected abstract string VendorName { get; }
+
+    protected abstract string? EndpointUrl(TSettings settings);
+
+    /// <summary>The first reason the store's settings do not allow sending (disabled, no key, bad endpoint…), or null.</summary>
+    protected abstract string? FindSettingsProblem(TSettings settings);
+
+    protected abstract Task<PayloadBuildResult<TPayload>> BuildAsync(DeliveryRequest request, TSettings settings, CancellationToken cancellationToken);
+
+    protected abstract Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan attemptTimeout, CancellationToken cancellationToken);
+
+    public async Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent)
+    {
+        // Both single-request vendors know only the placed order: they have no status or refund events.
+        if (touchpointEvent != TouchpointEvent.OrderPlaced)
+            return false;
+        var settings = await settingService.LoadSettingAsync<TSettings>(storeId);
+        return FindSettingsProblem(settings) is null;
+    }
+
+    public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Event != TouchpointEvent.OrderPlaced)
+            return DeliveryOutcome.CannotSend(OrderCannotSendReasons.OnlyPlacedOrders(VendorName, request.Event));
+
+        TSettings settings;
+        PreparedRequest prepared;
+        try
+        {
+            settings = await settingService.LoadSettingAsync<TSettings>(request.StoreId);
+            if (FindSettingsProblem(settings) is { } settingsProblem)
+                return DeliveryOutcome.CannotSend(settingsProblem);
+            prepared = await PrepareAsync(request, settings, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return OrderReadFailure.RetryLater(logger, Vendor, request, exception);
+        }
+        if (prepared.CannotSendReason is { } reason)
+            return DeliveryOutcome.CannotSend(reason);
+
+        if (apiKeyProtector.Reveal(settings.ApiKey) is not { } apiKey)
+            return DeliveryOutcome.CannotSend(
+                $"The saved {VendorName} API key cannot be decrypted (was nopCommerce's encryption key changed?): enter the key again in the {VendorName} settings.");
+
+        var response = await PostAsync(prepared.Endpoint!, apiKey, prepared.Json!, prepared.AttemptTimeout, cancellationToken);
+        return response.Outcome;
+    }
+
+    public async Task<PayloadPreview> PreviewAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        PreparedRequest prepared;
+        try
+        {
+            var settings = await settingService.LoadSettingAsync<TSettings>(request.StoreId);
+            prepared = await PrepareAsync(request, settings, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new PayloadPreview([], OrderReadFailure.PreviewReason(logger, Vendor, request, exception));
+        }
+        return prepared.CannotSendReason is { } reason
+            ? new PayloadPreview([], reason)
+            : new PayloadPreview([new PreviewRequest(HttpMethod.Post.Method, prepared.Endpoint!.AbsoluteUri, prepared.Json!)]);
+    }
+
+    public async Task<ConnectionTestResult> TestConnectionAsync(int storeId, CancellationToken cancellationToken)
+    {
+        var settings = await settingService.LoadSettingAsync<TSettings>(storeId);
+        if (apiKeyProtector.Reveal(settings.ApiKey) is not { } apiKey)
+            return new(false, $"No usable {VendorName} API key is saved for this store (none entered, or it cannot be decrypted); nothing was sent.");
+        if (!VendorEndpoint.TryParse(EndpointUrl(settings), out var endpoint, out var endpointError))
+            return new(false, $"{VendorName} endpoint: {endpointError} Nothing was sent.");
+
+        var response = await PostAsync(endpoint, apiKey, VendorConnectionProbe.EmptyTestBody, await AttemptTimeoutAsync(), cancellationToken);
+        return VendorConnectionProbe.Interpret(VendorName, endpoint, response);
+    }
+
+    private async Task<PreparedRequest> PrepareAsync(DeliveryRequest request, TSettings settings, CancellationToken cancellationToken)
+    {
+        if (!VendorEndpoint.TryParse(EndpointUrl(settings), out var endpoint, out var endpointError))
+            return new PreparedRequest(null, null, default, $"{VendorName} endpoint: {endpointError}");
+        var built = await BuildAsync(request, settings, cancellationToken);
+        if (built.Payload is null)
+            return new PreparedRequest(null, null, default, built.CannotSendReason);
+        return new PreparedRequest(endpoint, VendorJson.Serialize(built.Payload), await AttemptTimeoutAsync(), null);
+    }
+
+    private async Task<TimeSpan> AttemptTimeoutAsync()
+    {
+        var delivery = await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>();
+        return TimeSpan.FromSeconds(Math.Max(1, delivery.AttemptTimeoutSeconds));
+    }
+}

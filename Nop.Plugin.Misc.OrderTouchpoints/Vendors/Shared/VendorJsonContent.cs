@@ -1,0 +1,17 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+/// <summary>A UTF-8 JSON body labelled exactly <c>application/json</c>, as the vendors document it.</summary>
+public static class VendorJsonContent
+{
+    // StringContent would add "; charset=utf-8". JSON is UTF-8 by definition (RFC 8259) and some vendor
+    // servers compare the header literally, so the documented value is sent as is.
+    public static HttpContent Create(string json)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Net.Http.Headers;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
+
+/// <summary>
+/// Typed HTTP client for Transactionale's REST endpoint. The key travels per request in
+/// <c>X-Authorization</c> (the raw key, no scheme word): one HttpClient serves every store and key.
+/// </summary>
+public class TransactionaleClient(HttpClient httpClient, VendorRequestSender sender)
+{
+    public const string ApiKeyHeader = "X-Authorization";
+
+    /// <summary>One attempt; Transactionale documents no responses, so any 2xx is delivered and anything else keeps a body excerpt.</summary>
+    public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan? attemptTimeout, CancellationToken cancellationToken) =>
+        sender.SendAsync(httpClient, TouchpointVendor.Transactionale, apiKey,
+            () => CreateRequest(endpoint, apiKey, json), body => body, cancellationToken, attemptTimeout);
+
+    public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = VendorJsonContent.Create(json) };
+        request.Headers.TryAddWithoutValidation(ApiKeyHeader, apiKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return request;
+    }
+}

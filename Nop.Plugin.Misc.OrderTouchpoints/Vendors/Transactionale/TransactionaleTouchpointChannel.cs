@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Configuration;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
+
+/// <summary>Transactionale as the delivery pipeline sees it: one POST per placed order.</summary>
+public class TransactionaleTouchpointChannel(
+    ISettingService settingService,
+    ApiKeyProtector apiKeyProtector,
+    TransactionalePayloadBuilder payloadBuilder,
+    TransactionaleClient client,
+    ILogger<TransactionaleTouchpointChannel> logger)
+    : SingleRequestTouchpointChannel<OrderTouchpointsTransactionaleSettings, TransactionalePayload>(settingService, apiKeyProtector, logger)
+{
+    public override TouchpointVendor Vendor => TouchpointVendor.Transactionale;
+
+    protected override string VendorName => "Transactionale";
+
+    protected override string? EndpointUrl(OrderTouchpointsTransactionaleSettings settings) => settings.EndpointUrl;
+
+    protected override string? FindSettingsProblem(OrderTouchpointsTransactionaleSettings settings) =>
+        TransactionaleSettingsCheck.FindProblem(settings);
+
+    protected override Task<PayloadBuildResult<TransactionalePayload>> BuildAsync(
+        DeliveryRequest request, OrderTouchpointsTransactionaleSettings settings, CancellationToken cancellationToken) =>
+        payloadBuilder.BuildAsync(request, settings, cancellationToken);
+
+    protected override Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan attemptTimeout, CancellationToken cancellationToken) =>
+        client.PostAsync(endpoint, apiKey, json, attemptTimeout, cancellationToken);
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
+
+/// <summary>
+/// Typed HTTP client for VTmarketing's events API. The key goes per request in <c>Authorization</c> as the
+/// raw key with no scheme word, which the typed AuthenticationHeaderValue cannot express.
+/// </summary>
+public class VtMarketingClient(HttpClient httpClient, VendorRequestSender sender)
+{
+    public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan? attemptTimeout, CancellationToken cancellationToken) =>
+        sender.SendAsync(httpClient, TouchpointVendor.VtMarketing, apiKey,
+            () => CreateRequest(endpoint, apiKey, json), DescribeError, cancellationToken, attemptTimeout);
+
+    public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = VendorJsonContent.Create(json) };
+        request.Headers.TryAddWithoutValidation("Authorization", apiKey);
+        return request;
+    }
+
+    /// <summary><c>{"errors":[{"message","description"}]}</c> → "message: description" (joined with "; "); any other body as it came.</summary>
+    public static string DescribeError(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("errors", out var errors)
+                || errors.ValueKind != JsonValueKind.Array)
+                return body;
+            var parts = errors.EnumerateArray()
+                .Select(error => string.Join(": ", new[] { Text(error, "message"), Text(error, "description") }.Where(t => !string.IsNullOrWhiteSpace(t))))
+                .Where(part => part.Length > 0)
+                .ToList();
+            return parts.Count > 0 ? string.Join("; ", parts) : body;
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+
+    private static string? Text(JsonElement error, string name) =>
+        error.ValueKind == JsonValueKind.Object && error.TryGetProperty(name, out var value)
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+            : null;
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Configuration;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
+
+/// <summary>
+/// VTmarketing as the delivery pipeline sees it: one POST per placed order. VTmarketing refuses a second
+/// event with an orderId it has seen, so a retry can never count an order twice (nor update it).
+/// </summary>
+public class VtMarketingTouchpointChannel(
+    ISettingService settingService,
+    ApiKeyProtector apiKeyProtector,
+    VtMarketingPayloadBuilder payloadBuilder,
+    VtMarketingClient client,
+    ILogger<VtMarketingTouchpointChannel> logger)
+    : SingleRequestTouchpointChannel<OrderTouchpointsVtMarketingSettings, VtMarketingEventPayload>(settingService, apiKeyProtector, logger)
+{
+    public override TouchpointVendor Vendor => TouchpointVendor.VtMarketing;
+
+    protected override string VendorName => "VTmarketing";
+
+    protected override string? EndpointUrl(OrderTouchpointsVtMarketingSettings settings) => settings.EndpointUrl;
+
+    protected override string? FindSettingsProblem(OrderTouchpointsVtMarketingSettings settings) =>
+        VtMarketingSettingsCheck.FindProblem(settings);
+
+    protected override Task<PayloadBuildResult<VtMarketingEventPayload>> BuildAsync(
+        DeliveryRequest request, OrderTouchpointsVtMarketingSettings settings, CancellationToken cancellationToken) =>
+        payloadBuilder.BuildAsync(request, settings, cancellationToken);
+
+    protected override Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan attemptTimeout, CancellationToken cancellationToken) =>
+        client.PostAsync(endpoint, apiKey, json, attemptTimeout, cancellationToken);
+}

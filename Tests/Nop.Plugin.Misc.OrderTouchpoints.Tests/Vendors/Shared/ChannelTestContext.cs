@@ -1,0 +1,57 @@
+using Nop.Core.Configuration;
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Configuration;
+using Nop.Services.Security;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
+
+/// <summary>
+/// What a vendor channel needs around it in a test: the sample shop, settings per store behind a mocked
+/// ISettingService, a reversible fake encryption, a fresh resilience registry and a recording logger.
+/// </summary>
+public sealed class ChannelTestContext : IDisposable
+{
+    public const int StoreId = 1;
+
+    public ChannelTestContext(TimeProvider? timeProvider = null)
+    {
+        Shop = ShopFixture.WithSampleOrder(out var order);
+        Order = order;
+        Encryption.Setup(e => e.EncryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string text, string _) => "enc:" + text);
+        Encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>()))
+            .Returns((string text, string _) => text.StartsWith("enc:", StringComparison.Ordinal) ? text["enc:".Length..] : throw new System.Security.Cryptography.CryptographicException("bad cipher"));
+        Protector = new ApiKeyProtector(Encryption.Object);
+        var clock = timeProvider ?? TimeProvider.System;
+        Sender = new VendorRequestSender(new VendorResiliencePipelines(clock), clock);
+        Use(DeliverySettings, 0);
+    }
+
+    public ShopFixture Shop { get; }
+    public Order Order { get; }
+    public Mock<ISettingService> Settings { get; } = new();
+    public Mock<IEncryptionService> Encryption { get; } = new();
+    public ApiKeyProtector Protector { get; }
+    public VendorRequestSender Sender { get; }
+    public HttpClient Http { get; } = new();
+    public OrderTouchpointsDeliverySettings DeliverySettings { get; } = new() { AttemptTimeoutSeconds = 10 };
+
+    public OrderDataLoader Loader => Shop.CreateLoader();
+
+    /// <summary>Stores what LoadSettingAsync returns for that store (and only that store).</summary>
+    public T Use<T>(T settings, int storeId = StoreId) where T : ISettings, new()
+    {
+        Settings.Setup(s => s.LoadSettingAsync<T>(storeId)).ReturnsAsync(settings);
+        return settings;
+    }
+
+    /// <summary>The key as it is stored in settings: encrypted.</summary>
+    public string Stored(string apiKey) => Protector.Protect(apiKey);
+
+    public static DeliveryRequest PlacedOrder(int orderId = 42, int storeId = StoreId, TouchpointEvent touchpointEvent = TouchpointEvent.OrderPlaced) =>
+        new(storeId, orderId, touchpointEvent, new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc));
+
+    public void Dispose() => Http.Dispose();
+}

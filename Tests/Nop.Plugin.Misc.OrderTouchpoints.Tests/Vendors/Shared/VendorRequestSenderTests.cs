@@ -1,0 +1,189 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
+
+/// <summary>How one attempt's answer is classified, against a real HTTP server on 127.0.0.1.</summary>
+public class VendorRequestSenderTests
+{
+    private const string Key = "sender-test-key";
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    private ManualTimeProvider _clock = null!;
+    private VendorRequestSender _sender = null!;
+    private FakeVendorServer _server = null!;
+    private HttpClient _http = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _clock = new ManualTimeProvider(Now);
+        _sender = new VendorRequestSender(new VendorResiliencePipelines(_clock), _clock);
+        _server = await FakeVendorServer.StartAsync(_ => new FakeResponse(200));
+        _http = new HttpClient();
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private Task<VendorResponse> SendAsync(Uri? url = null, TimeSpan? attemptTimeout = null) =>
+        _sender.SendAsync(_http, TouchpointVendor.VtMarketing, Key,
+            () => new HttpRequestMessage(HttpMethod.Post, url ?? _server.Url("v1/event/")) { Content = VendorJsonContent.Create("{}") },
+            body => body, CancellationToken.None, attemptTimeout);
+
+    private void Answer(int status, string? body = null, string? retryAfter = null) =>
+        _server.Respond = _ => new FakeResponse(status, body,
+            retryAfter is null ? null : new Dictionary<string, string> { ["Retry-After"] = retryAfter });
+
+    [TestCase(200)]
+    [TestCase(201)]
+    public async Task Success_statuses_are_delivered(int status)
+    {
+        Answer(status, """{"results":{"message":"Event created"}}""");
+
+        var response = await SendAsync();
+
+        Assert.That(response.Outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.Delivered, status)));
+        Assert.That(response.IsSuccess, Is.True);
+        Assert.That(response.Body, Is.EqualTo("""{"results":{"message":"Event created"}}"""));
+    }
+
+    [TestCase(400, """{"error":"email is required"}""")]
+    [TestCase(401, """{"error":"invalid key"}""")]
+    [TestCase(404, """{"error":"no such route"}""")]
+    [TestCase(409, """{"error":"duplicate orderId"}""")]
+    [TestCase(422, """{"error":"total must be a number"}""")]
+    public async Task Other_client_errors_are_rejected_with_the_vendor_text(int status, string body)
+    {
+        Answer(status, body);
+
+        var outcome = (await SendAsync()).Outcome;
+
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.Rejected, status, $"HTTP {status}: {body}")));
+    }
+
+    [Test]
+    public async Task Client_error_without_a_body_is_described_by_its_status_line()
+    {
+        Answer(404);
+
+        var outcome = (await SendAsync()).Outcome;
+
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.Rejected, 404, "HTTP 404 Not Found")));
+    }
+
+    [Test]
+    public async Task Too_many_requests_retries_after_the_delta_seconds_the_vendor_asks_for()
+    {
+        Answer(429, """{"error":"slow down"}""", retryAfter: "7");
+
+        var outcome = (await SendAsync()).Outcome;
+
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, 429, """HTTP 429: {"error":"slow down"}""", TimeSpan.FromSeconds(7))));
+    }
+
+    [Test]
+    public async Task Too_many_requests_retries_at_the_http_date_the_vendor_names()
+    {
+        Answer(429, retryAfter: "Fri, 20 Nov 2026 10:02:00 GMT");
+
+        var outcome = (await SendAsync()).Outcome;
+
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, 429, "HTTP 429 Too Many Requests", TimeSpan.FromMinutes(2))));
+    }
+
+    [Test]
+    public async Task Retry_after_date_in_the_past_means_now()
+    {
+        Answer(503, retryAfter: "Fri, 20 Nov 2026 09:00:00 GMT");
+
+        var outcome = (await SendAsync()).Outcome;
+
+        Assert.That(outcome.RetryAfter, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [TestCase(500, "Internal Server Error")]
+    [TestCase(503, "Service Unavailable")]
+    public async Task Server_errors_are_retried_later(int status, string phrase)
+    {
+        Answer(status);
+
+        var outcome = (await SendAsync()).Outcome;
+
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, status, $"HTTP {status} {phrase}")));
+    }
+
+    [Test]
+    public async Task Service_unavailable_with_retry_after_keeps_it()
+    {
+        Answer(503, """{"error":"maintenance"}""", retryAfter: "120");
+
+        var outcome = (await SendAsync()).Outcome;
+
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, 503, """HTTP 503: {"error":"maintenance"}""", TimeSpan.FromSeconds(120))));
+    }
+
+    [Test]
+    public async Task No_answer_within_the_attempt_timeout_is_retried_later()
+    {
+        _server.Respond = _ => new FakeResponse(200, Delay: TimeSpan.FromSeconds(30));
+
+        var outcome = (await SendAsync(attemptTimeout: TimeSpan.FromMilliseconds(200))).Outcome;
+
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, null, "No answer within 0.2 s.")));
+    }
+
+    [Test]
+    public async Task Refused_connection_is_retried_later()
+    {
+        var outcome = (await SendAsync(new Uri($"http://127.0.0.1:{ClosedPort.Find()}/v1/event/"))).Outcome;
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.RetryLater));
+        Assert.That(outcome.HttpStatus, Is.Null);
+        Assert.That(outcome.RetryAfter, Is.Null);
+        Assert.That(outcome.Reason, Does.StartWith("Connection failed: ").And.Contain("refused"));
+    }
+
+    [Test]
+    public async Task Repeated_server_errors_open_the_circuit_and_stop_calling_the_vendor()
+    {
+        Answer(500);
+        for (var i = 0; i < 10; i++)
+            Assert.That((await SendAsync()).Outcome.HttpStatus, Is.EqualTo(500));
+
+        var paused = (await SendAsync()).Outcome;
+
+        Assert.That(paused.Kind, Is.EqualTo(OutcomeKind.RetryLater));
+        Assert.That(paused.HttpStatus, Is.Null);
+        Assert.That(paused.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(paused.Reason, Does.StartWith("Paused: the vendor failed repeatedly"));
+        Assert.That(_server.Requests, Has.Count.EqualTo(10));
+
+        // After the break the circuit lets one trial call through; a healthy answer closes it.
+        Answer(200);
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.That((await SendAsync()).Outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
+        Assert.That((await SendAsync()).Outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
+        Assert.That(_server.Requests, Has.Count.EqualTo(12));
+    }
+
+    [Test]
+    public async Task An_open_circuit_for_one_key_does_not_stop_another_key()
+    {
+        Answer(500);
+        for (var i = 0; i < 11; i++)
+            await SendAsync();
+        Answer(200);
+
+        var otherKey = await _sender.SendAsync(_http, TouchpointVendor.VtMarketing, "another-store-key",
+            () => new HttpRequestMessage(HttpMethod.Post, _server.Url("v1/event/")) { Content = VendorJsonContent.Create("{}") },
+            body => body, CancellationToken.None);
+
+        Assert.That(otherKey.Outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
+    }
+}

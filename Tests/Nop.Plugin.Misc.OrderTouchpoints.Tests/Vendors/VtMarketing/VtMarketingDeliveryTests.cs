@@ -1,0 +1,237 @@
+using Nop.Core.Domain.Catalog;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Discounts;
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VtMarketing;
+
+/// <summary>Placed orders sent to a fake VTmarketing that checks docs/vendors.md §3 on every request.</summary>
+public class VtMarketingDeliveryTests
+{
+    private VtMarketingTestBed _bed = null!;
+
+    [SetUp]
+    public async Task StartAsync() => _bed = await VtMarketingTestBed.StartAsync();
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        Assert.That(_bed.Server.ContractViolations, Is.Empty, "contract violations");
+        await _bed.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Sample_order_of_a_registered_customer_is_sent_exactly_as_documented()
+    {
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome, Is.EqualTo(DeliveryOutcome.Delivered(200)));
+        // 56.10 × 1.1337 = 63.600570 → 63.60; shipping 6.10 × 1.1337 = 6.915570 → 6.92 (customer currency EUR).
+        const string expected = """
+            {"user":{"email":"giulia.rossi@example.com","tel":"+39 02 1234567","firstname":"Giulia","lastname":"Rossi","country":"Italy","city":"Milano"},
+            "event":{"confirmation":{"generic":{"orderId":"42","total":63.60,"status":"pending","phone":"+39 02 1234567","currency":"EUR","total_shipping":6.92},
+            "items":[{"id":"501","quantity":2},{"id":"502","quantity":1}]}}}
+            """;
+        Assert.That(_bed.Server.Requests.Single().Body, Is.EqualTo(expected.ReplaceLineEndings("")));
+    }
+
+    [Test]
+    public async Task Guest_order_takes_email_from_the_billing_address()
+    {
+        _bed.Context.Shop.Customers.Add(new Customer { Id = 8 });
+        _bed.Context.Order.CustomerId = 8;
+
+        await _bed.DeliverAsync();
+
+        var user = _bed.SingleBody().GetProperty("user");
+        Assert.That(user.GetProperty("email").GetString(), Is.EqualTo("giulia.billing@example.com"));
+        Assert.That(user.GetProperty("firstname").GetString(), Is.EqualTo("Giulia"));
+    }
+
+    [Test]
+    public async Task Amounts_are_in_customer_currency_rounded_half_away_from_zero()
+    {
+        _bed.Context.Order.OrderTotal = 50.00m;          // × 1.1337 = 56.685 → 56.69
+        _bed.Context.Order.OrderShippingInclTax = 2.50m; // × 1.1337 = 2.83425 → 2.83
+        _bed.Context.Order.CustomerCurrencyCode = "chf";
+
+        await _bed.DeliverAsync();
+
+        var generic = VtMarketingTestBed.Generic(_bed.SingleBody());
+        Assert.That(generic.GetProperty("total").GetDecimal(), Is.EqualTo(56.69m));
+        Assert.That(generic.GetProperty("total_shipping").GetDecimal(), Is.EqualTo(2.83m));
+        Assert.That(generic.GetProperty("currency").GetString(), Is.EqualTo("CHF"));
+    }
+
+    [Test]
+    public async Task Coupons_are_the_codes_of_coupon_discounts_the_order_used_as_an_array()
+    {
+        var shop = _bed.Context.Shop;
+        shop.Discounts.Add(new Discount { Id = 1, Name = "Summer", RequiresCouponCode = true, CouponCode = "SUMMER10" });
+        shop.Discounts.Add(new Discount { Id = 2, Name = "Automatic", RequiresCouponCode = false, CouponCode = "IGNORED" });
+        shop.Discounts.Add(new Discount { Id = 3, Name = "Members", RequiresCouponCode = true, CouponCode = "VIP, GOLD" });
+        shop.DiscountUsages.AddRange([
+            new DiscountUsageHistory { Id = 1, DiscountId = 1, OrderId = 42 },
+            new DiscountUsageHistory { Id = 2, DiscountId = 2, OrderId = 42 },
+            new DiscountUsageHistory { Id = 3, DiscountId = 3, OrderId = 42 },
+            new DiscountUsageHistory { Id = 4, DiscountId = 1, OrderId = 41 }
+        ]);
+
+        await _bed.DeliverAsync();
+
+        var coupons = VtMarketingTestBed.Generic(_bed.SingleBody()).GetProperty("coupons");
+        Assert.That(coupons.EnumerateArray().Select(c => c.GetString()), Is.EqualTo(new[] { "SUMMER10", "VIP, GOLD" }));
+    }
+
+    [Test]
+    public async Task Product_id_source_sends_nopCommerce_product_ids_even_for_attribute_combinations()
+    {
+        UseRedCupCombination();
+
+        await _bed.DeliverAsync();
+
+        Assert.That(VtMarketingTestBed.Items(_bed.SingleBody()), Is.EqualTo(new[] { ("501", 2), ("502", 1) }));
+    }
+
+    [Test]
+    public async Task Sku_source_sends_the_combination_sku_then_the_product_sku_then_the_product_id()
+    {
+        _bed.Settings.ProductIdSource = ProductIdSource.Sku;
+        UseRedCupCombination();
+        _bed.Context.Shop.Products.Add(new Product { Id = 503, Name = "Filter", Sku = "FLT-3" });
+        _bed.Context.Shop.OrderItems.Add(new OrderItem { Id = 1003, OrderId = 42, ProductId = 503, Quantity = 4 });
+
+        await _bed.DeliverAsync();
+
+        Assert.That(VtMarketingTestBed.Items(_bed.SingleBody()), Is.EqualTo(new[] { ("CUP-01-RED", 2), ("502", 1), ("FLT-3", 4) }));
+    }
+
+    [TestCase(ProductIdSource.ProductId)]
+    [TestCase(ProductIdSource.Sku)]
+    public async Task Products_deleted_after_the_order_are_still_sent_by_product_id(ProductIdSource source)
+    {
+        _bed.Settings.ProductIdSource = source;
+        _bed.Context.Shop.Products.Single(p => p.Id == 501).Deleted = true;
+        _bed.Context.Shop.Products.RemoveAll(p => p.Id == 502);
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
+        Assert.That(VtMarketingTestBed.Items(_bed.SingleBody()), Is.EqualTo(new[] { ("501", 2), ("502", 1) }));
+    }
+
+    [Test]
+    public async Task Order_with_300_lines_sends_all_of_them()
+    {
+        var shop = _bed.Context.Shop;
+        _bed.Settings.ProductIdSource = ProductIdSource.Sku;
+        shop.OrderItems.Clear();
+        for (var n = 0; n < 300; n++)
+        {
+            shop.Products.Add(new Product { Id = 1000 + n, Name = $"Item {n}", Sku = n % 3 == 0 ? "" : $"SKU-{n}" });
+            shop.OrderItems.Add(new OrderItem { Id = 5000 + n, OrderId = 42, ProductId = 1000 + n, Quantity = 1 + n % 7 });
+        }
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
+        var expected = Enumerable.Range(0, 300).Select(n => (n % 3 == 0 ? (1000 + n).ToString() : $"SKU-{n}", 1 + n % 7)).ToArray();
+        Assert.That(VtMarketingTestBed.Items(_bed.SingleBody()), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Unicode_names_arrive_unchanged()
+    {
+        var billing = _bed.Context.Shop.Addresses.Single(a => a.Id == 100);
+        billing.FirstName = "Zoë";
+        billing.LastName = "Ångström-Łukasiewicz 山田";
+        billing.City = "Kraków";
+
+        await _bed.DeliverAsync();
+
+        var user = _bed.SingleBody().GetProperty("user");
+        Assert.That(user.GetProperty("firstname").GetString(), Is.EqualTo("Zoë"));
+        Assert.That(user.GetProperty("lastname").GetString(), Is.EqualTo("Ångström-Łukasiewicz 山田"));
+        Assert.That(user.GetProperty("city").GetString(), Is.EqualTo("Kraków"));
+    }
+
+    [Test]
+    public async Task Optional_user_fields_without_a_value_are_left_out()
+    {
+        var billing = _bed.Context.Shop.Addresses.Single(a => a.Id == 100);
+        billing.PhoneNumber = "";
+        billing.City = null!;
+        billing.CountryId = null;
+
+        await _bed.DeliverAsync();
+
+        var body = _bed.SingleBody();
+        JsonAssert.HasExactKeys(body.GetProperty("user"), "email", "firstname", "lastname");
+        JsonAssert.HasExactKeys(VtMarketingTestBed.Generic(body), "orderId", "total", "status", "currency", "total_shipping");
+    }
+
+    [TestCase(OrderStatus.Processing, "in_lavorazione")]
+    [TestCase(OrderStatus.Complete, "complete")]
+    public async Task Status_is_mapped_from_the_order_status_through_the_settings(OrderStatus status, string expected)
+    {
+        _bed.Settings.ProcessingOrderStatus = "in_lavorazione";
+        _bed.Context.Order.OrderStatus = status;
+
+        await _bed.DeliverAsync();
+
+        Assert.That(VtMarketingTestBed.Generic(_bed.SingleBody()).GetProperty("status").GetString(), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Blank_status_mapping_leaves_the_status_out()
+    {
+        _bed.Settings.PendingOrderStatus = " ";
+
+        await _bed.DeliverAsync();
+
+        Assert.That(VtMarketingTestBed.Generic(_bed.SingleBody()).TryGetProperty("status", out _), Is.False);
+    }
+
+    [Test]
+    public async Task Missing_email_cannot_be_sent_and_the_reason_names_the_order()
+    {
+        _bed.Context.Shop.Customers.Single().Email = "";
+        _bed.Context.Shop.Addresses.Single(a => a.Id == 100).Email = null!;
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.CannotSend));
+        Assert.That(outcome.Reason, Does.StartWith("Order 42: neither the customer nor the billing address has an email"));
+        Assert.That(_bed.Server.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Error_body_becomes_message_colon_description()
+    {
+        _bed.Answer(_ => new FakeResponse(400,
+            """{"errors":[{"message":"Invalid event","description":"orderId already exists"},{"message":"Invalid user","description":"email giulia.rossi@example.com is blocked"}]}"""));
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Rejected));
+        Assert.That(outcome.HttpStatus, Is.EqualTo(400));
+        Assert.That(outcome.Reason, Is.EqualTo("HTTP 400: Invalid event: orderId already exists; Invalid user: email [email] is blocked"));
+    }
+
+    [TestCase("not json at all", "HTTP 400: not json at all")]
+    [TestCase("""{"errors":[]}""", """HTTP 400: {"errors":[]}""")]
+    [TestCase("""{"errors":[{"message":"Unauthorized"}]}""", "HTTP 400: Unauthorized")]
+    public void Error_bodies_in_other_shapes_are_kept_as_they_came(string body, string expected) =>
+        Assert.That("HTTP 400: " + VtMarketingClient.DescribeError(body), Is.EqualTo(expected));
+
+    private void UseRedCupCombination()
+    {
+        const string red = "<Attributes><ProductAttribute ID=\"1\"><ProductAttributeValue><Value>3</Value></ProductAttributeValue></ProductAttribute></Attributes>";
+        _bed.Context.Shop.OrderItems.Single(i => i.Id == 1001).AttributesXml = red;
+        _bed.Context.Shop.Combinations.Add(new ProductAttributeCombination { Id = 1, ProductId = 501, AttributesXml = red, Sku = "CUP-01-RED" });
+    }
+}
