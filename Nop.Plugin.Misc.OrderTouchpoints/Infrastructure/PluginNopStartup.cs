@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
@@ -21,6 +22,7 @@ public class PluginNopStartup : INopStartup
         services.AddScoped<OrderDataLoader>();
         services.AddTransactionaleTouchpoint();
         services.AddVtMarketingTouchpoint();
+        services.AddOrderTouchpointsAdmin();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.OrderTouchpoints.Models;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
+
+public static class AdminServiceRegistration
+{
+    /// <summary>What the configure page needs besides the controller (which MVC creates itself).</summary>
+    public static IServiceCollection AddOrderTouchpointsAdmin(this IServiceCollection services)
+    {
+        services.AddScoped<TransactionaleSettingsForm>();
+        services.AddScoped<VoyadoSettingsForm>();
+        services.AddScoped<VtMarketingSettingsForm>();
+        services.AddScoped<DeliverySettingsForm>();
+        services.AddScoped<ConfigurationForm>();
+        services.AddScoped<PayloadPreviewFactory>();
+        return services;
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Mvc;
+using Nop.Core;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Messages;
+using Nop.Services.Security;
+using Nop.Web.Framework;
+using Nop.Web.Framework.Controllers;
+using Nop.Web.Framework.Mvc.Filters;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
+
+/// <summary>
+/// The configure page: vendor settings per store scope, delivery settings, connection tests and the
+/// payload preview. [AuthorizeAdmin] alone would admit the Vendors role, hence the permission on every action.
+/// </summary>
+[Area(AreaNames.ADMIN)]
+[AuthorizeAdmin]
+[AutoValidateAntiforgeryToken]
+public class OrderTouchpointsConfigurationController(
+    ConfigurationForm configurationForm,
+    PayloadPreviewFactory payloadPreviewFactory,
+    IEnumerable<ITouchpointChannel> channels,
+    ISettingService settingService,
+    IStoreContext storeContext,
+    INotificationService notificationService,
+    ILocalizationService localizationService) : BasePluginController
+{
+    public const string ViewPath = "~/Plugins/Misc.OrderTouchpoints/Views/Configure.cshtml";
+
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> Configure()
+    {
+        var storeScope = await storeContext.GetActiveStoreScopeConfigurationAsync();
+        return View(ViewPath, await configurationForm.PrepareAsync(storeScope));
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> Configure(ConfigurationModel model)
+    {
+        var storeScope = await storeContext.GetActiveStoreScopeConfigurationAsync();
+        await configurationForm.ValidateAsync(model, storeScope, new FormErrors(ModelState, localizationService));
+        if (!ModelState.IsValid)
+        {
+            ForgetTypedKeys();
+            await configurationForm.RedisplayAsync(model, storeScope);
+            model.Preview = new PayloadPreviewModel();
+            return View(ViewPath, model);
+        }
+
+        await configurationForm.SaveAsync(model, storeScope);
+        await settingService.ClearCacheAsync();
+        notificationService.SuccessNotification(await localizationService.GetResourceAsync("Admin.Plugins.Saved"));
+        return RedirectToAction(nameof(Configure));
+    }
+
+    /// <summary>Tests the saved settings of one vendor at the current store scope ("all stores" tests the shared values).</summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> TestConnection(TouchpointVendor vendor, CancellationToken cancellationToken)
+    {
+        var storeScope = await storeContext.GetActiveStoreScopeConfigurationAsync();
+        var channel = channels.FirstOrDefault(c => c.Vendor == vendor);
+        if (channel is null)
+        {
+            notificationService.ErrorNotification(string.Format(
+                await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.TestConnection.Unavailable"), VendorNames.Of(vendor)));
+            return RedirectToAction(nameof(Configure));
+        }
+
+        ConnectionTestResult result;
+        try
+        {
+            result = await channel.TestConnectionAsync(storeScope, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            result = new ConnectionTestResult(false, VendorErrorText.Clean(exception.Message));
+        }
+        var text = string.Format(await localizationService.GetResourceAsync(result.Success
+            ? "Plugins.Misc.OrderTouchpoints.Configure.TestConnection.Succeeded"
+            : "Plugins.Misc.OrderTouchpoints.Configure.TestConnection.Failed"), VendorNames.Of(vendor), result.Message);
+        if (result.Success)
+            notificationService.SuccessNotification(text);
+        else
+            notificationService.ErrorNotification(text);
+        return RedirectToAction(nameof(Configure));
+    }
+
+    /// <summary>Shows what each active vendor would receive for an order; sends nothing.</summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> Preview([Bind(Prefix = nameof(ConfigurationModel.Preview))] PayloadPreviewModel preview, CancellationToken cancellationToken)
+    {
+        var storeScope = await storeContext.GetActiveStoreScopeConfigurationAsync();
+        var model = await configurationForm.PrepareAsync(storeScope);
+        model.Preview = await payloadPreviewFactory.PrepareAsync(preview.OrderNumber, cancellationToken);
+        return View(ViewPath, model);
+    }
+
+    /// <summary>A refused save shows the page again; a typed key must not come back in it, not even from model state.</summary>
+    private void ForgetTypedKeys()
+    {
+        foreach (var (key, entry) in ModelState)
+        {
+            if (key.EndsWith("." + nameof(VendorModel.ApiKey), StringComparison.Ordinal))
+            {
+                entry.RawValue = null;
+                entry.AttemptedValue = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Nop.Web.Framework.Models;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Models;
+
+public record ConfigurationModel : BaseNopModel
+{
+    public int ActiveStoreScopeConfiguration { get; set; }
+
+    public TransactionaleModel Transactionale { get; set; } = new();
+
+    public VoyadoModel Voyado { get; set; } = new();
+
+    public VtMarketingModel VtMarketing { get; set; } = new();
+
+    public DeliveryModel Delivery { get; set; } = new();
+
+    public PayloadPreviewModel Preview { get; set; } = new();
+}

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
+
+/// <summary>API keys are stored encrypted and never travel back to the browser; the page only says one is set.</summary>
+public class ApiKeyHandlingTests
+{
+    private const string StoredKey = "trx-live-9f8e7d6c5b4a";
+    private ConfigurePageHost _host = null!;
+
+    [SetUp]
+    public void StoreAKey()
+    {
+        _host = new ConfigurePageHost();
+        _host.Settings.Seed(new OrderTouchpointsTransactionaleSettings { ApiKey = ConfigurePageHost.Encrypt(StoredKey) });
+    }
+
+    [Test]
+    public async Task The_page_shows_only_that_a_key_is_set_and_its_last_four_characters()
+    {
+        var model = await _host.GetPageAsync();
+
+        Assert.That(model.Transactionale.ApiKey, Is.Null);
+        Assert.That(model.Transactionale.ApiKeyState, Is.EqualTo(ApiKeyState.Set));
+        Assert.That(model.Transactionale.ApiKeyEnding, Is.EqualTo("5b4a"));
+        Assert.That(model.Voyado.ApiKeyState, Is.EqualTo(ApiKeyState.None));
+        Assert.That(JsonSerializer.Serialize(model), Does.Not.Contain(StoredKey).And.Not.Contain(ConfigurePageHost.Encrypt(StoredKey)));
+    }
+
+    [Test]
+    public async Task A_short_key_shows_no_characters_at_all()
+    {
+        _host.Settings.Set<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, ConfigurePageHost.Encrypt("abc123"), 0);
+
+        var model = await _host.GetPageAsync();
+
+        Assert.That(model.Transactionale.ApiKeyState, Is.EqualTo(ApiKeyState.Set));
+        Assert.That(model.Transactionale.ApiKeyEnding, Is.Null);
+    }
+
+    [Test]
+    public async Task A_key_that_can_no_longer_be_decrypted_is_reported_as_such()
+    {
+        _host.Settings.Set<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, "garbage-from-another-encryption-key", 0);
+
+        var model = await _host.GetPageAsync();
+
+        Assert.That(model.Transactionale.ApiKeyState, Is.EqualTo(ApiKeyState.Unreadable));
+        Assert.That(model.Transactionale.ApiKeyEnding, Is.Null);
+    }
+
+    [Test]
+    public async Task A_new_key_is_stored_encrypted()
+    {
+        var model = await _host.GetPageAsync();
+        model.Transactionale.ApiKey = "trx-new-key-1234567";
+
+        await _host.PostAsync(model);
+
+        Assert.That(_host.Settings.Stored<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, 0),
+            Is.EqualTo(ConfigurePageHost.Encrypt("trx-new-key-1234567")));
+        _host.Encryption.Verify(e => e.EncryptText("trx-new-key-1234567", It.IsAny<string>()), Times.AtLeastOnce);
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("   ")]
+    public async Task A_blank_key_field_keeps_the_stored_key(string? typed)
+    {
+        var model = await _host.GetPageAsync();
+        model.Transactionale.ApiKey = typed;
+        model.Transactionale.SendPhone = true;
+
+        await _host.PostAsync(model);
+
+        Assert.That(_host.Settings.Stored<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, 0), Is.EqualTo(ConfigurePageHost.Encrypt(StoredKey)));
+        Assert.That(_host.Settings.Load<OrderTouchpointsTransactionaleSettings>(0).SendPhone, Is.True);
+    }
+
+    [Test]
+    public async Task A_blank_key_field_at_a_store_keeps_that_stores_own_key()
+    {
+        _host.Settings.Set<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, ConfigurePageHost.Encrypt("store-4-key-abcdef"), 4);
+        _host.StoreScope = 4;
+        var model = await _host.GetPageAsync();
+        Assert.That(model.Transactionale.ApiKey_OverrideForStore, Is.True);
+        Assert.That(model.Transactionale.ApiKeyEnding, Is.EqualTo("cdef"));
+
+        await _host.PostAsync(model);
+
+        Assert.That(_host.Settings.Stored<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, 4), Is.EqualTo(ConfigurePageHost.Encrypt("store-4-key-abcdef")));
+        Assert.That(_host.Settings.Stored<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, 0), Is.EqualTo(ConfigurePageHost.Encrypt(StoredKey)));
+    }
+
+    [Test]
+    public async Task Clear_removes_the_stored_key_even_when_a_new_one_is_typed()
+    {
+        var model = await _host.GetPageAsync();
+        model.Transactionale.ClearApiKey = true;
+        model.Transactionale.ApiKey = "typed-but-cleared-123";
+
+        await _host.PostAsync(model);
+
+        Assert.That(_host.Settings.Stored<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, 0), Is.Null);
+        Assert.That((await _host.GetPageAsync()).Transactionale.ApiKeyState, Is.EqualTo(ApiKeyState.None));
+    }
+
+    [Test]
+    public async Task A_refused_save_never_echoes_the_typed_key_into_the_page()
+    {
+        const string typed = "voy-typed-secret-42";
+        var model = await _host.GetPageAsync();
+        model.Voyado.Enabled = true;
+        model.Voyado.ApiKey = typed;
+        model.Transactionale.ApiKey = typed;
+        var controller = _host.CreateController();
+        // What MVC's binder would have recorded for the posted fields.
+        controller.ModelState.SetModelValue("Voyado.ApiKey", typed, typed);
+        controller.ModelState.SetModelValue("Transactionale.ApiKey", typed, typed);
+
+        var result = (ViewResult)await controller.Configure(model);
+
+        Assert.That(controller.ModelState.IsValid, Is.False, "Voyado is enabled without tenant URL or store id");
+        var shown = (ConfigurationModel)result.Model!;
+        Assert.That(shown.Voyado.ApiKey, Is.Null);
+        Assert.That(shown.Transactionale.ApiKey, Is.Null);
+        Assert.That(JsonSerializer.Serialize(shown), Does.Not.Contain(typed));
+        foreach (var field in new[] { "Voyado.ApiKey", "Transactionale.ApiKey" })
+        {
+            Assert.That(controller.ModelState[field]!.AttemptedValue, Is.Null, field);
+            Assert.That(controller.ModelState[field]!.RawValue, Is.Null, field);
+        }
+        Assert.That(_host.Settings.Load<OrderTouchpointsVoyadoSettings>(0).ApiKey, Is.Null, "nothing was saved");
+    }
+
+    [Test]
+    public void The_key_field_is_a_password_input_that_nopCommerce_does_not_trim()
+    {
+        var property = typeof(VendorModel).GetProperty(nameof(VendorModel.ApiKey))!;
+
+        Assert.That(property.GetCustomAttributes(typeof(Nop.Web.Framework.Mvc.NoTrimAttribute), true), Is.Not.Empty);
+        var dataType = (System.ComponentModel.DataAnnotations.DataTypeAttribute)property
+            .GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DataTypeAttribute), true).Single();
+        Assert.That(dataType.DataType, Is.EqualTo(System.ComponentModel.DataAnnotations.DataType.Password));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Nop.Core;
+using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Gdpr;
+using Nop.Core.Domain.Localization;
+using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Localization;
+using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Directory;
+using Nop.Services.Gdpr;
+using Nop.Services.Localization;
+using Nop.Services.Messages;
+using Nop.Services.Orders;
+using Nop.Services.Security;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
+
+/// <summary>
+/// The configure page's controller over Moq mocks: settings in an <see cref="InMemorySettingStore"/>,
+/// a reversible fake encryption ("ENC[key]"), a fixed clock, the plugin's English texts, and one
+/// mocked channel per vendor.
+/// </summary>
+public sealed class ConfigurePageHost
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
+
+    public InMemorySettingStore Settings { get; } = new();
+    public Mock<IEncryptionService> Encryption { get; } = new();
+    public FixedTimeProvider Time { get; } = new(Start);
+    public Mock<IStoreContext> StoreContext { get; } = new();
+    public Mock<INotificationService> Notifications { get; } = new();
+    public Mock<ILocalizationService> Localization { get; } = new();
+    public Mock<ICountryService> Countries { get; } = new();
+    public Mock<IGdprService> Gdpr { get; } = new();
+    public Mock<ILanguageService> Languages { get; } = new();
+    public Mock<IOrderService> Orders { get; } = new();
+    public Dictionary<TouchpointVendor, Mock<ITouchpointChannel>> Channels { get; } = [];
+
+    public int StoreScope { get; set; }
+
+    public ConfigurePageHost()
+    {
+        Encryption.Setup(e => e.EncryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string plain, string _) => Encrypt(plain));
+        Encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string cipher, string _) =>
+            cipher.StartsWith("ENC[") && cipher.EndsWith(']') ? cipher[4..^1] : throw new CryptographicException("bad padding"));
+        StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(() => StoreScope);
+        Localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => English(key));
+        Countries.Setup(c => c.GetAllCountriesAsync(It.IsAny<int>(), It.IsAny<bool>())).ReturnsAsync(
+        [
+            new Country { Id = 10, Name = "Italy", TwoLetterIsoCode = "IT", Published = true },
+            new Country { Id = 11, Name = "Sweden", TwoLetterIsoCode = "SE", Published = true }
+        ]);
+        Gdpr.Setup(g => g.GetAllConsentsAsync()).ReturnsAsync([new GdprConsent { Id = 5, Message = "Offers from partners" }]);
+        Languages.Setup(l => l.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(
+        [
+            new Language { Id = 1, Name = "Italiano", LanguageCulture = "it-IT" },
+            new Language { Id = 2, Name = "Svenska", LanguageCulture = "sv-SE" }
+        ]);
+        foreach (var vendor in Enum.GetValues<TouchpointVendor>())
+        {
+            var channel = new Mock<ITouchpointChannel>(MockBehavior.Strict);
+            channel.SetupGet(c => c.Vendor).Returns(vendor);
+            Channels[vendor] = channel;
+        }
+    }
+
+    public static string Encrypt(string plain) => $"ENC[{plain}]";
+
+    /// <summary>The plugin's English text of a resource (what an English admin reads); other keys read as themselves.</summary>
+    public static string English(string key) => LocaleResources.All.FirstOrDefault(t => t.Key == key)?.English ?? key;
+
+    public OrderTouchpointsConfigurationController CreateController()
+    {
+        var settings = Settings.Mock.Object;
+        var keys = new ApiKeyProtector(Encryption.Object);
+        var form = new ConfigurationForm(
+            new TransactionaleSettingsForm(settings, keys, Time, Countries.Object, Gdpr.Object, Localization.Object),
+            new VoyadoSettingsForm(settings, keys, Time, Languages.Object),
+            new VtMarketingSettingsForm(settings, keys, Time, Localization.Object),
+            new DeliverySettingsForm(settings));
+        var channels = Channels.Values.Select(c => c.Object).ToList();
+        return new OrderTouchpointsConfigurationController(form,
+            new PayloadPreviewFactory(Orders.Object, channels, Localization.Object, Time),
+            channels, settings, StoreContext.Object, Notifications.Object, Localization.Object);
+    }
+
+    /// <summary>The page as a GET shows it at the current scope.</summary>
+    public async Task<ConfigurationModel> GetPageAsync()
+    {
+        var result = await CreateController().Configure();
+        return (ConfigurationModel)((ViewResult)result).Model!;
+    }
+
+    /// <summary>Posts the page: the controller validates first, as MVC would after binding.</summary>
+    public async Task<(IActionResult Result, ModelStateDictionary ModelState)> PostAsync(ConfigurationModel model)
+    {
+        var controller = CreateController();
+        var result = await controller.Configure(model);
+        return (result, controller.ModelState);
+    }
+}

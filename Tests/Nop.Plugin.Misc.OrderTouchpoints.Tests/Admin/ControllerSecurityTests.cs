@@ -1,0 +1,64 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Nop.Services.Security;
+using Nop.Web.Framework;
+using Nop.Web.Framework.Mvc.Filters;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
+
+/// <summary>
+/// [AuthorizeAdmin] alone admits the Vendors role to a plugin's admin pages; only the permission check on
+/// each action restricts them to those who may manage plugins. Every controller the plugin adds is held to it.
+/// </summary>
+public class ControllerSecurityTests
+{
+    private static readonly IReadOnlyList<Type> Controllers = typeof(OrderTouchpointsPlugin).Assembly.GetTypes()
+        .Where(t => typeof(ControllerBase).IsAssignableFrom(t) && !t.IsAbstract)
+        .ToList();
+
+    private static IEnumerable<MethodInfo> Actions(Type controller) => controller
+        .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+        .Where(m => !m.IsSpecialName && m.GetCustomAttribute<NonActionAttribute>() is null);
+
+    [Test]
+    public void The_plugin_has_controllers_with_actions()
+    {
+        Assert.That(Controllers, Is.Not.Empty);
+        Assert.That(Controllers.SelectMany(Actions), Is.Not.Empty);
+    }
+
+    [Test]
+    public void Every_controller_is_an_admin_area_controller_with_antiforgery_validation()
+    {
+        foreach (var controller in Controllers)
+        {
+            Assert.That(controller.GetCustomAttribute<AreaAttribute>()?.RouteValue, Is.EqualTo(AreaNames.ADMIN), controller.Name);
+            Assert.That(controller.GetCustomAttribute<AuthorizeAdminAttribute>(), Is.Not.Null, controller.Name);
+            Assert.That(controller.GetCustomAttribute<AuthorizeAdminAttribute>()!.IgnoreFilter, Is.False, controller.Name);
+            Assert.That(controller.GetCustomAttribute<AutoValidateAntiforgeryTokenAttribute>(), Is.Not.Null, controller.Name);
+        }
+    }
+
+    [Test]
+    public void Every_action_requires_the_manage_plugins_permission()
+    {
+        var unguarded = Controllers.SelectMany(Actions)
+            .Where(action => !action.GetCustomAttributes<CheckPermissionAttribute>()
+                .Any(p => p.PermissionSystemName.Contains(StandardPermission.Configuration.MANAGE_PLUGINS)))
+            .Select(action => $"{action.DeclaringType!.Name}.{action.Name}")
+            .ToList();
+
+        Assert.That(unguarded, Is.Empty);
+    }
+
+    [Test]
+    public void No_action_opts_out_of_antiforgery_validation()
+    {
+        var optedOut = Controllers.SelectMany(Actions)
+            .Where(action => action.GetCustomAttribute<IgnoreAntiforgeryTokenAttribute>() is not null)
+            .Select(action => action.Name)
+            .ToList();
+
+        Assert.That(optedOut, Is.Empty);
+    }
+}

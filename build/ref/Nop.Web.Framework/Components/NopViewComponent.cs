@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Nop.Web.Framework.Components;
+
+public abstract partial class NopViewComponent : ViewComponent;

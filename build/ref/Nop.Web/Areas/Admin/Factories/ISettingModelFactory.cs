@@ -1,0 +1,3 @@
+namespace Nop.Web.Areas.Admin.Factories;
+
+public partial interface ISettingModelFactory;
