@@ -1,4 +1,5 @@
 using Nop.Core;
+using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Common;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
@@ -18,12 +19,14 @@ namespace Nop.Plugin.Misc.OrderTouchpoints;
 /// installation migration in Data/. Uninstall removes everything the plugin created; nopCommerce then
 /// reverses the migration (drops the table).
 /// </summary>
-public class OrderTouchpointsPlugin(
+public partial class OrderTouchpointsPlugin(
     ISettingService settingService,
     ILocalizationService localizationService,
     ILanguageService languageService,
     IRepository<GenericAttribute> genericAttributeRepository,
-    IWebHelper webHelper) : BasePlugin, IMiscPlugin
+    IWebHelper webHelper,
+    WidgetSettings widgetSettings,
+    IStoreContext storeContext) : BasePlugin, IMiscPlugin
 {
     public override string GetConfigurationPageUrl() => $"{webHelper.GetStoreLocation()}{OrderTouchpointsDefaults.ConfigurationPath}";
 
@@ -33,6 +36,7 @@ public class OrderTouchpointsPlugin(
         await settingService.SaveSettingAsync(new OrderTouchpointsVoyadoSettings());
         await settingService.SaveSettingAsync(new OrderTouchpointsVtMarketingSettings());
         await settingService.SaveSettingAsync(new OrderTouchpointsDeliverySettings());
+        await ActivateWidgetAsync();
 
         await localizationService.AddOrUpdateLocaleResourceAsync(LocaleResources.All.ToDictionary(t => t.Key, t => t.English));
         var italian = LocaleResources.All.ToDictionary(t => t.Key, t => t.Italian);
@@ -51,6 +55,7 @@ public class OrderTouchpointsPlugin(
         await settingService.DeleteSettingAsync<OrderTouchpointsVoyadoSettings>();
         await settingService.DeleteSettingAsync<OrderTouchpointsVtMarketingSettings>();
         await settingService.DeleteSettingAsync<OrderTouchpointsDeliverySettings>();
+        await DeactivateWidgetAsync();
 
         await localizationService.DeleteLocaleResourcesAsync(OrderTouchpointsDefaults.ResourcePrefix);
 

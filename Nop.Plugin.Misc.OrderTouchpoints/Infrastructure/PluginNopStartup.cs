@@ -7,6 +7,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 
@@ -23,6 +24,7 @@ public class PluginNopStartup : INopStartup
         services.AddTransactionaleTouchpoint();
         services.AddVtMarketingTouchpoint();
         services.AddOrderTouchpointsAdmin();
+        services.AddVtMarketingFeed();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -2,5 +2,37 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Localization;
 
 public static partial class LocaleResources
 {
-    private static LocaleText[] VtMarketing => [];
+    private static LocaleText[] VtMarketing => [.. VtMarketingFeed];
+
+    private static LocaleText[] VtMarketingFeed =>
+    [
+        T("Fields.VtMarketing.FeedUrl", "Product feed URL", "URL del feed prodotti"),
+        T("Fields.VtMarketing.FeedUrl.Hint",
+            "Give this address to VTmarketing as the product feed. It contains a secret token: whoever has it can read the feed.",
+            "Comunica questo indirizzo a VTmarketing come feed prodotti. Contiene un token segreto: chi lo conosce può leggere il feed."),
+        T("Fields.VtMarketing.FeedCacheMinutes", "Feed cache (minutes)", "Cache del feed (minuti)"),
+        T("Fields.VtMarketing.FeedCacheMinutes.Hint",
+            "For how many minutes a generated feed is served again before the catalogue is read anew. 0 = generate it on every request.",
+            "Per quanti minuti un feed generato viene riutilizzato prima di rileggere il catalogo. 0 = generarlo a ogni richiesta."),
+        T("Fields.VtMarketing.TrackingScript", "Tracking script", "Script di tracciamento"),
+        T("Fields.VtMarketing.TrackingScript.Hint",
+            "Paste the tracking snippet from your VTmarketing account. It is added to the storefront pages of stores where VTmarketing is enabled, exactly as pasted.",
+            "Incolla lo snippet di tracciamento del tuo account VTmarketing. Viene aggiunto così com'è alle pagine del negozio nei negozi in cui VTmarketing è attivo."),
+        T("Fields.VtMarketing.TrackingScriptPlacement", "Tracking script position", "Posizione dello script"),
+        T("Fields.VtMarketing.TrackingScriptPlacement.Hint",
+            "Where the snippet goes in every storefront page: inside <head> (as VTmarketing's guide shows) or just before </body>.",
+            "Dove inserire lo snippet in ogni pagina del negozio: dentro <head> (come indica la guida di VTmarketing) o subito prima di </body>."),
+        T("VtMarketing.TrackingScriptPlacement.Head", "In <head>", "In <head>"),
+        T("VtMarketing.TrackingScriptPlacement.BodyEnd", "Before </body>", "Prima di </body>"),
+        T("VtMarketing.Feed.NotAvailable",
+            "Enable VTmarketing for this store and save to get its feed URL.",
+            "Attiva VTmarketing per questo negozio e salva per ottenere l'URL del feed."),
+        T("VtMarketing.Feed.RegenerateToken", "New feed token", "Nuovo token del feed"),
+        T("VtMarketing.Feed.RegenerateToken.Confirm",
+            "The current feed URL will stop working. Continue?",
+            "L'URL attuale del feed smetterà di funzionare. Continuare?"),
+        T("VtMarketing.Feed.TokenRegenerated",
+            "New feed URL created: give it to VTmarketing.",
+            "Nuovo URL del feed creato: comunicalo a VTmarketing.")
+    ];
 }

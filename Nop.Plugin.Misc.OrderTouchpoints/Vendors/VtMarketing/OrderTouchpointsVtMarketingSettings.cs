@@ -16,4 +16,18 @@ public class OrderTouchpointsVtMarketingSettings : VendorSettings
     public string ProcessingOrderStatus { get; set; } = "processing";
     public string CompleteOrderStatus { get; set; } = "complete";
     public string CancelledOrderStatus { get; set; } = "cancelled";
+
+    /// <summary>
+    /// Secret in the product feed URL, one per store (see <see cref="Feed.VtMarketingFeedTokens"/>). Stored in
+    /// plain text: it must be shown on the configure page and only guards catalogue data the storefront publishes anyway.
+    /// </summary>
+    public string? FeedToken { get; set; }
+
+    /// <summary>How long a generated feed is served again before the catalogue is read anew; 0 = never cached.</summary>
+    public int FeedCacheMinutes { get; set; } = 15;
+
+    /// <summary>VTmarketing's storefront snippet exactly as the store owner pasted it; rendered unencoded.</summary>
+    public string? TrackingScript { get; set; }
+
+    public TrackingScriptPlacement TrackingScriptPlacement { get; set; } = TrackingScriptPlacement.Head;
 }

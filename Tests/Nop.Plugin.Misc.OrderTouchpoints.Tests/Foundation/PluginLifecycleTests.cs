@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Nop.Core;
+using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Localization;
 using Nop.Data;
@@ -20,6 +21,7 @@ public class PluginLifecycleTests
     private Mock<ILanguageService> _languages = null!;
     private Mock<IRepository<GenericAttribute>> _attributes = null!;
     private Mock<IWebHelper> _webHelper = null!;
+    private WidgetSettings _widgetSettings = null!;
 
     [SetUp]
     public void CreateMocks()
@@ -29,6 +31,7 @@ public class PluginLifecycleTests
         _languages = new Mock<ILanguageService>();
         _attributes = new Mock<IRepository<GenericAttribute>>();
         _webHelper = new Mock<IWebHelper>();
+        _widgetSettings = new WidgetSettings();
     }
 
     private OrderTouchpointsPlugin CreatePlugin()
@@ -38,7 +41,8 @@ public class PluginLifecycleTests
             new() { Id = 1, Name = "English", LanguageCulture = "en-US" },
             new() { Id = 2, Name = "Italiano", LanguageCulture = "it-IT" }
         });
-        return new OrderTouchpointsPlugin(_settings.Object, _localization.Object, _languages.Object, _attributes.Object, _webHelper.Object);
+        return new OrderTouchpointsPlugin(_settings.Object, _localization.Object, _languages.Object, _attributes.Object, _webHelper.Object,
+            _widgetSettings, Mock.Of<IStoreContext>());
     }
 
     [Test]

@@ -1,6 +1,10 @@
+using Nop.Core.Domain.Stores;
+
 namespace Nop.Core;
 
 public partial interface IStoreContext
 {
+    Task<Store> GetCurrentStoreAsync();
+
     Task<int> GetActiveStoreScopeConfigurationAsync();
 }

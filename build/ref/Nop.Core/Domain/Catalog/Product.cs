@@ -1,9 +1,10 @@
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.Seo;
 
 namespace Nop.Core.Domain.Catalog;
 
-public partial class Product : BaseEntity, ILocalizedEntity, ISoftDeletedEntity
+public partial class Product : BaseEntity, ILocalizedEntity, ISlugSupported, ISoftDeletedEntity
 {
     public string Name { get; set; }
 
@@ -19,9 +20,17 @@ public partial class Product : BaseEntity, ILocalizedEntity, ISoftDeletedEntity
 
     public decimal OldPrice { get; set; }
 
+    public int ManageInventoryMethodId { get; set; }
+
     public int StockQuantity { get; set; }
 
     public bool Published { get; set; }
 
     public bool Deleted { get; set; }
+
+    public ManageInventoryMethod ManageInventoryMethod
+    {
+        get => (ManageInventoryMethod)ManageInventoryMethodId;
+        set => ManageInventoryMethodId = (int)value;
+    }
 }

@@ -7,4 +7,8 @@ public partial class ProductAttributeCombination : BaseEntity
     public string AttributesXml { get; set; }
 
     public string Sku { get; set; }
+
+    public int StockQuantity { get; set; }
+
+    public decimal? OverriddenPrice { get; set; }
 }

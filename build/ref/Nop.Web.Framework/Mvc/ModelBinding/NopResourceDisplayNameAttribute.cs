@@ -12,7 +12,7 @@ public sealed class NopResourceDisplayNameAttribute : DisplayNameAttribute, IMod
 
     public string ResourceKey { get; set; }
 
-    public override string DisplayName => throw null;
+    public override string DisplayName => ResourceKey;
 
     public string Name => nameof(NopResourceDisplayNameAttribute);
 }

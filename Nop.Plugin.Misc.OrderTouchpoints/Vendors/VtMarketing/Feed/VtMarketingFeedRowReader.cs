@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using Nop.Core.Domain.Catalog;
+using Nop.Services.Catalog;
+using Nop.Services.Localization;
+using Nop.Services.Media;
+using Nop.Services.Seo;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
+
+/// <summary>
+/// Reads a store's catalogue page by page as feed rows; only one page of products is held at a time.
+/// Rows: every published, non-deleted, individually visible product mapped to the store, as nopCommerce's
+/// own product search finds it for a visitor (store mapping, ACL, availability dates applied).
+/// </summary>
+public class VtMarketingFeedRowReader(
+    IProductService productService,
+    IProductAttributeService productAttributeService,
+    ICategoryService categoryService,
+    IManufacturerService manufacturerService,
+    IPictureService pictureService,
+    IUrlRecordService urlRecordService,
+    ILocalizationService localizationService)
+{
+    public const int PageSize = 500;
+
+    public async IAsyncEnumerable<VtMarketingFeedRow> ReadAsync(
+        VtMarketingFeedStore store, ProductIdSource idSource, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var names = new FeedCatalogNames(categoryService, manufacturerService, localizationService, store.LanguageId);
+        // The default order (display order, then id) is stable, so consecutive pages neither repeat nor skip products.
+        for (var pageIndex = 0; ; pageIndex++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = await productService.SearchProductsAsync(pageIndex: pageIndex, pageSize: PageSize,
+                storeId: store.StoreId, visibleIndividuallyOnly: true);
+            var productIds = page.Select(p => p.Id).ToArray();
+            if (productIds.Length > 0)
+            {
+                var categoryIds = await categoryService.GetProductCategoryIdsAsync(productIds);
+                var manufacturerIds = await manufacturerService.GetProductManufacturerIdsAsync(productIds);
+                await names.LoadAsync(categoryIds.Values.SelectMany(ids => ids), manufacturerIds.Values.SelectMany(ids => ids));
+
+                foreach (var product in page)
+                {
+                    // The search applies these already; a fork or search plugin must not put hidden products in the feed.
+                    if (product.Deleted || !product.Published || !product.VisibleIndividually)
+                        continue;
+                    var (ids, titles) = names.Categories(Ids(categoryIds, product.Id));
+                    var row = await ProductRowAsync(store, product, idSource, ids, titles, names.Brand(Ids(manufacturerIds, product.Id)));
+                    yield return row;
+                    if (idSource == ProductIdSource.Sku)
+                    {
+                        foreach (var variant in await VariantRowsAsync(product, row))
+                            yield return variant;
+                    }
+                }
+            }
+            if (page.Count < PageSize)
+                yield break;
+        }
+    }
+
+    private static int[]? Ids(IDictionary<int, int[]> idsByProduct, int productId) =>
+        idsByProduct.TryGetValue(productId, out var ids) ? ids : null;
+
+    private async Task<VtMarketingFeedRow> ProductRowAsync(VtMarketingFeedStore store, Product product, ProductIdSource idSource,
+        IReadOnlyList<int> categoryIds, IReadOnlyList<string> categoryTitles, string brand)
+    {
+        var title = HtmlText.SingleLine(await localizationService.GetLocalizedAsync(product, p => p.Name, store.LanguageId));
+        var description = HtmlText.ToPlainText(await localizationService.GetLocalizedAsync(product, p => p.ShortDescription, store.LanguageId));
+        if (description.Length == 0)
+            description = HtmlText.ToPlainText(await localizationService.GetLocalizedAsync(product, p => p.FullDescription, store.LanguageId));
+        var seName = await urlRecordService.GetSeNameAsync(product, store.LanguageId);
+        var (price, discountPrice) = VtMarketingFeedPrice.From(product.Price, product.OldPrice);
+
+        return new VtMarketingFeedRow(
+            Id: VtMarketingProductIds.For(idSource, product.Id, product.Sku),
+            Title: title,
+            Url: store.ProductUrl(seName),
+            CategoryIds: categoryIds,
+            CategoryTitles: categoryTitles,
+            Description: description,
+            Price: price,
+            DiscountPrice: discountPrice,
+            Photos: await PhotoUrlsAsync(store, product.Id),
+            Color: string.Empty,
+            Brand: brand,
+            Stock: product.StockQuantity,
+            Main: true);
+    }
+
+    private async Task<IReadOnlyList<string>> PhotoUrlsAsync(VtMarketingFeedStore store, int productId)
+    {
+        var urls = new List<string>();
+        foreach (var picture in await pictureService.GetPicturesByProductIdAsync(productId))
+        {
+            var (url, _) = await pictureService.GetPictureUrlAsync(picture, showDefaultPicture: false, storeLocation: store.BaseUrl);
+            if (!string.IsNullOrWhiteSpace(url))
+                urls.Add(store.Absolute(url));
+        }
+        return urls;
+    }
+
+    /// <summary>
+    /// In SKU mode an order line carries its attribute combination's SKU, so each combination with its own
+    /// SKU gets a row (Main 0) under that id; otherwise the ids of such orders would match no feed row.
+    /// </summary>
+    private async Task<IReadOnlyList<VtMarketingFeedRow>> VariantRowsAsync(Product product, VtMarketingFeedRow productRow)
+    {
+        // VTmarketing lower-cases ids, so SKUs that differ only in case are one product there.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { productRow.Id };
+        var rows = new List<VtMarketingFeedRow>();
+        foreach (var combination in await productAttributeService.GetAllProductAttributeCombinationsAsync(product.Id))
+        {
+            if (string.IsNullOrWhiteSpace(combination.Sku))
+                continue;
+            var id = VtMarketingProductIds.For(ProductIdSource.Sku, product.Id, combination.Sku);
+            if (!seen.Add(id))
+                continue;
+            var (price, discountPrice) = combination.OverriddenPrice is decimal overridden
+                ? (overridden, 0m)
+                : (productRow.Price, productRow.DiscountPrice);
+            var stock = product.ManageInventoryMethod == ManageInventoryMethod.ManageStockByAttributes
+                ? combination.StockQuantity
+                : product.StockQuantity;
+            rows.Add(productRow with { Id = id, Price = price, DiscountPrice = discountPrice, Stock = stock, Main = false });
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,13 @@
+using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Localization;
+
+namespace Nop.Core.Domain.Catalog;
+
+public partial class Category : BaseEntity, ILocalizedEntity, ISoftDeletedEntity
+{
+    public string Name { get; set; }
+
+    public bool Published { get; set; }
+
+    public bool Deleted { get; set; }
+}

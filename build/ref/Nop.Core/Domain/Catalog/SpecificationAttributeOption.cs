@@ -1,0 +1,7 @@
+using Nop.Core.Domain.Localization;
+
+namespace Nop.Core.Domain.Catalog;
+
+public partial class SpecificationAttributeOption : BaseEntity, ILocalizedEntity
+{
+}

@@ -1,0 +1,5 @@
+namespace Nop.Core.Domain.Media;
+
+public partial class Picture : BaseEntity
+{
+}
