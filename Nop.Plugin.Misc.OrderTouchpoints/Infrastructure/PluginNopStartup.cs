@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
@@ -17,6 +18,7 @@ public class PluginNopStartup : INopStartup
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ApiKeyProtector>();
         services.AddScoped<OrderDataLoader>();
+        services.AddTouchpointDelivery();
     }
 
     public void Configure(IApplicationBuilder application)
