@@ -98,12 +98,11 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
         return affected == 1;
     }
 
-    public async Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default) =>
-        await repository.Table
+    public Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default) =>
+        FirstOrNullAsync(repository.Table
             .Where(d => d.StatusId == Pending || d.StatusId == InProgress)
             .OrderBy(d => d.NextAttemptOnUtc)
-            .Select(d => (DateTime?)d.NextAttemptOnUtc)
-            .FirstOrDefaultAsync();
+            .Select(d => (DateTime?)d.NextAttemptOnUtc));
 
     public async Task<int> PurgeFinishedAsync(DateTime finishedBeforeUtc, int batchSize, CancellationToken cancellationToken = default)
     {
@@ -130,7 +129,7 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
         IReadOnlyCollection<int> orderIds, CancellationToken cancellationToken = default)
     {
         var found = new HashSet<int>();
-        foreach (var chunk in orderIds.Distinct().Chunk(IdChunk))
+        foreach (var chunk in Chunks(orderIds))
         {
             found.UnionWith(await repository.Table
                 .Where(d => d.StoreId == storeId && chunk.Contains(d.OrderId) && d.VendorId == (int)vendor && d.EventId == (int)touchpointEvent)
@@ -144,7 +143,7 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
         var now = Now;
         var trimmed = OutboxRows.TrimReason(reason);
         var skipped = 0;
-        foreach (var chunk in orderIds.Distinct().Chunk(IdChunk))
+        foreach (var chunk in Chunks(orderIds))
         {
             skipped += await repository.Table
                 .Where(d => chunk.Contains(d.OrderId) && d.StatusId == Pending)
@@ -180,7 +179,7 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
     public async Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
     {
         var resent = 0;
-        foreach (var chunk in deliveryIds.Distinct().Chunk(IdChunk))
+        foreach (var chunk in Chunks(deliveryIds))
             resent += await Resend(repository.Table.Where(d => chunk.Contains(d.Id) && d.StatusId != InProgress), cancellationToken);
         return resent;
     }
@@ -219,16 +218,22 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
         {
             var vendorId = (int)vendor;
             // Newest first on the due index: stops at the vendor's latest delivered row.
-            var lastDelivered = await rows
+            var lastDelivered = await FirstOrNullAsync(rows
                 .Where(d => d.StatusId == Delivered && d.VendorId == vendorId)
                 .OrderByDescending(d => d.NextAttemptOnUtc)
-                .Select(d => d.DeliveredOnUtc)
-                .FirstOrDefaultAsync();
+                .Select(d => d.DeliveredOnUtc));
             health.Add(new VendorHealth(vendor, waiting.GetValueOrDefault(vendorId), delivered.GetValueOrDefault(vendorId),
                 failed.GetValueOrDefault(vendorId), lastDelivered));
         }
         return health;
     }
+
+    // Lists, not arrays: with C# 14 an array's Contains binds to MemoryExtensions (spans), which linq2db cannot translate.
+    private static IEnumerable<List<int>> Chunks(IEnumerable<int> ids) => ids.Distinct().Chunk(IdChunk).Select(chunk => chunk.ToList());
+
+    // Not FirstOrDefaultAsync(): with LinqToDB imported, nopCommerce's and linq2db's parameterless overloads are ambiguous.
+    private static async Task<DateTime?> FirstOrNullAsync(IQueryable<DateTime?> query) =>
+        (await query.Take(1).ToListAsync()).FirstOrDefault();
 
     private static async Task<Dictionary<int, int>> CountByVendor(IQueryable<OrderTouchpointDelivery> rows) =>
         (await rows.GroupBy(d => d.VendorId).Select(g => new { VendorId = g.Key, Count = g.Count() }).ToListAsync())

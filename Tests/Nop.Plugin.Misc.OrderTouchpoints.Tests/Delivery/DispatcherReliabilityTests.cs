@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
@@ -53,7 +54,7 @@ public class DispatcherReliabilityTests
     {
         Assert.That(_vendor.Server.ContractViolations, Is.Empty);
         Assert.That(_vendor.AcceptedPerOrder(), Is.EquivalentTo(orders.ToDictionary(o => o, _ => 1)));
-        Assert.That(_outbox.Snapshot(), Has.All.Matches<Data.OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Delivered));
+        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Delivered));
     }
 
     [Test]
@@ -68,7 +69,7 @@ public class DispatcherReliabilityTests
 
         AssertEachDeliveredExactlyOnce(orders);
         Assert.That(_vendor.Exchanges.Count(e => e.Status == 503), Is.GreaterThan(orders.Length), "the outage was retried through");
-        Assert.That(_outbox.Snapshot(), Has.All.Matches<Data.OrderTouchpointDelivery>(r => r.DeliveredOnUtc >= backOnline));
+        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.DeliveredOnUtc >= backOnline));
     }
 
     [Test]
@@ -115,13 +116,13 @@ public class DispatcherReliabilityTests
         await drain;
 
         var rows = _outbox.Snapshot();
-        Assert.That(rows, Has.All.Matches<Data.OrderTouchpointDelivery>(r =>
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r =>
             r.Status == DeliveryStatus.Pending && r.Attempts == 1 && r.LastReason == "No answer within 15 s."));
 
         await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
 
         AssertEachDeliveredExactlyOnce(orders);
-        Assert.That(_outbox.Snapshot(), Has.All.Matches<Data.OrderTouchpointDelivery>(r => r.Attempts == 2));
+        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Attempts == 2));
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Events;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
@@ -55,7 +56,7 @@ public class OrderEventsConsumerTests
 
         var rows = _outbox.Snapshot();
         Assert.That(rows.Select(r => r.Vendor), Is.EquivalentTo(new[] { TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage }));
-        Assert.That(rows, Has.All.Matches<Data.OrderTouchpointDelivery>(r => r.StoreId == 1 && r.OrderId == 42
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.StoreId == 1 && r.OrderId == 42
             && r.Event == TouchpointEvent.OrderPlaced && r.Status == DeliveryStatus.Pending && r.EventOccurredOnUtc == _time.UtcNow));
         Assert.That(await WasSignalled(), Is.True);
     }
@@ -141,7 +142,7 @@ public class OrderEventsConsumerTests
         await consumer.HandleEventAsync(new OrderStatusChangedEvent(_order, OrderStatus.Processing));
 
         var rows = _outbox.Snapshot();
-        Assert.That(rows, Has.All.Matches<Data.OrderTouchpointDelivery>(r => r.Vendor == TouchpointVendor.VoyadoEngage && r.OrderId == 42 && r.StoreId == 1));
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.Vendor == TouchpointVendor.VoyadoEngage && r.OrderId == 42 && r.StoreId == 1));
         Assert.That(rows.Select(r => r.Event), Is.EquivalentTo(new[]
         {
             TouchpointEvent.OrderPaid, TouchpointEvent.ShipmentSent, TouchpointEvent.ShipmentDelivered, TouchpointEvent.OrderRefunded, TouchpointEvent.OrderCancelled

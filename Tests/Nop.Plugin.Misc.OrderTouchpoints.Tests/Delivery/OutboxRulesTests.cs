@@ -1,3 +1,4 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
@@ -20,7 +21,7 @@ public class OutboxRulesTests
     private Task<int> EnqueuePlaced(int orderId, params TouchpointVendor[] vendors) =>
         _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, vendors, _time.UtcNow);
 
-    private static AttemptResult Delivered(Data.OrderTouchpointDelivery row, DateTime now) =>
+    private static AttemptResult Delivered(OrderTouchpointDelivery row, DateTime now) =>
         new(row.Id, row.ClaimToken!.Value, DeliveryStatus.Delivered, now, now, 200, null);
 
     [Test]
@@ -33,19 +34,21 @@ public class OutboxRulesTests
 
         var rows = _outbox.Snapshot();
         Assert.That(rows, Has.Count.EqualTo(4));
-        Assert.That(rows, Has.All.Matches<Data.OrderTouchpointDelivery>(r =>
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r =>
             r.Status == DeliveryStatus.Pending && r.Attempts == 0 && r.NextAttemptOnUtc == _time.UtcNow && r.ClaimToken == null));
     }
 
     [Test]
     public async Task Concurrent_duplicate_enqueues_end_as_one_row()
     {
-        using var start = new Barrier(16);
-        var created = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racing = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
         {
-            start.SignalAndWait();
-            return EnqueuePlaced(7, TouchpointVendor.VtMarketing);
-        })));
+            await start.Task;
+            return await EnqueuePlaced(7, TouchpointVendor.VtMarketing);
+        })).ToList();
+        start.SetResult();
+        var created = await Task.WhenAll(racing);
 
         Assert.That(created.Sum(), Is.EqualTo(1));
         Assert.That(_outbox.Snapshot(), Has.Count.EqualTo(1));
@@ -111,15 +114,17 @@ public class OutboxRulesTests
         for (var order = 1; order <= 500; order++)
             await EnqueuePlaced(order, TouchpointVendor.Transactionale);
 
-        using var start = new Barrier(8);
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racing = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
-            start.SignalAndWait();
+            await start.Task;
             var mine = new List<int>();
             while (await _outbox.ClaimDueAsync(7, Lease) is { Count: > 0 } rows)
                 mine.AddRange(rows.Select(r => r.Id));
             return mine;
-        })));
+        })).ToList();
+        start.SetResult();
+        var claims = await Task.WhenAll(racing);
 
         var all = claims.SelectMany(c => c).ToList();
         Assert.That(all, Has.Count.EqualTo(500));
@@ -254,7 +259,7 @@ public class OutboxRulesTests
 
         Assert.That(await _outbox.SkipPendingAsync([1], "erased"), Is.EqualTo(2));
         var rows = _outbox.Snapshot();
-        Assert.That(rows.Where(r => r.OrderId == 1), Has.All.Matches<Data.OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Skipped && r.LastReason == "erased"));
+        Assert.That(rows.Where(r => r.OrderId == 1), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Skipped && r.LastReason == "erased"));
         Assert.That(rows.Single(r => r.OrderId == 2).Status, Is.EqualTo(DeliveryStatus.Pending));
     }
 
