@@ -95,6 +95,7 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
         }
     }
 
+    // Batches keep database locks short; in memory one pass under the lock is the same thing.
     public Task<int> PurgeFinishedAsync(DateTime finishedBeforeUtc, int batchSize, CancellationToken cancellationToken = default)
     {
         lock (_gate)
