@@ -1,6 +1,7 @@
 using Nop.Core;
 using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Common;
+using Nop.Core.Domain.ScheduleTasks;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
@@ -11,12 +12,13 @@ using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints;
 
 /// <summary>
-/// Install: default settings for all stores and English/Italian texts. The outbox table comes from the
-/// installation migration in Data/. Uninstall removes everything the plugin created; nopCommerce then
+/// Install: default settings for all stores, English/Italian texts and the enabled delivery sweep task.
+/// The outbox table comes from the installation migration in Data/. Uninstall removes everything the plugin created; nopCommerce then
 /// reverses the migration (drops the table).
 /// </summary>
 public partial class OrderTouchpointsPlugin(
@@ -24,6 +26,8 @@ public partial class OrderTouchpointsPlugin(
     ILocalizationService localizationService,
     ILanguageService languageService,
     IRepository<GenericAttribute> genericAttributeRepository,
+    IScheduleTaskService scheduleTaskService,
+    TimeProvider timeProvider,
     IWebHelper webHelper,
     WidgetSettings widgetSettings,
     IStoreContext storeContext) : BasePlugin, IMiscPlugin
@@ -46,6 +50,19 @@ public partial class OrderTouchpointsPlugin(
                 await localizationService.AddOrUpdateLocaleResourceAsync(italian, language.Id);
         }
 
+        if (await scheduleTaskService.GetTaskByTypeAsync(DeliverySweepTask.TaskType) is null)
+        {
+            await scheduleTaskService.InsertTaskAsync(new ScheduleTask
+            {
+                Name = DeliverySweepTask.TaskName,
+                Type = DeliverySweepTask.TaskType,
+                Seconds = DeliverySweepTask.IntervalSeconds,
+                Enabled = true,
+                LastEnabledUtc = timeProvider.GetUtcNow().UtcDateTime,
+                StopOnError = false
+            });
+        }
+
         await base.InstallAsync();
     }
 
@@ -60,6 +77,9 @@ public partial class OrderTouchpointsPlugin(
         await localizationService.DeleteLocaleResourcesAsync(OrderTouchpointsDefaults.ResourcePrefix);
 
         await genericAttributeRepository.DeleteAsync(attribute => attribute.Key == OrderTouchpointsDefaults.VoyadoContactIdAttribute);
+
+        if (await scheduleTaskService.GetTaskByTypeAsync(DeliverySweepTask.TaskType) is { } sweepTask)
+            await scheduleTaskService.DeleteTaskAsync(sweepTask);
 
         await base.UninstallAsync();
     }

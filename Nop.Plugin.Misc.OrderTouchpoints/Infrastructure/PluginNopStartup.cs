@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
@@ -25,6 +26,7 @@ public class PluginNopStartup : INopStartup
         services.AddVtMarketingTouchpoint();
         services.AddOrderTouchpointsAdmin();
         services.AddVtMarketingFeed();
+        services.AddTouchpointDelivery();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -3,6 +3,7 @@ using Nop.Core;
 using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.ScheduleTasks;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
@@ -11,6 +12,8 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
+using Nop.Services.ScheduleTasks;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Foundation;
 
@@ -22,6 +25,8 @@ public class PluginLifecycleTests
     private Mock<IRepository<GenericAttribute>> _attributes = null!;
     private Mock<IWebHelper> _webHelper = null!;
     private WidgetSettings _widgetSettings = null!;
+    private Mock<IScheduleTaskService> _tasks = null!;
+    private readonly ManualTimeProvider _time = new();
 
     [SetUp]
     public void CreateMocks()
@@ -32,6 +37,7 @@ public class PluginLifecycleTests
         _attributes = new Mock<IRepository<GenericAttribute>>();
         _webHelper = new Mock<IWebHelper>();
         _widgetSettings = new WidgetSettings();
+        _tasks = new Mock<IScheduleTaskService>();
     }
 
     private OrderTouchpointsPlugin CreatePlugin()
@@ -41,8 +47,8 @@ public class PluginLifecycleTests
             new() { Id = 1, Name = "English", LanguageCulture = "en-US" },
             new() { Id = 2, Name = "Italiano", LanguageCulture = "it-IT" }
         });
-        return new OrderTouchpointsPlugin(_settings.Object, _localization.Object, _languages.Object, _attributes.Object, _webHelper.Object,
-            _widgetSettings, Mock.Of<IStoreContext>());
+        return new OrderTouchpointsPlugin(_settings.Object, _localization.Object, _languages.Object, _attributes.Object, _tasks.Object, _time,
+            _webHelper.Object, _widgetSettings, Mock.Of<IStoreContext>());
     }
 
     [Test]
@@ -105,5 +111,38 @@ public class PluginLifecycleTests
         _webHelper.Setup(w => w.GetStoreLocation(null)).Returns("https://shop.example/");
 
         Assert.That(CreatePlugin().GetConfigurationPageUrl(), Is.EqualTo("https://shop.example/Admin/OrderTouchpoints/Configure"));
+    }
+
+    [Test]
+    public async Task Install_creates_the_enabled_delivery_sweep_task_once()
+    {
+        ScheduleTask? inserted = null;
+        _tasks.Setup(t => t.InsertTaskAsync(It.IsAny<ScheduleTask>())).Callback((ScheduleTask t) => inserted = t).Returns(Task.CompletedTask);
+
+        await CreatePlugin().InstallAsync();
+
+        Assert.That(inserted, Is.Not.Null);
+        Assert.That(inserted!.Type, Is.EqualTo("Nop.Plugin.Misc.OrderTouchpoints.Delivery.DeliverySweepTask"));
+        Assert.That(Type.GetType(inserted.Type + ", Nop.Plugin.Misc.OrderTouchpoints"), Is.EqualTo(typeof(DeliverySweepTask)));
+        Assert.That(inserted.Enabled, Is.True);
+        Assert.That(inserted.StopOnError, Is.False);
+        Assert.That(inserted.Seconds, Is.EqualTo(300));
+        Assert.That(inserted.Name, Is.Not.Empty);
+        Assert.That(inserted.LastEnabledUtc, Is.EqualTo(_time.UtcNow));
+
+        _tasks.Setup(t => t.GetTaskByTypeAsync(inserted.Type)).ReturnsAsync(inserted);
+        await CreatePlugin().InstallAsync();
+        _tasks.Verify(t => t.InsertTaskAsync(It.IsAny<ScheduleTask>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Uninstall_removes_the_delivery_sweep_task()
+    {
+        var task = new ScheduleTask { Id = 9, Type = DeliverySweepTask.TaskType };
+        _tasks.Setup(t => t.GetTaskByTypeAsync(DeliverySweepTask.TaskType)).ReturnsAsync(task);
+
+        await CreatePlugin().UninstallAsync();
+
+        _tasks.Verify(t => t.DeleteTaskAsync(task), Times.Once);
     }
 }

@@ -49,7 +49,8 @@ public class TrackingScriptWidgetTests
         var languages = new Mock<ILanguageService>();
         languages.Setup(s => s.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(new List<Language>());
         return new OrderTouchpointsPlugin(_settingService.Object, Mock.Of<ILocalizationService>(), languages.Object,
-            Mock.Of<IRepository<GenericAttribute>>(), Mock.Of<IWebHelper>(), _widgetSettings, _storeContext.Object);
+            Mock.Of<IRepository<GenericAttribute>>(), Mock.Of<Nop.Services.ScheduleTasks.IScheduleTaskService>(), TimeProvider.System,
+            Mock.Of<IWebHelper>(), _widgetSettings, _storeContext.Object);
     }
 
     private async Task<string> RenderAsync(int storeId, string zone)

@@ -1,0 +1,68 @@
+using Nop.Core;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Data;
+
+/// <summary>
+/// One delivery of one order event to one vendor (the outbox row). Holds ids and delivery state only:
+/// payloads are built from the database at send time, so no personal data is stored here.
+/// Enum properties are wrappers: nopCommerce maps only the <c>…Id</c> ints to columns, so queries use those.
+/// </summary>
+public class OrderTouchpointDelivery : BaseEntity
+{
+    public int StoreId { get; set; }
+
+    public int OrderId { get; set; }
+
+    public int VendorId { get; set; }
+
+    public int EventId { get; set; }
+
+    public int StatusId { get; set; }
+
+    /// <summary>Attempts started so far; counted when a row is claimed, so a node dying mid-send still counts.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>
+    /// Pending: when the next attempt is due. In progress: when the claim lease runs out (the row is due
+    /// again then, for another node). Delivered, failed, skipped: when it reached that status — so the
+    /// (StatusId, NextAttemptOnUtc) index also answers "delivered/failed since" and purge queries.
+    /// </summary>
+    public DateTime NextAttemptOnUtc { get; set; }
+
+    /// <summary>Set while a dispatcher holds the row; results are recorded only under the same token.</summary>
+    public Guid? ClaimToken { get; set; }
+
+    public DateTime? ClaimExpiresOnUtc { get; set; }
+
+    public int? LastHttpStatus { get; set; }
+
+    /// <summary>Why the last attempt did not deliver: one line, at most 500 characters, emails masked by the channels.</summary>
+    public string? LastReason { get; set; }
+
+    public DateTime CreatedOnUtc { get; set; }
+
+    public DateTime? LastAttemptOnUtc { get; set; }
+
+    public DateTime? DeliveredOnUtc { get; set; }
+
+    public DateTime EventOccurredOnUtc { get; set; }
+
+    public TouchpointVendor Vendor
+    {
+        get => (TouchpointVendor)VendorId;
+        set => VendorId = (int)value;
+    }
+
+    public TouchpointEvent Event
+    {
+        get => (TouchpointEvent)EventId;
+        set => EventId = (int)value;
+    }
+
+    public DeliveryStatus Status
+    {
+        get => (DeliveryStatus)StatusId;
+        set => StatusId = (int)value;
+    }
+}

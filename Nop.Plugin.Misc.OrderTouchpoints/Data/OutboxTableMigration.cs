@@ -1,0 +1,54 @@
+using FluentMigrator;
+using FluentMigrator.Builders.Create;
+using Nop.Data.Extensions;
+using Nop.Data.Migrations;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Data;
+
+/// <summary>
+/// Creates the outbox table when the plugin is installed. Auto-reversing, so nopCommerce's uninstall
+/// (which runs Down of the plugin's applied migrations) drops the indexes and the table again.
+/// </summary>
+[NopMigration(Version, "Misc.OrderTouchpoints: delivery outbox", MigrationProcessType.Installation)]
+public class OutboxTableMigration : AutoReversingMigration
+{
+    public const string Version = "2026/11/22 12:00:00:0000000";
+
+    public const string TableName = nameof(OrderTouchpointDelivery);
+
+    // PostgreSQL index names are unique per schema, not per table: every name carries the table name.
+    public const string KeyIndex = "IX_OrderTouchpointDelivery_Key";
+    public const string DueIndex = "IX_OrderTouchpointDelivery_Due";
+    public const string CreatedIndex = "IX_OrderTouchpointDelivery_Created";
+    public const string OrderIndex = "IX_OrderTouchpointDelivery_Order";
+
+    public override void Up()
+    {
+        Create.TableFor<OrderTouchpointDelivery>();
+        CreateIndexes(Create);
+    }
+
+    /// <summary>
+    /// The unique delivery key; "due rows" (and, through NextAttemptOnUtc, "finished since"); the admin
+    /// log's newest-first listing and its order filter.
+    /// </summary>
+    internal static void CreateIndexes(ICreateExpressionRoot create)
+    {
+        create.Index(KeyIndex).OnTable(TableName)
+            .OnColumn(nameof(OrderTouchpointDelivery.StoreId)).Ascending()
+            .OnColumn(nameof(OrderTouchpointDelivery.OrderId)).Ascending()
+            .OnColumn(nameof(OrderTouchpointDelivery.VendorId)).Ascending()
+            .OnColumn(nameof(OrderTouchpointDelivery.EventId)).Ascending()
+            .WithOptions().Unique();
+
+        create.Index(DueIndex).OnTable(TableName)
+            .OnColumn(nameof(OrderTouchpointDelivery.StatusId)).Ascending()
+            .OnColumn(nameof(OrderTouchpointDelivery.NextAttemptOnUtc)).Ascending();
+
+        create.Index(CreatedIndex).OnTable(TableName)
+            .OnColumn(nameof(OrderTouchpointDelivery.CreatedOnUtc)).Ascending();
+
+        create.Index(OrderIndex).OnTable(TableName)
+            .OnColumn(nameof(OrderTouchpointDelivery.OrderId)).Ascending();
+    }
+}

@@ -1,0 +1,241 @@
+using LinqToDB;
+using Nop.Core;
+using Nop.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+/// <summary>
+/// The outbox in the store's database. Claims and results are single conditional UPDATEs (linq2db
+/// <c>Where(...).Set(...).UpdateAsync()</c>): the database re-checks the condition under the row lock,
+/// so of two nodes racing for a row exactly one sees "1 row affected". Queries filter on the mapped
+/// <c>…Id</c> columns, never on the enum wrappers.
+/// </summary>
+public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, TimeProvider timeProvider) : IDeliveryOutbox
+{
+    private const int Pending = (int)DeliveryStatus.Pending;
+    private const int InProgress = (int)DeliveryStatus.InProgress;
+    private const int Delivered = (int)DeliveryStatus.Delivered;
+    private const int Failed = (int)DeliveryStatus.Failed;
+    private const int Skipped = (int)DeliveryStatus.Skipped;
+    // Keeps IN lists well under every provider's parameter limit.
+    private const int IdChunk = 500;
+
+    private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
+
+    public async Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
+        DateTime eventOccurredOnUtc, CancellationToken cancellationToken = default)
+    {
+        var eventId = (int)touchpointEvent;
+        var existing = await Existing(storeId, orderId, eventId).Select(d => d.VendorId).ToListAsync();
+        var created = 0;
+        foreach (var vendor in vendors.Distinct().Where(v => !existing.Contains((int)v)))
+        {
+            var row = OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, Now);
+            try
+            {
+                await repository.InsertAsync(row, publishEvent: false);
+                created++;
+            }
+            catch (Exception)
+            {
+                // A concurrent insert of the same key won the unique index: the delivery exists, which is all we want.
+                if (!await Existing(storeId, orderId, eventId).AnyAsync(d => d.VendorId == (int)vendor))
+                    throw;
+            }
+        }
+        return created;
+    }
+
+    private IQueryable<OrderTouchpointDelivery> Existing(int storeId, int orderId, int eventId) =>
+        repository.Table.Where(d => d.StoreId == storeId && d.OrderId == orderId && d.EventId == eventId);
+
+    public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var until = now + lease;
+        var token = Guid.NewGuid();
+        var candidates = await Due(now).OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
+
+        var claimed = new List<int>(candidates.Count);
+        foreach (var id in candidates)
+        {
+            // In-progress rows carry their lease end in NextAttemptOnUtc, so one condition covers both cases.
+            var affected = await repository.Table
+                .Where(d => d.Id == id && (d.StatusId == Pending || d.StatusId == InProgress) && d.NextAttemptOnUtc <= now)
+                .Set(d => d.StatusId, InProgress)
+                .Set(d => d.ClaimToken, (Guid?)token)
+                .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
+                .Set(d => d.NextAttemptOnUtc, until)
+                .Set(d => d.Attempts, d => d.Attempts + 1)
+                .UpdateAsync(cancellationToken);
+            if (affected == 1)
+                claimed.Add(id);
+        }
+        if (claimed.Count == 0)
+            return [];
+        return await repository.Table.Where(d => claimed.Contains(d.Id) && d.ClaimToken == token).ToListAsync();
+    }
+
+    private IQueryable<OrderTouchpointDelivery> Due(DateTime now) =>
+        repository.Table.Where(d => (d.StatusId == Pending || d.StatusId == InProgress) && d.NextAttemptOnUtc <= now);
+
+    public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
+    {
+        var reason = OutboxRows.TrimReason(result.Reason);
+        var deliveredOn = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : (DateTime?)null;
+        var affected = await repository.Table
+            .Where(d => d.Id == result.DeliveryId && d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
+            .Set(d => d.StatusId, (int)result.Status)
+            .Set(d => d.NextAttemptOnUtc, result.NextAttemptOnUtc)
+            .Set(d => d.ClaimToken, (Guid?)null)
+            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
+            .Set(d => d.LastAttemptOnUtc, (DateTime?)result.AttemptedOnUtc)
+            .Set(d => d.LastHttpStatus, result.HttpStatus)
+            .Set(d => d.LastReason, reason)
+            .Set(d => d.DeliveredOnUtc, deliveredOn)
+            .UpdateAsync(cancellationToken);
+        return affected == 1;
+    }
+
+    public Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default) =>
+        FirstOrNullAsync(repository.Table
+            .Where(d => d.StatusId == Pending || d.StatusId == InProgress)
+            .OrderBy(d => d.NextAttemptOnUtc)
+            .Select(d => (DateTime?)d.NextAttemptOnUtc));
+
+    public async Task<int> PurgeFinishedAsync(DateTime finishedBeforeUtc, int batchSize, CancellationToken cancellationToken = default)
+    {
+        var deleted = 0;
+        foreach (var status in new[] { Delivered, Skipped })
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var ids = await repository.Table
+                    .Where(d => d.StatusId == status && d.NextAttemptOnUtc < finishedBeforeUtc)
+                    .OrderBy(d => d.NextAttemptOnUtc)
+                    .Select(d => d.Id).Take(batchSize).ToListAsync();
+                if (ids.Count == 0)
+                    break;
+                deleted += await repository.DeleteAsync(d => ids.Contains(d.Id));
+                if (ids.Count < batchSize)
+                    break;
+            }
+        }
+        return deleted;
+    }
+
+    public async Task<IReadOnlySet<int>> GetOrdersWithDeliveryAsync(int storeId, TouchpointVendor vendor, TouchpointEvent touchpointEvent,
+        IReadOnlyCollection<int> orderIds, CancellationToken cancellationToken = default)
+    {
+        var found = new HashSet<int>();
+        foreach (var chunk in Chunks(orderIds))
+        {
+            found.UnionWith(await repository.Table
+                .Where(d => d.StoreId == storeId && chunk.Contains(d.OrderId) && d.VendorId == (int)vendor && d.EventId == (int)touchpointEvent)
+                .Select(d => d.OrderId).ToListAsync());
+        }
+        return found;
+    }
+
+    public async Task<int> SkipPendingAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var trimmed = OutboxRows.TrimReason(reason);
+        var skipped = 0;
+        foreach (var chunk in Chunks(orderIds))
+        {
+            skipped += await repository.Table
+                .Where(d => chunk.Contains(d.OrderId) && d.StatusId == Pending)
+                .Set(d => d.StatusId, Skipped)
+                .Set(d => d.NextAttemptOnUtc, now)
+                .Set(d => d.LastReason, trimmed)
+                .UpdateAsync(cancellationToken);
+        }
+        return skipped;
+    }
+
+    public async Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
+        var query = repository.Table;
+        if (search.StoreId > 0)
+            query = query.Where(d => d.StoreId == search.StoreId);
+        if (search.Vendor is { } vendor)
+            query = query.Where(d => d.VendorId == (int)vendor);
+        if (search.Status is { } status)
+            query = query.Where(d => d.StatusId == (int)status);
+        if (search.Event is { } touchpointEvent)
+            query = query.Where(d => d.EventId == (int)touchpointEvent);
+        if (search.OrderId is { } orderId)
+            query = query.Where(d => d.OrderId == orderId);
+        if (search.CreatedFromUtc is { } from)
+            query = query.Where(d => d.CreatedOnUtc >= from);
+        if (search.CreatedToUtc is { } to)
+            query = query.Where(d => d.CreatedOnUtc <= to);
+        return await query.OrderByDescending(d => d.CreatedOnUtc).ThenByDescending(d => d.Id).ToPagedListAsync(pageIndex, pageSize);
+    }
+
+    public async Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
+    {
+        var resent = 0;
+        foreach (var chunk in Chunks(deliveryIds))
+            resent += await Resend(repository.Table.Where(d => chunk.Contains(d.Id) && d.StatusId != InProgress), cancellationToken);
+        return resent;
+    }
+
+    public Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
+        CancellationToken cancellationToken = default)
+    {
+        // A failed row's NextAttemptOnUtc is when it failed (see the entity): this runs on the due index.
+        var query = repository.Table.Where(d => d.StatusId == Failed && d.NextAttemptOnUtc >= failedSinceUtc);
+        if (storeId > 0)
+            query = query.Where(d => d.StoreId == storeId);
+        if (vendor is { } only)
+            query = query.Where(d => d.VendorId == (int)only);
+        return Resend(query, cancellationToken);
+    }
+
+    private Task<int> Resend(IQueryable<OrderTouchpointDelivery> rows, CancellationToken cancellationToken) =>
+        rows.Set(d => d.StatusId, Pending)
+            .Set(d => d.NextAttemptOnUtc, Now)
+            .Set(d => d.Attempts, 0)
+            .Set(d => d.ClaimToken, (Guid?)null)
+            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
+            .Set(d => d.DeliveredOnUtc, (DateTime?)null)
+            .UpdateAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<VendorHealth>> GetVendorHealthAsync(int storeId = 0, CancellationToken cancellationToken = default)
+    {
+        var since = Now.AddHours(-24);
+        var rows = storeId > 0 ? repository.Table.Where(d => d.StoreId == storeId) : repository.Table;
+        var waiting = await CountByVendor(rows.Where(d => d.StatusId == Pending || d.StatusId == InProgress));
+        var delivered = await CountByVendor(rows.Where(d => d.StatusId == Delivered && d.NextAttemptOnUtc >= since));
+        var failed = await CountByVendor(rows.Where(d => d.StatusId == Failed && d.NextAttemptOnUtc >= since));
+
+        var health = new List<VendorHealth>();
+        foreach (var vendor in Enum.GetValues<TouchpointVendor>())
+        {
+            var vendorId = (int)vendor;
+            // Newest first on the due index: stops at the vendor's latest delivered row.
+            var lastDelivered = await FirstOrNullAsync(rows
+                .Where(d => d.StatusId == Delivered && d.VendorId == vendorId)
+                .OrderByDescending(d => d.NextAttemptOnUtc)
+                .Select(d => d.DeliveredOnUtc));
+            health.Add(new VendorHealth(vendor, waiting.GetValueOrDefault(vendorId), delivered.GetValueOrDefault(vendorId),
+                failed.GetValueOrDefault(vendorId), lastDelivered));
+        }
+        return health;
+    }
+
+    // Lists, not arrays: with C# 14 an array's Contains binds to MemoryExtensions (spans), which linq2db cannot translate.
+    private static IEnumerable<List<int>> Chunks(IEnumerable<int> ids) => ids.Distinct().Chunk(IdChunk).Select(chunk => chunk.ToList());
+
+    // Not FirstOrDefaultAsync(): with LinqToDB imported, nopCommerce's and linq2db's parameterless overloads are ambiguous.
+    private static async Task<DateTime?> FirstOrNullAsync(IQueryable<DateTime?> query) =>
+        (await query.Take(1).ToListAsync()).FirstOrDefault();
+
+    private static async Task<Dictionary<int, int>> CountByVendor(IQueryable<OrderTouchpointDelivery> rows) =>
+        (await rows.GroupBy(d => d.VendorId).Select(g => new { VendorId = g.Key, Count = g.Count() }).ToListAsync())
+        .ToDictionary(c => c.VendorId, c => c.Count);
+}

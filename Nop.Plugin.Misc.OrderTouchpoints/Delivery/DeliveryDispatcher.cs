@@ -1,0 +1,146 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Services.Configuration;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+/// <summary>
+/// Drains the outbox: claims due rows, sends each through its vendor's channel in a DI scope of its own
+/// (nopCommerce services are scoped), records the outcome and schedules the retry. At most
+/// MaxConcurrentSends attempts run at once, and one drain at a time per process (a singleton); other
+/// processes are kept off the same rows by the outbox claim.
+/// </summary>
+public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider)
+{
+    private const int MaxClaimBatch = 50;
+
+    private readonly SemaphoreSlim _drainGate = new(1, 1);
+
+    /// <summary>Drains until nothing is due, after any drain already running in this process.</summary>
+    public async Task<DrainResult> DrainAsync(CancellationToken cancellationToken)
+    {
+        await _drainGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await DrainDueRowsAsync(cancellationToken, null);
+        }
+        finally
+        {
+            _drainGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="DrainAsync"/>, but returns null at once when a drain is already running here (it
+    /// covers the due rows), and stops claiming after <paramref name="claimFor"/> (sends in flight finish).
+    /// </summary>
+    public async Task<DrainResult?> TryDrainAsync(TimeSpan claimFor, CancellationToken cancellationToken)
+    {
+        if (!await _drainGate.WaitAsync(TimeSpan.Zero, cancellationToken))
+            return null;
+        try
+        {
+            return await DrainDueRowsAsync(cancellationToken, timeProvider.GetUtcNow() + claimFor);
+        }
+        finally
+        {
+            _drainGate.Release();
+        }
+    }
+
+    private async Task<DrainResult> DrainDueRowsAsync(CancellationToken cancellationToken, DateTimeOffset? stopClaimingAt)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var settings = await scope.ServiceProvider.GetRequiredService<ISettingService>().LoadSettingAsync<OrderTouchpointsDeliverySettings>();
+        var plan = DrainPlan.From(settings);
+        var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
+
+        using var slots = new SemaphoreSlim(plan.Concurrency, plan.Concurrency);
+        var sends = new List<Task>();
+        var attempts = 0;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested && (stopClaimingAt is null || timeProvider.GetUtcNow() < stopClaimingAt))
+            {
+                // Claim only as many rows as there are free slots, so no claimed row waits out its lease in a queue.
+                await slots.WaitAsync(cancellationToken);
+                var free = 1;
+                while (free < MaxClaimBatch && slots.Wait(0))
+                    free++;
+
+                IReadOnlyList<OrderTouchpointDelivery> rows;
+                try
+                {
+                    rows = await outbox.ClaimDueAsync(free, plan.Lease, cancellationToken);
+                }
+                catch
+                {
+                    slots.Release(free);
+                    throw;
+                }
+                if (rows.Count < free)
+                    slots.Release(free - rows.Count);
+                if (rows.Count == 0)
+                    break;
+
+                attempts += rows.Count;
+                foreach (var row in rows)
+                    sends.Add(Task.Run(() => SendAndRecordAsync(row, plan, slots, cancellationToken), CancellationToken.None));
+                sends.RemoveAll(send => send.IsCompletedSuccessfully);
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(sends);
+        }
+
+        return new DrainResult(attempts, await outbox.GetNextDueOnUtcAsync(cancellationToken));
+    }
+
+    private async Task SendAndRecordAsync(OrderTouchpointDelivery row, DrainPlan plan, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, cancellationToken);
+            var result = RetryPolicy.Decide(row, row.ClaimToken!.Value, outcome, plan.Schedule,
+                timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
+            // Not cancellable: a delivery the vendor acknowledged must be recorded even during shutdown,
+            // or the expired claim would send it again.
+            await scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>().RecordAttemptAsync(result, CancellationToken.None);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, OrderTouchpointDelivery row, DrainPlan plan,
+        CancellationToken cancellationToken)
+    {
+        var channel = services.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Vendor == row.Vendor);
+        if (channel is null)
+            return DeliveryOutcome.CannotSend($"No {row.Vendor} channel is installed.");
+
+        using var timeLimit = new CancellationTokenSource(plan.SendTimeLimit, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLimit.Token);
+        var request = new DeliveryRequest(row.StoreId, row.OrderId, row.Event, row.EventOccurredOnUtc, row.Attempts);
+        try
+        {
+            return await channel.DeliverAsync(request, linked.Token);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryOutcome.Retry("Interrupted by an application shutdown.");
+        }
+        catch (OperationCanceledException) when (timeLimit.IsCancellationRequested)
+        {
+            return DeliveryOutcome.Retry($"Stopped after {plan.SendTimeLimit.TotalSeconds:0} s without a result.");
+        }
+        catch (Exception ex)
+        {
+            // The exception text may quote customer data: only its type goes into the stored reason.
+            return DeliveryOutcome.Retry($"The {row.Vendor} channel failed unexpectedly ({ex.GetType().Name}).");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+public static class DeliveryServiceRegistration
+{
+    /// <summary>
+    /// The outbox (scoped, like nopCommerce's repositories), the process-wide signal, dispatcher and
+    /// background worker, and the sweep task's helpers. Consumers in Events/ are found by nopCommerce itself.
+    /// </summary>
+    public static IServiceCollection AddTouchpointDelivery(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<IDeliveryOutbox, DbDeliveryOutbox>();
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<DeliveryDispatcher>();
+        services.AddHostedService<DeliveryWorker>();
+        services.AddScoped<VendorEnablement>();
+        services.AddScoped<DeliveryReconciler>();
+        services.AddScoped<DeliverySweepTask>();
+        return services;
+    }
+}

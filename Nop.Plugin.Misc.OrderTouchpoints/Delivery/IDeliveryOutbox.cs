@@ -1,0 +1,60 @@
+using Nop.Core;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+/// <summary>
+/// The durable outbox: one row per (store, order, vendor, event). Every implementation enforces the same
+/// rules — the key is unique, a row is claimed by one dispatcher at a time (with a lease that expires if
+/// its node dies), and a result is recorded only by the claim that sent it. Times come from the
+/// implementation's <see cref="TimeProvider"/>.
+/// </summary>
+public interface IDeliveryOutbox
+{
+    /// <summary>
+    /// Adds a pending row, due now, for each vendor that has none for this key yet; concurrent duplicates
+    /// end as one row. Returns how many rows were created.
+    /// </summary>
+    Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
+        DateTime eventOccurredOnUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims up to <paramref name="maxCount"/> due rows (pending and due, or in progress with an expired
+    /// lease), oldest due first: each becomes in progress under a new claim token until now + lease, with
+    /// its attempt counted. Returns the claimed rows as stored after the claim.
+    /// </summary>
+    Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores an attempt's result; false (and nothing changed) when the claim is no longer held.</summary>
+    Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default);
+
+    /// <summary>When the next pending row is due or the next lease runs out; null when nothing is waiting.</summary>
+    Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes delivered and skipped rows that finished before <paramref name="finishedBeforeUtc"/>, in batches; returns how many.</summary>
+    Task<int> PurgeFinishedAsync(DateTime finishedBeforeUtc, int batchSize, CancellationToken cancellationToken = default);
+
+    /// <summary>Of <paramref name="orderIds"/>, those that already have a row for this store, vendor and event.</summary>
+    Task<IReadOnlySet<int>> GetOrdersWithDeliveryAsync(int storeId, TouchpointVendor vendor, TouchpointEvent touchpointEvent,
+        IReadOnlyCollection<int> orderIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the pending (not in-progress) rows of these orders skipped with the reason; returns how many.</summary>
+    Task<int> SkipPendingAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>The admin log: newest first, filtered, one page.</summary>
+    Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Puts the given rows back to pending, due now, attempts reset (rows in progress are left alone);
+    /// the last attempt's time, status and reason stay visible until the next attempt. Returns how many.
+    /// </summary>
+    Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Resends every row that failed at or after <paramref name="failedSinceUtc"/> (optionally of one store / vendor); returns how many.</summary>
+    Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Per vendor: waiting now, delivered and failed in the last 24 hours, last delivery time (store 0 = all stores).</summary>
+    Task<IReadOnlyList<VendorHealth>> GetVendorHealthAsync(int storeId = 0, CancellationToken cancellationToken = default);
+}

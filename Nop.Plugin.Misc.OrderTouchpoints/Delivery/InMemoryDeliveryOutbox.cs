@@ -1,0 +1,231 @@
+using Nop.Core;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+/// <summary>
+/// The outbox in process memory, for tests, the sandbox and benchmarks. It enforces exactly the rules of
+/// <see cref="DbDeliveryOutbox"/> (unique key, conditional claim with lease and token, token-checked
+/// results) under one lock, and hands out copies so callers cannot change stored rows behind its back.
+/// </summary>
+public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliveryOutbox
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<int, OrderTouchpointDelivery> _rows = [];
+    private readonly Dictionary<(int Store, int Order, int Vendor, int Event), int> _keys = [];
+    private int _lastId;
+
+    private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
+
+    /// <summary>Copies of every row, in id order.</summary>
+    public IReadOnlyList<OrderTouchpointDelivery> Snapshot()
+    {
+        lock (_gate)
+            return _rows.Values.OrderBy(r => r.Id).Select(Copy).ToList();
+    }
+
+    public Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
+        DateTime eventOccurredOnUtc, CancellationToken cancellationToken = default)
+    {
+        var created = 0;
+        lock (_gate)
+        {
+            foreach (var vendor in vendors.Distinct())
+            {
+                var key = (storeId, orderId, (int)vendor, (int)touchpointEvent);
+                if (_keys.ContainsKey(key))
+                    continue;
+                var row = OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, Now);
+                row.Id = ++_lastId;
+                _rows.Add(row.Id, row);
+                _keys.Add(key, row.Id);
+                created++;
+            }
+        }
+        return Task.FromResult(created);
+    }
+
+    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var until = now + lease;
+        var token = Guid.NewGuid();
+        lock (_gate)
+        {
+            var claimed = Due(now).OrderBy(r => r.NextAttemptOnUtc).ThenBy(r => r.Id).Take(maxCount).ToList();
+            foreach (var row in claimed)
+            {
+                row.Status = DeliveryStatus.InProgress;
+                row.ClaimToken = token;
+                row.ClaimExpiresOnUtc = until;
+                row.NextAttemptOnUtc = until;
+                row.Attempts++;
+            }
+            return Task.FromResult<IReadOnlyList<OrderTouchpointDelivery>>(claimed.Select(Copy).ToList());
+        }
+    }
+
+    private IEnumerable<OrderTouchpointDelivery> Due(DateTime now) =>
+        _rows.Values.Where(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress && r.NextAttemptOnUtc <= now);
+
+    public Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_rows.TryGetValue(result.DeliveryId, out var row) || row.ClaimToken != result.ClaimToken || row.Status != DeliveryStatus.InProgress)
+                return Task.FromResult(false);
+            row.Status = result.Status;
+            row.NextAttemptOnUtc = result.NextAttemptOnUtc;
+            row.ClaimToken = null;
+            row.ClaimExpiresOnUtc = null;
+            row.LastAttemptOnUtc = result.AttemptedOnUtc;
+            row.LastHttpStatus = result.HttpStatus;
+            row.LastReason = OutboxRows.TrimReason(result.Reason);
+            row.DeliveredOnUtc = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : null;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var waiting = _rows.Values.Where(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress).ToList();
+            return Task.FromResult(waiting.Count == 0 ? (DateTime?)null : waiting.Min(r => r.NextAttemptOnUtc));
+        }
+    }
+
+    // Batches keep database locks short; in memory one pass under the lock is the same thing.
+    public Task<int> PurgeFinishedAsync(DateTime finishedBeforeUtc, int batchSize, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var purge = _rows.Values
+                .Where(r => r.Status is DeliveryStatus.Delivered or DeliveryStatus.Skipped && r.NextAttemptOnUtc < finishedBeforeUtc)
+                .ToList();
+            foreach (var row in purge)
+            {
+                _rows.Remove(row.Id);
+                _keys.Remove((row.StoreId, row.OrderId, row.VendorId, row.EventId));
+            }
+            return Task.FromResult(purge.Count);
+        }
+    }
+
+    public Task<IReadOnlySet<int>> GetOrdersWithDeliveryAsync(int storeId, TouchpointVendor vendor, TouchpointEvent touchpointEvent,
+        IReadOnlyCollection<int> orderIds, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlySet<int> found = orderIds.Where(id => _keys.ContainsKey((storeId, id, (int)vendor, (int)touchpointEvent))).ToHashSet();
+            return Task.FromResult(found);
+        }
+    }
+
+    public Task<int> SkipPendingAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        lock (_gate)
+        {
+            var rows = _rows.Values.Where(r => orderIds.Contains(r.OrderId) && r.Status == DeliveryStatus.Pending).ToList();
+            foreach (var row in rows)
+            {
+                row.Status = DeliveryStatus.Skipped;
+                row.NextAttemptOnUtc = now;
+                row.LastReason = OutboxRows.TrimReason(reason);
+            }
+            return Task.FromResult(rows.Count);
+        }
+    }
+
+    public Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var matching = _rows.Values
+                .Where(r => search.StoreId <= 0 || r.StoreId == search.StoreId)
+                .Where(r => search.Vendor is null || r.Vendor == search.Vendor)
+                .Where(r => search.Status is null || r.Status == search.Status)
+                .Where(r => search.Event is null || r.Event == search.Event)
+                .Where(r => search.OrderId is null || r.OrderId == search.OrderId)
+                .Where(r => search.CreatedFromUtc is null || r.CreatedOnUtc >= search.CreatedFromUtc)
+                .Where(r => search.CreatedToUtc is null || r.CreatedOnUtc <= search.CreatedToUtc)
+                .OrderByDescending(r => r.CreatedOnUtc).ThenByDescending(r => r.Id)
+                .Select(Copy)
+                .ToList();
+            return Task.FromResult<IPagedList<OrderTouchpointDelivery>>(new PagedList<OrderTouchpointDelivery>(matching, pageIndex, pageSize));
+        }
+    }
+
+    public Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(Resend(_rows.Values.Where(r => deliveryIds.Contains(r.Id) && r.Status != DeliveryStatus.InProgress)));
+    }
+
+    public Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(Resend(_rows.Values.Where(r => r.Status == DeliveryStatus.Failed && r.NextAttemptOnUtc >= failedSinceUtc
+                && (storeId <= 0 || r.StoreId == storeId) && (vendor is null || r.Vendor == vendor))));
+        }
+    }
+
+    private int Resend(IEnumerable<OrderTouchpointDelivery> rows)
+    {
+        var now = Now;
+        var list = rows.ToList();
+        foreach (var row in list)
+        {
+            row.Status = DeliveryStatus.Pending;
+            row.NextAttemptOnUtc = now;
+            row.Attempts = 0;
+            row.ClaimToken = null;
+            row.ClaimExpiresOnUtc = null;
+            row.DeliveredOnUtc = null;
+        }
+        return list.Count;
+    }
+
+    public Task<IReadOnlyList<VendorHealth>> GetVendorHealthAsync(int storeId = 0, CancellationToken cancellationToken = default)
+    {
+        var since = Now.AddHours(-24);
+        lock (_gate)
+        {
+            var rows = _rows.Values.Where(r => storeId <= 0 || r.StoreId == storeId).ToList();
+            IReadOnlyList<VendorHealth> health = Enum.GetValues<TouchpointVendor>().Select(vendor =>
+            {
+                var own = rows.Where(r => r.Vendor == vendor).ToList();
+                return new VendorHealth(vendor,
+                    own.Count(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress),
+                    own.Count(r => r.Status == DeliveryStatus.Delivered && r.NextAttemptOnUtc >= since),
+                    own.Count(r => r.Status == DeliveryStatus.Failed && r.NextAttemptOnUtc >= since),
+                    own.Where(r => r.Status == DeliveryStatus.Delivered).Max(r => r.DeliveredOnUtc));
+            }).ToList();
+            return Task.FromResult(health);
+        }
+    }
+
+    private static OrderTouchpointDelivery Copy(OrderTouchpointDelivery row) => new()
+    {
+        Id = row.Id,
+        StoreId = row.StoreId,
+        OrderId = row.OrderId,
+        VendorId = row.VendorId,
+        EventId = row.EventId,
+        StatusId = row.StatusId,
+        Attempts = row.Attempts,
+        NextAttemptOnUtc = row.NextAttemptOnUtc,
+        ClaimToken = row.ClaimToken,
+        ClaimExpiresOnUtc = row.ClaimExpiresOnUtc,
+        LastHttpStatus = row.LastHttpStatus,
+        LastReason = row.LastReason,
+        CreatedOnUtc = row.CreatedOnUtc,
+        LastAttemptOnUtc = row.LastAttemptOnUtc,
+        DeliveredOnUtc = row.DeliveredOnUtc,
+        EventOccurredOnUtc = row.EventOccurredOnUtc
+    };
+}

@@ -1,0 +1,23 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+/// <summary>What every outbox implementation writes the same way.</summary>
+internal static class OutboxRows
+{
+    public static OrderTouchpointDelivery NewPending(int storeId, int orderId, TouchpointVendor vendor, TouchpointEvent touchpointEvent,
+        DateTime eventOccurredOnUtc, DateTime nowUtc) => new()
+    {
+        StoreId = storeId,
+        OrderId = orderId,
+        Vendor = vendor,
+        Event = touchpointEvent,
+        Status = DeliveryStatus.Pending,
+        NextAttemptOnUtc = nowUtc,
+        CreatedOnUtc = nowUtc,
+        EventOccurredOnUtc = eventOccurredOnUtc
+    };
+
+    public static string? TrimReason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? null : DeliveryOutcome.Trim(reason.Trim());
+}

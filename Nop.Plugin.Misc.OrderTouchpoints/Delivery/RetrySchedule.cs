@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+/// <summary>
+/// The delays between attempts, parsed from <see cref="OrderTouchpointsDeliverySettings.RetrySchedule"/>
+/// ("10s,1m,5m,30m,2h,6h,12h,24h": s, m, h or d suffix). Anything unreadable falls back to the default
+/// as a whole, so a typo in the setting never stops delivery.
+/// </summary>
+public sealed class RetrySchedule
+{
+    public const string DefaultText = "10s,1m,5m,30m,2h,6h,12h,24h";
+
+    // A delay longer than this is surely a typo; so is a schedule that would keep retrying for months.
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7);
+    private const int MaxRetries = 30;
+
+    public static RetrySchedule Default { get; } = new(ParseOrNull(DefaultText)!);
+
+    private RetrySchedule(IReadOnlyList<TimeSpan> delays) => Delays = delays;
+
+    /// <summary>Delay before retry 1, 2, …; after the last one a delivery fails.</summary>
+    public IReadOnlyList<TimeSpan> Delays { get; }
+
+    /// <summary>First attempt plus one per delay.</summary>
+    public int MaxAttempts => Delays.Count + 1;
+
+    public static RetrySchedule Parse(string? text) => ParseOrNull(text) is { } delays ? new RetrySchedule(delays) : Default;
+
+    /// <summary>The base delay after the given number of attempts, or null when no retry is left.</summary>
+    public TimeSpan? DelayAfterAttempt(int attempts) =>
+        attempts >= 1 && attempts <= Delays.Count ? Delays[attempts - 1] : null;
+
+    private static List<TimeSpan>? ParseOrNull(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var delays = new List<TimeSpan>();
+        foreach (var part in text.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (ParseDelay(part) is not { } delay)
+                return null;
+            delays.Add(delay);
+        }
+        return delays.Count is > 0 and <= MaxRetries ? delays : null;
+    }
+
+    private static TimeSpan? ParseDelay(string part)
+    {
+        if (part.Length < 2 || !int.TryParse(part.AsSpan(0, part.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+            return null;
+        long? unitSeconds = char.ToLowerInvariant(part[^1]) switch
+        {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86400,
+            _ => null
+        };
+        var seconds = amount * unitSeconds;
+        return seconds <= (long)MaxDelay.TotalSeconds ? TimeSpan.FromSeconds(seconds.Value) : null;
+    }
+}

@@ -1,0 +1,100 @@
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Shipping;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Services.Events;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Events;
+
+/// <summary>
+/// Runs inside checkout (and admin order actions), so it only writes outbox rows for the vendors active
+/// for the order's store and event, then wakes the background dispatcher: no HTTP, no vendor I/O, no
+/// waiting. It never throws into nopCommerce (a failure is logged once, without personal data), and for a
+/// store with no active vendor it does nothing at all.
+/// </summary>
+public class OrderEventsConsumer(
+    IEnumerable<ITouchpointChannel> channels,
+    IDeliveryOutbox outbox,
+    DeliverySignal signal,
+    IOrderService orderService,
+    ILogger logger,
+    TimeProvider timeProvider) :
+    IConsumer<OrderPlacedEvent>,
+    IConsumer<OrderPaidEvent>,
+    IConsumer<ShipmentSentEvent>,
+    IConsumer<ShipmentDeliveredEvent>,
+    IConsumer<OrderStatusChangedEvent>,
+    IConsumer<OrderRefundedEvent>
+{
+    public Task HandleEventAsync(OrderPlacedEvent eventMessage) => QueueAsync(eventMessage.Order, TouchpointEvent.OrderPlaced);
+
+    public Task HandleEventAsync(OrderPaidEvent eventMessage) => QueueAsync(eventMessage.Order, TouchpointEvent.OrderPaid);
+
+    public Task HandleEventAsync(ShipmentSentEvent eventMessage) => QueueForShipmentAsync(eventMessage.Shipment, TouchpointEvent.ShipmentSent);
+
+    public Task HandleEventAsync(ShipmentDeliveredEvent eventMessage) => QueueForShipmentAsync(eventMessage.Shipment, TouchpointEvent.ShipmentDelivered);
+
+    // nopCommerce has no cancel event: a cancellation is a status change to Cancelled.
+    public Task HandleEventAsync(OrderStatusChangedEvent eventMessage) =>
+        eventMessage.Order?.OrderStatus == OrderStatus.Cancelled && eventMessage.PreviousOrderStatus != OrderStatus.Cancelled
+            ? QueueAsync(eventMessage.Order, TouchpointEvent.OrderCancelled)
+            : Task.CompletedTask;
+
+    public Task HandleEventAsync(OrderRefundedEvent eventMessage) => QueueAsync(eventMessage.Order, TouchpointEvent.OrderRefunded);
+
+    private async Task QueueForShipmentAsync(Shipment? shipment, TouchpointEvent touchpointEvent)
+    {
+        if (shipment is null)
+            return;
+        try
+        {
+            if (await orderService.GetOrderByIdAsync(shipment.OrderId) is { } order)
+                await QueueAsync(order, touchpointEvent);
+        }
+        catch (Exception ex)
+        {
+            await LogOnceAsync($"shipment {shipment.Id} of order id {shipment.OrderId}", touchpointEvent, ex);
+        }
+    }
+
+    private async Task QueueAsync(Order? order, TouchpointEvent touchpointEvent)
+    {
+        if (order is null)
+            return;
+        try
+        {
+            var vendors = new List<TouchpointVendor>();
+            foreach (var channel in channels)
+            {
+                if (await channel.IsActiveForAsync(order.StoreId, touchpointEvent))
+                    vendors.Add(channel.Vendor);
+            }
+            if (vendors.Count == 0)
+                return;
+
+            var now = timeProvider.GetUtcNow().UtcDateTime;
+            if (await outbox.EnqueueAsync(order.StoreId, order.Id, touchpointEvent, vendors, now) > 0)
+                signal.Raise();
+        }
+        catch (Exception ex)
+        {
+            await LogOnceAsync($"order {order.CustomOrderNumber}", touchpointEvent, ex);
+        }
+    }
+
+    /// <summary>Order number, event and exception type only: exception messages can quote customer data.</summary>
+    private async Task LogOnceAsync(string subject, TouchpointEvent touchpointEvent, Exception exception)
+    {
+        try
+        {
+            await logger.ErrorAsync(
+                $"Order touchpoints: could not queue the {touchpointEvent} deliveries of {subject} ({exception.GetType().Name}). " +
+                "The order itself is not affected; reconciliation queues placed orders it finds without a delivery.");
+        }
+        catch
+        {
+            // Never let logging trouble reach checkout.
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Reflection;
+using FluentMigrator;
+using FluentMigrator.Builders.Create;
+using FluentMigrator.Builders.Create.Index;
+using Nop.Data.Migrations;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Data;
+
+public class OutboxTableMigrationTests
+{
+    [Test]
+    public void Is_an_installation_migration_at_a_fixed_version_that_reverses_itself_on_uninstall()
+    {
+        var attribute = typeof(OutboxTableMigration).GetCustomAttributesData().Single(a => a.AttributeType == typeof(NopMigrationAttribute));
+        var arguments = attribute.ConstructorArguments.Select(a => a.Value).ToArray();
+
+        Assert.That(arguments, Is.EqualTo(new object[] { "2026/11/22 12:00:00:0000000", "Misc.OrderTouchpoints: delivery outbox", (int)MigrationProcessType.Installation }));
+        var expectedVersion = DateTime.ParseExact("2026/11/22 12:00:00:0000000", "yyyy/MM/dd HH:mm:ss:fffffff", CultureInfo.InvariantCulture).Ticks;
+        Assert.That(typeof(OutboxTableMigration).GetCustomAttribute<NopMigrationAttribute>()!.Version, Is.EqualTo(expectedVersion));
+        Assert.That(typeof(OutboxTableMigration).BaseType, Is.EqualTo(typeof(AutoReversingMigration)));
+    }
+
+    [Test]
+    public void The_table_is_named_after_the_entity_whose_columns_are_ids_times_and_delivery_state_only()
+    {
+        Assert.That(OutboxTableMigration.TableName, Is.EqualTo("OrderTouchpointDelivery"));
+        // nopCommerce's TableFor maps int, DateTime, Guid, string (and their nullable forms); enum wrappers are not columns.
+        var mapped = typeof(OrderTouchpointDelivery).GetProperties()
+            .Where(p => p.CanWrite && p.DeclaringType == typeof(OrderTouchpointDelivery) && !p.PropertyType.IsEnum)
+            .ToDictionary(p => p.Name, p => p.PropertyType);
+        Assert.That(mapped, Is.EquivalentTo(new Dictionary<string, Type>
+        {
+            ["StoreId"] = typeof(int), ["OrderId"] = typeof(int), ["VendorId"] = typeof(int), ["EventId"] = typeof(int), ["StatusId"] = typeof(int),
+            ["Attempts"] = typeof(int), ["NextAttemptOnUtc"] = typeof(DateTime), ["ClaimToken"] = typeof(Guid?), ["ClaimExpiresOnUtc"] = typeof(DateTime?),
+            ["LastHttpStatus"] = typeof(int?), ["LastReason"] = typeof(string), ["CreatedOnUtc"] = typeof(DateTime),
+            ["LastAttemptOnUtc"] = typeof(DateTime?), ["DeliveredOnUtc"] = typeof(DateTime?), ["EventOccurredOnUtc"] = typeof(DateTime)
+        }));
+    }
+
+    [Test]
+    public void Creates_the_unique_delivery_key_the_due_index_and_the_admin_log_indexes()
+    {
+        var recorder = new IndexRecorder();
+
+        OutboxTableMigration.CreateIndexes(recorder);
+
+        Assert.That(recorder.Indexes, Is.EqualTo(new[]
+        {
+            new RecordedIndex("IX_OrderTouchpointDelivery_Key", "OrderTouchpointDelivery", "StoreId,OrderId,VendorId,EventId", Unique: true),
+            new RecordedIndex("IX_OrderTouchpointDelivery_Due", "OrderTouchpointDelivery", "StatusId,NextAttemptOnUtc", Unique: false),
+            new RecordedIndex("IX_OrderTouchpointDelivery_Created", "OrderTouchpointDelivery", "CreatedOnUtc", Unique: false),
+            new RecordedIndex("IX_OrderTouchpointDelivery_Order", "OrderTouchpointDelivery", "OrderId", Unique: false)
+        }));
+        var columns = typeof(OrderTouchpointDelivery).GetProperties().Select(p => p.Name).ToHashSet();
+        Assert.That(recorder.Indexes.SelectMany(i => i.Columns.Split(',')).Distinct(), Is.SubsetOf(columns));
+        Assert.That(recorder.Indexes.Select(i => i.Name.Length), Has.All.LessThanOrEqualTo(63), "PostgreSQL and MySQL name limits");
+    }
+
+    private sealed record RecordedIndex(string Name, string Table, string Columns, bool Unique);
+
+    /// <summary>Stands in for FluentMigrator's create-index builder and records what the migration asks for.</summary>
+    private sealed class IndexRecorder : ICreateExpressionRoot, ICreateIndexOnColumnOrInSchemaSyntax, ICreateIndexColumnOptionsSyntax,
+        ICreateIndexMoreColumnOptionsSyntax, ICreateIndexOptionsSyntax, ICreateIndexForTableSyntax
+    {
+        private string _name = "", _table = "";
+        private readonly List<string> _columns = [];
+        private bool _unique;
+        private readonly List<RecordedIndex> _done = [];
+
+        public IReadOnlyList<RecordedIndex> Indexes => [.. _done, .. Current()];
+
+        private IEnumerable<RecordedIndex> Current() =>
+            _name == "" ? [] : [new RecordedIndex(_name, _table, string.Join(",", _columns), _unique)];
+
+        public ICreateIndexForTableSyntax Index(string indexName)
+        {
+            _done.AddRange(Current());
+            (_name, _table, _unique) = (indexName, "", false);
+            _columns.Clear();
+            return this;
+        }
+
+        public ICreateIndexOnColumnOrInSchemaSyntax OnTable(string tableName)
+        {
+            _table = tableName;
+            return this;
+        }
+
+        public ICreateIndexColumnOptionsSyntax OnColumn(string columnName)
+        {
+            _columns.Add(columnName);
+            return this;
+        }
+
+        public ICreateIndexMoreColumnOptionsSyntax Ascending() => this;
+
+        public ICreateIndexOptionsSyntax WithOptions() => this;
+
+        public ICreateIndexOnColumnSyntax Unique()
+        {
+            _unique = true;
+            return this;
+        }
+
+        public ICreateIndexOnColumnSyntax NonClustered() => this;
+    }
+}

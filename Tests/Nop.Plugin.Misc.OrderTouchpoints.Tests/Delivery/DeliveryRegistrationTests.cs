@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
+
+public class DeliveryRegistrationTests
+{
+    [Test]
+    public void The_plugin_startup_registers_the_database_outbox_per_scope_and_one_worker_dispatcher_and_signal_per_process()
+    {
+        var services = new ServiceCollection();
+
+        new PluginNopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+
+        ServiceDescriptor Only<T>() => services.Single(d => d.ServiceType == typeof(T));
+        Assert.That(Only<IDeliveryOutbox>(), Has.Property(nameof(ServiceDescriptor.ImplementationType)).EqualTo(typeof(DbDeliveryOutbox))
+            .And.Property(nameof(ServiceDescriptor.Lifetime)).EqualTo(ServiceLifetime.Scoped));
+        Assert.That(Only<DeliverySignal>().Lifetime, Is.EqualTo(ServiceLifetime.Singleton));
+        Assert.That(Only<DeliveryDispatcher>().Lifetime, Is.EqualTo(ServiceLifetime.Singleton));
+        Assert.That(Only<IHostedService>().ImplementationType, Is.EqualTo(typeof(DeliveryWorker)));
+        Assert.That(Only<DeliverySweepTask>().Lifetime, Is.EqualTo(ServiceLifetime.Scoped));
+        Assert.That(Only<DeliveryReconciler>().Lifetime, Is.EqualTo(ServiceLifetime.Scoped));
+        Assert.That(Only<TimeProvider>().ImplementationInstance, Is.SameAs(TimeProvider.System));
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Stores;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
+using Nop.Services.Configuration;
+using Nop.Services.Stores;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
+
+/// <summary>The schedule task: sends what is due (left by a restart or another node), purges, reconciles, wakes the worker.</summary>
+public class DeliverySweepTaskTests
+{
+    private ManualTimeProvider _time = null!;
+    private InMemoryDeliveryOutbox _outbox = null!;
+    private ScriptedVendor _vendor = null!;
+    private DeliveryNode _node = null!;
+    private OrderTouchpointsDeliverySettings _deliverySettings = null!;
+    private readonly List<Order> _orders = [];
+
+    [SetUp]
+    public async Task Start()
+    {
+        _time = new ManualTimeProvider();
+        _outbox = new InMemoryDeliveryOutbox(_time);
+        _vendor = await ScriptedVendor.StartAsync(_time);
+        _deliverySettings = new OrderTouchpointsDeliverySettings();
+        _orders.Clear();
+        var settings = new Mock<ISettingService>();
+        settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsDeliverySettings>(It.IsAny<int>())).ReturnsAsync(() => _deliverySettings);
+        settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsTransactionaleSettings>(It.IsAny<int>()))
+            .ReturnsAsync(new OrderTouchpointsTransactionaleSettings { Enabled = true, EnabledOnUtc = _time.UtcNow.AddDays(-10) });
+        var stores = new Mock<IStoreService>();
+        stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Store { Id = 1 }]);
+        _node = new DeliveryNode(_outbox, _time, _vendor, configure: services =>
+        {
+            services.AddSingleton(settings.Object);
+            services.AddSingleton(stores.Object);
+            services.AddSingleton(ReconciliationTests.OrderSearch(_orders).Object);
+            services.AddScoped<VendorEnablement>();
+            services.AddScoped<DeliveryReconciler>();
+            services.AddScoped<DeliverySweepTask>();
+        });
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _node.DisposeAsync();
+        await _vendor.DisposeAsync();
+    }
+
+    private async Task RunTaskAsync()
+    {
+        await using var scope = _node.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DeliverySweepTask>().ExecuteAsync();
+    }
+
+    private async Task FinishAsync(int orderId, DeliveryStatus status)
+    {
+        await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+        var row = (await _outbox.ClaimDueAsync(1, TimeSpan.FromMinutes(5))).Single();
+        await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, status, _time.UtcNow, _time.UtcNow, null, null));
+    }
+
+    [Test]
+    public async Task Sends_rows_left_by_a_dead_node_once_their_lease_expires_and_wakes_the_worker()
+    {
+        await _outbox.EnqueueAsync(1, 5, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+        await _outbox.ClaimDueAsync(1, TimeSpan.FromMinutes(5));
+        _time.Advance(TimeSpan.FromMinutes(6));
+
+        await RunTaskAsync();
+
+        Assert.That(_vendor.AcceptedPerOrder(), Is.EquivalentTo(new Dictionary<int, int> { [5] = 1 }));
+        Assert.That(_outbox.Snapshot().Single().Status, Is.EqualTo(DeliveryStatus.Delivered));
+        Assert.That(await _node.Signal.WaitAsync(TimeSpan.Zero, _time, CancellationToken.None), Is.True);
+    }
+
+    [Test]
+    public async Task Purges_delivered_and_skipped_rows_past_retention_and_keeps_everything_else()
+    {
+        _deliverySettings.RetentionDays = 30;
+        await FinishAsync(1, DeliveryStatus.Delivered);
+        await FinishAsync(2, DeliveryStatus.Skipped);
+        await FinishAsync(3, DeliveryStatus.Failed);
+        _time.Advance(TimeSpan.FromDays(2));
+        await FinishAsync(4, DeliveryStatus.Delivered);
+        _time.Advance(TimeSpan.FromDays(29));
+
+        await RunTaskAsync();
+
+        Assert.That(_outbox.Snapshot().Select(r => r.OrderId), Is.EquivalentTo(new[] { 3, 4 }));
+    }
+
+    [Test]
+    public async Task Reconciles_missed_orders_when_enabled_and_sends_them()
+    {
+        _orders.Add(new Order { Id = 77, StoreId = 1, CreatedOnUtc = _time.UtcNow.AddHours(-3) });
+
+        await RunTaskAsync();
+        Assert.That(_outbox.Snapshot().Single().OrderId, Is.EqualTo(77));
+        Assert.That(await _node.Signal.WaitAsync(TimeSpan.Zero, _time, CancellationToken.None), Is.True, "the worker is woken to send it");
+
+        await DeliveryLoop.RunUntilSettledAsync(_node.Dispatcher, _time);
+        Assert.That(_vendor.AcceptedPerOrder(), Is.EquivalentTo(new Dictionary<int, int> { [77] = 1 }));
+    }
+
+    [Test]
+    public async Task Does_not_reconcile_when_switched_off()
+    {
+        _deliverySettings.ReconciliationEnabled = false;
+        _orders.Add(new Order { Id = 77, StoreId = 1, CreatedOnUtc = _time.UtcNow.AddHours(-3) });
+
+        await RunTaskAsync();
+
+        Assert.That(_outbox.Snapshot(), Is.Empty);
+    }
+}

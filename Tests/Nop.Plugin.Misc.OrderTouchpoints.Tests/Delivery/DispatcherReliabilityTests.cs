@@ -1,0 +1,273 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
+
+/// <summary>
+/// Outages, 429 storms, timeouts, restarts and concurrent dispatchers against a real HTTP vendor on
+/// 127.0.0.1, judged by what the vendor received. Time is the manual clock: retries hours apart take no time.
+/// </summary>
+public class DispatcherReliabilityTests
+{
+    private static readonly FakeResponse Unavailable = new(503, """{"error":"maintenance"}""");
+
+    private ManualTimeProvider _time = null!;
+    private InMemoryDeliveryOutbox _outbox = null!;
+    private ScriptedVendor _vendor = null!;
+    private readonly List<DeliveryNode> _nodes = [];
+
+    [SetUp]
+    public async Task StartVendor()
+    {
+        _time = new ManualTimeProvider();
+        _outbox = new InMemoryDeliveryOutbox(_time);
+        _vendor = await ScriptedVendor.StartAsync(_time);
+    }
+
+    [TearDown]
+    public async Task StopAll()
+    {
+        foreach (var node in _nodes)
+            await node.DisposeAsync();
+        _nodes.Clear();
+        await _vendor.DisposeAsync();
+    }
+
+    private DeliveryNode StartNode(OrderTouchpointsDeliverySettings? settings = null)
+    {
+        var node = new DeliveryNode(_outbox, _time, _vendor, settings);
+        _nodes.Add(node);
+        return node;
+    }
+
+    private async Task<int[]> PlaceOrdersAsync(int count, int firstOrderId = 1)
+    {
+        var orders = Enumerable.Range(firstOrderId, count).ToArray();
+        foreach (var orderId in orders)
+            await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+        return orders;
+    }
+
+    private void AssertEachDeliveredExactlyOnce(int[] orders)
+    {
+        Assert.That(_vendor.Server.ContractViolations, Is.Empty);
+        Assert.That(_vendor.AcceptedPerOrder(), Is.EquivalentTo(orders.ToDictionary(o => o, _ => 1)));
+        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Delivered));
+    }
+
+    [Test]
+    public async Task Vendor_down_for_ten_hours_then_back_gets_every_delivery_exactly_once()
+    {
+        var orders = await PlaceOrdersAsync(30);
+        var backOnline = _time.UtcNow.AddHours(10);
+        _vendor.Answer = (_, now) => now < backOnline ? Unavailable : new FakeResponse(202, "{}");
+        var node = StartNode();
+
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(_vendor.Exchanges.Count(e => e.Status == 503), Is.GreaterThan(orders.Length), "the outage was retried through");
+        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.DeliveredOnUtc >= backOnline));
+    }
+
+    [Test]
+    public async Task A_429_storm_with_retry_after_is_honoured_for_every_delivery()
+    {
+        var orders = await PlaceOrdersAsync(5);
+        var stormEnds = _time.UtcNow.AddMinutes(30);
+        _vendor.Answer = (_, now) => now < stormEnds
+            ? new FakeResponse(429, """{"error":"slow down"}""", new Dictionary<string, string> { ["Retry-After"] = "120" })
+            : new FakeResponse(200, "{}");
+        var node = StartNode();
+
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        AssertEachDeliveredExactlyOnce(orders);
+        foreach (var order in orders)
+        {
+            var exchanges = _vendor.ExchangesOf(order);
+            Assert.That(exchanges.Count, Is.GreaterThan(2));
+            foreach (var (previous, next) in exchanges.Zip(exchanges.Skip(1)).Where(p => p.First.Status == 429))
+                Assert.That(next.ReceivedOnUtc - previous.ReceivedOnUtc, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(120)), $"order {order}");
+        }
+    }
+
+    [Test]
+    public async Task An_attempt_without_an_answer_times_out_and_is_retried()
+    {
+        var orders = await PlaceOrdersAsync(3);
+        var slowPhase = true;
+        var slowRequests = new CountdownEvent(3);
+        _vendor.Answer = (_, _) =>
+        {
+            if (!slowPhase)
+                return new FakeResponse(200, "{}");
+            slowRequests.Signal();
+            return new FakeResponse(200, "{}", Delay: TimeSpan.FromMinutes(5));
+        };
+        var node = StartNode();
+
+        var drain = node.Dispatcher.DrainAsync(CancellationToken.None);
+        await Task.Run(() => slowRequests.Wait(TimeSpan.FromSeconds(30)));
+        slowPhase = false;
+        _time.Advance(TimeSpan.FromSeconds(16));
+        await drain;
+
+        var rows = _outbox.Snapshot();
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r =>
+            r.Status == DeliveryStatus.Pending && r.Attempts == 1 && r.LastReason == "No answer within 15 s."));
+
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Attempts == 2));
+    }
+
+    [Test]
+    public async Task A_restart_in_the_middle_of_an_outage_loses_nothing_even_with_claims_of_the_dead_process()
+    {
+        var orders = await PlaceOrdersAsync(40);
+        var backOnline = _time.UtcNow.AddHours(3);
+        _vendor.Answer = (_, now) => now < backOnline ? Unavailable : new FakeResponse(202, "{}");
+
+        var before = StartNode();
+        await before.Dispatcher.DrainAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        // The process dies right after claiming rows, before any result is recorded.
+        var orphaned = await _outbox.ClaimDueAsync(15, TimeSpan.FromMinutes(5));
+        await before.DisposeAsync();
+        _nodes.Remove(before);
+        Assert.That(orphaned, Is.Not.Empty);
+
+        var after = StartNode();
+        await DeliveryLoop.RunUntilSettledAsync(after.Dispatcher, _time);
+
+        AssertEachDeliveredExactlyOnce(orders);
+    }
+
+    [Test]
+    public async Task Two_dispatchers_draining_one_backlog_at_once_never_send_a_delivery_twice()
+    {
+        var orders = await PlaceOrdersAsync(300);
+        _vendor.Answer = (_, _) => new FakeResponse(202, "{}");
+        var settings = new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 4 };
+        var first = StartNode(settings);
+        var second = StartNode(settings);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => first.Dispatcher.DrainAsync(CancellationToken.None)),
+            Task.Run(() => second.Dispatcher.DrainAsync(CancellationToken.None)));
+
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(results.Sum(r => r.Attempts), Is.EqualTo(orders.Length), "no row was attempted by both");
+        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(orders.Length));
+    }
+
+    [Test]
+    public async Task Retries_follow_the_schedule_with_jitter_and_the_delivery_fails_after_the_last()
+    {
+        await PlaceOrdersAsync(1);
+        _vendor.Answer = (_, _) => Unavailable;
+        var node = StartNode();
+
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        var attempts = _vendor.ExchangesOf(1);
+        Assert.That(attempts.Select(a => a.Attempt), Is.EqualTo(Enumerable.Range(1, 9)));
+        var gaps = attempts.Zip(attempts.Skip(1), (a, b) => b.ReceivedOnUtc - a.ReceivedOnUtc).ToList();
+        for (var i = 0; i < gaps.Count; i++)
+        {
+            var scheduled = RetrySchedule.Default.Delays[i];
+            Assert.That(gaps[i], Is.InRange(scheduled * 0.9, scheduled * 1.1), $"retry {i + 1}");
+        }
+        var row = _outbox.Snapshot().Single();
+        Assert.That(row.Status, Is.EqualTo(DeliveryStatus.Failed));
+        Assert.That(row.Attempts, Is.EqualTo(9));
+        Assert.That(row.LastHttpStatus, Is.EqualTo(503));
+        Assert.That(row.LastReason, Does.StartWith("Gave up after 9 attempts. Last: HTTP 503"));
+    }
+
+    [Test]
+    public async Task A_rejected_delivery_fails_at_once_with_the_vendor_reason_and_no_email_in_it()
+    {
+        await PlaceOrdersAsync(1);
+        _vendor.Answer = (_, _) => new FakeResponse(400, """{"error":"invalid contact giulia.rossi@example.com"}""");
+        var node = StartNode();
+
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        var row = _outbox.Snapshot().Single();
+        Assert.That(row.Status, Is.EqualTo(DeliveryStatus.Failed));
+        Assert.That(row.Attempts, Is.EqualTo(1));
+        Assert.That(row.LastHttpStatus, Is.EqualTo(400));
+        Assert.That(row.LastReason, Does.StartWith("HTTP 400").And.Contains("[email]").And.Not.Contains("@"));
+        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_delivery_that_cannot_be_sent_is_skipped_without_calling_the_vendor()
+    {
+        await PlaceOrdersAsync(2);
+        var node = StartNode();
+        node.UnsendableOrders.Add(2);
+
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        var skipped = _outbox.Snapshot().Single(r => r.OrderId == 2);
+        Assert.That(skipped.Status, Is.EqualTo(DeliveryStatus.Skipped));
+        Assert.That(skipped.LastReason, Is.EqualTo("The order has no email address."));
+        Assert.That(_vendor.AcceptedPerOrder(), Is.EquivalentTo(new Dictionary<int, int> { [1] = 1 }));
+    }
+
+    [Test]
+    public async Task A_channel_that_throws_is_retried_later_with_a_generic_reason()
+    {
+        await PlaceOrdersAsync(1);
+        var throwing = new Mock<ITouchpointChannel>();
+        throwing.SetupGet(c => c.Vendor).Returns(TouchpointVendor.VtMarketing);
+        throwing.Setup(c => c.DeliverAsync(It.IsAny<DeliveryRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("customer giulia.rossi@example.com has no address"));
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VtMarketing], _time.UtcNow);
+        var node = new DeliveryNode(_outbox, _time, _vendor, configure: services => services.AddScoped(_ => throwing.Object));
+        _nodes.Add(node);
+
+        await node.Dispatcher.DrainAsync(CancellationToken.None);
+
+        var row = _outbox.Snapshot().Single(r => r.Vendor == TouchpointVendor.VtMarketing);
+        Assert.That(row.Status, Is.EqualTo(DeliveryStatus.Pending));
+        Assert.That(row.LastReason, Is.EqualTo("The VtMarketing channel failed unexpectedly (InvalidOperationException)."));
+        Assert.That(row.NextAttemptOnUtc, Is.InRange(_time.UtcNow.AddSeconds(9), _time.UtcNow.AddSeconds(11)));
+    }
+
+    [Test]
+    public async Task Concurrency_is_bounded_by_the_setting()
+    {
+        var orders = await PlaceOrdersAsync(40);
+        var inFlight = 0;
+        var maxInFlight = 0;
+        _vendor.Answer = (_, _) =>
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref maxInFlight, now);
+            Thread.Sleep(5);
+            Interlocked.Decrement(ref inFlight);
+            return new FakeResponse(202, "{}");
+        };
+        var node = StartNode(new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 3 });
+
+        await node.Dispatcher.DrainAsync(CancellationToken.None);
+
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(maxInFlight, Is.InRange(1, 3));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}

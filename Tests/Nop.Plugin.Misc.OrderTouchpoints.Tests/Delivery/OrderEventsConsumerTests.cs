@@ -1,0 +1,174 @@
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Shipping;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Events;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Services.Logging;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
+
+public class OrderEventsConsumerTests
+{
+    private ManualTimeProvider _time = null!;
+    private InMemoryDeliveryOutbox _outbox = null!;
+    private DeliverySignal _signal = null!;
+    private Mock<ILogger> _logger = null!;
+    private ShopFixture _shop = null!;
+    private Order _order = null!;
+    private readonly Dictionary<TouchpointVendor, HashSet<TouchpointEvent>> _active = [];
+
+    [SetUp]
+    public void CreateShop()
+    {
+        _time = new ManualTimeProvider();
+        _outbox = new InMemoryDeliveryOutbox(_time);
+        _signal = new DeliverySignal();
+        _logger = new Mock<ILogger>(MockBehavior.Strict);
+        _shop = ShopFixture.WithSampleOrder(out _order);
+        _active.Clear();
+    }
+
+    private Mock<ITouchpointChannel> Channel(TouchpointVendor vendor)
+    {
+        var channel = new Mock<ITouchpointChannel>(MockBehavior.Strict);
+        channel.SetupGet(c => c.Vendor).Returns(vendor);
+        channel.Setup(c => c.IsActiveForAsync(It.IsAny<int>(), It.IsAny<TouchpointEvent>()))
+            .ReturnsAsync((int storeId, TouchpointEvent e) => storeId == 1 && _active.TryGetValue(vendor, out var events) && events.Contains(e));
+        return channel;
+    }
+
+    private OrderEventsConsumer CreateConsumer(IDeliveryOutbox? outbox = null, IEnumerable<ITouchpointChannel>? channels = null) => new(
+        channels ?? Enum.GetValues<TouchpointVendor>().Select(v => Channel(v).Object).ToList(),
+        outbox ?? _outbox, _signal, _shop.OrderService.Object, _logger.Object, _time);
+
+    private void Activate(TouchpointVendor vendor, params TouchpointEvent[] events) => _active[vendor] = [.. events];
+
+    private async Task<bool> WasSignalled() => await _signal.WaitAsync(TimeSpan.Zero, _time, CancellationToken.None);
+
+    [Test]
+    public async Task A_placed_order_gets_one_pending_delivery_per_active_vendor_and_wakes_the_dispatcher()
+    {
+        Activate(TouchpointVendor.Transactionale, TouchpointEvent.OrderPlaced);
+        Activate(TouchpointVendor.VoyadoEngage, TouchpointEvent.OrderPlaced, TouchpointEvent.OrderPaid);
+
+        await CreateConsumer().HandleEventAsync(new OrderPlacedEvent(_order));
+
+        var rows = _outbox.Snapshot();
+        Assert.That(rows.Select(r => r.Vendor), Is.EquivalentTo(new[] { TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage }));
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.StoreId == 1 && r.OrderId == 42
+            && r.Event == TouchpointEvent.OrderPlaced && r.Status == DeliveryStatus.Pending && r.EventOccurredOnUtc == _time.UtcNow));
+        Assert.That(await WasSignalled(), Is.True);
+    }
+
+    [Test]
+    public async Task The_same_event_published_twice_is_one_delivery()
+    {
+        Activate(TouchpointVendor.Transactionale, TouchpointEvent.OrderPlaced);
+        var consumer = CreateConsumer();
+
+        await consumer.HandleEventAsync(new OrderPlacedEvent(_order));
+        Assert.That(await WasSignalled(), Is.True);
+        await consumer.HandleEventAsync(new OrderPlacedEvent(_order));
+
+        Assert.That(_outbox.Snapshot(), Has.Count.EqualTo(1));
+        Assert.That(await WasSignalled(), Is.False, "nothing new to send");
+    }
+
+    [Test]
+    public async Task A_store_without_active_vendors_costs_no_write_no_log_and_no_wake_up()
+    {
+        var outbox = new Mock<IDeliveryOutbox>(MockBehavior.Strict);
+        Activate(TouchpointVendor.VoyadoEngage, TouchpointEvent.OrderPaid);
+        var consumer = CreateConsumer(outbox.Object);
+
+        await consumer.HandleEventAsync(new OrderPlacedEvent(_order));
+        _order.StoreId = 2;
+        await consumer.HandleEventAsync(new OrderPaidEvent(_order));
+
+        outbox.VerifyNoOtherCalls();
+        _logger.VerifyNoOtherCalls();
+        Assert.That(await WasSignalled(), Is.False);
+    }
+
+    [Test]
+    public async Task Failing_services_never_reach_checkout_and_are_logged_once_without_personal_data()
+    {
+        Activate(TouchpointVendor.Transactionale, TouchpointEvent.OrderPlaced);
+        var outbox = new Mock<IDeliveryOutbox>();
+        outbox.Setup(o => o.EnqueueAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<TouchpointEvent>(), It.IsAny<IReadOnlyCollection<TouchpointVendor>>(),
+                It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("insert failed for giulia.rossi@example.com"));
+        string? logged = null;
+        _logger.Setup(l => l.ErrorAsync(It.IsAny<string>(), null, null)).Callback((string m, Exception _, Nop.Core.Domain.Customers.Customer _) => logged = m)
+            .Returns(Task.CompletedTask);
+
+        Assert.DoesNotThrowAsync(() => CreateConsumer(outbox.Object).HandleEventAsync(new OrderPlacedEvent(_order)));
+
+        _logger.Verify(l => l.ErrorAsync(It.IsAny<string>(), null, null), Times.Once);
+        Assert.That(logged, Does.Contain("order 42").And.Contain("OrderPlaced").And.Contain("InvalidOperationException"));
+        Assert.That(logged, Does.Not.Contain("@").And.Not.Contain("Giulia").And.Not.Contain("Rossi"));
+    }
+
+    [Test]
+    public async Task A_channel_that_throws_while_asked_is_caught_too_and_even_a_failing_logger_stays_silent()
+    {
+        var broken = new Mock<ITouchpointChannel>();
+        broken.SetupGet(c => c.Vendor).Returns(TouchpointVendor.VoyadoEngage);
+        broken.Setup(c => c.IsActiveForAsync(It.IsAny<int>(), It.IsAny<TouchpointEvent>())).ThrowsAsync(new TimeoutException());
+        _logger.Setup(l => l.ErrorAsync(It.IsAny<string>(), null, null)).ThrowsAsync(new InvalidOperationException("log table missing"));
+
+        Assert.DoesNotThrowAsync(() => CreateConsumer(channels: [broken.Object]).HandleEventAsync(new OrderPaidEvent(_order)));
+
+        _logger.Verify(l => l.ErrorAsync(It.Is<string>(m => m.Contains("TimeoutException")), null, null), Times.Once);
+        Assert.That(_outbox.Snapshot(), Is.Empty);
+        Assert.That(await WasSignalled(), Is.False);
+    }
+
+    [Test]
+    public async Task Later_events_queue_only_for_vendors_that_want_them()
+    {
+        Activate(TouchpointVendor.Transactionale, TouchpointEvent.OrderPlaced);
+        Activate(TouchpointVendor.VoyadoEngage, TouchpointEvent.OrderPlaced, TouchpointEvent.OrderPaid, TouchpointEvent.ShipmentSent,
+            TouchpointEvent.ShipmentDelivered, TouchpointEvent.OrderCancelled, TouchpointEvent.OrderRefunded);
+        var consumer = CreateConsumer();
+        var shipment = new Shipment { Id = 3, OrderId = 42 };
+
+        await consumer.HandleEventAsync(new OrderPaidEvent(_order));
+        await consumer.HandleEventAsync(new ShipmentSentEvent(shipment));
+        await consumer.HandleEventAsync(new ShipmentDeliveredEvent(shipment));
+        await consumer.HandleEventAsync(new OrderRefundedEvent(_order, 10m));
+        _order.OrderStatus = OrderStatus.Cancelled;
+        await consumer.HandleEventAsync(new OrderStatusChangedEvent(_order, OrderStatus.Processing));
+
+        var rows = _outbox.Snapshot();
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.Vendor == TouchpointVendor.VoyadoEngage && r.OrderId == 42 && r.StoreId == 1));
+        Assert.That(rows.Select(r => r.Event), Is.EquivalentTo(new[]
+        {
+            TouchpointEvent.OrderPaid, TouchpointEvent.ShipmentSent, TouchpointEvent.ShipmentDelivered, TouchpointEvent.OrderRefunded, TouchpointEvent.OrderCancelled
+        }));
+    }
+
+    [TestCase(OrderStatus.Complete, OrderStatus.Processing)]
+    [TestCase(OrderStatus.Processing, OrderStatus.Pending)]
+    [TestCase(OrderStatus.Cancelled, OrderStatus.Cancelled)]
+    public async Task Status_changes_other_than_to_cancelled_queue_nothing(OrderStatus now, OrderStatus before)
+    {
+        Activate(TouchpointVendor.VoyadoEngage, TouchpointEvent.OrderCancelled);
+        _order.OrderStatus = now;
+
+        await CreateConsumer().HandleEventAsync(new OrderStatusChangedEvent(_order, before));
+
+        Assert.That(_outbox.Snapshot(), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_shipment_of_an_order_that_no_longer_exists_is_ignored()
+    {
+        Activate(TouchpointVendor.VoyadoEngage, TouchpointEvent.ShipmentSent);
+
+        await CreateConsumer().HandleEventAsync(new ShipmentSentEvent(new Shipment { Id = 9, OrderId = 404 }));
+
+        Assert.That(_outbox.Snapshot(), Is.Empty);
+    }
+}

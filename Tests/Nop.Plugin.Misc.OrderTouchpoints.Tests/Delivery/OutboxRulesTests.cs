@@ -1,0 +1,275 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
+
+/// <summary>The rules every outbox enforces, shown on the in-memory one the reliability tests rely on.</summary>
+public class OutboxRulesTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private ManualTimeProvider _time = null!;
+    private InMemoryDeliveryOutbox _outbox = null!;
+
+    [SetUp]
+    public void CreateOutbox()
+    {
+        _time = new ManualTimeProvider();
+        _outbox = new InMemoryDeliveryOutbox(_time);
+    }
+
+    private Task<int> EnqueuePlaced(int orderId, params TouchpointVendor[] vendors) =>
+        _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, vendors, _time.UtcNow);
+
+    private static AttemptResult Delivered(OrderTouchpointDelivery row, DateTime now) =>
+        new(row.Id, row.ClaimToken!.Value, DeliveryStatus.Delivered, now, now, 200, null);
+
+    [Test]
+    public async Task Enqueue_is_idempotent_on_store_order_vendor_and_event()
+    {
+        Assert.That(await EnqueuePlaced(42, TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage), Is.EqualTo(2));
+        Assert.That(await EnqueuePlaced(42, TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage), Is.Zero);
+        Assert.That(await _outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow), Is.EqualTo(1));
+        Assert.That(await _outbox.EnqueueAsync(2, 42, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow), Is.EqualTo(1));
+
+        var rows = _outbox.Snapshot();
+        Assert.That(rows, Has.Count.EqualTo(4));
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r =>
+            r.Status == DeliveryStatus.Pending && r.Attempts == 0 && r.NextAttemptOnUtc == _time.UtcNow && r.ClaimToken == null));
+    }
+
+    [Test]
+    public async Task Concurrent_duplicate_enqueues_end_as_one_row()
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racing = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await EnqueuePlaced(7, TouchpointVendor.VtMarketing);
+        })).ToList();
+        start.SetResult();
+        var created = await Task.WhenAll(racing);
+
+        Assert.That(created.Sum(), Is.EqualTo(1));
+        Assert.That(_outbox.Snapshot(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_claimed_row_is_in_progress_under_a_token_with_its_attempt_counted_and_cannot_be_claimed_again()
+    {
+        await EnqueuePlaced(1, TouchpointVendor.Transactionale);
+
+        var first = await _outbox.ClaimDueAsync(10, Lease);
+        var second = await _outbox.ClaimDueAsync(10, Lease);
+
+        Assert.That(first, Has.Count.EqualTo(1));
+        Assert.That(first[0].Status, Is.EqualTo(DeliveryStatus.InProgress));
+        Assert.That(first[0].ClaimToken, Is.Not.Null);
+        Assert.That(first[0].Attempts, Is.EqualTo(1));
+        Assert.That(first[0].ClaimExpiresOnUtc, Is.EqualTo(_time.UtcNow + Lease));
+        Assert.That(second, Is.Empty);
+    }
+
+    [Test]
+    public async Task Rows_not_yet_due_are_not_claimed_and_the_next_due_time_is_reported()
+    {
+        await EnqueuePlaced(1, TouchpointVendor.Transactionale);
+        var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+        var retryAt = _time.UtcNow.AddSeconds(10);
+        await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Pending, _time.UtcNow, retryAt, 503, "HTTP 503"));
+
+        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty);
+        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(retryAt));
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_expired_lease_is_reclaimed_under_a_new_token_and_the_old_claim_can_no_longer_record()
+    {
+        await EnqueuePlaced(1, TouchpointVendor.Transactionale);
+        var dead = (await _outbox.ClaimDueAsync(1, Lease))[0];
+
+        _time.Advance(Lease - TimeSpan.FromSeconds(1));
+        Assert.That(await _outbox.ClaimDueAsync(1, Lease), Is.Empty, "a live lease is respected");
+        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(dead.ClaimExpiresOnUtc), "the lease end is the row's next due time");
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var reclaimed = (await _outbox.ClaimDueAsync(1, Lease))[0];
+        Assert.That(reclaimed.ClaimToken, Is.Not.EqualTo(dead.ClaimToken));
+        Assert.That(reclaimed.Attempts, Is.EqualTo(2));
+
+        Assert.That(await _outbox.RecordAttemptAsync(Delivered(dead, _time.UtcNow)), Is.False);
+        Assert.That(await _outbox.RecordAttemptAsync(Delivered(reclaimed, _time.UtcNow)), Is.True);
+        var stored = _outbox.Snapshot().Single();
+        Assert.That(stored.Status, Is.EqualTo(DeliveryStatus.Delivered));
+        Assert.That(stored.DeliveredOnUtc, Is.EqualTo(_time.UtcNow));
+        Assert.That(stored.ClaimToken, Is.Null);
+    }
+
+    [Test]
+    public async Task Concurrent_claims_never_hand_out_the_same_row_twice()
+    {
+        for (var order = 1; order <= 500; order++)
+            await EnqueuePlaced(order, TouchpointVendor.Transactionale);
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racing = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            var mine = new List<int>();
+            while (await _outbox.ClaimDueAsync(7, Lease) is { Count: > 0 } rows)
+                mine.AddRange(rows.Select(r => r.Id));
+            return mine;
+        })).ToList();
+        start.SetResult();
+        var claims = await Task.WhenAll(racing);
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.That(all, Has.Count.EqualTo(500));
+        Assert.That(all, Is.Unique);
+    }
+
+    [Test]
+    public async Task Delivered_rows_are_never_claimed_again_until_an_admin_resends_them()
+    {
+        await EnqueuePlaced(1, TouchpointVendor.Transactionale);
+        var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+        await _outbox.RecordAttemptAsync(Delivered(row, _time.UtcNow));
+        _time.Advance(TimeSpan.FromDays(3));
+        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty);
+        Assert.That(await EnqueuePlaced(1, TouchpointVendor.Transactionale), Is.Zero, "the same event again is not a new delivery");
+
+        Assert.That(await _outbox.ResendAsync([row.Id]), Is.EqualTo(1));
+
+        var resent = _outbox.Snapshot().Single();
+        Assert.That(resent.Status, Is.EqualTo(DeliveryStatus.Pending));
+        Assert.That(resent.Attempts, Is.Zero);
+        Assert.That(resent.NextAttemptOnUtc, Is.EqualTo(_time.UtcNow));
+        Assert.That(resent.DeliveredOnUtc, Is.Null);
+        Assert.That(resent.LastAttemptOnUtc, Is.EqualTo(_time.UtcNow - TimeSpan.FromDays(3)), "history of the last attempt stays visible");
+        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Resend_leaves_rows_in_progress_alone()
+    {
+        await EnqueuePlaced(1, TouchpointVendor.Transactionale);
+        var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+
+        Assert.That(await _outbox.ResendAsync([row.Id]), Is.Zero);
+        Assert.That(await _outbox.RecordAttemptAsync(Delivered(row, _time.UtcNow)), Is.True);
+    }
+
+    [Test]
+    public async Task Resend_failed_since_a_date_takes_only_rows_that_failed_from_then_on_for_the_given_store_and_vendor()
+    {
+        async Task Fail(int orderId, TouchpointVendor vendor, int storeId = 1)
+        {
+            await _outbox.EnqueueAsync(storeId, orderId, TouchpointEvent.OrderPlaced, [vendor], _time.UtcNow);
+            var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+            await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, _time.UtcNow, _time.UtcNow, 400, "HTTP 400"));
+        }
+
+        await Fail(1, TouchpointVendor.Transactionale);
+        _time.Advance(TimeSpan.FromHours(1));
+        var since = _time.UtcNow;
+        await Fail(2, TouchpointVendor.Transactionale);
+        await Fail(3, TouchpointVendor.VtMarketing);
+        await Fail(4, TouchpointVendor.Transactionale, storeId: 2);
+
+        Assert.That(await _outbox.ResendFailedSinceAsync(since, storeId: 1, vendor: TouchpointVendor.Transactionale), Is.EqualTo(1));
+        var pending = _outbox.Snapshot().Where(r => r.Status == DeliveryStatus.Pending).Select(r => r.OrderId);
+        Assert.That(pending, Is.EqualTo(new[] { 2 }));
+        Assert.That(await _outbox.ResendFailedSinceAsync(since), Is.EqualTo(2), "no filter: every store and vendor");
+    }
+
+    [Test]
+    public async Task Search_filters_and_pages_newest_first()
+    {
+        for (var order = 1; order <= 5; order++)
+        {
+            await EnqueuePlaced(order, TouchpointVendor.Transactionale, TouchpointVendor.VtMarketing);
+            _time.Advance(TimeSpan.FromMinutes(1));
+        }
+        await _outbox.EnqueueAsync(2, 99, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+
+        var page = await _outbox.SearchAsync(new DeliverySearch(StoreId: 1, Vendor: TouchpointVendor.VtMarketing), pageIndex: 0, pageSize: 2);
+        Assert.That(page.TotalCount, Is.EqualTo(5));
+        Assert.That(page.Select(r => r.OrderId), Is.EqualTo(new[] { 5, 4 }));
+        Assert.That(page.HasNextPage, Is.True);
+
+        var start = _time.UtcNow - TimeSpan.FromMinutes(3);
+        var window = await _outbox.SearchAsync(new DeliverySearch(CreatedFromUtc: start, CreatedToUtc: start + TimeSpan.FromMinutes(1)), 0, 10);
+        Assert.That(window.Select(r => r.OrderId).Distinct(), Is.EquivalentTo(new[] { 3, 4 }));
+
+        var byOrder = await _outbox.SearchAsync(new DeliverySearch(OrderId: 99, Event: TouchpointEvent.OrderPaid, Status: DeliveryStatus.Pending), 0, 10);
+        Assert.That(byOrder.Single().Vendor, Is.EqualTo(TouchpointVendor.VoyadoEngage));
+    }
+
+    [Test]
+    public async Task Vendor_health_counts_waiting_rows_and_the_last_24_hours()
+    {
+        async Task Finish(int orderId, DeliveryStatus status)
+        {
+            await EnqueuePlaced(orderId, TouchpointVendor.Transactionale);
+            var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+            await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, status, _time.UtcNow, _time.UtcNow, null, null));
+        }
+
+        await Finish(1, DeliveryStatus.Delivered);
+        _time.Advance(TimeSpan.FromHours(25));
+        await Finish(2, DeliveryStatus.Delivered);
+        var lastDelivered = _time.UtcNow;
+        await Finish(3, DeliveryStatus.Failed);
+        await EnqueuePlaced(4, TouchpointVendor.Transactionale);
+
+        var health = (await _outbox.GetVendorHealthAsync()).ToDictionary(h => h.Vendor);
+        Assert.That(health[TouchpointVendor.Transactionale], Is.EqualTo(new VendorHealth(TouchpointVendor.Transactionale, 1, 1, 1, lastDelivered)));
+        Assert.That(health[TouchpointVendor.VoyadoEngage], Is.EqualTo(new VendorHealth(TouchpointVendor.VoyadoEngage, 0, 0, 0, null)));
+    }
+
+    [Test]
+    public async Task Purge_removes_only_delivered_and_skipped_rows_finished_before_the_cutoff()
+    {
+        async Task Finish(int orderId, DeliveryStatus status)
+        {
+            await EnqueuePlaced(orderId, TouchpointVendor.Transactionale);
+            var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+            await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, status, _time.UtcNow, _time.UtcNow, null, null));
+        }
+
+        await Finish(1, DeliveryStatus.Delivered);
+        await Finish(2, DeliveryStatus.Skipped);
+        await Finish(3, DeliveryStatus.Failed);
+        await EnqueuePlaced(4, TouchpointVendor.Transactionale);
+        _time.Advance(TimeSpan.FromDays(31));
+        await Finish(5, DeliveryStatus.Delivered);
+
+        Assert.That(await _outbox.PurgeFinishedAsync(_time.UtcNow - TimeSpan.FromDays(30), batchSize: 100), Is.EqualTo(2));
+        Assert.That(_outbox.Snapshot().Select(r => r.OrderId), Is.EquivalentTo(new[] { 3, 4, 5 }));
+    }
+
+    [Test]
+    public async Task Skip_pending_stops_unsent_deliveries_of_the_given_orders_only()
+    {
+        await EnqueuePlaced(1, TouchpointVendor.Transactionale, TouchpointVendor.VtMarketing);
+        await EnqueuePlaced(2, TouchpointVendor.Transactionale);
+
+        Assert.That(await _outbox.SkipPendingAsync([1], "erased"), Is.EqualTo(2));
+        var rows = _outbox.Snapshot();
+        Assert.That(rows.Where(r => r.OrderId == 1), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Skipped && r.LastReason == "erased"));
+        Assert.That(rows.Single(r => r.OrderId == 2).Status, Is.EqualTo(DeliveryStatus.Pending));
+    }
+
+    [Test]
+    public async Task Stored_reasons_are_trimmed_to_500_characters()
+    {
+        await EnqueuePlaced(1, TouchpointVendor.Transactionale);
+        var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+        await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, _time.UtcNow, _time.UtcNow, 400, new string('x', 2000)));
+
+        Assert.That(_outbox.Snapshot().Single().LastReason, Has.Length.EqualTo(500));
+    }
+}

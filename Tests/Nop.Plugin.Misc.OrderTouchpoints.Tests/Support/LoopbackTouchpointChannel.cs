@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+/// <summary>
+/// A vendor channel for delivery tests: one small JSON POST per delivery through the real
+/// <see cref="VendorRequestSender"/> (Polly timeout + circuit breaker, outcome classification) to a
+/// <see cref="FakeVendorServer"/> on 127.0.0.1.
+/// </summary>
+public sealed class LoopbackTouchpointChannel(
+    Uri baseUri,
+    HttpClient client,
+    VendorRequestSender sender,
+    IReadOnlySet<int>? unsendableOrders = null,
+    TouchpointVendor vendor = TouchpointVendor.Transactionale) : ITouchpointChannel
+{
+    public const string ApiKey = "loopback-test-key";
+    public const string Path = "/deliveries";
+
+    public TouchpointVendor Vendor => vendor;
+
+    public Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent) => Task.FromResult(true);
+
+    public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        // Stands in for a payload that cannot be built (no email…): answered before any HTTP.
+        if (unsendableOrders?.Contains(request.OrderId) == true)
+            return DeliveryOutcome.CannotSend("The order has no email address.");
+        var response = await sender.SendAsync(client, vendor, ApiKey, () => CreateRequest(request), body => body, cancellationToken);
+        return response.Outcome;
+    }
+
+    private HttpRequestMessage CreateRequest(DeliveryRequest request)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, Path))
+        {
+            Content = JsonContent.Create(new { storeId = request.StoreId, orderId = request.OrderId, @event = request.Event.ToString(), attempt = request.Attempt })
+        };
+        message.Headers.Add("X-Api-Key", ApiKey);
+        return message;
+    }
+
+    public Task<PayloadPreview> PreviewAsync(DeliveryRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(new PayloadPreview([]));
+
+    public Task<ConnectionTestResult> TestConnectionAsync(int storeId, CancellationToken cancellationToken) =>
+        Task.FromResult(new ConnectionTestResult(true, "Loopback"));
+}
