@@ -38,6 +38,7 @@ public sealed class ShopFixture
     public List<Discount> Discounts { get; } = [];
     public List<DiscountUsageHistory> DiscountUsages { get; } = [];
     public List<GiftCardUsageHistory> GiftCardUsages { get; } = [];
+    public List<RewardPointsHistory> RewardPointsHistory { get; } = [];
     /// <summary>(productId, languageId) → localized product name.</summary>
     public Dictionary<(int, int), string> LocalizedProductNames { get; } = [];
 
@@ -52,6 +53,7 @@ public sealed class ShopFixture
     public Mock<ILocalizationService> LocalizationService { get; } = new();
     public Mock<IDiscountService> DiscountService { get; } = new();
     public Mock<IGiftCardService> GiftCardService { get; } = new();
+    public Mock<IRewardPointService> RewardPointService { get; } = new();
 
     public ShopFixture()
     {
@@ -85,11 +87,14 @@ public sealed class ShopFixture
                 DiscountUsages.Where(u => (discountId == null || u.DiscountId == discountId) && (orderId == null || u.OrderId == orderId))));
         GiftCardService.Setup(s => s.GetGiftCardUsageHistoryAsync(It.IsAny<Order>()))
             .ReturnsAsync((Order o) => GiftCardUsages.Where(u => u.UsedWithOrderId == o.Id).ToList());
+        RewardPointService.Setup(s => s.GetRewardPointsHistoryEntryByIdAsync(It.IsAny<int>()))
+            .ReturnsAsync((int id) => RewardPointsHistory.FirstOrDefault(h => h.Id == id)!);
     }
 
     public OrderDataLoader CreateLoader() => new(
         OrderService.Object, CustomerService.Object, AddressService.Object, CountryService.Object, LanguageService.Object,
-        ProductService.Object, AttributeParser.Object, LocalizationService.Object, DiscountService.Object);
+        ProductService.Object, AttributeParser.Object, LocalizationService.Object, DiscountService.Object,
+        GiftCardService.Object, RewardPointService.Object);
 
     /// <summary>
     /// A ready sample: store 1 "Negozio" (it-IT + en-US), Italy and Sweden, a registered customer and a
