@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 
@@ -17,6 +18,7 @@ public class PluginNopStartup : INopStartup
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ApiKeyProtector>();
         services.AddScoped<OrderDataLoader>();
+        services.AddVoyadoTouchpoint();
     }
 
     public void Configure(IApplicationBuilder application)
