@@ -9,6 +9,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 
@@ -27,6 +28,7 @@ public class PluginNopStartup : INopStartup
         services.AddOrderTouchpointsAdmin();
         services.AddVtMarketingFeed();
         services.AddTouchpointDelivery();
+        services.AddVoyadoTouchpoint();
     }
 
     public void Configure(IApplicationBuilder application)

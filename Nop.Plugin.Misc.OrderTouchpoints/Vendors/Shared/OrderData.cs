@@ -34,3 +34,9 @@ public sealed record OrderData(
 
 /// <summary>One order line with its product resolved; the product may have been deleted since the order.</summary>
 public sealed record OrderLine(OrderItem Item, int ProductId, string Sku, string? ProductSku, string Name);
+
+/// <summary>Gift card amounts and the reward points' money value an order was paid with, in the primary store currency.</summary>
+public sealed record OrderRedemptions(decimal GiftCards, decimal RewardPoints)
+{
+    public decimal Total => GiftCards + RewardPoints;
+}

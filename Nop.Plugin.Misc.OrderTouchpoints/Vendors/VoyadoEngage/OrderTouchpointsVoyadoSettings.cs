@@ -19,7 +19,10 @@ public class OrderTouchpointsVoyadoSettings : VendorSettings
     /// <summary>Per nopCommerce language: the Engage locale to send instead of its culture, as lines <c>languageId=culture</c>.</summary>
     public string? LanguageOverrides { get; set; }
 
-    /// <summary>Engage answers 429 above ~200 requests/s per key and asks integrators to stay under 50.</summary>
+    /// <summary>
+    /// Engage answers 429 above ~200 requests/s per key and asks integrators to stay under 50. Enforced per
+    /// key and process by <see cref="VoyadoRateLimiter"/>; 0 or less means the default (40).
+    /// </summary>
     public int MaxRequestsPerSecond { get; set; } = 40;
 
     public bool SendOnPaid { get; set; } = true;

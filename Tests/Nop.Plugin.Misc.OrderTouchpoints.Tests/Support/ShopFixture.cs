@@ -43,6 +43,7 @@ public sealed class ShopFixture
     public List<GdprConsent> Consents { get; } = [];
     /// <summary>(consentId, customerId) → the customer's latest answer; missing = never answered (nopCommerce returns null).</summary>
     public Dictionary<(int, int), bool> ConsentAnswers { get; } = [];
+    public List<RewardPointsHistory> RewardPointsHistory { get; } = [];
     /// <summary>(productId, languageId) → localized product name.</summary>
     public Dictionary<(int, int), string> LocalizedProductNames { get; } = [];
 
@@ -58,6 +59,7 @@ public sealed class ShopFixture
     public Mock<IDiscountService> DiscountService { get; } = new();
     public Mock<IGiftCardService> GiftCardService { get; } = new();
     public Mock<IGdprService> GdprService { get; } = new();
+    public Mock<IRewardPointService> RewardPointService { get; } = new();
 
     public ShopFixture()
     {
@@ -95,11 +97,14 @@ public sealed class ShopFixture
         GdprService.Setup(s => s.GetAllConsentsAsync()).ReturnsAsync(() => Consents.ToList());
         GdprService.Setup(s => s.IsConsentAcceptedAsync(It.IsAny<int>(), It.IsAny<int>()))
             .ReturnsAsync((int consentId, int customerId) => ConsentAnswers.TryGetValue((consentId, customerId), out var accepted) ? accepted : null);
+        RewardPointService.Setup(s => s.GetRewardPointsHistoryEntryByIdAsync(It.IsAny<int>()))
+            .ReturnsAsync((int id) => RewardPointsHistory.FirstOrDefault(h => h.Id == id)!);
     }
 
     public OrderDataLoader CreateLoader() => new(
         OrderService.Object, CustomerService.Object, AddressService.Object, CountryService.Object, LanguageService.Object,
-        ProductService.Object, AttributeParser.Object, LocalizationService.Object, DiscountService.Object);
+        ProductService.Object, AttributeParser.Object, LocalizationService.Object, DiscountService.Object,
+        GiftCardService.Object, RewardPointService.Object);
 
     /// <summary>
     /// A ready sample: store 1 "Negozio" (it-IT + en-US), Italy and Sweden, a registered customer and a

@@ -32,6 +32,8 @@ public partial class Order : BaseEntity, ISoftDeletedEntity
 
     public decimal OrderSubtotalExclTax { get; set; }
 
+    public decimal OrderSubTotalDiscountInclTax { get; set; }
+
     public decimal OrderShippingInclTax { get; set; }
 
     public decimal OrderShippingExclTax { get; set; }

@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+
+/// <summary>
+/// Typed HTTP client for the three Engage v2 calls the plugin makes. Every call waits for a rate-limit
+/// slot of its key, then makes exactly one attempt through <see cref="VendorRequestSender"/>; the key
+/// travels per request (one HttpClient serves every store and tenant).
+/// </summary>
+public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, VoyadoRateLimiter rateLimiter)
+{
+    public static readonly TimeSpan RateLimitRetryAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary><c>GET /api/v2/contacts/id?email=…</c>: 200 with the id as a JSON string, 404 when unknown, 409 when ambiguous.</summary>
+    public Task<VendorResponse> LookUpContactIdAsync(VoyadoConnection connection, string email, CancellationToken cancellationToken) =>
+        SendAsync(connection, () => CreateRequest(HttpMethod.Get, connection.LookupUrl(email), connection, json: null), cancellationToken);
+
+    /// <summary><c>POST /api/v2/contacts</c>: 201 with the new contact (its <c>id</c>).</summary>
+    public Task<VendorResponse> CreateContactAsync(VoyadoConnection connection, VoyadoContactPayload contact, CancellationToken cancellationToken)
+    {
+        var json = VoyadoJson.Serialize(contact);
+        return SendAsync(connection, () =>
+        {
+            var request = CreateRequest(HttpMethod.Post, connection.ContactsUrl, connection, json);
+            if (connection.Source is { } source)
+                request.Headers.TryAddWithoutValidation("source", source);
+            if (connection.StoreExternalId is { } storeExternalId)
+                request.Headers.TryAddWithoutValidation("storeExternalId", storeExternalId);
+            return request;
+        }, cancellationToken);
+    }
+
+    /// <summary><c>POST /api/v2/orders</c>: triggers Engage's automations; not idempotent on Engage's side.</summary>
+    public Task<VendorResponse> PostOrderAsync(VoyadoConnection connection, VoyadoOrderPayload order, CancellationToken cancellationToken)
+    {
+        var json = VoyadoJson.Serialize(order);
+        return SendAsync(connection, () => CreateRequest(HttpMethod.Post, connection.OrdersUrl, connection, json), cancellationToken);
+    }
+
+    private async Task<VendorResponse> SendAsync(VoyadoConnection connection, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    {
+        using var slot = await rateLimiter.WaitForSlotAsync(connection.ApiKey, connection.MaxRequestsPerSecond, connection.AttemptTimeout, cancellationToken);
+        if (slot is null)
+        {
+            return new VendorResponse(DeliveryOutcome.Retry(
+                $"Held back by the rate limit of {connection.MaxRequestsPerSecond} requests/s for this API key; sent again shortly.",
+                retryAfter: RateLimitRetryAfter));
+        }
+        return await sender.SendAsync(httpClient, TouchpointVendor.VoyadoEngage, connection.ApiKey, createRequest,
+            body => body.Replace(connection.ApiKey, "[api key]", StringComparison.Ordinal), cancellationToken, connection.AttemptTimeout);
+    }
+
+    private static HttpRequestMessage CreateRequest(HttpMethod method, Uri url, VoyadoConnection connection, string? json)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.TryAddWithoutValidation("apikey", connection.ApiKey);
+        request.Headers.TryAddWithoutValidation("User-Agent", OrderTouchpointsDefaults.UserAgent);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // Engage answers 500 to any call without Content-Type, GETs included. Content-Type is a content
+        // header, so a GET carries an empty body just to have one.
+        request.Content = new ByteArrayContent(json is null ? [] : Encoding.UTF8.GetBytes(json));
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return request;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+
+/// <summary>
+/// Reads the few things the plugin needs from Engage answers. Engage documents no error schema; the
+/// readers accept the shapes seen in practice and return null for anything else (the caller then fails
+/// the delivery with the raw, trimmed body as its reason).
+/// </summary>
+public static class VoyadoResponseReader
+{
+    /// <summary>The lookup answers the id as a JSON string, quotes included (<c>"2e40b702-…"</c>); a bare id is accepted too.</summary>
+    public static string? ContactIdFromLookup(string? body)
+    {
+        var text = body?.Trim();
+        if (string.IsNullOrEmpty(text))
+            return null;
+        if (text.StartsWith('"'))
+            return TryParse(text, out var root) && root.ValueKind == JsonValueKind.String ? NonEmpty(root.GetString()) : null;
+        return text.StartsWith('{') || text.StartsWith('[') ? null : text;
+    }
+
+    /// <summary>Contact creation answers the created contact; its <c>id</c> is the contact id.</summary>
+    public static string? ContactIdFromCreated(string? body) =>
+        TryParse(body, out var root) && root.ValueKind == JsonValueKind.Object ? IdOf(root) : null;
+
+    /// <summary>
+    /// First match of a 409 MultipleMatches answer. Assumed shape (Engage's error envelope):
+    /// <c>{"errorCode":"MultipleMatches","message":"…","messageDetails":{"multipleMatchesFound":[…]}}</c>
+    /// where the list holds ids (<c>["id1","id2"]</c>) or contacts (<c>[{"id":"id1",…}]</c>). Property names are
+    /// matched case-insensitively and <c>messageDetails</c> may also arrive as a JSON-encoded string.
+    /// </summary>
+    public static string? FirstMultipleMatch(string? body)
+    {
+        if (!TryParse(body, out var root) || root.ValueKind != JsonValueKind.Object)
+            return null;
+        if (Property(root, "messageDetails") is not { } details)
+            return null;
+        if (details.ValueKind == JsonValueKind.String && !TryParse(details.GetString(), out details))
+            return null;
+        if (details.ValueKind != JsonValueKind.Object || Property(details, "multipleMatchesFound") is not { ValueKind: JsonValueKind.Array } matches)
+            return null;
+        foreach (var match in matches.EnumerateArray())
+        {
+            var id = match.ValueKind switch
+            {
+                JsonValueKind.String => NonEmpty(match.GetString()),
+                JsonValueKind.Object => IdOf(match),
+                _ => null
+            };
+            if (id is not null)
+                return id;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether an order post was refused because Engage does not know the contact id: 404, or 400/422 whose
+    /// body carries Engage's ContactNotFound code (the orders endpoint documents only "400/422 with an error code").
+    /// </summary>
+    public static bool IsUnknownContact(VendorResponse response) =>
+        response.StatusCode == 404
+        || (response.StatusCode is 400 or 422 && response.Body?.Contains("ContactNotFound", StringComparison.OrdinalIgnoreCase) == true);
+
+    private static string? IdOf(JsonElement contact) =>
+        (Property(contact, "id") ?? Property(contact, "contactId")) is { ValueKind: JsonValueKind.String } id ? NonEmpty(id.GetString()) : null;
+
+    private static JsonElement? Property(JsonElement element, string name)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                return property.Value;
+        }
+        return null;
+    }
+
+    private static bool TryParse(string? json, out JsonElement root)
+    {
+        root = default;
+        if (string.IsNullOrWhiteSpace(json))
+            return false;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            root = document.RootElement.Clone();
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

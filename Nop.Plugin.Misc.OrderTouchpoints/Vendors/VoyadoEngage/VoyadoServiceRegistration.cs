@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Web.Framework.Infrastructure.Extensions;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+
+public static class VoyadoServiceRegistration
+{
+    public static IServiceCollection AddVoyadoTouchpoint(this IServiceCollection services)
+    {
+        // One limiter registry per process: the rate limit is per API key, whichever store or thread sends.
+        services.AddSingleton<VoyadoRateLimiter>();
+        services.AddHttpClient<VoyadoClient>().WithProxy();
+        services.AddScoped<VoyadoContactPayloadBuilder>();
+        services.AddScoped<VoyadoOrderPayloadBuilder>();
+        services.AddScoped<VoyadoContactResolver>();
+        services.AddScoped<ITouchpointChannel, VoyadoTouchpointChannel>();
+        return services;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VoyadoEngage;
+
+/// <summary>
+/// An Engage tenant on a real Kestrel server: contacts by email, contact creation, order posts that need
+/// a known contact id. Every request is checked against <see cref="EngageContract"/>; a test can put its
+/// own answer in front of the default behaviour with <see cref="Answer"/>.
+/// </summary>
+public sealed class FakeEngage : IAsyncDisposable
+{
+    public const string ApiKey = "engage-secret-key-4f9a1c";
+
+    private int _created;
+
+    private FakeEngage(FakeVendorServer server) => Server = server;
+
+    public FakeVendorServer Server { get; }
+
+    /// <summary>Contact ids Engage holds per email (case-insensitive); several ids = MultipleMatches.</summary>
+    public ConcurrentDictionary<string, List<string>> ContactsByEmail { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public ConcurrentDictionary<string, byte> KnownContactIds { get; } = new();
+
+    /// <summary>How a 409 MultipleMatches lists the matches: ids, or contact objects with an id.</summary>
+    public bool ListMatchesAsObjects { get; set; }
+
+    /// <summary>The status an order post for an unknown contact gets (404, or 422 with a ContactNotFound code).</summary>
+    public int UnknownContactStatus { get; set; } = 404;
+
+    /// <summary>Runs before the default behaviour; a non-null answer replaces it.</summary>
+    public Func<RecordedRequest, FakeResponse?>? Answer { get; set; }
+
+    public Uri BaseUri => Server.BaseUri;
+
+    public IEnumerable<RecordedRequest> Requests => Server.Requests;
+
+    public IReadOnlyList<RecordedRequest> Lookups => Requests.Where(r => r.Method == "GET" && r.Path == "/api/v2/contacts/id").ToList();
+
+    public IReadOnlyList<RecordedRequest> ContactCreations => Requests.Where(r => r.Method == "POST" && r.Path == "/api/v2/contacts").ToList();
+
+    public IReadOnlyList<RecordedRequest> OrderPosts => Requests.Where(r => r.Method == "POST" && r.Path == "/api/v2/orders").ToList();
+
+    public IReadOnlyList<string> Violations => Server.ContractViolations.ToList();
+
+    public static async Task<FakeEngage> StartAsync()
+    {
+        FakeEngage? engage = null;
+        var server = await FakeVendorServer.StartAsync(request => engage!.Respond(request));
+        engage = new FakeEngage(server);
+        return engage;
+    }
+
+    public void AddContact(string email, string contactId)
+    {
+        ContactsByEmail.GetOrAdd(email, _ => []).Add(contactId);
+        KnownContactIds[contactId] = 0;
+    }
+
+    public static string LookedUpEmail(RecordedRequest lookup) => Uri.UnescapeDataString(lookup.Query["?email=".Length..]);
+
+    private FakeResponse Respond(RecordedRequest request)
+    {
+        foreach (var violation in EngageContract.Check(request, ApiKey))
+            Server.Violation(violation);
+        if (Answer?.Invoke(request) is { } scripted)
+            return scripted;
+        if (request.Header("apikey") != ApiKey)
+            return Error(401, "Unauthorized", "Invalid api key");
+        return (request.Method, request.Path) switch
+        {
+            ("GET", "/api/v2/contacts/id") => LookUp(LookedUpEmail(request)),
+            ("POST", "/api/v2/contacts") => Create(request.Json),
+            ("POST", "/api/v2/orders") => PostOrder(request.Json),
+            _ => new FakeResponse(404)
+        };
+    }
+
+    private FakeResponse LookUp(string email)
+    {
+        if (!ContactsByEmail.TryGetValue(email, out var ids) || ids.Count == 0)
+            return Error(404, "ContactNotFound", "No contact found");
+        if (ids.Count == 1)
+            return FakeResponse.Json(200, JsonSerializer.Serialize(ids[0]));
+        object matches = ListMatchesAsObjects ? ids.Select(id => new { id, contactType = "Contact" }).ToList() : ids;
+        return FakeResponse.Json(409, JsonSerializer.Serialize(new
+        {
+            statusCode = 409,
+            errorCode = "MultipleMatches",
+            message = "Multiple contacts matched",
+            messageDetails = new { multipleMatchesFound = matches }
+        }));
+    }
+
+    private FakeResponse Create(JsonElement contact)
+    {
+        var id = $"c0ffee00-0000-4000-8000-{Interlocked.Increment(ref _created):D12}";
+        AddContact(contact.GetProperty("email").GetString()!, id);
+        return FakeResponse.Json(201, JsonSerializer.Serialize(new
+        {
+            id,
+            firstName = contact.TryGetProperty("firstName", out var first) ? first.GetString() : null,
+            email = contact.GetProperty("email").GetString(),
+            contactType = contact.TryGetProperty("contactType", out var type) ? type.GetString() : "Member"
+        }));
+    }
+
+    private FakeResponse PostOrder(JsonElement order)
+    {
+        var contactId = order.GetProperty("contact").GetProperty("matchKey").GetString()!;
+        if (!KnownContactIds.ContainsKey(contactId))
+            return Error(UnknownContactStatus, "ContactNotFound", "Contact not found");
+        return new FakeResponse(202);
+    }
+
+    public static FakeResponse Error(int status, string errorCode, string message) =>
+        FakeResponse.Json(status, JsonSerializer.Serialize(new { statusCode = status, errorCode, message }));
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}

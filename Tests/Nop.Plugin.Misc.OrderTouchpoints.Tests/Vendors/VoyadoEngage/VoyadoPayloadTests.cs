@@ -1,0 +1,298 @@
+using System.Text.Json;
+using Nop.Core.Domain.Catalog;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Discounts;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VoyadoEngage;
+
+/// <summary>docs/vendors.md §2.2 and §2.3 field by field, as Engage receives them.</summary>
+public class VoyadoPayloadTests
+{
+    private VoyadoTestBed _bed = null!;
+
+    [SetUp]
+    public async Task StartAsync() => _bed = await VoyadoTestBed.StartAsync();
+
+    [TearDown]
+    public async Task StopAsync() => await _bed.DisposeAsync();
+
+    private FakeEngage Engage => _bed.Engage;
+
+    /// <summary>Posts with a saved contact id (one request) and returns the order body Engage received.</summary>
+    private async Task<JsonElement> PostOrderAsync(TouchpointEvent touchpointEvent = TouchpointEvent.OrderPlaced, Order? order = null)
+    {
+        _bed.SaveContactId((order ?? _bed.Order).CustomerId, "known-contact");
+        Engage.AddContact("known@example.com", "known-contact");
+        var outcome = await _bed.DeliverAsync(touchpointEvent, order);
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
+        Assert.That(Engage.Violations, Is.Empty);
+        return Engage.OrderPosts.Last().Json;
+    }
+
+    [Test]
+    public async Task Sample_order_bodies_are_exactly_as_documented()
+    {
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
+        Assert.That(Engage.Violations, Is.Empty);
+        Assert.That(Engage.ContactCreations.Single().Body, Is.EqualTo(
+            """{"firstName":"Giulia","lastName":"Rossi","email":"giulia.rossi@example.com","countryCode":"IT","zipCode":"20121","city":"Milano","contactType":"Contact"}"""));
+        // Rate 1.1337: 20.00 → 22.67 (excl 16.39 → 18.58), 30.00 → 34.01 (excl 24.59 → 27.88),
+        // shipping 6.10 → 6.92 (excl 5.00 → 5.67), tax 10.12 → 11.47, total 56.10 → 63.60; the parts add up exactly.
+        const string expectedOrder = """
+            {"contact":{"matchKey":"c0ffee00-0000-4000-8000-000000000001","matchKeyType":"ContactId"},"orderNumber":"42",
+            "orderStatus":"Confirmed","paymentStatus":"Pending","createdDate":"2026-11-20T09:30:00Z","storeId":"NEGOZIO-MI",
+            "currency":"EUR","totalGrossPrice":63.60,"language":"it-IT","totalTax":11.47,"freightFee":{"value":6.92,"tax":1.25},
+            "totalDiscounts":0.00,"totalRoundOff":{"value":0.00},"items":[
+            {"type":"PURCHASE","sku":"CUP-01","quantity":2,"grossPaidPrice":22.67,"description":"Espresso cup","taxAmount":4.09,"taxPercent":22.0},
+            {"type":"PURCHASE","sku":"502","quantity":1,"grossPaidPrice":34.01,"description":"Moka pot","taxAmount":6.13,"taxPercent":22.0}]}
+            """;
+        Assert.That(Engage.OrderPosts.Single().Body, Is.EqualTo(expectedOrder.ReplaceLineEndings("")));
+    }
+
+    [Test]
+    public async Task Every_discount_kind_fees_gift_card_and_reward_points_add_up_to_the_cent_at_an_odd_rate()
+    {
+        var order = _bed.Order;
+        var shop = _bed.Shop;
+        shop.OrderItems.Clear();
+        // 3 × 19.99 = 59.97 with an item discount of 5.97 → line 54.00 (excl 44.26); a second line 120.00 (excl 98.36).
+        shop.OrderItems.Add(new OrderItem
+        {
+            Id = 1001, OrderId = 42, ProductId = 501, Quantity = 3, UnitPriceInclTax = 19.99m, UnitPriceExclTax = 16.39m,
+            PriceInclTax = 54.00m, PriceExclTax = 44.26m, DiscountAmountInclTax = 5.97m, DiscountAmountExclTax = 4.89m
+        });
+        shop.OrderItems.Add(new OrderItem { Id = 1002, OrderId = 42, ProductId = 502, Quantity = 1, UnitPriceInclTax = 120m, UnitPriceExclTax = 98.36m, PriceInclTax = 120m, PriceExclTax = 98.36m });
+        shop.Discounts.AddRange([
+            new Discount { Id = 1, Name = "Cup week", RequiresCouponCode = false },
+            new Discount { Id = 2, Name = "Welcome 10%", RequiresCouponCode = true, CouponCode = "WELCOME10" },
+            new Discount { Id = 3, Name = "Five off", RequiresCouponCode = true, CouponCode = "FIVEOFF" }
+        ]);
+        shop.DiscountUsages.AddRange(new[] { 1, 2, 3 }.Select(id => new DiscountUsageHistory { Id = id, DiscountId = id, OrderId = 42 }));
+        shop.GiftCardUsages.Add(new GiftCardUsageHistory { Id = 1, GiftCardId = 5, UsedWithOrderId = 42, UsedValue = 25m });
+        shop.RewardPointsHistory.Add(new RewardPointsHistory { Id = 900, UsedAmount = 10m });
+        order.RedeemedRewardPointsEntryId = 900;
+        order.OrderSubtotalInclTax = 174m;
+        order.OrderSubtotalExclTax = 142.62m;
+        order.OrderSubTotalDiscountInclTax = 17.40m;
+        order.OrderShippingInclTax = 7.32m;
+        order.OrderShippingExclTax = 6m;
+        order.PaymentMethodAdditionalFeeInclTax = 2.44m;
+        order.PaymentMethodAdditionalFeeExclTax = 2m;
+        order.OrderDiscount = 5m;
+        order.OrderTax = 22.79m;
+        // 174.00 − 17.40 + 7.32 + 2.44 − 5.00 − 25.00 (gift card) − 10.00 (reward points)
+        order.OrderTotal = 126.36m;
+
+        var body = await PostOrderAsync();
+
+        var parts = EngageMoney.AssertEquationHolds(body);
+        // At 1.1337: 54.00 → 61.22, 120.00 → 136.04, 7.32 → 8.30, 2.44 → 2.77, discounts 57.40 → 65.07, total 126.36 → 143.25.
+        // 61.22 + 136.04 + 8.30 + 2.77 − 65.07 = 143.26: the converted parts miss the converted total by one cent.
+        Assert.That(parts, Is.EqualTo(new EngageMoney.Parts(Items: 197.26m, Freight: 8.30m, Handling: 2.77m, Discounts: 65.07m, RoundOff: -0.01m, Total: 143.25m)));
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        Assert.That(items.Select(i => i.GetProperty("grossPaidPrice").GetDecimal()), Is.EqualTo(new[] { 61.22m, 136.04m }));
+        Assert.That(items.Select(i => i.GetProperty("taxAmount").GetDecimal()), Is.EqualTo(new[] { 61.22m - 50.18m, 136.04m - 111.51m }));
+        Assert.That(items.Select(i => i.GetProperty("taxPercent").GetDecimal()), Is.EqualTo(new[] { 22.0m, 22.0m }));
+        Assert.That(body.GetProperty("freightFee").GetProperty("tax").GetDecimal(), Is.EqualTo(8.30m - 6.80m));
+        Assert.That(body.GetProperty("handlingFee").GetProperty("tax").GetDecimal(), Is.EqualTo(2.77m - 2.27m));
+        Assert.That(body.GetProperty("totalTax").GetDecimal(), Is.EqualTo(25.84m));
+    }
+
+    [Test]
+    public async Task Order_without_a_payment_fee_sends_no_handling_fee_and_a_free_shipping_fee_of_zero()
+    {
+        _bed.Order.OrderShippingInclTax = 0m;
+        _bed.Order.OrderShippingExclTax = 0m;
+        _bed.Order.OrderTotal = 50m;
+
+        var body = await PostOrderAsync();
+
+        Assert.That(body.TryGetProperty("handlingFee", out _), Is.False);
+        Assert.That(body.GetProperty("freightFee").GetRawText(), Is.EqualTo("""{"value":0.00,"tax":0.00}"""));
+        EngageMoney.AssertEquationHolds(body);
+    }
+
+    [Test]
+    public async Task Negative_payment_fee_is_sent_as_it_is_and_the_sum_still_holds()
+    {
+        _bed.Order.PaymentMethodAdditionalFeeInclTax = -3.66m;
+        _bed.Order.PaymentMethodAdditionalFeeExclTax = -3m;
+        _bed.Order.OrderTotal = 52.44m;
+
+        var body = await PostOrderAsync();
+
+        Assert.That(body.GetProperty("handlingFee").GetProperty("value").GetDecimal(), Is.EqualTo(-4.15m));
+        EngageMoney.AssertEquationHolds(body);
+    }
+
+    [Test]
+    public async Task Unicode_names_and_product_descriptions_arrive_intact()
+    {
+        _bed.Shop.Customers[0].FirstName = "Zoë";
+        var billing = _bed.Shop.Addresses[0];
+        billing.FirstName = "Zoë";
+        billing.LastName = "Ångström-Łukasiewicz";
+        billing.City = "Göteborg";
+        billing.CountryId = 11;
+        _bed.Shop.LocalizedProductNames[(501, 1)] = "Tazzina «espresso» 浓缩咖啡杯 ☕";
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
+        Assert.That(Engage.Violations, Is.Empty);
+        var contact = Engage.ContactCreations.Single().Json;
+        Assert.That(contact.GetProperty("firstName").GetString(), Is.EqualTo("Zoë"));
+        Assert.That(contact.GetProperty("lastName").GetString(), Is.EqualTo("Ångström-Łukasiewicz"));
+        Assert.That(contact.GetProperty("city").GetString(), Is.EqualTo("Göteborg"));
+        Assert.That(contact.GetProperty("countryCode").GetString(), Is.EqualTo("SE"));
+        Assert.That(Engage.OrderPosts.Single().Json.GetProperty("items")[0].GetProperty("description").GetString(),
+            Is.EqualTo("Tazzina «espresso» 浓缩咖啡杯 ☕"));
+    }
+
+    [Test]
+    public async Task Contact_without_zip_code_omits_the_key()
+    {
+        _bed.Shop.Addresses[0].ZipPostalCode = null!;
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
+        Assert.That(Engage.Violations, Is.Empty);
+        var contact = Engage.ContactCreations.Single().Json;
+        Assert.That(contact.EnumerateObject().Select(p => p.Name),
+            Is.EquivalentTo(new[] { "firstName", "lastName", "email", "countryCode", "city", "contactType" }));
+    }
+
+    [Test]
+    public async Task Three_hundred_lines_are_all_sent_and_add_up()
+    {
+        var shop = _bed.Shop;
+        shop.OrderItems.Clear();
+        for (var i = 0; i < 300; i++)
+        {
+            var incl = 0.37m + i * 1.13m;
+            shop.OrderItems.Add(new OrderItem
+            {
+                Id = 5000 + i, OrderId = 42, ProductId = i % 2 == 0 ? 501 : 502, Quantity = 1 + i % 4,
+                PriceInclTax = incl, PriceExclTax = Math.Round(incl / 1.22m, 2)
+            });
+        }
+        _bed.Order.OrderTotal = shop.OrderItems.Sum(i => i.PriceInclTax) + _bed.Order.OrderShippingInclTax;
+
+        var body = await PostOrderAsync();
+
+        Assert.That(body.GetProperty("items").GetArrayLength(), Is.EqualTo(300));
+        var parts = EngageMoney.AssertEquationHolds(body);
+        Assert.That(Math.Abs(parts.RoundOff), Is.LessThanOrEqualTo(0.005m * (300 + 4)), "only conversion cents may be rounded off");
+    }
+
+    [Test]
+    public async Task Product_deleted_after_the_order_is_sent_with_its_id_as_sku()
+    {
+        _bed.Shop.Products.RemoveAll(p => p.Id == 501);
+
+        var body = await PostOrderAsync();
+
+        var item = body.GetProperty("items")[0];
+        Assert.That(item.GetProperty("sku").GetString(), Is.EqualTo("501"));
+        Assert.That(item.GetProperty("description").GetString(), Is.EqualTo("Product 501"));
+    }
+
+    [Test]
+    public async Task Attribute_combination_sku_wins_over_the_product_sku()
+    {
+        const string attributes = "<Attributes><ProductAttribute ID=\"1\"><ProductAttributeValue><Value>3</Value></ProductAttributeValue></ProductAttribute></Attributes>";
+        _bed.Shop.OrderItems[0].AttributesXml = attributes;
+        _bed.Shop.Combinations.Add(new ProductAttributeCombination { Id = 1, ProductId = 501, AttributesXml = attributes, Sku = "CUP-01-RED" });
+
+        var body = await PostOrderAsync();
+
+        Assert.That(body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("sku").GetString()), Is.EqualTo(new[] { "CUP-01-RED", "502" }));
+    }
+
+    [TestCase(1, null, "it-IT")]
+    [TestCase(1, "1=sv-SE\n2=en-GB", "sv-SE")]
+    [TestCase(2, "1=sv-SE; 2=en-GB", "en-GB")]
+    [TestCase(2, "1=sv-SE", "en-US")]
+    public async Task Language_is_the_order_language_culture_unless_overridden(int languageId, string? overrides, string expected)
+    {
+        _bed.Order.CustomerLanguageId = languageId;
+        _bed.Settings[1].LanguageOverrides = overrides;
+
+        var body = await PostOrderAsync();
+
+        Assert.That(body.GetProperty("language").GetString(), Is.EqualTo(expected));
+    }
+
+    [TestCase(TouchpointEvent.OrderPlaced, "Confirmed")]
+    [TestCase(TouchpointEvent.OrderPaid, "Confirmed")]
+    [TestCase(TouchpointEvent.ShipmentSent, "Shipped")]
+    [TestCase(TouchpointEvent.ShipmentDelivered, "Delivered")]
+    [TestCase(TouchpointEvent.OrderCancelled, "Cancelled")]
+    [TestCase(TouchpointEvent.OrderRefunded, "Refunded")]
+    public async Task Each_event_posts_its_mapped_status_and_when_it_happened(TouchpointEvent touchpointEvent, string expectedStatus)
+    {
+        var body = await PostOrderAsync(touchpointEvent);
+
+        Assert.That(body.GetProperty("orderStatus").GetString(), Is.EqualTo(expectedStatus));
+        Assert.That(body.GetProperty("createdDate").GetString(), Is.EqualTo("2026-11-20T09:30:00Z"));
+        if (touchpointEvent == TouchpointEvent.OrderPlaced)
+            Assert.That(body.TryGetProperty("statusChangedDate", out _), Is.False);
+        else
+            Assert.That(body.GetProperty("statusChangedDate").GetString(), Is.EqualTo("2026-11-21T15:45:10Z"));
+    }
+
+    [Test]
+    public async Task Order_status_strings_come_from_the_store_settings()
+    {
+        _bed.Settings[1].ShippedOrderStatus = "Skickad";
+
+        var body = await PostOrderAsync(TouchpointEvent.ShipmentSent);
+
+        Assert.That(body.GetProperty("orderStatus").GetString(), Is.EqualTo("Skickad"));
+    }
+
+    [TestCase(PaymentStatus.Pending, "Pending")]
+    [TestCase(PaymentStatus.Authorized, "Authorized")]
+    [TestCase(PaymentStatus.Paid, "Paid")]
+    [TestCase(PaymentStatus.PartiallyRefunded, "PartiallyRefunded")]
+    [TestCase(PaymentStatus.Refunded, "Refunded")]
+    [TestCase(PaymentStatus.Voided, "Voided")]
+    public async Task Payment_status_is_the_order_current_one_mapped_by_settings(PaymentStatus paymentStatus, string expected)
+    {
+        _bed.Order.PaymentStatus = paymentStatus;
+
+        var body = await PostOrderAsync(TouchpointEvent.OrderPaid);
+
+        Assert.That(body.GetProperty("paymentStatus").GetString(), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Cleared_status_setting_cannot_be_sent_and_calls_nothing()
+    {
+        _bed.Settings[1].CancelledOrderStatus = " ";
+
+        var outcome = await _bed.DeliverAsync(TouchpointEvent.OrderCancelled);
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.CannotSend));
+        Assert.That(outcome.Reason, Does.Contain("OrderCancelled"));
+        Assert.That(Engage.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Order_without_items_cannot_be_sent()
+    {
+        _bed.Shop.OrderItems.Clear();
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.CannotSend));
+        Assert.That(outcome.Reason, Does.Contain("no items"));
+        Assert.That(Engage.Requests, Is.Empty);
+    }
+}
