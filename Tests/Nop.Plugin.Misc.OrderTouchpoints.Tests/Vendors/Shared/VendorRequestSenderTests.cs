@@ -132,8 +132,13 @@ public class VendorRequestSenderTests
     public async Task No_answer_within_the_attempt_timeout_is_retried_later()
     {
         _server.Respond = _ => new FakeResponse(200, Delay: TimeSpan.FromSeconds(30));
+        var timeout = TimeSpan.FromMilliseconds(200);
 
-        var outcome = (await SendAsync(attemptTimeout: TimeSpan.FromMilliseconds(200))).Outcome;
+        var sending = SendAsync(attemptTimeout: timeout);
+        // Polly's attempt timeout runs on the injected clock: move it once the timer is armed.
+        await _clock.WhenTimerScheduledAt(_clock.GetUtcNow() + timeout);
+        _clock.Advance(timeout);
+        var outcome = (await sending).Outcome;
 
         Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, null, "No answer within 0.2 s.")));
     }

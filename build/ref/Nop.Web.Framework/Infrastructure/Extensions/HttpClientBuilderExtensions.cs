@@ -4,5 +4,7 @@ namespace Nop.Web.Framework.Infrastructure.Extensions;
 
 public static class HttpClientBuilderExtensions
 {
-    public static void WithProxy(this IHttpClientBuilder httpClientBuilder) => throw null;
+    public static void WithProxy(this IHttpClientBuilder httpClientBuilder)
+    {
+    }
 }
