@@ -62,25 +62,33 @@ public class OrderEventsConsumer(
     {
         if (order is null)
             return;
-        try
+        Exception? failure = null;
+        var vendors = new List<TouchpointVendor>();
+        foreach (var channel in channels)
         {
-            var vendors = new List<TouchpointVendor>();
-            foreach (var channel in channels)
+            // One vendor's broken settings must not cost the other vendors their delivery.
+            try
             {
                 if (await channel.IsActiveForAsync(order.StoreId, touchpointEvent))
                     vendors.Add(channel.Vendor);
             }
-            if (vendors.Count == 0)
-                return;
-
+            catch (Exception ex)
+            {
+                failure ??= ex;
+            }
+        }
+        try
+        {
             var now = timeProvider.GetUtcNow().UtcDateTime;
-            if (await outbox.EnqueueAsync(order.StoreId, order.Id, touchpointEvent, vendors, now) > 0)
+            if (vendors.Count > 0 && await outbox.EnqueueAsync(order.StoreId, order.Id, touchpointEvent, vendors, now) > 0)
                 signal.Raise();
         }
         catch (Exception ex)
         {
-            await LogOnceAsync($"order {order.CustomOrderNumber}", touchpointEvent, ex);
+            failure ??= ex;
         }
+        if (failure is not null)
+            await LogOnceAsync($"order {order.CustomOrderNumber}", touchpointEvent, failure);
     }
 
     /// <summary>Order number, event and exception type only: exception messages can quote customer data.</summary>

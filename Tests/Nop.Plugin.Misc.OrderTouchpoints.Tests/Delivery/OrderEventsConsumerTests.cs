@@ -126,6 +126,22 @@ public class OrderEventsConsumerTests
     }
 
     [Test]
+    public async Task A_channel_that_throws_does_not_cost_the_other_vendors_their_delivery()
+    {
+        Activate(TouchpointVendor.Transactionale, TouchpointEvent.OrderPlaced);
+        var broken = new Mock<ITouchpointChannel>();
+        broken.SetupGet(c => c.Vendor).Returns(TouchpointVendor.VoyadoEngage);
+        broken.Setup(c => c.IsActiveForAsync(It.IsAny<int>(), It.IsAny<TouchpointEvent>())).ThrowsAsync(new FormatException());
+        _logger.Setup(l => l.ErrorAsync(It.IsAny<string>(), null, null)).Returns(Task.CompletedTask);
+
+        await CreateConsumer(channels: [broken.Object, Channel(TouchpointVendor.Transactionale).Object]).HandleEventAsync(new OrderPlacedEvent(_order));
+
+        Assert.That(_outbox.Snapshot().Select(r => r.Vendor), Is.EqualTo(new[] { TouchpointVendor.Transactionale }));
+        Assert.That(await WasSignalled(), Is.True);
+        _logger.Verify(l => l.ErrorAsync(It.Is<string>(m => m.Contains("FormatException")), null, null), Times.Once);
+    }
+
+    [Test]
     public async Task Later_events_queue_only_for_vendors_that_want_them()
     {
         Activate(TouchpointVendor.Transactionale, TouchpointEvent.OrderPlaced);
