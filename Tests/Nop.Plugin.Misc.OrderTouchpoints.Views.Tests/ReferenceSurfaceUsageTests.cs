@@ -1,20 +1,25 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
-namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Foundation;
+namespace Nop.Plugin.Misc.OrderTouchpoints.Views.Tests;
 
 /// <summary>
 /// The reference surface in build/ref may only declare what the plugin uses: every public member of
-/// every reference assembly must be referenced by the plugin's IL, with the exceptions a compiler
-/// needs but IL never shows (constructors, constants, enum members, members of interfaces the plugin
-/// implements and overridable members of classes it derives from).
+/// every reference assembly must be referenced by the IL of the plugin or of its compiled views (this
+/// assembly), with the exceptions a compiler needs but IL never shows: constructors, constants, enum
+/// members, overrides, members the compiler synthesizes for records, members of interfaces the plugin
+/// implements and overridable members of classes it derives from.
 /// </summary>
 public class ReferenceSurfaceUsageTests
 {
     private static readonly string[] ReferenceAssemblies =
         ["Nop.Core", "Nop.Data", "Nop.Services", "Nop.Web.Framework", "FluentMigrator", "FluentMigrator.Abstractions", "linq2db"];
 
-    private static readonly string[] ConsumerAssemblies = ["Nop.Plugin.Misc.OrderTouchpoints"];
+    // The views are compiled into this test assembly; its test code itself touches no reference type.
+    private static readonly string[] ConsumerAssemblies = ["Nop.Plugin.Misc.OrderTouchpoints", "Nop.Plugin.Misc.OrderTouchpoints.Views.Tests"];
+
+    private static readonly HashSet<string> SynthesizedRecordMembers =
+        ["op_Equality", "op_Inequality", "Equals", "GetHashCode", "ToString", "PrintMembers", "<Clone>$", "EqualityContract", "Deconstruct"];
 
     [Test]
     public void Every_declared_member_is_used_by_the_plugin()
@@ -23,9 +28,9 @@ public class ReferenceSurfaceUsageTests
         foreach (var consumer in ConsumerAssemblies)
             usage.Read(Path.Combine(AppContext.BaseDirectory, consumer + ".dll"));
 
-        var unused = new List<string>();
-        foreach (var name in ReferenceAssemblies)
-            unused.AddRange(DeclaredSurface.Unused(Path.Combine(AppContext.BaseDirectory, name + ".dll"), usage));
+        var referencePaths = ReferenceAssemblies.Select(name => Path.Combine(AppContext.BaseDirectory, name + ".dll")).ToList();
+        usage.AddAncestors(referencePaths);
+        var unused = referencePaths.SelectMany(path => DeclaredSurface.Unused(path, usage)).ToList();
 
         Assert.That(usage.Members, Is.Not.Empty, "the plugin's IL was not read");
         Assert.That(unused, Is.Empty, "declared in build/ref but not used by the plugin, remove them:\n  " + string.Join("\n  ", unused));
@@ -51,14 +56,51 @@ public class ReferenceSurfaceUsageTests
                 if (owner is not null)
                     Members.Add($"{owner}::{md.GetString(member.Name)}/{ParameterCount(md.GetBlobReader(member.Signature))}");
             }
+            foreach (var (_, bases) in BaseTypes(md))
+                Implemented.UnionWith(bases);
+        }
+
+        /// <summary>A class derived from BasePluginController also derives from BaseController: the whole chain counts.</summary>
+        public void AddAncestors(IEnumerable<string> referencePaths)
+        {
+            var bases = new Dictionary<string, List<string>>();
+            foreach (var path in referencePaths)
+            {
+                using var pe = new PEReader(File.OpenRead(path));
+                foreach (var (type, typeBases) in BaseTypes(pe.GetMetadataReader()))
+                    bases[type] = typeBases;
+            }
+            Close(Implemented, bases);
+            Types.UnionWith(Implemented);
+            // A used type's base list is part of its declaration (NopMigrationAttribute : MigrationAttribute).
+            Close(Types, bases);
+        }
+
+        private static void Close(HashSet<string> types, Dictionary<string, List<string>> bases)
+        {
+            var pending = new Queue<string>(types);
+            while (pending.TryDequeue(out var type))
+            {
+                foreach (var ancestor in bases.GetValueOrDefault(type, []))
+                {
+                    if (types.Add(ancestor))
+                        pending.Enqueue(ancestor);
+                }
+            }
+        }
+
+        private static IEnumerable<(string Type, List<string> Bases)> BaseTypes(MetadataReader md)
+        {
             foreach (var typeHandle in md.TypeDefinitions)
             {
                 var type = md.GetTypeDefinition(typeHandle);
+                var bases = new List<string>();
                 if (OwnerName(md, type.BaseType) is { } baseName)
-                    Implemented.Add(baseName);
+                    bases.Add(baseName);
                 foreach (var impl in type.GetInterfaceImplementations())
                     if (OwnerName(md, md.GetInterfaceImplementation(impl).Interface) is { } interfaceName)
-                        Implemented.Add(interfaceName);
+                        bases.Add(interfaceName);
+                yield return (Name(md, typeHandle), bases);
             }
         }
     }
@@ -76,6 +118,12 @@ public class ReferenceSurfaceUsageTests
                 if (!IsPublic(type.Attributes) || md.GetString(type.Name) == "<Module>" || md.GetString(type.Name).StartsWith('<'))
                     continue;
                 var typeName = Name(md, typeHandle);
+                if (OwnerName(md, type.BaseType) == "System.MulticastDelegate")
+                {
+                    if (!usage.Types.Contains(typeName))
+                        result.Add(typeName);
+                    continue;
+                }
                 var methods = type.GetMethods().Select(md.GetMethodDefinition).Where(m => IsVisible(m.Attributes)).ToList();
                 var fields = type.GetFields().Select(md.GetFieldDefinition).ToList();
                 var onlyConstants = methods.All(m => md.GetString(m.Name) == ".ctor" || md.GetString(m.Name) == ".cctor")
@@ -85,7 +133,8 @@ public class ReferenceSurfaceUsageTests
                     result.Add(typeName);
                     continue;
                 }
-                if (usage.Implemented.Contains(typeName) && (type.Attributes & System.Reflection.TypeAttributes.Interface) != 0)
+                var isInterface = (type.Attributes & System.Reflection.TypeAttributes.Interface) != 0;
+                if (usage.Implemented.Contains(typeName) && isInterface)
                     continue;
 
                 var derived = usage.Implemented.Contains(typeName);
@@ -97,7 +146,8 @@ public class ReferenceSurfaceUsageTests
                     var all = new[] { parts.Getter, parts.Setter }.Where(h => !h.IsNil).ToList();
                     accessors.UnionWith(all);
                     var visible = all.Select(md.GetMethodDefinition).Where(m => IsVisible(m.Attributes)).ToList();
-                    if (visible.Count == 0 || (derived && visible.Any(m => IsOverridable(m.Attributes))))
+                    if (visible.Count == 0 || (derived && visible.Any(m => IsOverridable(m.Attributes)))
+                        || visible.Any(m => IsOverride(m.Attributes)) || SynthesizedRecordMembers.Contains(md.GetString(property.Name)))
                         continue;
                     if (!visible.Any(m => usage.Members.Contains(Key(md, typeName, m))))
                         result.Add($"{typeName}.{md.GetString(property.Name)}");
@@ -107,13 +157,16 @@ public class ReferenceSurfaceUsageTests
                     var method = md.GetMethodDefinition(methodHandle);
                     var name = md.GetString(method.Name);
                     if (accessors.Contains(methodHandle) || !IsVisible(method.Attributes) || name is ".ctor" or ".cctor"
-                        || (derived && IsOverridable(method.Attributes)))
+                        || (derived && IsOverridable(method.Attributes)) || IsOverride(method.Attributes) || SynthesizedRecordMembers.Contains(name)
+                        // An abstract member of a class must be declared for a class deriving from it to compile (MigrationBase.Up).
+                        || (!isInterface && (method.Attributes & System.Reflection.MethodAttributes.Abstract) != 0))
                         continue;
                     if (!usage.Members.Contains(Key(md, typeName, method)))
                         result.Add($"{typeName}.{name}({ParameterCount(md.GetBlobReader(method.Signature))} parameters)");
                 }
                 foreach (var field in fields.Where(f => (f.Attributes & System.Reflection.FieldAttributes.Public) != 0
-                                                        && (f.Attributes & System.Reflection.FieldAttributes.Literal) == 0))
+                                                        && (f.Attributes & System.Reflection.FieldAttributes.Literal) == 0
+                                                        && (f.Attributes & System.Reflection.FieldAttributes.SpecialName) == 0))
                 {
                     if (!usage.Members.Contains($"{typeName}::{md.GetString(field.Name)}/-1"))
                         result.Add($"{typeName}.{md.GetString(field.Name)}");
@@ -137,6 +190,10 @@ public class ReferenceSurfaceUsageTests
             return access is System.Reflection.MethodAttributes.Public or System.Reflection.MethodAttributes.Family
                 or System.Reflection.MethodAttributes.FamORAssem;
         }
+
+        // An override completes an abstract base (AutoReversingMigration.Down): it is declared because the real type has it.
+        private static bool IsOverride(System.Reflection.MethodAttributes attributes) =>
+            (attributes & System.Reflection.MethodAttributes.Virtual) != 0 && (attributes & System.Reflection.MethodAttributes.NewSlot) == 0;
 
         private static bool IsOverridable(System.Reflection.MethodAttributes attributes) =>
             (attributes & System.Reflection.MethodAttributes.Virtual) != 0 && (attributes & System.Reflection.MethodAttributes.Final) == 0;
