@@ -14,6 +14,8 @@ public static class AdminServiceRegistration
         services.AddScoped<DeliverySettingsForm>();
         services.AddScoped<ConfigurationForm>();
         services.AddScoped<PayloadPreviewFactory>();
+        services.AddScoped<VendorHealthModelFactory>();
+        services.AddScoped<DeliveryLogModelFactory>();
         return services;
     }
 }

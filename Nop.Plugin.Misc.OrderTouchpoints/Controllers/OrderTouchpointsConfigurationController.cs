@@ -3,7 +3,7 @@ using Nop.Core;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
-using Nop.Services.Configuration;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
 using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Security;
@@ -23,8 +23,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 public class OrderTouchpointsConfigurationController(
     ConfigurationForm configurationForm,
     PayloadPreviewFactory payloadPreviewFactory,
+    VtMarketingFeedTokens vtMarketingFeedTokens,
     IEnumerable<ITouchpointChannel> channels,
-    ISettingService settingService,
     IStoreContext storeContext,
     INotificationService notificationService,
     ILocalizationService localizationService) : BasePluginController
@@ -39,6 +39,7 @@ public class OrderTouchpointsConfigurationController(
     }
 
     [HttpPost]
+    [FormValueRequired("save")]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public async Task<IActionResult> Configure(ConfigurationModel model)
     {
@@ -53,8 +54,18 @@ public class OrderTouchpointsConfigurationController(
         }
 
         await configurationForm.SaveAsync(model, storeScope);
-        await settingService.ClearCacheAsync();
         notificationService.SuccessNotification(await localizationService.GetResourceAsync("Admin.Plugins.Saved"));
+        return RedirectToAction(nameof(Configure));
+    }
+
+    /// <summary>New feed tokens for the store scope ("all stores": every store where VTmarketing is on); the old feed URLs stop working.</summary>
+    [HttpPost, ActionName("Configure")]
+    [FormValueRequired(VtMarketingFeedModel.RegenerateTokenButton)]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> RegenerateFeedToken()
+    {
+        await vtMarketingFeedTokens.RegenerateAsync(await storeContext.GetActiveStoreScopeConfigurationAsync());
+        notificationService.SuccessNotification(await localizationService.GetResourceAsync(VtMarketingFeedModel.TokenRegeneratedResource));
         return RedirectToAction(nameof(Configure));
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
@@ -5,15 +6,18 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// <summary>
 /// The delays between attempts, parsed from <see cref="OrderTouchpointsDeliverySettings.RetrySchedule"/>
 /// ("10s,1m,5m,30m,2h,6h,12h,24h": s, m, h or d suffix). Anything unreadable falls back to the default
-/// as a whole, so a typo in the setting never stops delivery.
+/// as a whole, so a typo in the setting never stops delivery; the admin page refuses exactly what
+/// <see cref="TryParse"/> refuses, so a saved schedule is never silently replaced.
 /// </summary>
 public sealed class RetrySchedule
 {
     public const string DefaultText = "10s,1m,5m,30m,2h,6h,12h,24h";
 
-    // A delay longer than this is surely a typo; so is a schedule that would keep retrying for months.
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7);
-    private const int MaxRetries = 30;
+    /// <summary>A delay longer than this is surely a typo (a day was meant, not a month).</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7);
+
+    /// <summary>More retries than this would keep a delivery retrying for months.</summary>
+    public const int MaxRetries = 30;
 
     public static RetrySchedule Default { get; } = new(ParseOrNull(DefaultText)!);
 
@@ -25,7 +29,17 @@ public sealed class RetrySchedule
     /// <summary>First attempt plus one per delay.</summary>
     public int MaxAttempts => Delays.Count + 1;
 
-    public static RetrySchedule Parse(string? text) => ParseOrNull(text) is { } delays ? new RetrySchedule(delays) : Default;
+    public static RetrySchedule Parse(string? text) => TryParse(text, out var schedule) ? schedule : Default;
+
+    /// <summary>Whether the text is a usable schedule (what <see cref="Parse"/> would not replace by the default).</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out RetrySchedule? schedule)
+    {
+        schedule = ParseOrNull(text) is { } delays ? new RetrySchedule(delays) : null;
+        return schedule is not null;
+    }
+
+    /// <summary>The schedule as it is stored: the steps as written, without spaces or empty entries, comma separated.</summary>
+    public static string Normalize(string text) => string.Join(",", Steps(text));
 
     /// <summary>The base delay after the given number of attempts, or null when no retry is left.</summary>
     public TimeSpan? DelayAfterAttempt(int attempts) =>
@@ -36,7 +50,7 @@ public sealed class RetrySchedule
         if (string.IsNullOrWhiteSpace(text))
             return null;
         var delays = new List<TimeSpan>();
-        foreach (var part in text.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in Steps(text))
         {
             if (ParseDelay(part) is not { } delay)
                 return null;
@@ -44,6 +58,9 @@ public sealed class RetrySchedule
         }
         return delays.Count is > 0 and <= MaxRetries ? delays : null;
     }
+
+    private static string[] Steps(string text) =>
+        text.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private static TimeSpan? ParseDelay(string part)
     {

@@ -13,7 +13,8 @@ public static partial class LocaleResources
         .. Voyado,
         .. VtMarketing,
         .. Delivery,
-        .. Admin
+        .. Admin,
+        .. DeliveryLog
     ];
 
     private static LocaleText T(string key, string english, string italian) =>

@@ -1,11 +1,16 @@
 namespace Nop.Plugin.Misc.OrderTouchpoints.Models;
 
-/// <summary>The whole configure page: the three vendor cards (per store scope) and the delivery card (global).</summary>
+/// <summary>
+/// The whole configure page: the three vendor cards (per store scope) with VTmarketing's feed section,
+/// the delivery card (global) and the vendors' delivery health.
+/// </summary>
 public class ConfigurationForm(
     TransactionaleSettingsForm transactionale,
     VoyadoSettingsForm voyado,
     VtMarketingSettingsForm vtMarketing,
-    DeliverySettingsForm delivery)
+    VtMarketingFeedModelFactory vtMarketingFeed,
+    DeliverySettingsForm delivery,
+    VendorHealthModelFactory health)
 {
     public async Task<ConfigurationModel> PrepareAsync(int storeScope) => new()
     {
@@ -13,7 +18,9 @@ public class ConfigurationForm(
         Transactionale = await transactionale.PrepareAsync(storeScope),
         Voyado = await voyado.PrepareAsync(storeScope),
         VtMarketing = await vtMarketing.PrepareAsync(storeScope),
-        Delivery = await delivery.PrepareAsync()
+        VtMarketingFeed = await vtMarketingFeed.PrepareAsync(storeScope),
+        Delivery = await delivery.PrepareAsync(),
+        Health = await health.PrepareAsync(storeScope)
     };
 
     public async Task ValidateAsync(ConfigurationModel model, int storeScope, FormErrors errors)
@@ -31,14 +38,30 @@ public class ConfigurationForm(
         await transactionale.RedisplayAsync(model.Transactionale, storeScope);
         await voyado.RedisplayAsync(model.Voyado, storeScope);
         await vtMarketing.RedisplayAsync(model.VtMarketing, storeScope);
+        var posted = model.VtMarketingFeed;
+        model.VtMarketingFeed = await vtMarketingFeed.PrepareAsync(storeScope) with
+        {
+            FeedCacheMinutes = posted.FeedCacheMinutes,
+            FeedCacheMinutes_OverrideForStore = posted.FeedCacheMinutes_OverrideForStore,
+            TrackingScript = posted.TrackingScript,
+            TrackingScript_OverrideForStore = posted.TrackingScript_OverrideForStore,
+            TrackingScriptPlacementId = posted.TrackingScriptPlacementId,
+            TrackingScriptPlacementId_OverrideForStore = posted.TrackingScriptPlacementId_OverrideForStore
+        };
+        model.Health = await health.PrepareAsync(storeScope);
     }
 
-    /// <summary>Saves without clearing the settings cache; the caller clears it once.</summary>
+    /// <summary>
+    /// Saves everything and clears the settings cache once (twice when stores got new feed tokens). The feed
+    /// section goes last: it clears the cache so that it sees which stores the VTmarketing card just enabled,
+    /// and gives them their feed token.
+    /// </summary>
     public async Task SaveAsync(ConfigurationModel model, int storeScope)
     {
         await transactionale.SaveAsync(model.Transactionale, storeScope);
         await voyado.SaveAsync(model.Voyado, storeScope);
         await vtMarketing.SaveAsync(model.VtMarketing, storeScope);
         await delivery.SaveAsync(model.Delivery);
+        await vtMarketingFeed.SaveAsync(model.VtMarketingFeed, storeScope);
     }
 }

@@ -12,7 +12,13 @@ public record ConfigurationModel : BaseNopModel
 
     public VtMarketingModel VtMarketing { get; set; } = new();
 
+    /// <summary>The product feed and tracking script part of the VTmarketing card.</summary>
+    public VtMarketingFeedModel VtMarketingFeed { get; set; } = new();
+
     public DeliveryModel Delivery { get; set; } = new();
 
     public PayloadPreviewModel Preview { get; set; } = new();
+
+    /// <summary>Display only: how each vendor's deliveries are doing at the store scope.</summary>
+    public IList<VendorHealthModel> Health { get; set; } = [];
 }

@@ -23,9 +23,9 @@ public class DeliverySettingsForm(ISettingService settingService)
 
     public async Task ValidateAsync(DeliveryModel model, FormErrors errors)
     {
-        if (!RetryScheduleParser.TryParse(model.RetrySchedule, out _))
+        if (!RetrySchedule.TryParse(model.RetrySchedule, out _))
             await errors.AddAsync($"{Prefix}.{nameof(model.RetrySchedule)}", "Plugins.Misc.OrderTouchpoints.Validation.RetrySchedule",
-                RetryScheduleParser.MaxSteps, (int)RetryScheduleParser.MaxDelay.TotalDays);
+                RetrySchedule.MaxRetries, (int)RetrySchedule.MaxDelay.TotalDays);
         await errors.RangeAsync($"{Prefix}.{nameof(model.RetentionDays)}", model.RetentionDays, 1, 3650);
         await errors.RangeAsync($"{Prefix}.{nameof(model.MaxConcurrentSends)}", model.MaxConcurrentSends, 1, 64);
         await errors.RangeAsync($"{Prefix}.{nameof(model.AttemptTimeoutSeconds)}", model.AttemptTimeoutSeconds, 1, 120);
@@ -34,7 +34,7 @@ public class DeliverySettingsForm(ISettingService settingService)
     public async Task SaveAsync(DeliveryModel model)
     {
         var settings = await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>();
-        settings.RetrySchedule = string.Join(",", (model.RetrySchedule ?? string.Empty).Split(',', StringSplitOptions.TrimEntries));
+        settings.RetrySchedule = RetrySchedule.Normalize(model.RetrySchedule ?? string.Empty);
         settings.RetentionDays = model.RetentionDays;
         settings.ReconciliationEnabled = model.ReconciliationEnabled;
         settings.MaxConcurrentSends = model.MaxConcurrentSends;

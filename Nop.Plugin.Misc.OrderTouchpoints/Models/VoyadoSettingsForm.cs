@@ -68,7 +68,7 @@ public class VoyadoSettingsForm(
         model.PartiallyRefundedPaymentStatus = settings.PartiallyRefundedPaymentStatus;
         model.RefundedPaymentStatus = settings.RefundedPaymentStatus;
         model.VoidedPaymentStatus = settings.VoidedPaymentStatus;
-        model.Languages = VoyadoLanguageOverridesText.Parse(settings.LanguageOverrides)
+        model.Languages = VoyadoLanguageOverrides.Parse(settings.LanguageOverrides)
             .Select(o => new VoyadoLanguageModel { LanguageId = o.Key, OverrideCulture = o.Value })
             .ToList();
     }
@@ -136,7 +136,7 @@ public class VoyadoSettingsForm(
         if (target.Applies(model.VoidedPaymentStatus_OverrideForStore))
             s.VoidedPaymentStatus = model.VoidedPaymentStatus?.Trim() ?? string.Empty;
         if (target.Applies(model.LanguageOverrides_OverrideForStore))
-            s.LanguageOverrides = VoyadoLanguageOverridesText.Format(
+            s.LanguageOverrides = VoyadoLanguageOverrides.Format(
                 model.Languages.Select(l => KeyValuePair.Create(l.LanguageId, l.OverrideCulture ?? string.Empty)));
     }
 

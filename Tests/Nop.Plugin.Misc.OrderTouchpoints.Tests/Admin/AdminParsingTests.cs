@@ -1,55 +1,80 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
 
+/// <summary>The admin page validates and writes settings with the same parsers the delivery pipeline and the channels read them with.</summary>
 public class AdminParsingTests
 {
     [Test]
     public void The_default_retry_schedule_parses_to_its_delays()
     {
-        Assert.That(RetryScheduleParser.TryParse(new OrderTouchpointsDeliverySettings().RetrySchedule, out var delays), Is.True);
-        Assert.That(delays, Is.EqualTo(new[]
+        Assert.That(RetrySchedule.TryParse(new OrderTouchpointsDeliverySettings().RetrySchedule, out var schedule), Is.True);
+        Assert.That(schedule!.Delays, Is.EqualTo(new[]
         {
             TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30),
             TimeSpan.FromHours(2), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24)
         }));
     }
 
-    [Test]
-    public void Retry_steps_allow_spaces_and_upper_case_units_and_days()
+    [TestCase(" 30S , 2d ", new[] { 30, 172800 })]
+    [TestCase("10s;1m", new[] { 10, 60 })]
+    [TestCase("10s,,1m", new[] { 10, 60 })]
+    public void What_the_pipeline_can_use_is_accepted_as_the_pipeline_reads_it(string text, int[] seconds)
     {
-        Assert.That(RetryScheduleParser.TryParse(" 30S , 2d ", out var delays), Is.True);
-        Assert.That(delays, Is.EqualTo(new[] { TimeSpan.FromSeconds(30), TimeSpan.FromDays(2) }));
+        Assert.That(RetrySchedule.TryParse(text, out var schedule), Is.True);
+        Assert.That(schedule!.Delays, Is.EqualTo(seconds.Select(s => TimeSpan.FromSeconds(s))));
+        Assert.That(RetrySchedule.Parse(text).Delays, Is.EqualTo(schedule.Delays));
     }
 
     [TestCase(null)]
+    [TestCase("")]
     [TestCase("10")]
     [TestCase("s")]
     [TestCase("1.5h")]
-    [TestCase("10s;1m")]
+    [TestCase("10s,soon")]
     [TestCase("99999999999s")]
-    public void Malformed_retry_schedules_are_refused(string? schedule)
+    [TestCase("8d")]
+    public void What_the_pipeline_would_replace_by_the_default_is_refused(string? text)
     {
-        Assert.That(RetryScheduleParser.TryParse(schedule, out var delays), Is.False);
-        Assert.That(delays, Is.Empty);
+        Assert.That(RetrySchedule.TryParse(text, out var schedule), Is.False);
+        Assert.That(schedule, Is.Null);
     }
 
     [Test]
     public void A_retry_schedule_has_a_bounded_number_of_steps()
     {
-        var tooLong = string.Join(",", Enumerable.Repeat("1m", RetryScheduleParser.MaxSteps + 1));
-        Assert.That(RetryScheduleParser.TryParse(tooLong, out _), Is.False);
-        Assert.That(RetryScheduleParser.TryParse(string.Join(",", Enumerable.Repeat("1m", RetryScheduleParser.MaxSteps)), out _), Is.True);
+        var tooLong = string.Join(",", Enumerable.Repeat("1m", RetrySchedule.MaxRetries + 1));
+        Assert.That(RetrySchedule.TryParse(tooLong, out _), Is.False);
+        Assert.That(RetrySchedule.TryParse(string.Join(",", Enumerable.Repeat("1m", RetrySchedule.MaxRetries)), out _), Is.True);
+    }
+
+    [Test]
+    public void A_saved_schedule_drops_spaces_and_empty_steps_and_reads_the_same()
+    {
+        var stored = RetrySchedule.Normalize(" 30s ; 2M,,1d ");
+
+        Assert.That(stored, Is.EqualTo("30s,2M,1d"));
+        Assert.That(RetrySchedule.Parse(stored).Delays, Is.EqualTo(RetrySchedule.Parse(" 30s ; 2M,,1d ").Delays));
     }
 
     [Test]
     public void Voyado_language_overrides_round_trip_and_skip_empty_or_malformed_lines()
     {
-        var parsed = VoyadoLanguageOverridesText.Parse("2=sv-SE\n\n x=en \r\n1 = it\n3=");
+        var parsed = VoyadoLanguageOverrides.Parse("2=sv-SE\n\n x=en \r\n1 = it\n3=\n-4=de");
 
         Assert.That(parsed, Is.EqualTo(new Dictionary<int, string> { [1] = "it", [2] = "sv-SE" }));
-        Assert.That(VoyadoLanguageOverridesText.Format(parsed), Is.EqualTo("1=it\n2=sv-SE"));
-        Assert.That(VoyadoLanguageOverridesText.Format([KeyValuePair.Create(1, " ")]), Is.Null);
+        Assert.That(VoyadoLanguageOverrides.Format(parsed), Is.EqualTo("1=it\n2=sv-SE"));
+        Assert.That(VoyadoLanguageOverrides.Format([KeyValuePair.Create(1, " ")]), Is.Null);
+    }
+
+    [Test]
+    public void What_the_admin_page_writes_is_what_the_channel_reads()
+    {
+        var stored = VoyadoLanguageOverrides.Format([KeyValuePair.Create(2, " sv-SE "), KeyValuePair.Create(1, "it-IT")]);
+
+        Assert.That(VoyadoLanguageOverrides.LocaleFor(stored, 2, "sv"), Is.EqualTo("sv-SE"));
+        Assert.That(VoyadoLanguageOverrides.LocaleFor(stored, 1, "it"), Is.EqualTo("it-IT"));
+        Assert.That(VoyadoLanguageOverrides.LocaleFor(stored, 3, "en-GB"), Is.EqualTo("en-GB"));
     }
 }

@@ -200,7 +200,7 @@ public class ConfigurationValidationTests
 
     [TestCase("")]
     [TestCase("10x")]
-    [TestCase("10s,,1m")]
+    [TestCase("10s,soon")]
     [TestCase("0s")]
     [TestCase("-5m")]
     [TestCase("8d")]
@@ -208,7 +208,7 @@ public class ConfigurationValidationTests
     {
         var errors = await ErrorsAfterPostingAsync(m => m.Delivery.RetrySchedule = schedule);
 
-        Assert.That(errors["Delivery.RetrySchedule"], Is.EqualTo(new[] { Message("RetrySchedule", RetryScheduleParser.MaxSteps, 7) }));
+        Assert.That(errors["Delivery.RetrySchedule"], Is.EqualTo(new[] { Message("RetrySchedule", RetrySchedule.MaxRetries, 7) }));
     }
 
     [Test]

@@ -5,6 +5,7 @@ using Nop.Core;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Gdpr;
 using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
@@ -16,6 +17,8 @@ using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Orders;
 using Nop.Services.Security;
+using Nop.Services.Stores;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
 
@@ -38,6 +41,9 @@ public sealed class ConfigurePageHost
     public Mock<IGdprService> Gdpr { get; } = new();
     public Mock<ILanguageService> Languages { get; } = new();
     public Mock<IOrderService> Orders { get; } = new();
+    public Mock<IStoreService> Stores { get; } = new();
+    public Mock<IDeliveryOutbox> Outbox { get; } = new();
+    public AdminClock AdminClock { get; } = new();
     public Dictionary<TouchpointVendor, Mock<ITouchpointChannel>> Channels { get; } = [];
 
     public int StoreScope { get; set; }
@@ -60,6 +66,12 @@ public sealed class ConfigurePageHost
             new Language { Id = 1, Name = "Italiano", LanguageCulture = "it-IT" },
             new Language { Id = 2, Name = "Svenska", LanguageCulture = "sv-SE" }
         ]);
+        Stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(
+        [
+            new Store { Id = 1, Name = "Negozio", Url = "https://negozio.example/" },
+            new Store { Id = 2, Name = "Shop", Url = "https://shop.example/" }
+        ]);
+        Outbox.Setup(o => o.GetVendorHealthAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         foreach (var vendor in Enum.GetValues<TouchpointVendor>())
         {
             var channel = new Mock<ITouchpointChannel>(MockBehavior.Strict);
@@ -77,15 +89,18 @@ public sealed class ConfigurePageHost
     {
         var settings = Settings.Mock.Object;
         var keys = new ApiKeyProtector(Encryption.Object);
+        var feedTokens = new VtMarketingFeedTokens(settings, Stores.Object);
         var form = new ConfigurationForm(
             new TransactionaleSettingsForm(settings, keys, Time, Countries.Object, Gdpr.Object, Localization.Object),
             new VoyadoSettingsForm(settings, keys, Time, Languages.Object),
             new VtMarketingSettingsForm(settings, keys, Time, Localization.Object),
-            new DeliverySettingsForm(settings));
+            new VtMarketingFeedModelFactory(settings, Stores.Object, Localization.Object, feedTokens),
+            new DeliverySettingsForm(settings),
+            new VendorHealthModelFactory(Outbox.Object, AdminClock.Helper.Object));
         var channels = Channels.Values.Select(c => c.Object).ToList();
         return new OrderTouchpointsConfigurationController(form,
             new PayloadPreviewFactory(Orders.Object, channels, Localization.Object, Time),
-            channels, settings, StoreContext.Object, Notifications.Object, Localization.Object);
+            feedTokens, channels, StoreContext.Object, Notifications.Object, Localization.Object);
     }
 
     /// <summary>The page as a GET shows it at the current scope.</summary>

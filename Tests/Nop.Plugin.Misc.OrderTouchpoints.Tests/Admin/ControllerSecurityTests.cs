@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
+using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 using Nop.Services.Security;
 using Nop.Web.Framework;
 using Nop.Web.Framework.Mvc.Filters;
@@ -8,13 +9,22 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
 
 /// <summary>
 /// [AuthorizeAdmin] alone admits the Vendors role to a plugin's admin pages; only the permission check on
-/// each action restricts them to those who may manage plugins. Every controller the plugin adds is held to it.
+/// each action restricts them to those who may manage plugins. Every controller the plugin adds is held to
+/// it, except the public ones listed here, each with the reason it is public and what guards it instead.
 /// </summary>
 public class ControllerSecurityTests
 {
-    private static readonly IReadOnlyList<Type> Controllers = typeof(OrderTouchpointsPlugin).Assembly.GetTypes()
+    private static readonly Dictionary<Type, string> PublicControllers = new()
+    {
+        [typeof(VtMarketingFeedController)] =
+            "VTmarketing's servers fetch the product feed without an admin login; each store's secret feed token guards it (FeedEndpointTests)."
+    };
+
+    private static readonly IReadOnlyList<Type> AllControllers = typeof(OrderTouchpointsPlugin).Assembly.GetTypes()
         .Where(t => typeof(ControllerBase).IsAssignableFrom(t) && !t.IsAbstract)
         .ToList();
+
+    private static readonly IReadOnlyList<Type> Controllers = AllControllers.Except(PublicControllers.Keys).ToList();
 
     private static IEnumerable<MethodInfo> Actions(Type controller) => controller
         .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -49,6 +59,39 @@ public class ControllerSecurityTests
             .ToList();
 
         Assert.That(unguarded, Is.Empty);
+    }
+
+    [Test]
+    public void Every_listed_public_controller_exists_and_has_a_reason()
+    {
+        Assert.That(AllControllers, Is.SupersetOf(PublicControllers.Keys));
+        Assert.That(PublicControllers.Values, Has.All.Not.Empty);
+    }
+
+    [Test]
+    public void Public_controllers_carry_no_admin_attributes()
+    {
+        foreach (var controller in PublicControllers.Keys)
+        {
+            Assert.That(controller.GetCustomAttribute<AreaAttribute>(), Is.Null, controller.Name);
+            Assert.That(controller.GetCustomAttribute<AuthorizeAdminAttribute>(), Is.Null, controller.Name);
+            Assert.That(controller.GetCustomAttributes<CheckPermissionAttribute>(), Is.Empty, controller.Name);
+            Assert.That(Actions(controller).SelectMany(a => a.GetCustomAttributes<CheckPermissionAttribute>()), Is.Empty, controller.Name);
+        }
+    }
+
+    [Test]
+    public void Every_action_of_the_feed_controller_is_a_get_that_takes_the_store_and_its_token()
+    {
+        var actions = Actions(typeof(VtMarketingFeedController)).ToList();
+
+        Assert.That(actions, Is.Not.Empty);
+        foreach (var action in actions)
+        {
+            Assert.That(action.GetCustomAttribute<HttpGetAttribute>(), Is.Not.Null, action.Name);
+            Assert.That(action.GetParameters().Select(p => (p.Name, p.ParameterType)),
+                Is.SupersetOf(new[] { ("storeId", typeof(int)), ("token", typeof(string)) }), action.Name);
+        }
     }
 
     [Test]

@@ -80,6 +80,13 @@ public sealed class InMemorySettingStore
                     _values.Remove((typeof(T), property.Name, storeId));
                 return Task.CompletedTask;
             }));
+        Mock.Setup(s => s.SaveSettingAsync(It.IsAny<T>(), It.IsAny<Expression<Func<T, It.IsAnyType>>>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .Returns(new InvocationFunc(invocation =>
+            {
+                var property = PropertyOf((LambdaExpression)invocation.Arguments[1]);
+                _values[(typeof(T), property.Name, (int)invocation.Arguments[2])] = property.GetValue(invocation.Arguments[0]);
+                return Task.CompletedTask;
+            }));
         Mock.Setup(s => s.SettingExistsAsync(It.IsAny<T>(), It.IsAny<Expression<Func<T, It.IsAnyType>>>(), It.IsAny<int>()))
             .Returns(new InvocationFunc(invocation => Task.FromResult(_values.ContainsKey(
                 (typeof(T), PropertyOf((LambdaExpression)invocation.Arguments[1]).Name, (int)invocation.Arguments[2])))));

@@ -11,6 +11,8 @@ public partial interface IOrderService
 
     Task<Order> GetOrderByGuidAsync(Guid orderGuid);
 
+    Task<IList<Order>> GetOrdersByIdsAsync(int[] orderIds);
+
     Task<IPagedList<Order>> SearchOrdersAsync(int storeId = 0,
         int vendorId = 0, int customerId = 0,
         int productId = 0, int affiliateId = 0, int warehouseId = 0,

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Services.Localization;
+using Nop.Services.Messages;
+using Nop.Services.Security;
+using Nop.Web.Framework;
+using Nop.Web.Framework.Controllers;
+using Nop.Web.Framework.Mvc.Filters;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
+
+/// <summary>
+/// The delivery log: what was sent to which vendor, why something was refused, and resending after the
+/// cause is fixed. Resending only puts rows back in the outbox; the worker sends them as usual.
+/// </summary>
+[Area(AreaNames.ADMIN)]
+[AuthorizeAdmin]
+[AutoValidateAntiforgeryToken]
+public class OrderTouchpointsDeliveryLogController(
+    DeliveryLogModelFactory deliveryLogModelFactory,
+    IDeliveryOutbox outbox,
+    INotificationService notificationService,
+    ILocalizationService localizationService) : BasePluginController
+{
+    public const string ViewPath = "~/Plugins/Misc.OrderTouchpoints/Views/DeliveryLog.cshtml";
+
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> List() =>
+        View(ViewPath, await deliveryLogModelFactory.PrepareSearchModelAsync(new DeliveryLogSearchModel()));
+
+    /// <summary>One page of the grid (DataTables posts the filters and paging).</summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> DeliveryList(DeliveryLogSearchModel searchModel, CancellationToken cancellationToken) =>
+        Json(await deliveryLogModelFactory.PrepareListModelAsync(searchModel, cancellationToken));
+
+    /// <summary>The rows ticked in the grid; 204 when none is (the page then says "nothing selected", as nopCommerce grids do).</summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> ResendSelected(ICollection<int>? selectedIds, CancellationToken cancellationToken)
+    {
+        if (selectedIds is null || selectedIds.Count == 0)
+            return NoContent();
+        var count = await outbox.ResendAsync(selectedIds.Distinct().ToList(), cancellationToken);
+        return Json(new { Result = true, Count = count });
+    }
+
+    [HttpPost]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
+    public async Task<IActionResult> ResendFailed([Bind(Prefix = nameof(DeliveryLogSearchModel.ResendFailed))] ResendFailedModel model,
+        CancellationToken cancellationToken)
+    {
+        if (model.FailedSince is not { } since)
+        {
+            notificationService.ErrorNotification(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.DeliveryLog.ResendFailed.SinceRequired"));
+            return RedirectToAction(nameof(List));
+        }
+        var count = await outbox.ResendFailedSinceAsync(await deliveryLogModelFactory.ToUtcAsync(since), Math.Max(0, model.StoreId),
+            DeliveryLogModelFactory.Defined<TouchpointVendor>(model.VendorId), cancellationToken);
+        notificationService.SuccessNotification(string.Format(
+            await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.DeliveryLog.ResendFailed.Done"), count));
+        return RedirectToAction(nameof(List));
+    }
+}

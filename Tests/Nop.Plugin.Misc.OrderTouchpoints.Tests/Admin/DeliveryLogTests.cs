@@ -1,0 +1,238 @@
+using Microsoft.AspNetCore.Mvc;
+using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Stores;
+using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Services.Localization;
+using Nop.Services.Messages;
+using Nop.Services.Orders;
+using Nop.Services.Stores;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
+
+/// <summary>The delivery log grid and its resend actions over Moq mocks (and the in-memory outbox where rows must really change).</summary>
+public class DeliveryLogTests
+{
+    private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
+
+    private Mock<IDeliveryOutbox> _outbox = null!;
+    private Mock<IOrderService> _orders = null!;
+    private Mock<IStoreService> _stores = null!;
+    private Mock<INotificationService> _notifications = null!;
+    private AdminClock _clock = null!;
+
+    [SetUp]
+    public void CreateMocks()
+    {
+        _outbox = new Mock<IDeliveryOutbox>(MockBehavior.Strict);
+        _orders = new Mock<IOrderService>();
+        _orders.Setup(o => o.GetOrderByCustomOrderNumberAsync("ABC-42")).ReturnsAsync(new Order { Id = 42, CustomOrderNumber = "ABC-42" });
+        _orders.Setup(o => o.GetOrdersByIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) =>
+            ids.Where(id => id != 404).Select(id => new Order { Id = id, CustomOrderNumber = $"ABC-{id}" }).ToList());
+        _stores = new Mock<IStoreService>();
+        _stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Store { Id = 1, Name = "Negozio" }, new Store { Id = 2, Name = "Shop" }]);
+        _notifications = new Mock<INotificationService>();
+        _clock = new AdminClock();
+    }
+
+    private DeliveryLogModelFactory Factory(IDeliveryOutbox? outbox = null)
+    {
+        var localization = new Mock<ILocalizationService>();
+        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
+        return new DeliveryLogModelFactory(outbox ?? _outbox.Object, _orders.Object, _stores.Object, _clock.Helper.Object, localization.Object,
+            new AdminAreaSettings { DefaultGridPageSize = 15, GridPageSizes = "15, 50, 100" });
+    }
+
+    private OrderTouchpointsDeliveryLogController Controller(IDeliveryOutbox? outbox = null)
+    {
+        var localization = new Mock<ILocalizationService>();
+        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
+        return new OrderTouchpointsDeliveryLogController(Factory(outbox), outbox ?? _outbox.Object, _notifications.Object, localization.Object);
+    }
+
+    private void SearchReturns(params OrderTouchpointDelivery[] rows) =>
+        _outbox.Setup(o => o.SearchAsync(It.IsAny<DeliverySearch>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new TestPagedList<OrderTouchpointDelivery>(rows, 0, 10, totalCount: 37));
+
+    private static async Task<DeliveryLogListModel> ListAsync(OrderTouchpointsDeliveryLogController controller, DeliveryLogSearchModel search) =>
+        (DeliveryLogListModel)((JsonResult)await controller.DeliveryList(search, CancellationToken.None)).Value!;
+
+    [Test]
+    public async Task Every_filter_reaches_the_outbox_search_with_the_order_number_as_its_id_and_dates_in_utc()
+    {
+        SearchReturns();
+        var search = new DeliveryLogSearchModel
+        {
+            SearchStoreId = 2,
+            SearchVendorId = (int)TouchpointVendor.VoyadoEngage,
+            SearchStatusId = (int)DeliveryStatus.Failed,
+            SearchEventId = (int)TouchpointEvent.OrderPaid,
+            SearchOrderNumber = " ABC-42 ",
+            SearchCreatedFrom = new DateTime(2026, 11, 1),
+            SearchCreatedTo = new DateTime(2026, 11, 2),
+            Start = 20,
+            Length = 10
+        };
+
+        await ListAsync(Controller(), search);
+
+        var expected = new DeliverySearch(2, TouchpointVendor.VoyadoEngage, DeliveryStatus.Failed, TouchpointEvent.OrderPaid, 42,
+            new DateTime(2026, 10, 31, 22, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 2, 22, 0, 0, DateTimeKind.Utc));
+        _outbox.Verify(o => o.SearchAsync(expected, 2, 10, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Empty_filters_search_everything()
+    {
+        SearchReturns();
+
+        await ListAsync(Controller(), new DeliveryLogSearchModel { SearchVendorId = 99, SearchStatusId = 0 });
+
+        _outbox.Verify(o => o.SearchAsync(new DeliverySearch(), 0, 10, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task An_order_number_no_order_has_shows_nothing_without_searching()
+    {
+        var list = await ListAsync(Controller(), new DeliveryLogSearchModel { SearchOrderNumber = "NOPE-1", Draw = "3" });
+
+        Assert.That(list.Data, Is.Empty);
+        Assert.That((list.RecordsTotal, list.RecordsFiltered, list.Draw), Is.EqualTo((0, 0, "3")));
+        _outbox.Verify(o => o.SearchAsync(It.IsAny<DeliverySearch>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Rows_show_the_order_number_names_texts_and_admin_times_with_the_total_for_paging()
+    {
+        SearchReturns(
+            new OrderTouchpointDelivery
+            {
+                Id = 7, StoreId = 2, OrderId = 42, Vendor = TouchpointVendor.VtMarketing, Event = TouchpointEvent.OrderPlaced,
+                Status = DeliveryStatus.Failed, Attempts = 3, LastHttpStatus = 422, LastReason = "HTTP 422: unknown product",
+                CreatedOnUtc = Now, LastAttemptOnUtc = Now.AddMinutes(5)
+            },
+            new OrderTouchpointDelivery
+            {
+                Id = 8, StoreId = 1, OrderId = 404, Vendor = TouchpointVendor.Transactionale, Event = TouchpointEvent.OrderPaid,
+                Status = DeliveryStatus.Delivered, Attempts = 1, LastHttpStatus = 200, CreatedOnUtc = Now, LastAttemptOnUtc = Now, DeliveredOnUtc = Now
+            });
+
+        var list = await ListAsync(Controller(), new DeliveryLogSearchModel { Draw = "5" });
+
+        Assert.That((list.RecordsTotal, list.RecordsFiltered, list.Draw), Is.EqualTo((37, 37, "5")));
+        var rows = list.Data.ToList();
+        Assert.That(rows[0], Is.EqualTo(new DeliveryLogRowModel
+        {
+            Id = 7, OrderId = 42, OrderNumber = "ABC-42", StoreName = "Shop", VendorName = "VTmarketing", EventName = "Order placed",
+            StatusName = "Failed", Attempts = 3, LastHttpStatus = 422, LastReason = "HTTP 422: unknown product",
+            CreatedOn = new DateTime(2026, 11, 20, 11, 0, 0), LastAttemptOn = new DateTime(2026, 11, 20, 11, 5, 0), DeliveredOn = null,
+            CustomProperties = rows[0].CustomProperties
+        }));
+        Assert.That((rows[1].OrderNumber, rows[1].StatusName, rows[1].DeliveredOn), Is.EqualTo(("404", "Delivered", (DateTime?)new DateTime(2026, 11, 20, 11, 0, 0))),
+            "a deleted order still shows its id");
+    }
+
+    [Test]
+    public async Task The_page_lists_the_filters_and_takes_the_admin_grid_page_size()
+    {
+        var view = (ViewResult)await Controller().List();
+        var model = (DeliveryLogSearchModel)view.Model!;
+
+        Assert.That(view.ViewName, Is.EqualTo(OrderTouchpointsDeliveryLogController.ViewPath));
+        Assert.That((model.Length, model.AvailablePageSizes), Is.EqualTo((15, "15, 50, 100")));
+        Assert.That(model.AvailableStores.Select(i => i.Text), Is.EqualTo(new[] { "Admin.Common.All", "Negozio", "Shop" }));
+        Assert.That(model.AvailableVendors.Select(i => i.Text), Is.EqualTo(new[] { "Admin.Common.All", "Transactionale", "Voyado Engage", "VTmarketing" }));
+        Assert.That(model.AvailableStatuses.Skip(1).Select(i => i.Text), Is.EqualTo(new[] { "Pending", "Sending", "Delivered", "Failed", "Skipped" }));
+        Assert.That(model.AvailableEvents, Has.Count.EqualTo(1 + Enum.GetValues<TouchpointEvent>().Length));
+    }
+
+    [Test]
+    public async Task Resend_selected_puts_exactly_the_selected_rows_back_in_the_queue()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(Now));
+        var outbox = new InMemoryDeliveryOutbox(time);
+        await outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage, TouchpointVendor.VtMarketing], Now);
+        foreach (var row in await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1)))
+            await outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, Now, Now, 400, "HTTP 400"));
+        var ids = outbox.Snapshot().Select(r => r.Id).Order().ToList();
+
+        var result = await Controller(outbox).ResendSelected([ids[0], ids[2], ids[2]], CancellationToken.None);
+
+        Assert.That(result, Is.TypeOf<JsonResult>());
+        var statuses = outbox.Snapshot().ToDictionary(r => r.Id, r => r.Status);
+        Assert.That(statuses, Is.EqualTo(new Dictionary<int, DeliveryStatus>
+        {
+            [ids[0]] = DeliveryStatus.Pending,
+            [ids[1]] = DeliveryStatus.Failed,
+            [ids[2]] = DeliveryStatus.Pending
+        }));
+    }
+
+    [Test]
+    public async Task Resend_selected_with_nothing_selected_changes_nothing()
+    {
+        var result = await Controller().ResendSelected([], CancellationToken.None);
+
+        Assert.That(result, Is.TypeOf<NoContentResult>());
+        _outbox.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Resend_failed_since_passes_the_time_in_utc_with_the_store_and_vendor_and_reports_the_count()
+    {
+        _outbox.Setup(o => o.ResendFailedSinceAsync(It.IsAny<DateTime>(), It.IsAny<int>(), It.IsAny<TouchpointVendor?>(), It.IsAny<CancellationToken>())).ReturnsAsync(4);
+
+        var result = await Controller().ResendFailed(new ResendFailedModel
+        {
+            FailedSince = new DateTime(2026, 11, 19, 8, 30, 0), StoreId = 2, VendorId = (int)TouchpointVendor.VoyadoEngage
+        }, CancellationToken.None);
+
+        _outbox.Verify(o => o.ResendFailedSinceAsync(new DateTime(2026, 11, 19, 6, 30, 0, DateTimeKind.Utc), 2, TouchpointVendor.VoyadoEngage, It.IsAny<CancellationToken>()), Times.Once);
+        _notifications.Verify(n => n.SuccessNotification("4 failed deliveries were queued again.", true, 0), Times.Once);
+        Assert.That(result, Is.TypeOf<RedirectToActionResult>().With.Property("ActionName").EqualTo("List"));
+    }
+
+    [Test]
+    public async Task Resend_failed_since_of_all_stores_and_vendors_passes_no_scope()
+    {
+        _outbox.Setup(o => o.ResendFailedSinceAsync(It.IsAny<DateTime>(), It.IsAny<int>(), It.IsAny<TouchpointVendor?>(), It.IsAny<CancellationToken>())).ReturnsAsync(0);
+
+        await Controller().ResendFailed(new ResendFailedModel { FailedSince = new DateTime(2026, 11, 19) }, CancellationToken.None);
+
+        _outbox.Verify(o => o.ResendFailedSinceAsync(new DateTime(2026, 11, 18, 22, 0, 0, DateTimeKind.Utc), 0, null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Resend_failed_since_really_resends_only_the_failures_of_the_chosen_vendor()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(Now));
+        var outbox = new InMemoryDeliveryOutbox(time);
+        await outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage], Now);
+        foreach (var row in await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1)))
+            await outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, Now, Now, 401, "HTTP 401"));
+
+        await Controller(outbox).ResendFailed(new ResendFailedModel
+        {
+            FailedSince = new DateTime(2026, 11, 20, 10, 0, 0), VendorId = (int)TouchpointVendor.VoyadoEngage
+        }, CancellationToken.None);
+
+        Assert.That(outbox.Snapshot().ToDictionary(r => r.Vendor, r => r.Status), Is.EqualTo(new Dictionary<TouchpointVendor, DeliveryStatus>
+        {
+            [TouchpointVendor.Transactionale] = DeliveryStatus.Failed,
+            [TouchpointVendor.VoyadoEngage] = DeliveryStatus.Pending
+        }));
+    }
+
+    [Test]
+    public async Task Resend_failed_without_a_date_resends_nothing_and_says_why()
+    {
+        await Controller().ResendFailed(new ResendFailedModel(), CancellationToken.None);
+
+        _outbox.VerifyNoOtherCalls();
+        _notifications.Verify(n => n.ErrorNotification("Enter since when failed deliveries should be resent.", true, 0), Times.Once);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Nop.Web.Framework.Models.DataTables;
+
+public partial class RenderLink : IRender
+{
+    public RenderLink(DataUrl url)
+    {
+        Url = url;
+    }
+
+    public DataUrl Url { get; set; }
+}
