@@ -11,10 +11,11 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Sandbox;
 /// </summary>
 public static class SandboxRun
 {
-    // The plugin's clock runs this much faster than the wall clock: the default retry schedule
-    // (10 s, 1 m, 5 m…) becomes 0.5 s, 3 s, 15 s…, the 30-s circuit-breaker pause 1.5 s.
+    // The plugin's clock runs this much faster than the wall clock: the retry schedule's 10 s become
+    // 0.5 s, the 30-s circuit-breaker pause 1.5 s, the 15-s attempt timeout 0.75 s.
     public const double TimeAcceleration = 20;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    public const string SandboxRetrySchedule = "10s,10s,20s,30s,1m,1m,2m,5m";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     public static async Task<int> RunAsync(SandboxOptions options, TextWriter output)
     {
@@ -52,7 +53,9 @@ public static class SandboxRun
         };
 
         var shop = SampleShop.Create(options.Orders);
-        var delivery = new OrderTouchpointsDeliverySettings();
+        // Denser than the default schedule (10s,1m,5m,30m…), so even a delivery the circuit breaker held
+        // back a few times settles within seconds of wall-clock time.
+        var delivery = new OrderTouchpointsDeliverySettings { RetrySchedule = SandboxRetrySchedule };
         var settings = SandboxSettings.Create(endpoints, delivery, scenario.VoyadoRequestsPerSecond);
         var time = new AcceleratedTimeProvider(TimeAcceleration);
         await using var host = TouchpointHost.Create(shop, settings, time);
