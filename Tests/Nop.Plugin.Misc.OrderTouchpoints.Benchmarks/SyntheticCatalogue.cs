@@ -1,3 +1,4 @@
+using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using System.Linq.Expressions;
 using System.Reflection;
 using Nop.Core;

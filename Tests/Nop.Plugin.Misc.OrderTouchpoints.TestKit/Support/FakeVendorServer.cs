@@ -24,6 +24,9 @@ public sealed record RecordedRequest(
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }
 
+/// <summary>A request and the status it was answered with, once the answer was written.</summary>
+public sealed record AnsweredRequest(RecordedRequest Request, int Status, DateTimeOffset AnsweredAt);
+
 /// <summary>What the fake vendor answers; <see cref="Delay"/> simulates a slow vendor.</summary>
 public sealed record FakeResponse(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null)
 {
@@ -49,6 +52,9 @@ public sealed class FakeVendorServer : IAsyncDisposable
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public ConcurrentQueue<string> ContractViolations { get; } = new();
+
+    /// <summary>Requests whose answer was written completely (not those the client gave up on while the server delayed).</summary>
+    public ConcurrentQueue<AnsweredRequest> Answered { get; } = new();
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -92,6 +98,7 @@ public sealed class FakeVendorServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(response.Body);
         }
+        Answered.Enqueue(new AnsweredRequest(request, response.Status, DateTimeOffset.UtcNow));
     }
 
     public void Violation(string message) => ContractViolations.Enqueue(message);

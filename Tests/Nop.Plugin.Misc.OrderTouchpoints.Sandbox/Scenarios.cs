@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Sandbox;
+
+/// <summary>
+/// How the fake vendors misbehave, and what must be true at the end. Every scenario also expects: no
+/// contract violation, nothing failed, the order without email skipped for every vendor, every other
+/// delivery delivered, and each vendor having accepted exactly as many deliveries as the outbox marks
+/// delivered (none lost, none twice).
+/// </summary>
+public sealed record Scenario(
+    string Name,
+    string Description,
+    int VoyadoRequestsPerSecond,
+    Func<Stopwatch, Func<TouchpointVendor, RecordedRequest, FakeResponse?>> Misbehaviour,
+    TouchpointVendor[] MustRetry);
+
+public static class Scenarios
+{
+    public static readonly TimeSpan OutageLength = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan SlowAnswer = TimeSpan.FromMilliseconds(400);
+    public static readonly TimeSpan HangingAnswer = TimeSpan.FromSeconds(5);
+
+    public static readonly Scenario[] All =
+    [
+        new("healthy", "every vendor answers at once", 40, _ => (_, _) => null, []),
+        new("outage", $"every vendor answers 503 for the first {OutageLength.TotalSeconds:0} s, then recovers; deliveries are retried", 40,
+            clock => (_, _) => clock.Elapsed < OutageLength ? FakeResponse.Json(503, """{"error":"maintenance"}""") : null,
+            [TouchpointVendor.Transactionale, TouchpointVendor.VtMarketing, TouchpointVendor.VoyadoEngage]),
+        new("rate-limited", "Transactionale and VTmarketing answer 429 (Retry-After: 1) to the first request of each order; Voyado is limited to 10 requests/s and Engage answers 429 above that", 10,
+            _ => RateLimited(10), [TouchpointVendor.Transactionale, TouchpointVendor.VtMarketing]),
+        new("slow", $"Transactionale and VTmarketing answer after {SlowAnswer.TotalMilliseconds:0} ms; VTmarketing's first request of each order hangs {HangingAnswer.TotalSeconds:0} s (past the attempt timeout) and is retried", 40,
+            _ => Slow(), [TouchpointVendor.VtMarketing]),
+        new("flaky", "every third request to each vendor gets a 500 or 502", 40, _ => Flaky(), [])
+    ];
+
+    public static IReadOnlySet<string> Names { get; } = All.Select(s => s.Name).ToHashSet();
+
+    public static Scenario Named(string name) => All.Single(s => s.Name == name);
+
+    private static Func<TouchpointVendor, RecordedRequest, FakeResponse?> RateLimited(int engageLimit)
+    {
+        var seen = new ConcurrentDictionary<string, byte>();
+        var engageArrivals = new ConcurrentQueue<DateTimeOffset>();
+        return (vendor, request) =>
+        {
+            if (vendor == TouchpointVendor.VoyadoEngage)
+            {
+                engageArrivals.Enqueue(request.ReceivedAt);
+                var inLastSecond = engageArrivals.Count(t => request.ReceivedAt - t < TimeSpan.FromSeconds(1));
+                return inLastSecond > engageLimit
+                    ? new FakeResponse(429, """{"statusCode":429,"errorCode":"TooManyRequests","message":"Rate limit exceeded"}""")
+                    : null;
+            }
+            return seen.TryAdd(vendor + request.Body, 0)
+                ? new FakeResponse(429, """{"error":"too many requests"}""", new Dictionary<string, string> { ["Retry-After"] = "1" })
+                : null;
+        };
+    }
+
+    private static Func<TouchpointVendor, RecordedRequest, FakeResponse?> Slow()
+    {
+        var seen = new ConcurrentDictionary<string, byte>();
+        return (vendor, request) =>
+        {
+            if (vendor == TouchpointVendor.VtMarketing && seen.TryAdd(request.Body, 0))
+                return new FakeResponse(200, "{}", Delay: HangingAnswer);
+            // A delayed null is not possible: answer as the vendor would, only later.
+            return vendor == TouchpointVendor.VoyadoEngage ? null : new FakeResponse(200, "{}", Delay: SlowAnswer);
+        };
+    }
+
+    private static Func<TouchpointVendor, RecordedRequest, FakeResponse?> Flaky()
+    {
+        var counts = new ConcurrentDictionary<TouchpointVendor, int>();
+        return (vendor, _) =>
+        {
+            var n = counts.AddOrUpdate(vendor, 1, (_, c) => c + 1);
+            return n % 3 == 0 ? FakeResponse.Json(n % 2 == 0 ? 500 : 502, """{"error":"upstream trouble"}""") : null;
+        };
+    }
+}

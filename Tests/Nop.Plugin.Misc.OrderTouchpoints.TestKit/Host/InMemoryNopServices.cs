@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Core;
+using Nop.Core.Domain.Catalog;
+using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Discounts;
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Misc.OrderTouchpoints.Localization;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Services.Catalog;
+using Nop.Services.Common;
+using Nop.Services.Configuration;
+using Nop.Services.Customers;
+using Nop.Services.Directory;
+using Nop.Services.Discounts;
+using Nop.Services.Gdpr;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
+using Nop.Services.Security;
+using Nop.Services.Stores;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
+
+/// <summary>
+/// nopCommerce's services as the plugin's delivery path calls them, answered from a <see cref="ShopFixture"/>'s
+/// lists through <see cref="FakeService{TService}"/> (no Moq: the benchmarks time this path). The lists are
+/// indexed once here, so fill the shop first. Only what the plugin calls is answered.
+/// </summary>
+public sealed class InMemoryNopServices
+{
+    private readonly ShopFixture _shop;
+    private readonly Dictionary<int, Order> _orders;
+    private readonly ILookup<int, OrderItem> _items;
+    private readonly ConcurrentDictionary<(string Group, int EntityId, string Key, int StoreId), object?> _attributes = new();
+    private int _errorsLogged;
+
+    public InMemoryNopServices(ShopFixture shop, InMemorySettings settings)
+    {
+        _shop = shop;
+        Settings = settings;
+        _orders = shop.Orders.ToDictionary(o => o.Id);
+        _items = shop.OrderItems.ToLookup(i => i.OrderId);
+    }
+
+    public InMemorySettings Settings { get; }
+
+    /// <summary>Errors the plugin wrote to nopCommerce's log.</summary>
+    public int ErrorsLogged => _errorsLogged;
+
+    /// <summary>The "encryption" of API keys in settings: reversible, so the stored form is visibly not the key.</summary>
+    public static string Encrypt(string plain) => "enc:" + plain;
+
+    public IServiceCollection Register(IServiceCollection services)
+    {
+        services.AddSingleton(Fake<ISettingService>(("LoadSettingAsync", (m, a) => FakeResult.TaskFor(m, Settings.Load(m.ReturnType.GetGenericArguments()[0], (int)a[0]!)))));
+        services.AddSingleton(Fake<IEncryptionService>(
+            ("EncryptText", (_, a) => Encrypt((string)a[0]!)),
+            ("DecryptText", (_, a) => a[0] is string cipher && cipher.StartsWith("enc:", StringComparison.Ordinal)
+                ? cipher[4..] : throw new System.Security.Cryptography.CryptographicException("bad cipher"))));
+        services.AddSingleton(Fake<ILogger>(("ErrorAsync", (_, _) => { Interlocked.Increment(ref _errorsLogged); return Task.CompletedTask; })));
+        services.AddSingleton(Fake<IOrderService>(
+            ("GetOrderByIdAsync", (_, a) => Task.FromResult(_orders.GetValueOrDefault((int)a[0]!)!)),
+            ("GetOrderItemsAsync", (_, a) => Task.FromResult<IList<OrderItem>>(_items[(int)a[0]!].ToList()))));
+        services.AddSingleton(Fake<ICustomerService>(("GetCustomerByIdAsync", (_, a) => Task.FromResult(_shop.Customers.Find(c => c.Id == (int)a[0]!)!))));
+        services.AddSingleton(Fake<IAddressService>(("GetAddressByIdAsync", (_, a) => Task.FromResult(_shop.Addresses.Find(x => x.Id == (int)a[0]!)!))));
+        services.AddSingleton(Fake<ICountryService>(
+            ("GetCountryByIdAsync", (_, a) => Task.FromResult(_shop.Countries.Find(c => c.Id == (int)a[0]!)!)),
+            ("GetCountryByAddressAsync", (_, a) => Task.FromResult(_shop.Countries.Find(c => c.Id == ((Address)a[0]!).CountryId)!)),
+            ("GetCountryByTwoLetterIsoCodeAsync", (_, a) => Task.FromResult(_shop.Countries.Find(c =>
+                string.Equals(c.TwoLetterIsoCode, (string)a[0]!, StringComparison.OrdinalIgnoreCase))!))));
+        services.AddSingleton(Fake<ILanguageService>(
+            ("GetLanguageByIdAsync", (_, a) => Task.FromResult(_shop.Languages.Find(l => l.Id == (int)a[0]!)!)),
+            ("GetAllLanguagesAsync", (_, _) => Task.FromResult<IList<Nop.Core.Domain.Localization.Language>>(_shop.Languages.ToList()))));
+        services.AddSingleton(Fake<IStoreService>(
+            ("GetStoreByIdAsync", (_, a) => Task.FromResult(_shop.Stores.Find(s => s.Id == (int)a[0]!)!)),
+            ("GetAllStoresAsync", (_, _) => Task.FromResult<IList<Nop.Core.Domain.Stores.Store>>(_shop.Stores.ToList()))));
+        services.AddSingleton(Fake<IProductService>(
+            ("GetProductByIdAsync", (_, a) => Task.FromResult(_shop.Products.Find(p => p.Id == (int)a[0]!)!)),
+            ("GetProductsByIdsAsync", (_, a) =>
+            {
+                var ids = (int[])a[0]!;
+                return Task.FromResult<IList<Product>>(_shop.Products.Where(p => ids.Contains(p.Id) && !p.Deleted).ToList());
+            })));
+        services.AddSingleton(Fake<IProductAttributeParser>(("FindProductAttributeCombinationAsync", (_, a) =>
+            Task.FromResult(_shop.Combinations.Find(c => c.ProductId == ((Product)a[0]!).Id && c.AttributesXml == (string)a[1]!)!))));
+        // The plugin localizes only product names; a selector is never compiled (that alone would dominate a benchmark).
+        services.AddSingleton(Fake<ILocalizationService>(
+            ("GetLocalizedAsync", (m, a) => FakeResult.TaskFor(m, a[0] is Product p
+                ? _shop.LocalizedProductNames.GetValueOrDefault((p.Id, (int?)a[2] ?? 0), p.Name)
+                : throw new NotSupportedException("only product names are localized"))),
+            ("GetResourceAsync", (_, a) => Task.FromResult(LocaleResources.All.FirstOrDefault(t => t.Key == (string)a[0]!)?.English ?? (string)a[0]!))));
+        services.AddSingleton(Fake<IDiscountService>(
+            ("GetDiscountByIdAsync", (_, a) => Task.FromResult(_shop.Discounts.Find(d => d.Id == (int)a[0]!)!)),
+            ("GetAllDiscountUsageHistoryAsync", (_, a) => Task.FromResult<IPagedList<DiscountUsageHistory>>(new TestPagedList<DiscountUsageHistory>(
+                _shop.DiscountUsages.Where(u => (a[0] == null || u.DiscountId == (int)a[0]!) && (a[2] == null || u.OrderId == (int)a[2]!)))))));
+        services.AddSingleton(Fake<IGiftCardService>(("GetGiftCardUsageHistoryAsync", (_, a) =>
+            Task.FromResult<IList<GiftCardUsageHistory>>(_shop.GiftCardUsages.Where(u => u.UsedWithOrderId == ((Order)a[0]!).Id).ToList()))));
+        services.AddSingleton(Fake<IGdprService>(
+            ("GetAllConsentsAsync", (_, _) => Task.FromResult<IList<Nop.Core.Domain.Gdpr.GdprConsent>>(_shop.Consents.ToList())),
+            ("IsConsentAcceptedAsync", (_, a) => Task.FromResult<bool?>(
+                _shop.ConsentAnswers.TryGetValue(((int)a[0]!, (int)a[1]!), out var accepted) ? accepted : null))));
+        services.AddSingleton(Fake<IRewardPointService>(("GetRewardPointsHistoryEntryByIdAsync", (_, a) =>
+            Task.FromResult(_shop.RewardPointsHistory.Find(h => h.Id == (int)a[0]!)!))));
+        services.AddSingleton(Fake<IGenericAttributeService>(
+            ("GetAttributeAsync", (m, a) => FakeResult.TaskFor(m,
+                _attributes.TryGetValue(AttributeKey(a, storeIndex: 2), out var value) ? value : a[3])),
+            ("SaveAttributeAsync", (Func<MethodInfo, object?[], object?>)((_, a) =>
+            {
+                // nopCommerce deletes the attribute when the value is null or empty.
+                if (a[2] is null or "")
+                    _attributes.TryRemove(AttributeKey(a, storeIndex: 3), out var _);
+                else
+                    _attributes[AttributeKey(a, storeIndex: 3)] = a[2];
+                return Task.CompletedTask;
+            }))));
+        return services;
+    }
+
+    private static (string, int, string, int) AttributeKey(object?[] a, int storeIndex) =>
+        (((BaseEntity)a[0]!).GetType().Name, ((BaseEntity)a[0]!).Id, (string)a[1]!, (int)a[storeIndex]!);
+
+    private static T Fake<T>(params (string Method, Func<MethodInfo, object?[], object?> Answer)[] answers) where T : class =>
+        FakeService<T>.Create(answers.ToDictionary(a => a.Method, a => a.Answer));
+}

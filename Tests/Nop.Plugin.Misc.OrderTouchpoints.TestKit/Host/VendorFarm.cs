@@ -1,0 +1,102 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Transactionale;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VoyadoEngage;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VtMarketing;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
+
+/// <summary>
+/// The three vendors on 127.0.0.1, each checking every request against its documented contract:
+/// Transactionale and VTmarketing as <see cref="FakeVendorServer"/>s, Voyado as a <see cref="FakeEngage"/>
+/// tenant. <see cref="Misbehave"/> answers in their place (outages, 429s, slowness) when it returns non-null.
+/// </summary>
+public sealed class VendorFarm : IAsyncDisposable
+{
+    public const string TransactionaleKey = "sandbox-transactionale-key-7d1e";
+    public const string VtMarketingKey = "sandbox-vtmarketing-key-4c0b";
+    public const string VoyadoKey = FakeEngage.ApiKey;
+
+    private static readonly FakeResponse TransactionaleAccepted = new(200, """{"status":"ok"}""");
+    private static readonly FakeResponse VtMarketingAccepted =
+        new(200, """{"results":{"message":"Event created","email":"Event was created for the specified user"}}""");
+
+    private VendorFarm(FakeVendorServer transactionale, FakeVendorServer vtMarketing, FakeEngage engage)
+    {
+        Transactionale = transactionale;
+        VtMarketing = vtMarketing;
+        Engage = engage;
+    }
+
+    public FakeVendorServer Transactionale { get; }
+    public FakeVendorServer VtMarketing { get; }
+    public FakeEngage Engage { get; }
+
+    /// <summary>Decides a vendor's answer before its normal behaviour; null = behave normally.</summary>
+    public Func<TouchpointVendor, RecordedRequest, FakeResponse?>? Misbehave { get; set; }
+
+    public Uri TransactionaleEndpoint => Transactionale.Url(TransactionaleContract.Path.TrimStart('/'));
+    public Uri VtMarketingEndpoint => VtMarketing.Url(VtMarketingContract.Path.TrimStart('/'));
+    public Uri VoyadoBaseUrl => Engage.BaseUri;
+
+    public static async Task<VendorFarm> StartAsync()
+    {
+        VendorFarm? farm = null;
+        var transactionaleContract = TransactionaleContract.For(TransactionaleKey);
+        var vtMarketingContract = VtMarketingContract.For(VtMarketingKey);
+        FakeVendorServer? transactionale = null, vtMarketing = null;
+        transactionale = await FakeVendorServer.StartAsync(request => Checked(transactionaleContract, transactionale!, request,
+            () => farm!.Misbehave?.Invoke(TouchpointVendor.Transactionale, request) ?? TransactionaleAccepted));
+        vtMarketing = await FakeVendorServer.StartAsync(request => Checked(vtMarketingContract, vtMarketing!, request,
+            () => farm!.Misbehave?.Invoke(TouchpointVendor.VtMarketing, request) ?? VtMarketingAccepted));
+        var engage = await FakeEngage.StartAsync();
+        engage.Answer = request => farm!.Misbehave?.Invoke(TouchpointVendor.VoyadoEngage, request);
+        farm = new VendorFarm(transactionale, vtMarketing, engage);
+        return farm;
+    }
+
+    private static FakeResponse Checked(HttpContract contract, FakeVendorServer server, RecordedRequest request, Func<FakeResponse> respond)
+    {
+        foreach (var violation in contract.Violations(request))
+            server.Violation(violation);
+        return respond();
+    }
+
+    public FakeVendorServer ServerOf(TouchpointVendor vendor) => vendor switch
+    {
+        TouchpointVendor.Transactionale => Transactionale,
+        TouchpointVendor.VtMarketing => VtMarketing,
+        _ => Engage.Server
+    };
+
+    /// <summary>Requests that carried a delivery (Engage: the order post) and were answered 2xx.</summary>
+    public int AcceptedDeliveries(TouchpointVendor vendor) =>
+        ServerOf(vendor).Answered.Count(a => a.Status is >= 200 and < 300 && IsDelivery(vendor, a.Request));
+
+    public static bool IsDelivery(TouchpointVendor vendor, RecordedRequest request) =>
+        vendor != TouchpointVendor.VoyadoEngage || (request.Method == "POST" && request.Path == "/api/v2/orders");
+
+    /// <summary>The most requests the vendor received within any one second (sliding, by arrival time).</summary>
+    public int MaxRequestsInAnySecond(TouchpointVendor vendor)
+    {
+        var arrivals = ServerOf(vendor).Requests.Select(r => r.ReceivedAt).Order().ToArray();
+        var max = 0;
+        for (int first = 0, last = 0; last < arrivals.Length; last++)
+        {
+            while (arrivals[last] - arrivals[first] >= TimeSpan.FromSeconds(1))
+                first++;
+            max = Math.Max(max, last - first + 1);
+        }
+        return max;
+    }
+
+    public IReadOnlyList<string> Violations(TouchpointVendor vendor) => ServerOf(vendor).ContractViolations.ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transactionale.DisposeAsync();
+        await VtMarketing.DisposeAsync();
+        await Engage.DisposeAsync();
+    }
+}
