@@ -28,7 +28,7 @@ public sealed class SyntheticCatalogue(int productCount)
     public VtMarketingFeedWriter CreateWriter()
     {
         var languages = Fake<ILanguageService>(
-            ("GetLanguageByIdAsync", a => Task.FromResult(new Language { Id = (int)a[0]!, UniqueSeoCode = "it", Published = true })));
+            ("GetLanguageByIdAsync", a => Task.FromResult(new Language { Id = (int)a[0]!, UniqueSeoCode = "it"})));
         var settings = Fake<ISettingService>(("LoadSettingAsync", _ => Task.FromResult(new LocalizationSettings())));
         var products = Fake<IProductService>(
             ("SearchProductsAsync", a => Task.FromResult<IPagedList<Product>>(Page((int)a[0]!, (int)a[1]!))));

@@ -71,15 +71,10 @@ public sealed class ShopFixture
         CustomerService.Setup(s => s.GetCustomerByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Customers.FirstOrDefault(c => c.Id == id)!);
         AddressService.Setup(s => s.GetAddressByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Addresses.FirstOrDefault(a => a.Id == id)!);
         CountryService.Setup(s => s.GetCountryByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Countries.FirstOrDefault(c => c.Id == id)!);
-        CountryService.Setup(s => s.GetCountryByAddressAsync(It.IsAny<Address>()))
-            .ReturnsAsync((Address a) => Countries.FirstOrDefault(c => c.Id == a.CountryId)!);
-        CountryService.Setup(s => s.GetCountryByTwoLetterIsoCodeAsync(It.IsAny<string>()))
-            .ReturnsAsync((string code) => Countries.FirstOrDefault(c => string.Equals(c.TwoLetterIsoCode, code, StringComparison.OrdinalIgnoreCase))!);
         LanguageService.Setup(s => s.GetLanguageByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Languages.FirstOrDefault(l => l.Id == id)!);
         LanguageService.Setup(s => s.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(() => Languages.ToList());
         StoreService.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Stores.FirstOrDefault(s => s.Id == id)!);
         StoreService.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores.ToList());
-        ProductService.Setup(s => s.GetProductByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Products.FirstOrDefault(p => p.Id == id)!);
         // Like nopCommerce, which reads them with includeDeleted: false: soft-deleted products are not returned.
         ProductService.Setup(s => s.GetProductsByIdsAsync(It.IsAny<int[]>()))
             .ReturnsAsync((int[] ids) => Products.Where(p => ids.Contains(p.Id) && !p.Deleted).ToList());
@@ -114,37 +109,35 @@ public sealed class ShopFixture
     {
         var shop = new ShopFixture();
         shop.Stores.Add(new Store { Id = 1, Name = "Negozio", Url = "https://negozio.example/", DefaultLanguageId = 1 });
-        shop.Languages.Add(new Language { Id = 1, Name = "Italiano", LanguageCulture = "it-IT", UniqueSeoCode = "it", Published = true });
-        shop.Languages.Add(new Language { Id = 2, Name = "English", LanguageCulture = "en-US", UniqueSeoCode = "en", Published = true });
-        shop.Countries.Add(new Country { Id = 10, Name = "Italy", TwoLetterIsoCode = "IT", ThreeLetterIsoCode = "ITA", Published = true });
-        shop.Countries.Add(new Country { Id = 11, Name = "Sweden", TwoLetterIsoCode = "SE", ThreeLetterIsoCode = "SWE", Published = true });
+        shop.Languages.Add(new Language { Id = 1, Name = "Italiano", LanguageCulture = "it-IT", UniqueSeoCode = "it"});
+        shop.Languages.Add(new Language { Id = 2, Name = "English", LanguageCulture = "en-US", UniqueSeoCode = "en"});
+        shop.Countries.Add(new Country { Id = 10, Name = "Italy", TwoLetterIsoCode = "IT"});
+        shop.Countries.Add(new Country { Id = 11, Name = "Sweden", TwoLetterIsoCode = "SE"});
         shop.Customers.Add(new Customer { Id = 7, Email = "giulia.rossi@example.com", FirstName = "Giulia", LastName = "Rossi" });
         shop.Addresses.Add(new Address
         {
             Id = 100, FirstName = "Giulia", LastName = "Rossi", Email = "giulia.billing@example.com", CountryId = 10,
-            City = "Milano", Address1 = "Via Roma 1", ZipPostalCode = "20121", PhoneNumber = "+39 02 1234567"
+            City = "Milano", ZipPostalCode = "20121", PhoneNumber = "+39 02 1234567"
         });
         shop.Addresses.Add(new Address { Id = 101, FirstName = "Giulia", LastName = "Rossi", CountryId = 10, City = "Torino", ZipPostalCode = "10121" });
         shop.Products.Add(new Product { Id = 501, Name = "Espresso cup", Sku = "CUP-01", Price = 10m, Published = true, VisibleIndividually = true });
         shop.Products.Add(new Product { Id = 502, Name = "Moka pot", Sku = null!, Price = 30m, Published = true, VisibleIndividually = true });
         order = new Order
         {
-            Id = 42, OrderGuid = Guid.Parse("6f1c7a52-7d1e-4c0b-9d59-6a7c1c1f0a42"), CustomOrderNumber = "42", StoreId = 1,
+            Id = 42, CustomOrderNumber = "42", StoreId = 1,
             CustomerId = 7, BillingAddressId = 100, ShippingAddressId = 101, CustomerCurrencyCode = "EUR", CurrencyRate = 1.1337m,
             OrderStatus = OrderStatus.Pending, PaymentStatus = PaymentStatus.Pending, CustomerLanguageId = 1,
-            OrderSubtotalInclTax = 50m, OrderSubtotalExclTax = 40.98m, OrderShippingInclTax = 6.10m, OrderShippingExclTax = 5m,
+            OrderShippingInclTax = 6.10m, OrderShippingExclTax = 5m,
             OrderTax = 10.12m, OrderTotal = 56.10m, CreatedOnUtc = new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc)
         };
         shop.Orders.Add(order);
         shop.OrderItems.Add(new OrderItem
         {
-            Id = 1001, OrderId = 42, ProductId = 501, Quantity = 2, UnitPriceInclTax = 10m, UnitPriceExclTax = 8.20m,
-            PriceInclTax = 20m, PriceExclTax = 16.39m
+            Id = 1001, OrderId = 42, ProductId = 501, Quantity = 2, PriceInclTax = 20m, PriceExclTax = 16.39m
         });
         shop.OrderItems.Add(new OrderItem
         {
-            Id = 1002, OrderId = 42, ProductId = 502, Quantity = 1, UnitPriceInclTax = 30m, UnitPriceExclTax = 24.59m,
-            PriceInclTax = 30m, PriceExclTax = 24.59m
+            Id = 1002, OrderId = 42, ProductId = 502, Quantity = 1, PriceInclTax = 30m, PriceExclTax = 24.59m
         });
         return shop;
     }

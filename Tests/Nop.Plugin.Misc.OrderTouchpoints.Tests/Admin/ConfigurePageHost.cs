@@ -57,8 +57,8 @@ public sealed class ConfigurePageHost
         Localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => English(key));
         Countries.Setup(c => c.GetAllCountriesAsync(It.IsAny<int>(), It.IsAny<bool>())).ReturnsAsync(
         [
-            new Country { Id = 10, Name = "Italy", TwoLetterIsoCode = "IT", Published = true },
-            new Country { Id = 11, Name = "Sweden", TwoLetterIsoCode = "SE", Published = true }
+            new Country { Id = 10, Name = "Italy", TwoLetterIsoCode = "IT"},
+            new Country { Id = 11, Name = "Sweden", TwoLetterIsoCode = "SE"}
         ]);
         Gdpr.Setup(g => g.GetAllConsentsAsync()).ReturnsAsync([new GdprConsent { Id = 5, Message = "Offers from partners" }]);
         Languages.Setup(l => l.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(

@@ -17,10 +17,10 @@ public class CustomerErasureConsumerTests
     {
         var attributes = new List<GenericAttribute>
         {
-            new() { Id = 1, EntityId = 7, KeyGroup = "Customer", Key = OrderTouchpointsDefaults.VoyadoContactIdAttribute, Value = "c-1", StoreId = 1 },
-            new() { Id = 2, EntityId = 7, KeyGroup = "Customer", Key = OrderTouchpointsDefaults.VoyadoContactIdAttribute, Value = "c-2", StoreId = 2 },
-            new() { Id = 3, EntityId = 7, KeyGroup = "Customer", Key = "SomeOtherPlugin.ContactId", Value = "x", StoreId = 1 },
-            new() { Id = 4, EntityId = 8, KeyGroup = "Customer", Key = OrderTouchpointsDefaults.VoyadoContactIdAttribute, Value = "c-3", StoreId = 1 }
+            new() { Id = 1, EntityId = 7, KeyGroup = "Customer", Key = OrderTouchpointsDefaults.VoyadoContactIdAttribute, StoreId = 1 },
+            new() { Id = 2, EntityId = 7, KeyGroup = "Customer", Key = OrderTouchpointsDefaults.VoyadoContactIdAttribute, StoreId = 2 },
+            new() { Id = 3, EntityId = 7, KeyGroup = "Customer", Key = "SomeOtherPlugin.ContactId", StoreId = 1 },
+            new() { Id = 4, EntityId = 8, KeyGroup = "Customer", Key = OrderTouchpointsDefaults.VoyadoContactIdAttribute, StoreId = 1 }
         };
         var genericAttributes = new Mock<IGenericAttributeService>();
         genericAttributes.Setup(s => s.GetAttributesForEntityAsync(It.IsAny<int>(), It.IsAny<string>()))

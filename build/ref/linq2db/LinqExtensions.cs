@@ -14,6 +14,4 @@ public static partial class LinqExtensions
     public static IUpdatable<T> Set<T,TV>(this IUpdatable<T> source, Expression<Func<T,TV>> extract, TV value) => throw null;
 
     public static Task<int> UpdateAsync<T>(this IUpdatable<T> source, CancellationToken token = default) => throw null;
-
-    public static Task<int> DeleteAsync<T>(this IQueryable<T> source, CancellationToken token = default) => throw null;
 }

@@ -63,21 +63,18 @@ public class VoyadoPayloadTests
         // 3 × 19.99 = 59.97 with an item discount of 5.97 → line 54.00 (excl 44.26); a second line 120.00 (excl 98.36).
         shop.OrderItems.Add(new OrderItem
         {
-            Id = 1001, OrderId = 42, ProductId = 501, Quantity = 3, UnitPriceInclTax = 19.99m, UnitPriceExclTax = 16.39m,
-            PriceInclTax = 54.00m, PriceExclTax = 44.26m, DiscountAmountInclTax = 5.97m, DiscountAmountExclTax = 4.89m
+            Id = 1001, OrderId = 42, ProductId = 501, Quantity = 3, PriceInclTax = 54.00m, PriceExclTax = 44.26m
         });
-        shop.OrderItems.Add(new OrderItem { Id = 1002, OrderId = 42, ProductId = 502, Quantity = 1, UnitPriceInclTax = 120m, UnitPriceExclTax = 98.36m, PriceInclTax = 120m, PriceExclTax = 98.36m });
+        shop.OrderItems.Add(new OrderItem { Id = 1002, OrderId = 42, ProductId = 502, Quantity = 1, PriceInclTax = 120m, PriceExclTax = 98.36m });
         shop.Discounts.AddRange([
-            new Discount { Id = 1, Name = "Cup week", RequiresCouponCode = false },
-            new Discount { Id = 2, Name = "Welcome 10%", RequiresCouponCode = true, CouponCode = "WELCOME10" },
-            new Discount { Id = 3, Name = "Five off", RequiresCouponCode = true, CouponCode = "FIVEOFF" }
+            new Discount { Id = 1, RequiresCouponCode = false },
+            new Discount { Id = 2, RequiresCouponCode = true, CouponCode = "WELCOME10" },
+            new Discount { Id = 3, RequiresCouponCode = true, CouponCode = "FIVEOFF" }
         ]);
         shop.DiscountUsages.AddRange(new[] { 1, 2, 3 }.Select(id => new DiscountUsageHistory { Id = id, DiscountId = id, OrderId = 42 }));
-        shop.GiftCardUsages.Add(new GiftCardUsageHistory { Id = 1, GiftCardId = 5, UsedWithOrderId = 42, UsedValue = 25m });
+        shop.GiftCardUsages.Add(new GiftCardUsageHistory { Id = 1, UsedWithOrderId = 42, UsedValue = 25m });
         shop.RewardPointsHistory.Add(new RewardPointsHistory { Id = 900, UsedAmount = 10m });
         order.RedeemedRewardPointsEntryId = 900;
-        order.OrderSubtotalInclTax = 174m;
-        order.OrderSubtotalExclTax = 142.62m;
         order.OrderSubTotalDiscountInclTax = 17.40m;
         order.OrderShippingInclTax = 7.32m;
         order.OrderShippingExclTax = 6m;

@@ -112,7 +112,7 @@ public class FeedSettingsModelTests
     {
         var texts = LocaleResources.All.ToDictionary(t => t.Key);
         var keys = typeof(VtMarketingFeedModel).GetProperties()
-            .Select(p => p.GetCustomAttribute<NopResourceDisplayNameAttribute>()?.ResourceKey)
+            .Select(p => p.GetCustomAttribute<NopResourceDisplayNameAttribute>()?.DisplayName)
             .OfType<string>()
             .SelectMany(key => new[] { key, key + ".Hint" })
             .Append(VtMarketingFeedModel.TokenRegeneratedResource)

@@ -71,9 +71,9 @@ public class VtMarketingDeliveryTests
     public async Task Coupons_are_the_codes_of_coupon_discounts_the_order_used_as_an_array()
     {
         var shop = _bed.Context.Shop;
-        shop.Discounts.Add(new Discount { Id = 1, Name = "Summer", RequiresCouponCode = true, CouponCode = "SUMMER10" });
-        shop.Discounts.Add(new Discount { Id = 2, Name = "Automatic", RequiresCouponCode = false, CouponCode = "IGNORED" });
-        shop.Discounts.Add(new Discount { Id = 3, Name = "Members", RequiresCouponCode = true, CouponCode = "VIP, GOLD" });
+        shop.Discounts.Add(new Discount { Id = 1, RequiresCouponCode = true, CouponCode = "SUMMER10" });
+        shop.Discounts.Add(new Discount { Id = 2, RequiresCouponCode = false, CouponCode = "IGNORED" });
+        shop.Discounts.Add(new Discount { Id = 3, RequiresCouponCode = true, CouponCode = "VIP, GOLD" });
         shop.DiscountUsages.AddRange([
             new DiscountUsageHistory { Id = 1, DiscountId = 1, OrderId = 42 },
             new DiscountUsageHistory { Id = 2, DiscountId = 2, OrderId = 42 },

@@ -14,9 +14,4 @@ public partial class NopMigrationAttribute : MigrationAttribute
         : base(DateTime.ParseExact(dateTime, ["yyyy-MM-dd HH:mm:ss", "yyyy.MM.dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss:fffffff", "yyyy.MM.dd HH:mm:ss:fffffff", "yyyy/MM/dd HH:mm:ss:fffffff"], CultureInfo.InvariantCulture).Ticks, description)
     {
     }
-
-    public NopMigrationAttribute(string dateTime, string nopVersion, UpdateMigrationType updateMigrationType, MigrationProcessType targetMigrationProcess = MigrationProcessType.NoMatter)
-        : base(DateTime.ParseExact(dateTime, ["yyyy-MM-dd HH:mm:ss", "yyyy.MM.dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss:fffffff", "yyyy.MM.dd HH:mm:ss:fffffff", "yyyy/MM/dd HH:mm:ss:fffffff"], CultureInfo.InvariantCulture).Ticks + (int)updateMigrationType, $"nopCommerce version {nopVersion}. Update {updateMigrationType}")
-    {
-    }
 }

@@ -5,8 +5,6 @@ namespace Nop.Services.Catalog;
 
 public partial interface IProductService
 {
-    Task<Product> GetProductByIdAsync(int productId);
-
     Task<IList<Product>> GetProductsByIdsAsync(int[] productIds);
 
     Task<IPagedList<Product>> SearchProductsAsync(

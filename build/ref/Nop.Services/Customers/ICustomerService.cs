@@ -5,6 +5,4 @@ namespace Nop.Services.Customers;
 public partial interface ICustomerService
 {
     Task<Customer> GetCustomerByIdAsync(int customerId);
-
-    Task<bool> IsGuestAsync(Customer customer, bool onlyActiveCustomerRoles = true);
 }

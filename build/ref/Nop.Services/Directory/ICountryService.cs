@@ -7,9 +7,5 @@ public partial interface ICountryService
 {
     Task<IList<Country>> GetAllCountriesAsync(int languageId = 0, bool showHidden = false);
 
-    Task<Country> GetCountryByAddressAsync(Address address);
-
     Task<Country> GetCountryByIdAsync(int countryId);
-
-    Task<Country> GetCountryByTwoLetterIsoCodeAsync(string twoLetterIsoCode);
 }

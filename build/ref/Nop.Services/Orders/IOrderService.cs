@@ -9,8 +9,6 @@ public partial interface IOrderService
 
     Task<Order> GetOrderByCustomOrderNumberAsync(string customOrderNumber);
 
-    Task<Order> GetOrderByGuidAsync(Guid orderGuid);
-
     Task<IList<Order>> GetOrdersByIdsAsync(int[] orderIds);
 
     Task<IPagedList<Order>> SearchOrdersAsync(int storeId = 0,

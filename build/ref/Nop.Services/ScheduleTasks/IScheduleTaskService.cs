@@ -8,7 +8,5 @@ public partial interface IScheduleTaskService
 
     Task InsertTaskAsync(ScheduleTask task);
 
-    Task UpdateTaskAsync(ScheduleTask task);
-
     Task DeleteTaskAsync(ScheduleTask task);
 }

@@ -2,8 +2,6 @@ namespace Nop.Web.Framework.Menu;
 
 public partial class AdminMenuItem
 {
-    protected IList<string> _permissionNames;
-
     public AdminMenuItem()
     {
         ChildNodes = new List<AdminMenuItem>();
@@ -16,11 +14,7 @@ public partial class AdminMenuItem
         return SystemName == systemName ? this : ChildNodes.Select(child => child.GetItemBySystemName(systemName)).FirstOrDefault(found => found is not null);
     }
 
-    public IList<string> PermissionNames
-    {
-        get => _permissionNames ?? (ChildNodes.Any() ? ChildNodes.SelectMany(child => child.PermissionNames).ToList() : []);
-        set => _permissionNames = value;
-    }
+    public IList<string> PermissionNames { get; set; }
 
     public string SystemName { get; set; }
 

@@ -6,14 +6,10 @@ public partial record BaseNopModel
 {
     public BaseNopModel()
     {
-        CustomProperties = new Dictionary<string, string>();
         PostInitialize();
     }
 
     protected virtual void PostInitialize()
     {
     }
-
-    [XmlIgnore]
-    public Dictionary<string, string> CustomProperties { get; set; }
 }

@@ -1,9 +1,8 @@
-using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Localization;
 
 namespace Nop.Core.Domain.Catalog;
 
-public partial class Category : BaseEntity, ILocalizedEntity, ISoftDeletedEntity
+public partial class Category : BaseEntity, ILocalizedEntity
 {
     public string Name { get; set; }
 

@@ -1,10 +1,9 @@
-using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Seo;
 
 namespace Nop.Core.Domain.Catalog;
 
-public partial class Product : BaseEntity, ILocalizedEntity, ISlugSupported, ISoftDeletedEntity
+public partial class Product : BaseEntity, ILocalizedEntity, ISlugSupported
 {
     public string Name { get; set; }
 
@@ -20,7 +19,6 @@ public partial class Product : BaseEntity, ILocalizedEntity, ISlugSupported, ISo
 
     public decimal OldPrice { get; set; }
 
-    public int ManageInventoryMethodId { get; set; }
 
     public int StockQuantity { get; set; }
 
@@ -28,9 +26,5 @@ public partial class Product : BaseEntity, ILocalizedEntity, ISlugSupported, ISo
 
     public bool Deleted { get; set; }
 
-    public ManageInventoryMethod ManageInventoryMethod
-    {
-        get => (ManageInventoryMethod)ManageInventoryMethodId;
-        set => ManageInventoryMethodId = (int)value;
-    }
+    public ManageInventoryMethod ManageInventoryMethod { get; set; }
 }

@@ -8,17 +8,9 @@ public partial class Address : BaseEntity
 
     public string Email { get; set; }
 
-    public string Company { get; set; }
-
     public int? CountryId { get; set; }
 
-    public int? StateProvinceId { get; set; }
-
     public string City { get; set; }
-
-    public string Address1 { get; set; }
-
-    public string Address2 { get; set; }
 
     public string ZipPostalCode { get; set; }
 

@@ -8,7 +8,5 @@ public partial class GenericAttribute : BaseEntity
 
     public string Key { get; set; }
 
-    public string Value { get; set; }
-
     public int StoreId { get; set; }
 }

@@ -7,8 +7,4 @@ public partial class Country : BaseEntity, ILocalizedEntity
     public string Name { get; set; }
 
     public string TwoLetterIsoCode { get; set; }
-
-    public string ThreeLetterIsoCode { get; set; }
-
-    public bool Published { get; set; }
 }

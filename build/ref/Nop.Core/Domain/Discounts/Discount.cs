@@ -2,8 +2,6 @@ namespace Nop.Core.Domain.Discounts;
 
 public partial class Discount : BaseEntity
 {
-    public string Name { get; set; }
-
     public bool RequiresCouponCode { get; set; }
 
     public string CouponCode { get; set; }

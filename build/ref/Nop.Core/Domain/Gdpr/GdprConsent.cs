@@ -5,8 +5,4 @@ namespace Nop.Core.Domain.Gdpr;
 public partial class GdprConsent : BaseEntity, ILocalizedEntity
 {
     public string Message { get; set; }
-
-    public bool IsRequired { get; set; }
-
-    public int DisplayOrder { get; set; }
 }

@@ -7,8 +7,4 @@ public partial class Language : BaseEntity
     public string LanguageCulture { get; set; }
 
     public string UniqueSeoCode { get; set; }
-
-    public bool Published { get; set; }
-
-    public int DisplayOrder { get; set; }
 }

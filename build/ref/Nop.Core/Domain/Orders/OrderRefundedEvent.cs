@@ -5,10 +5,7 @@ public partial class OrderRefundedEvent
     public OrderRefundedEvent(Order order, decimal amount)
     {
         Order = order;
-        Amount = amount;
     }
 
     public Order Order { get; }
-
-    public decimal Amount { get; }
 }

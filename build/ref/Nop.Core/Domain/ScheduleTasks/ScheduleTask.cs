@@ -13,10 +13,4 @@ public partial class ScheduleTask : BaseEntity
     public bool Enabled { get; set; }
 
     public bool StopOnError { get; set; }
-
-    public DateTime? LastStartUtc { get; set; }
-
-    public DateTime? LastEndUtc { get; set; }
-
-    public DateTime? LastSuccessUtc { get; set; }
 }

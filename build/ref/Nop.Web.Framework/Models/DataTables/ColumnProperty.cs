@@ -4,12 +4,7 @@ public partial class ColumnProperty
 {
     public ColumnProperty(string data)
     {
-        Data = data;
-        Visible = true;
-        Encode = true;
     }
-
-    public string Data { get; set; }
 
     public string Title { get; set; }
 
@@ -20,8 +15,4 @@ public partial class ColumnProperty
     public bool IsMasterCheckBox { get; set; }
 
     public string ClassName { get; set; }
-
-    public bool Visible { get; set; }
-
-    public bool Encode { get; set; }
 }

@@ -4,8 +4,6 @@ public partial record DataTablesModel : BaseNopModel
 {
     public DataTablesModel()
     {
-        ServerSide = true;
-        Paging = true;
         Filters = new List<FilterParameter>();
         ColumnCollection = new List<ColumnProperty>();
     }
@@ -17,10 +15,6 @@ public partial record DataTablesModel : BaseNopModel
     public string SearchButtonId { get; set; }
 
     public IList<FilterParameter> Filters { get; set; }
-
-    public bool ServerSide { get; set; }
-
-    public bool Paging { get; set; }
 
     public int Length { get; set; }
 

@@ -4,11 +4,5 @@ public partial class FilterParameter
 {
     public FilterParameter(string name)
     {
-        Name = name;
-        Type = typeof(string);
     }
-
-    public string Name { get; }
-
-    public Type Type { get; }
 }

@@ -6,8 +6,5 @@ public partial class RenderDate : IRender
 
     public RenderDate()
     {
-        Format = DEFAULT_DATE_FORMAT;
     }
-
-    public string Format { get; set; }
 }

@@ -4,8 +4,5 @@ public partial class RenderLink : IRender
 {
     public RenderLink(DataUrl url)
     {
-        Url = url;
     }
-
-    public DataUrl Url { get; set; }
 }

@@ -6,9 +6,6 @@ public sealed class AuthorizeAdminAttribute : TypeFilterAttribute
 {
     public AuthorizeAdminAttribute(bool ignore = false) : base(typeof(AuthorizeAdminAttribute))
     {
-        IgnoreFilter = ignore;
         Arguments = [ignore];
     }
-
-    public bool IgnoreFilter { get; }
 }

@@ -8,20 +8,12 @@ public sealed class CheckPermissionAttribute : TypeFilterAttribute
     public CheckPermissionAttribute(string permissionSystemName, CheckPermissionResultType resultType = CheckPermissionResultType.Default) : base(typeof(CheckPermissionAttribute))
     {
         Arguments = new object[] { resultType, new List<string> { permissionSystemName } };
-        PermissionSystemName.Add(permissionSystemName);
-        ResultType = resultType;
     }
 
     public CheckPermissionAttribute(string[] permissionSystemNames, CheckPermissionResultType resultType = CheckPermissionResultType.Default) : base(typeof(CheckPermissionAttribute))
     {
         Arguments = new object[] { resultType, permissionSystemNames.ToList() };
-        PermissionSystemName.AddRange(permissionSystemNames);
-        ResultType = resultType;
     }
-
-    public List<string> PermissionSystemName { get; } = new();
-
-    public CheckPermissionResultType ResultType { get; }
 
     public enum CheckPermissionResultType
     {

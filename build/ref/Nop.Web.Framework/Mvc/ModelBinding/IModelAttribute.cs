@@ -1,6 +1,3 @@
 namespace Nop.Web.Framework.Mvc.ModelBinding;
 
-public partial interface IModelAttribute
-{
-    string Name { get; }
-}
+public partial interface IModelAttribute;

@@ -7,12 +7,7 @@ public sealed class NopResourceDisplayNameAttribute : DisplayNameAttribute, IMod
 {
     public NopResourceDisplayNameAttribute(string resourceKey) : base(resourceKey)
     {
-        ResourceKey = resourceKey;
     }
 
-    public string ResourceKey { get; set; }
-
-    public override string DisplayName => ResourceKey;
-
-    public string Name => nameof(NopResourceDisplayNameAttribute);
+    public override string DisplayName => DisplayNameValue;
 }

@@ -5,8 +5,5 @@ namespace Nop.Web.Framework.Mvc.Razor;
 
 public abstract partial class NopRazorPage<TModel> : Microsoft.AspNetCore.Mvc.Razor.RazorPage<TModel>
 {
-    protected ILocalizationService _localizationService;
-    protected Localizer _localizer;
-
     public Localizer T => throw null;
 }

@@ -17,14 +17,4 @@ public partial class NopActionConfirmationTagHelper : TagHelper
 
     [HtmlAttributeName(BUTTON_ID_ATTRIBUTE_NAME)]
     public string ButtonId { get; set; }
-
-    [HtmlAttributeName(ACTION_ATTRIBUTE_NAME)]
-    public string Action { get; set; }
-
-    [HtmlAttributeName(ADDITIONAL_CONFIRM_TEXT)]
-    public string ConfirmText { get; set; }
-
-    [HtmlAttributeNotBound]
-    [ViewContext]
-    public ViewContext ViewContext { get; set; }
 }

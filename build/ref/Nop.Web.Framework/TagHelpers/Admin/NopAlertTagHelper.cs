@@ -16,11 +16,4 @@ public partial class NopAlertTagHelper : TagHelper
 
     [HtmlAttributeName(ALERT_NAME_ID)]
     public string AlertId { get; set; }
-
-    [HtmlAttributeName(ALERT_MESSAGE_NAME)]
-    public string Message { get; set; }
-
-    [HtmlAttributeNotBound]
-    [ViewContext]
-    public ViewContext ViewContext { get; set; }
 }

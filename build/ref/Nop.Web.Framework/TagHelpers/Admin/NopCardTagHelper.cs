@@ -35,8 +35,4 @@ public partial class NopCardTagHelper : TagHelper
 
     [HtmlAttributeName(CARD_ICON_ATTRIBUTE_NAME)]
     public string CardIconIsAdvanced { get; set; }
-
-    [HtmlAttributeNotBound]
-    [ViewContext]
-    public ViewContext ViewContext { get; set; }
 }

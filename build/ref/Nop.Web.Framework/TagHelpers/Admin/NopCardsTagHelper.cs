@@ -8,8 +8,4 @@ namespace Nop.Web.Framework.TagHelpers.Admin;
 public partial class NopCardsTagHelper : TagHelper
 {
     protected const string ID_ATTRIBUTE_NAME = "id";
-
-    [HtmlAttributeNotBound]
-    [ViewContext]
-    public ViewContext ViewContext { get; set; }
 }

@@ -26,17 +26,4 @@ public partial class NopEditorTagHelper : TagHelper
 
     [HtmlAttributeName(REQUIRED_ATTRIBUTE_NAME)]
     public string IsRequired { set; get; }
-
-    [HtmlAttributeName(RENDER_FORM_CONTROL_CLASS_ATTRIBUTE_NAME)]
-    public string RenderFormControlClass { set; get; }
-
-    [HtmlAttributeName(TEMPLATE_ATTRIBUTE_NAME)]
-    public string Template { set; get; }
-
-    [HtmlAttributeName(POSTFIX_ATTRIBUTE_NAME)]
-    public string Postfix { set; get; }
-
-    [HtmlAttributeNotBound]
-    [ViewContext]
-    public ViewContext ViewContext { get; set; }
 }

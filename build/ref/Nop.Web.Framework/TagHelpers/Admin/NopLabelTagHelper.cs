@@ -16,11 +16,4 @@ public partial class NopLabelTagHelper : TagHelper
 
     [HtmlAttributeName(FOR_ATTRIBUTE_NAME)]
     public ModelExpression For { get; set; }
-
-    [HtmlAttributeName(DISPLAY_HINT_ATTRIBUTE_NAME)]
-    public bool DisplayHint { get; set; } = true;
-
-    [HtmlAttributeNotBound]
-    [ViewContext]
-    public ViewContext ViewContext { get; set; }
 }

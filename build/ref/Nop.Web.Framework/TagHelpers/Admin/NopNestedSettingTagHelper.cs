@@ -17,14 +17,4 @@ public partial class NopNestedSettingTagHelper : TagHelper
 
     [HtmlAttributeName(FOR_ATTRIBUTE_NAME)]
     public ModelExpression For { get; set; }
-
-    [HtmlAttributeName(IS_CONDITION_INVERT)]
-    public bool IsConditionInvert { get; set; }
-
-    [HtmlAttributeName(DISABLE_AUTOGENERATION)]
-    public bool DisableAutoGeneration { get; set; }
-
-    [HtmlAttributeNotBound]
-    [ViewContext]
-    public ViewContext ViewContext { get; set; }
 }

@@ -31,8 +31,4 @@ public partial class NopOverrideStoreCheckboxHelper : TagHelper
 
     [HtmlAttributeName(PARENT_CONTAINER_ATTRIBUTE_NAME)]
     public string ParentContainer { set; get; }
-
-    [HtmlAttributeNotBound]
-    [ViewContext]
-    public ViewContext ViewContext { get; set; }
 }

@@ -20,19 +20,9 @@ public partial class NopSelectTagHelper : TagHelper
     [HtmlAttributeName(FOR_ATTRIBUTE_NAME)]
     public ModelExpression For { get; set; }
 
-    [HtmlAttributeName(NAME_ATTRIBUTE_NAME)]
-    public string Name { get; set; }
-
     [HtmlAttributeName(ITEMS_ATTRIBUTE_NAME)]
     public IEnumerable<SelectListItem> Items { set; get; } = new List<SelectListItem>();
 
     [HtmlAttributeName(REQUIRED_ATTRIBUTE_NAME)]
     public string IsRequired { set; get; }
-
-    [HtmlAttributeName(MULTIPLE_ATTRIBUTE_NAME)]
-    public string IsMultiple { set; get; }
-
-    [HtmlAttributeNotBound]
-    [ViewContext]
-    public ViewContext ViewContext { get; set; }
 }

@@ -13,10 +13,4 @@ public partial class NopTextAreaTagHelper : TextAreaTagHelper
     private NopTextAreaTagHelper() : base(null)
     {
     }
-
-    [HtmlAttributeName(CUSTOM_HTML_ATTRIBUTES)]
-    public object CustomHtmlAttributes { set; get; }
-
-    [HtmlAttributeName(REQUIRED_ATTRIBUTE_NAME)]
-    public string IsRequired { set; get; }
 }

@@ -5,6 +5,4 @@ namespace FluentMigrator.Builders.Create.Index;
 public interface ICreateIndexOptionsSyntax : IFluentSyntax
 {
     ICreateIndexOnColumnSyntax Unique();
-
-    ICreateIndexOnColumnSyntax NonClustered();
 }

@@ -1,8 +1,0 @@
-using FluentMigrator.Infrastructure;
-
-namespace FluentMigrator.Builders.Delete.Index;
-
-public interface IDeleteIndexForTableSyntax : IFluentSyntax
-{
-    IDeleteIndexOnColumnOrInSchemaSyntax OnTable(string tableName);
-}

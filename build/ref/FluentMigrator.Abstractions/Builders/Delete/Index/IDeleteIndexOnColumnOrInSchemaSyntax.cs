@@ -1,5 +1,0 @@
-namespace FluentMigrator.Builders.Delete.Index;
-
-public interface IDeleteIndexOnColumnOrInSchemaSyntax : IDeleteIndexOnColumnSyntax
-{
-}

@@ -1,7 +1,0 @@
-using FluentMigrator.Infrastructure;
-
-namespace FluentMigrator.Builders.Delete.Index;
-
-public interface IDeleteIndexOnColumnSyntax : IFluentSyntax
-{
-}

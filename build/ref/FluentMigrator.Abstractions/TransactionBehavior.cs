@@ -1,7 +1,0 @@
-namespace FluentMigrator;
-
-public enum TransactionBehavior
-{
-    Default = 0,
-    None = 1
-}

@@ -1,8 +1,0 @@
-using FluentMigrator.Builders.Delete;
-
-namespace FluentMigrator;
-
-public abstract class Migration : MigrationBase
-{
-    public IDeleteExpressionRoot Delete => throw null;
-}

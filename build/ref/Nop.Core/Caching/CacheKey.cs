@@ -1,6 +1,0 @@
-namespace Nop.Core.Caching;
-
-public partial class CacheKey
-{
-    public CacheKey(string key) => throw null;
-}

@@ -1,5 +1,0 @@
-namespace Nop.Core.Caching;
-
-public partial interface ICacheKeyService
-{
-}

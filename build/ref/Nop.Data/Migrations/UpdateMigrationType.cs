@@ -1,8 +1,0 @@
-namespace Nop.Data.Migrations;
-
-public enum UpdateMigrationType
-{
-    Data = 5,
-    Localization = 10,
-    Settings = 15
-}

@@ -1,6 +1,0 @@
-namespace Nop.Web.Framework.Models;
-
-public partial interface ILocalizedLocaleModel
-{
-    int LanguageId { get; set; }
-}
