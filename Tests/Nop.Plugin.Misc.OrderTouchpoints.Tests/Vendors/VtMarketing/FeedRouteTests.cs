@@ -42,7 +42,7 @@ public class FeedRouteTests
         builder.Services.AddScoped(_ => catalogue.CreateWriter());
         _app = builder.Build();
         _app.UseRouting();
-        new FeedRouteProvider().RegisterRoutes(_app);
+        new RouteProvider().RegisterRoutes(_app);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _client = new HttpClient { BaseAddress = new Uri(address) };
