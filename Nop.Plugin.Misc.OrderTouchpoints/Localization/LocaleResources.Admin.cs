@@ -210,13 +210,7 @@ public static partial class LocaleResources
             "No vendor is enabled and configured for this order's store (id {0}).",
             "Nessun fornitore è attivo e configurato per il negozio di questo ordine (ID {0})."),
         T("Configure.Preview.CannotSend", "Would not be sent: {0}", "Non verrebbe inviato: {0}"),
-        T("Configure.Preview.Failed", "The preview could not be built: {0}", "Impossibile creare l'anteprima: {0}"),
-        T("Event.OrderPlaced", "Order placed", "Ordine effettuato"),
-        T("Event.OrderPaid", "Order paid", "Ordine pagato"),
-        T("Event.ShipmentSent", "Shipment sent", "Spedizione partita"),
-        T("Event.ShipmentDelivered", "Shipment delivered", "Spedizione consegnata"),
-        T("Event.OrderCancelled", "Order cancelled", "Ordine annullato"),
-        T("Event.OrderRefunded", "Order refunded", "Ordine rimborsato")
+        T("Configure.Preview.Failed", "The preview could not be built: {0}", "Impossibile creare l'anteprima: {0}")
     ];
 
     private static LocaleText[] AdminValidation =>
