@@ -120,9 +120,9 @@ public class VoyadoTouchpointChannel(
 
         var data = await orderDataLoader.LoadAsync(request.OrderId);
         if (data is null)
-            return (null, $"Order {request.OrderId} no longer exists.");
+            return (null, OrderCannotSendReasons.OrderMissing(request.OrderId));
         if (data.Email is not { } email)
-            return (null, $"Order {data.Order.CustomOrderNumber} has no email address (neither the customer's nor the billing address's).");
+            return (null, OrderCannotSendReasons.NoEmail(data.Order.CustomOrderNumber));
 
         var order = await orderPayloadBuilder.BuildAsync(data, settings, request, PendingContactId);
         if (order.PaymentStatus.Length == 0)

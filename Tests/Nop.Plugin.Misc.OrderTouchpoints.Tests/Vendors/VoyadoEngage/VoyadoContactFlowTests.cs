@@ -1,3 +1,4 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
@@ -255,7 +256,7 @@ public class VoyadoContactFlowTests
         var outcome = await _bed.DeliverAsync();
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.CannotSend));
-        Assert.That(outcome.Reason, Does.Contain("no email address"));
+        Assert.That(outcome.Reason, Is.EqualTo(OrderCannotSendReasons.NoEmail("42")));
         Assert.That(Engage.Requests, Is.Empty);
     }
 
