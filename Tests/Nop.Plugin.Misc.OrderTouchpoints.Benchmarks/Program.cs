@@ -3,6 +3,13 @@ using Nop.Plugin.Misc.OrderTouchpoints.Benchmarks;
 // One line per benchmark; each lives in its own file.
 IBenchmark[] benchmarks =
 [
+    new CheckoutBenchmark(),
+    new VendorDownBenchmark(),
+    new FirstAttemptBenchmark(),
+    new DispatchBenchmark(),
+    new VoyadoRateBenchmark(),
+    new BacklogMemoryBenchmark(),
+    new PayloadBuildBenchmark(),
     new FeedBenchmark()
 ];
 
