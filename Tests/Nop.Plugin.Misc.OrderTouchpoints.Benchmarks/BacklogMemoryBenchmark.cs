@@ -40,7 +40,7 @@ public sealed class BacklogMemoryBenchmark : IBenchmark
         {
             services.RemoveAll<ITouchpointChannel>();
             foreach (var vendor in Enum.GetValues<TouchpointVendor>())
-                services.AddSingleton<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(
+                services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(
                     server.BaseUri, client, sp.GetRequiredService<VendorRequestSender>(), vendor: vendor));
         });
         var vendors = Enum.GetValues<TouchpointVendor>();
