@@ -16,8 +16,8 @@ public sealed class VendorDownBenchmark : IBenchmark
 
     public async Task RunAsync(BenchmarkOptions options, BenchmarkReport report)
     {
-        var warmUp = options.Quick ? 300 : 1_000;
-        var iterations = options.Quick ? 700 : 3_000;
+        var warmUp = options.Quick ? 200 : 1_000;
+        var iterations = options.Quick ? 400 : 3_000;
         // The same paced run with healthy vendors first: pacing alone (cold caches after each 1-ms pause,
         // the worker sharing the CPU) costs something, and that is not the outage's doing.
         var healthy = await PacedRunAsync(warmUp, iterations, down: false);
