@@ -1,8 +1,16 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Benchmarks;
 
-// One line per benchmark; each lives in its own file.
+// One line per benchmark; each lives in its own file. The backlog runs first, so the live heap it
+// reports is its own and not what earlier benchmarks left to the garbage collector.
 IBenchmark[] benchmarks =
 [
+    new BacklogMemoryBenchmark(),
+    new CheckoutBenchmark(),
+    new VendorDownBenchmark(),
+    new FirstAttemptBenchmark(),
+    new DispatchBenchmark(),
+    new VoyadoRateBenchmark(),
+    new PayloadBuildBenchmark(),
     new FeedBenchmark()
 ];
 

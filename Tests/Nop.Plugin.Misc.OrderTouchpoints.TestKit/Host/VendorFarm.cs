@@ -36,6 +36,13 @@ public sealed class VendorFarm : IAsyncDisposable
     /// <summary>Decides a vendor's answer before its normal behaviour; null = behave normally.</summary>
     public Func<TouchpointVendor, RecordedRequest, FakeResponse?>? Misbehave { get; set; }
 
+    /// <summary>How long every vendor takes to answer any request (their normal answers too).</summary>
+    public TimeSpan Latency
+    {
+        get => Transactionale.Latency;
+        set => Transactionale.Latency = VtMarketing.Latency = Engage.Server.Latency = value;
+    }
+
     public Uri TransactionaleEndpoint => Transactionale.Url(TransactionaleContract.Path.TrimStart('/'));
     public Uri VtMarketingEndpoint => VtMarketing.Url(VtMarketingContract.Path.TrimStart('/'));
     public Uri VoyadoBaseUrl => Engage.BaseUri;

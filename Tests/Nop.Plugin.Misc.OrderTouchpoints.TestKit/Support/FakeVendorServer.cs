@@ -49,6 +49,12 @@ public sealed class FakeVendorServer : IAsyncDisposable
 
     public Func<RecordedRequest, FakeResponse> Respond { get; set; }
 
+    /// <summary>Added before every answer (a vendor's usual response time), on top of a response's own delay.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>False: requests and answers are not kept (a benchmark sending 100,000 must not measure this list).</summary>
+    public bool Records { get; set; } = true;
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public ConcurrentQueue<string> ContractViolations { get; } = new();
@@ -85,9 +91,12 @@ public sealed class FakeVendorServer : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body,
             DateTimeOffset.UtcNow);
-        Requests.Enqueue(request);
+        if (Records)
+            Requests.Enqueue(request);
 
         var response = Respond(request);
+        if (Latency > TimeSpan.Zero)
+            await Task.Delay(Latency, context.RequestAborted);
         if (response.Delay is { } delay)
             await Task.Delay(delay, context.RequestAborted);
         context.Response.StatusCode = response.Status;
@@ -98,7 +107,8 @@ public sealed class FakeVendorServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(response.Body);
         }
-        Answered.Enqueue(new AnsweredRequest(request, response.Status, DateTimeOffset.UtcNow));
+        if (Records)
+            Answered.Enqueue(new AnsweredRequest(request, response.Status, DateTimeOffset.UtcNow));
     }
 
     public void Violation(string message) => ContractViolations.Enqueue(message);
