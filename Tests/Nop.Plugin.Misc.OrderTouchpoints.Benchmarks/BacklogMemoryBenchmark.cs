@@ -26,9 +26,11 @@ public sealed class BacklogMemoryBenchmark : IBenchmark
         server.Records = false;
         using var client = new HttpClient();
 
+        // The 10,000-row drain is the reference that shows whether memory grows with the backlog; even the
+        // quick run drains the full 100,000 rows so the metric always means what its name says.
         if (!options.Quick)
             await DrainAsync(server, client, 10_000, report);
-        var peak = await DrainAsync(server, client, options.Quick ? 10_000 : 100_000, report);
+        var peak = await DrainAsync(server, client, 100_000, report);
         report.Metric("backlog_100k_peak_mb", peak, "MB");
     }
 
