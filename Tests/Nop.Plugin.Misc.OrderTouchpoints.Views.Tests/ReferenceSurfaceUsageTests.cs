@@ -34,7 +34,6 @@ public class ReferenceSurfaceUsageTests
         // The host's DataTables grid: it binds the request paging into the plugin's search model, reads the
         // total of the plugin's page and serializes the list model the plugin returns.
         "Nop.Core.IPagedList`1.TotalCount",
-        "Nop.Core.PagedList`1.TotalCount",
         "Nop.Web.Framework.Models.BaseSearchModel.Draw",
         "Nop.Web.Framework.Models.BaseSearchModel.Start",
         "Nop.Web.Framework.Models.BaseSearchModel.Length",

@@ -1,5 +1,6 @@
 using Nop.Core;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
@@ -175,7 +176,9 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
                 .OrderByDescending(r => r.CreatedOnUtc).ThenByDescending(r => r.Id)
                 .Select(Copy)
                 .ToList();
-            return Task.FromResult<IPagedList<OrderTouchpointDelivery>>(new PagedList<OrderTouchpointDelivery>(matching, pageIndex, pageSize));
+            var size = Math.Max(1, pageSize);
+            return Task.FromResult<IPagedList<OrderTouchpointDelivery>>(new TestPagedList<OrderTouchpointDelivery>(
+                matching.Skip(pageIndex * size).Take(size), pageIndex, size, matching.Count));
         }
     }
 
