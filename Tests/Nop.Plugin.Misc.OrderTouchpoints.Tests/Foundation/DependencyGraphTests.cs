@@ -1,0 +1,78 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
+using Nop.Services.Events;
+using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Foundation;
+
+/// <summary>
+/// nopCommerce builds the plugin class, consumers, schedule task, controllers and view components with its
+/// container: nopCommerce's own registrations plus what <see cref="PluginNopStartup"/> adds. Here every
+/// nopCommerce type a constructor asks for is a Moq mock (or a settings instance), so the test fails exactly
+/// when a plugin class needs a plugin service nobody registered — a store would fail on the first order.
+/// </summary>
+public class DependencyGraphTests
+{
+    private static readonly Assembly Plugin = typeof(OrderTouchpointsPlugin).Assembly;
+
+    private static IEnumerable<Type> BuiltByNopCommerce() => Plugin.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && (
+        typeof(IPlugin).IsAssignableFrom(t)
+        || typeof(IScheduleTask).IsAssignableFrom(t)
+        || typeof(ControllerBase).IsAssignableFrom(t)
+        || typeof(ViewComponent).IsAssignableFrom(t)
+        || t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))));
+
+    [Test]
+    public void Every_class_nopCommerce_builds_gets_all_its_constructor_arguments()
+    {
+        var services = new ServiceCollection();
+        new PluginNopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+        services.AddLogging();
+        var roots = BuiltByNopCommerce().ToList();
+        foreach (var hostType in HostTypesNeeded(services, roots))
+            services.AddScoped(hostType, _ => StandIn(hostType));
+
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        using var scope = provider.CreateScope();
+
+        Assert.That(roots.Select(t => t.Name), Does.Contain(nameof(OrderTouchpointsPlugin)).And.Contain("OrderEventsConsumer").And.Contain("DeliverySweepTask"));
+        foreach (var type in roots)
+            Assert.That(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type), Is.InstanceOf(type), type.Name);
+    }
+
+    /// <summary>nopCommerce types reachable from the roots' and the plugin registrations' constructors.</summary>
+    private static HashSet<Type> HostTypesNeeded(IServiceCollection services, IEnumerable<Type> roots)
+    {
+        var registered = services.Select(d => d.ServiceType).ToHashSet();
+        var pending = new Queue<Type>(roots.Concat(services.Select(d => d.ImplementationType).OfType<Type>()));
+        var seen = new HashSet<Type>();
+        var host = new HashSet<Type>();
+        while (pending.TryDequeue(out var type))
+        {
+            if (!seen.Add(type) || type.IsGenericTypeDefinition)
+                continue;
+            foreach (var constructor in type.GetConstructors())
+            foreach (var parameter in constructor.GetParameters().Select(p => p.ParameterType))
+            {
+                var needed = parameter.IsGenericType && parameter.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+                    ? parameter.GetGenericArguments()[0]
+                    : parameter;
+                if (IsNopCommerce(needed) && !registered.Contains(needed))
+                    host.Add(needed);
+                else if (needed.Assembly == Plugin)
+                    pending.Enqueue(needed);
+            }
+        }
+        return host;
+    }
+
+    private static bool IsNopCommerce(Type type) => type.Assembly.GetName().Name is { } name && name.StartsWith("Nop.") && type.Assembly != Plugin;
+
+    private static object StandIn(Type type) => type.IsInterface || type.IsAbstract
+        ? ((Mock)Activator.CreateInstance(typeof(Mock<>).MakeGenericType(type))!).Object
+        : Activator.CreateInstance(type)!;
+}
