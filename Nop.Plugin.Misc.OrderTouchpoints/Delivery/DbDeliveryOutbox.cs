@@ -78,7 +78,14 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
     }
 
     private IQueryable<OrderTouchpointDelivery> Due(DateTime now) =>
-        repository.Table.Where(d => (d.StatusId == Pending || d.StatusId == InProgress) && d.NextAttemptOnUtc <= now);
+        Claimable().Where(d => d.NextAttemptOnUtc <= now);
+
+    // Waiting rows with no earlier waiting row for the same store, order and vendor; the NOT EXISTS runs on
+    // the unique key's index (StoreId, OrderId, VendorId, …).
+    private IQueryable<OrderTouchpointDelivery> Claimable() =>
+        repository.Table.Where(d => (d.StatusId == Pending || d.StatusId == InProgress)
+            && !repository.Table.Any(e => e.StoreId == d.StoreId && e.OrderId == d.OrderId && e.VendorId == d.VendorId
+                && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == InProgress)));
 
     public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
     {
@@ -99,8 +106,7 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
     }
 
     public Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default) =>
-        FirstOrNullAsync(repository.Table
-            .Where(d => d.StatusId == Pending || d.StatusId == InProgress)
+        FirstOrNullAsync(Claimable()
             .OrderBy(d => d.NextAttemptOnUtc)
             .Select(d => (DateTime?)d.NextAttemptOnUtc));
 

@@ -21,14 +21,16 @@ public interface IDeliveryOutbox
     /// <summary>
     /// Claims up to <paramref name="maxCount"/> due rows (pending and due, or in progress with an expired
     /// lease), oldest due first: each becomes in progress under a new claim token until now + lease, with
-    /// its attempt counted. Returns the claimed rows as stored after the claim.
+    /// its attempt counted. Returns the claimed rows as stored after the claim. A row waits while an earlier
+    /// row of the same store, order and vendor is still pending or in progress, so a vendor gets an order's
+    /// events in the order they happened (Engage must see "placed" before "paid").
     /// </summary>
     Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
 
     /// <summary>Stores an attempt's result; false (and nothing changed) when the claim is no longer held.</summary>
     Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default);
 
-    /// <summary>When the next pending row is due or the next lease runs out; null when nothing is waiting.</summary>
+    /// <summary>When the next claimable row is due or the next lease runs out; null when nothing is waiting.</summary>
     Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Deletes delivered and skipped rows that finished before <paramref name="finishedBeforeUtc"/>, in batches; returns how many.</summary>

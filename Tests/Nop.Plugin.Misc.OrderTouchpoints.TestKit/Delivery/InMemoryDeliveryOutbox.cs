@@ -18,6 +18,8 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
     private readonly Dictionary<int, OrderTouchpointDelivery> _rows = [];
     private readonly Dictionary<(int Store, int Order, int Vendor, int Event), int> _keys = [];
     private readonly SortedSet<(DateTime NextAttemptOnUtc, int Id)> _due = [];
+    // Waiting row ids per store, order and vendor: a row is claimable only when it is the lowest of its set.
+    private readonly Dictionary<(int Store, int Order, int Vendor), SortedSet<int>> _waitingPerOrder = [];
     private int _lastId;
 
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
@@ -63,7 +65,8 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
             {
                 if (claimed.Count >= maxCount || nextAttemptOnUtc > now)
                     break;
-                claimed.Add(_rows[id]);
+                if (IsClaimable(_rows[id]))
+                    claimed.Add(_rows[id]);
             }
             foreach (var row in claimed)
             {
@@ -81,14 +84,28 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
 
     private static bool IsWaiting(OrderTouchpointDelivery row) => row.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress;
 
+    private static (int, int, int) OrderVendor(OrderTouchpointDelivery row) => (row.StoreId, row.OrderId, row.VendorId);
+
+    // The same rule as the database outbox: no earlier waiting row for the same store, order and vendor.
+    private bool IsClaimable(OrderTouchpointDelivery row) => _waitingPerOrder[OrderVendor(row)].Min == row.Id;
+
     /// <summary>Call after a row's status or next attempt changed (and <see cref="Unindex"/> before).</summary>
     private void Index(OrderTouchpointDelivery row)
     {
-        if (IsWaiting(row))
-            _due.Add((row.NextAttemptOnUtc, row.Id));
+        if (!IsWaiting(row))
+            return;
+        _due.Add((row.NextAttemptOnUtc, row.Id));
+        if (!_waitingPerOrder.TryGetValue(OrderVendor(row), out var ids))
+            _waitingPerOrder[OrderVendor(row)] = ids = [];
+        ids.Add(row.Id);
     }
 
-    private void Unindex(OrderTouchpointDelivery row) => _due.Remove((row.NextAttemptOnUtc, row.Id));
+    private void Unindex(OrderTouchpointDelivery row)
+    {
+        _due.Remove((row.NextAttemptOnUtc, row.Id));
+        if (_waitingPerOrder.TryGetValue(OrderVendor(row), out var ids) && ids.Remove(row.Id) && ids.Count == 0)
+            _waitingPerOrder.Remove(OrderVendor(row));
+    }
 
     public Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
     {
@@ -113,7 +130,7 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
     public Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
-            return Task.FromResult(_due.Count == 0 ? (DateTime?)null : _due.Min.NextAttemptOnUtc);
+            return Task.FromResult(_due.Where(due => IsClaimable(_rows[due.Id])).Select(due => (DateTime?)due.NextAttemptOnUtc).FirstOrDefault());
     }
 
     // Batches keep database locks short; in memory one pass under the lock is the same thing.

@@ -109,6 +109,47 @@ public class OutboxRulesTests
     }
 
     [Test]
+    public async Task A_later_event_waits_until_the_earlier_one_of_the_same_order_and_vendor_is_finished()
+    {
+        await EnqueuePlaced(42, TouchpointVendor.VoyadoEngage, TouchpointVendor.Transactionale);
+        await _outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+        await _outbox.EnqueueAsync(1, 43, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+
+        var first = await _outbox.ClaimDueAsync(10, Lease);
+        Assert.That(first.Select(r => (r.OrderId, r.Vendor, r.Event)), Is.EquivalentTo(new[]
+        {
+            (42, TouchpointVendor.VoyadoEngage, TouchpointEvent.OrderPlaced),
+            (42, TouchpointVendor.Transactionale, TouchpointEvent.OrderPlaced),
+            (43, TouchpointVendor.VoyadoEngage, TouchpointEvent.OrderPaid)
+        }), "order 42's paid event waits for its placed event at the same vendor; other vendors and orders do not");
+        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty, "still waiting while the placed event is in progress");
+        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(_time.UtcNow + Lease), "the next thing that can happen is a lease running out");
+
+        var placed = first.Single(r => r.OrderId == 42 && r.Vendor == TouchpointVendor.VoyadoEngage);
+        await _outbox.RecordAttemptAsync(new AttemptResult(placed.Id, placed.ClaimToken!.Value,
+            DeliveryStatus.Pending, _time.UtcNow, _time.UtcNow.AddSeconds(10), 503, "retry"));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var retried = await _outbox.ClaimDueAsync(10, Lease);
+        Assert.That(retried.Select(r => r.Event), Is.EqualTo(new[] { TouchpointEvent.OrderPlaced }), "a retrying earlier event still goes first");
+
+        await _outbox.RecordAttemptAsync(Delivered(retried[0], _time.UtcNow));
+        var paid = await _outbox.ClaimDueAsync(10, Lease);
+        Assert.That(paid.Select(r => (r.OrderId, r.Event)), Is.EqualTo(new[] { (42, TouchpointEvent.OrderPaid) }));
+    }
+
+    [Test]
+    public async Task An_earlier_event_that_failed_or_was_skipped_no_longer_holds_the_later_ones()
+    {
+        await EnqueuePlaced(42, TouchpointVendor.VoyadoEngage);
+        await _outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+        var placed = (await _outbox.ClaimDueAsync(10, Lease)).Single();
+
+        await _outbox.RecordAttemptAsync(new AttemptResult(placed.Id, placed.ClaimToken!.Value, DeliveryStatus.Failed, _time.UtcNow, _time.UtcNow, 400, "rejected"));
+
+        Assert.That((await _outbox.ClaimDueAsync(10, Lease)).Select(r => r.Event), Is.EqualTo(new[] { TouchpointEvent.OrderPaid }));
+    }
+
+    [Test]
     public async Task Concurrent_claims_never_hand_out_the_same_row_twice()
     {
         for (var order = 1; order <= 500; order++)
