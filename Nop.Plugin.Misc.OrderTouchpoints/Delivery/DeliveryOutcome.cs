@@ -15,8 +15,10 @@ public enum OutcomeKind
 /// <summary>
 /// The classified result of one delivery attempt. <see cref="Reason"/> is shown to the store owner and
 /// stored in the outbox, so it is trimmed and never holds an API key, an email address or a payload.
+/// <see cref="HeldBack"/>: the plugin itself did not let the request go (open circuit, no rate-limit slot),
+/// so the vendor never saw this attempt.
 /// </summary>
-public sealed record DeliveryOutcome(OutcomeKind Kind, int? HttpStatus = null, string? Reason = null, TimeSpan? RetryAfter = null)
+public sealed record DeliveryOutcome(OutcomeKind Kind, int? HttpStatus = null, string? Reason = null, TimeSpan? RetryAfter = null, bool HeldBack = false)
 {
     public const int MaxReasonLength = 500;
 
@@ -24,6 +26,9 @@ public sealed record DeliveryOutcome(OutcomeKind Kind, int? HttpStatus = null, s
 
     public static DeliveryOutcome Retry(string reason, int? httpStatus = null, TimeSpan? retryAfter = null) =>
         new(OutcomeKind.RetryLater, httpStatus, Trim(reason), retryAfter);
+
+    public static DeliveryOutcome HeldBackLocally(string reason, TimeSpan? retryAfter) =>
+        new(OutcomeKind.RetryLater, null, Trim(reason), retryAfter, HeldBack: true);
 
     public static DeliveryOutcome Rejected(string reason, int? httpStatus = null) =>
         new(OutcomeKind.Rejected, httpStatus, Trim(reason));

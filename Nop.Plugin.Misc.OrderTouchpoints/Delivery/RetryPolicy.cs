@@ -33,7 +33,10 @@ public static class RetryPolicy
         }
 
         var reason = outcome.Reason ?? "The vendor asked to try again later.";
-        if (schedule.DelayAfterAttempt(row.Attempts) is not { } delay)
+        // A final attempt the plugin held back itself (open circuit, rate limit) never reached the vendor:
+        // the vendor is still owed that attempt, one last schedule step later.
+        var next = schedule.DelayAfterAttempt(row.Attempts) ?? (outcome.HeldBack ? schedule.Delays[^1] : null);
+        if (next is not { } delay)
             return Result(DeliveryStatus.Failed, nowUtc, $"Gave up after {row.Attempts} attempts. Last: {reason}");
 
         var jittered = delay * (1 - JitterRatio + 2 * JitterRatio * Math.Clamp(jitterSample, 0, 1));

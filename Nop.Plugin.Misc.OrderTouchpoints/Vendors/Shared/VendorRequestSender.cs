@@ -38,9 +38,9 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         }
         catch (BrokenCircuitException ex)
         {
-            return new VendorResponse(DeliveryOutcome.Retry(
+            return new VendorResponse(DeliveryOutcome.HeldBackLocally(
                 "Paused: the vendor failed repeatedly in the last minute; sending resumes automatically.",
-                retryAfter: ex.RetryAfter));
+                ex.RetryAfter));
         }
         catch (HttpRequestException ex)
         {

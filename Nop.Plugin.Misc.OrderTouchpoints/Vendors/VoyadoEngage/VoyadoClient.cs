@@ -45,9 +45,9 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
         using var slot = await rateLimiter.WaitForSlotAsync(connection.ApiKey, connection.MaxRequestsPerSecond, connection.AttemptTimeout, cancellationToken);
         if (slot is null)
         {
-            return new VendorResponse(DeliveryOutcome.Retry(
+            return new VendorResponse(DeliveryOutcome.HeldBackLocally(
                 $"Held back by the rate limit of {connection.MaxRequestsPerSecond} requests/s for this API key; sent again shortly.",
-                retryAfter: RateLimitRetryAfter));
+                RateLimitRetryAfter));
         }
         return await sender.SendAsync(httpClient, TouchpointVendor.VoyadoEngage, connection.ApiKey, createRequest,
             body => body.Replace(connection.ApiKey, "[api key]", StringComparison.Ordinal), cancellationToken, connection.AttemptTimeout);

@@ -51,6 +51,19 @@ public class RetryPolicyTests
     }
 
     [Test]
+    public void A_final_attempt_the_plugin_held_back_is_owed_one_more_try_a_last_step_later()
+    {
+        var lastAttempt = RowAfter(RetrySchedule.Default.MaxAttempts);
+        var paused = DeliveryOutcome.HeldBackLocally("Paused: the vendor failed repeatedly in the last minute.", TimeSpan.FromSeconds(30));
+
+        var held = RetryPolicy.Decide(lastAttempt, Token, paused, RetrySchedule.Default, Now, 0.5);
+        var failed = RetryPolicy.Decide(lastAttempt, Token, DeliveryOutcome.Retry("HTTP 503", 503), RetrySchedule.Default, Now, 0.5);
+
+        Assert.That((held.Status, held.NextAttemptOnUtc), Is.EqualTo((DeliveryStatus.Pending, Now + TimeSpan.FromHours(24))));
+        Assert.That((failed.Status, failed.Reason), Is.EqualTo((DeliveryStatus.Failed, "Gave up after 9 attempts. Last: HTTP 503")));
+    }
+
+    [Test]
     public void Rejected_fails_at_once_with_the_vendor_reason()
     {
         var result = RetryPolicy.Decide(RowAfter(1), Token, DeliveryOutcome.Rejected("HTTP 400: invalid email [email]", 400), RetrySchedule.Default, Now, 0.5);

@@ -167,6 +167,7 @@ public class VendorRequestSenderTests
         Assert.That(paused.HttpStatus, Is.Null);
         Assert.That(paused.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(30)));
         Assert.That(paused.Reason, Does.StartWith("Paused: the vendor failed repeatedly"));
+        Assert.That(paused.HeldBack, Is.True, "the vendor never saw this attempt");
         Assert.That(_server.Requests, Has.Count.EqualTo(10));
 
         // After the break the circuit lets one trial call through; a healthy answer closes it.
