@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
@@ -11,6 +12,8 @@ public static class VendorJson
     // HTTP content; previews are HTML-encoded by Razor when shown, so the relaxed encoder is safe here.
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
     {
+        // Optional vendor fields are left out rather than sent as null.
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping
     };
 

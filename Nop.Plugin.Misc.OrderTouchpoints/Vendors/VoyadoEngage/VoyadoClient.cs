@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
@@ -21,7 +20,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
     /// <summary><c>POST /api/v2/contacts</c>: 201 with the new contact (its <c>id</c>).</summary>
     public Task<VendorResponse> CreateContactAsync(VoyadoConnection connection, VoyadoContactPayload contact, CancellationToken cancellationToken)
     {
-        var json = VoyadoJson.Serialize(contact);
+        var json = VendorJson.Serialize(contact);
         return SendAsync(connection, () =>
         {
             var request = CreateRequest(HttpMethod.Post, connection.ContactsUrl, connection, json);
@@ -36,7 +35,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
     /// <summary><c>POST /api/v2/orders</c>: triggers Engage's automations; not idempotent on Engage's side.</summary>
     public Task<VendorResponse> PostOrderAsync(VoyadoConnection connection, VoyadoOrderPayload order, CancellationToken cancellationToken)
     {
-        var json = VoyadoJson.Serialize(order);
+        var json = VendorJson.Serialize(order);
         return SendAsync(connection, () => CreateRequest(HttpMethod.Post, connection.OrdersUrl, connection, json), cancellationToken);
     }
 
@@ -61,8 +60,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         // Engage answers 500 to any call without Content-Type, GETs included. Content-Type is a content
         // header, so a GET carries an empty body just to have one.
-        request.Content = new ByteArrayContent(json is null ? [] : Encoding.UTF8.GetBytes(json));
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content = VendorJsonContent.Create(json ?? string.Empty);
         return request;
     }
 }

@@ -85,14 +85,14 @@ public class VoyadoTouchpointChannel(
 
         var ordersUrl = VoyadoConnection.OrdersUrlFor(baseUrl).AbsoluteUri;
         if (await contactResolver.GetSavedIdAsync(delivery.Data.Customer, request.StoreId) is { } savedId)
-            return new PayloadPreview([new PreviewRequest("POST", ordersUrl, VoyadoJson.Serialize(delivery.Order.ForContact(savedId)))]);
+            return new PayloadPreview([new PreviewRequest("POST", ordersUrl, VendorJson.Serialize(delivery.Order.ForContact(savedId)))]);
 
         // No saved id: the lookup runs first; the contact is created only when the lookup answers 404.
         return new PayloadPreview(
         [
             new PreviewRequest("GET", VoyadoConnection.LookupUrlFor(baseUrl, delivery.Contact.Email).AbsoluteUri, string.Empty),
-            new PreviewRequest("POST", VoyadoConnection.ContactsUrlFor(baseUrl).AbsoluteUri, VoyadoJson.Serialize(delivery.Contact)),
-            new PreviewRequest("POST", ordersUrl, VoyadoJson.Serialize(delivery.Order))
+            new PreviewRequest("POST", VoyadoConnection.ContactsUrlFor(baseUrl).AbsoluteUri, VendorJson.Serialize(delivery.Contact)),
+            new PreviewRequest("POST", ordersUrl, VendorJson.Serialize(delivery.Order))
         ]);
     }
 
