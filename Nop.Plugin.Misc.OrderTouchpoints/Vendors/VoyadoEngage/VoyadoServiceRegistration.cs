@@ -14,7 +14,7 @@ public static class VoyadoServiceRegistration
         services.AddScoped<VoyadoContactPayloadBuilder>();
         services.AddScoped<VoyadoOrderPayloadBuilder>();
         services.AddScoped<VoyadoContactResolver>();
-        services.AddScoped<ITouchpointChannel, VoyadoTouchpointChannel>();
+        services.AddTouchpointChannel<VoyadoTouchpointChannel>();
         return services;
     }
 }
