@@ -26,6 +26,11 @@ public static class StoreSetup
             await configure.EnableAllVendorsAsync(suite.Vendors);
             suite.ConfiguredForThisRun = true;
         }
+        catch
+        {
+            await suite.ScreenshotAsync(page, "configure-failed-" + DateTime.UtcNow.ToString("HHmmss"));
+            throw;
+        }
         finally
         {
             await page.Context.CloseAsync();
