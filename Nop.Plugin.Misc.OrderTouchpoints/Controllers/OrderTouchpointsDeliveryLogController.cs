@@ -12,7 +12,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 
 /// <summary>
 /// The delivery log: what was sent to which vendor, why something was refused, and resending after the
-/// cause is fixed. Resending only puts rows back in the outbox; the worker sends them as usual.
+/// cause is fixed. Resending puts rows back in the outbox and wakes this node's worker: without the wake-up
+/// the worker, asleep until its earliest known due row, would leave them to the next sweep minutes later.
 /// </summary>
 [Area(AreaNames.ADMIN)]
 [AuthorizeAdmin]
@@ -20,6 +21,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 public class OrderTouchpointsDeliveryLogController(
     DeliveryLogModelFactory deliveryLogModelFactory,
     IDeliveryOutbox outbox,
+    DeliverySignal deliverySignal,
     INotificationService notificationService,
     ILocalizationService localizationService) : BasePluginController
 {
@@ -43,6 +45,8 @@ public class OrderTouchpointsDeliveryLogController(
         if (selectedIds is null || selectedIds.Count == 0)
             return NoContent();
         var count = await outbox.ResendAsync(selectedIds.Distinct().ToList(), cancellationToken);
+        if (count > 0)
+            deliverySignal.Raise();
         return Json(new { Result = true, Count = count });
     }
 
@@ -58,6 +62,8 @@ public class OrderTouchpointsDeliveryLogController(
         }
         var count = await outbox.ResendFailedSinceAsync(await deliveryLogModelFactory.ToUtcAsync(since), Math.Max(0, model.StoreId),
             DeliveryLogModelFactory.Defined<TouchpointVendor>(model.VendorId), cancellationToken);
+        if (count > 0)
+            deliverySignal.Raise();
         notificationService.SuccessNotification(string.Format(
             await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.DeliveryLog.ResendFailed.Done"), count));
         return RedirectToAction(nameof(List));

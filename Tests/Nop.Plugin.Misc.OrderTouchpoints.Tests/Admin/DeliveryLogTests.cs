@@ -23,6 +23,7 @@ public class DeliveryLogTests
     private Mock<IOrderService> _orders = null!;
     private Mock<IStoreService> _stores = null!;
     private Mock<INotificationService> _notifications = null!;
+    private DeliverySignal _signal = null!;
     private AdminClock _clock = null!;
 
     [SetUp]
@@ -36,6 +37,7 @@ public class DeliveryLogTests
         _stores = new Mock<IStoreService>();
         _stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Store { Id = 1, Name = "Negozio" }, new Store { Id = 2, Name = "Shop" }]);
         _notifications = new Mock<INotificationService>();
+        _signal = new DeliverySignal();
         _clock = new AdminClock();
     }
 
@@ -51,7 +53,7 @@ public class DeliveryLogTests
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
-        return new OrderTouchpointsDeliveryLogController(Factory(outbox), outbox ?? _outbox.Object, _notifications.Object, localization.Object);
+        return new OrderTouchpointsDeliveryLogController(Factory(outbox), outbox ?? _outbox.Object, _signal, _notifications.Object, localization.Object);
     }
 
     private void SearchReturns(params OrderTouchpointDelivery[] rows) =>
@@ -162,6 +164,7 @@ public class DeliveryLogTests
         var result = await Controller(outbox).ResendSelected([ids[0], ids[2], ids[2]], CancellationToken.None);
 
         Assert.That(result, Is.TypeOf<JsonResult>());
+        Assert.That(await _signal.WaitAsync(TimeSpan.Zero, TimeProvider.System, CancellationToken.None), Is.True, "the worker is woken to send them now");
         var statuses = outbox.Snapshot().ToDictionary(r => r.Id, r => r.Status);
         Assert.That(statuses, Is.EqualTo(new Dictionary<int, DeliveryStatus>
         {
@@ -191,6 +194,7 @@ public class DeliveryLogTests
         }, CancellationToken.None);
 
         _outbox.Verify(o => o.ResendFailedSinceAsync(new DateTime(2026, 11, 19, 6, 30, 0, DateTimeKind.Utc), 2, TouchpointVendor.VoyadoEngage, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(await _signal.WaitAsync(TimeSpan.Zero, TimeProvider.System, CancellationToken.None), Is.True, "the worker is woken to send them now");
         _notifications.Verify(n => n.SuccessNotification("4 failed deliveries were queued again.", true, 0), Times.Once);
         Assert.That(result, Is.TypeOf<RedirectToActionResult>().With.Property("ActionName").EqualTo("List"));
     }
