@@ -86,7 +86,7 @@ public class VtMarketingFeedRowReader(
             Color: string.Empty,
             Brand: brand,
             Stock: product.StockQuantity,
-            Main: true);
+            IsVariation: false);
     }
 
     private async Task<IReadOnlyList<string>> PhotoUrlsAsync(VtMarketingFeedStore store, int productId)
@@ -103,12 +103,12 @@ public class VtMarketingFeedRowReader(
 
     /// <summary>
     /// In SKU mode an order line carries its attribute combination's SKU, so each combination with its own
-    /// SKU gets a row (Main 0) under that id; otherwise the ids of such orders would match no feed row.
+    /// SKU gets a row (Main 1, a variation) under that id; otherwise the ids of such orders would match no feed row.
     /// </summary>
     private async Task<IReadOnlyList<VtMarketingFeedRow>> VariantRowsAsync(Product product, VtMarketingFeedRow productRow)
     {
-        // VTmarketing lower-cases ids, so SKUs that differ only in case are one product there.
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { productRow.Id };
+        // Ids are normalized (lower case, spaces → _), so SKUs that differ only in case or spacing are one product there.
+        var seen = new HashSet<string>(StringComparer.Ordinal) { productRow.Id };
         var rows = new List<VtMarketingFeedRow>();
         foreach (var combination in await productAttributeService.GetAllProductAttributeCombinationsAsync(product.Id))
         {
@@ -123,7 +123,7 @@ public class VtMarketingFeedRowReader(
             var stock = product.ManageInventoryMethod == ManageInventoryMethod.ManageStockByAttributes
                 ? combination.StockQuantity
                 : product.StockQuantity;
-            rows.Add(productRow with { Id = id, Price = price, DiscountPrice = discountPrice, Stock = stock, Main = false });
+            rows.Add(productRow with { Id = id, Price = price, DiscountPrice = discountPrice, Stock = stock, IsVariation = true });
         }
         return rows;
     }
