@@ -175,6 +175,23 @@ public class VoyadoOrderFieldsTests
     }
 
     [Test]
+    public async Task The_preview_shows_the_new_fields_exactly_as_they_are_sent()
+    {
+        _bed.Shop.GiftCardUsages.Add(new GiftCardUsageHistory { Id = 1, UsedWithOrderId = 42, UsedValue = 10m });
+        _bed.Order.OrderTotal = 46.10m;
+        _bed.Shop.Shipments.Add(new Shipment { Id = 1, OrderId = 42, TrackingNumber = "TRK-1", ShippedDateUtc = new DateTime(2026, 11, 21, 9, 0, 0, DateTimeKind.Utc) });
+
+        var preview = await _bed.CreateChannel().PreviewAsync(_bed.Request(TouchpointEvent.ShipmentSent), CancellationToken.None);
+        var sent = await PostAsync(TouchpointEvent.ShipmentSent);
+
+        var shown = preview.Requests.Single().Json;
+        foreach (var field in new[] { "\"paymentMethods\"", "\"GiftCard\"", "\"imageUrl\"", "\"targetUrl\"", "\"shippingDate\"", "\"extraData\"", "\"trackingNumber\":\"TRK-1\"" })
+            Assert.That(shown, Does.Contain(field));
+        Assert.That(_bed.Engage.OrderPosts.Single().Body, Is.EqualTo(shown));
+        Assert.That(sent.GetProperty("paymentMethods").GetArrayLength(), Is.EqualTo(2));
+    }
+
+    [Test]
     public void Spread_is_pro_rata_cent_exact_with_the_remainder_on_the_largest_line()
     {
         // 10.00 over three equal lines: 3.33 each leaves 0.01, which goes to the first of the largest lines.
