@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the plugin zip (the zip's layout is under test too), runs every test project, and ends with one
-# line "N passed, N failed, N skipped" computed from the TRX results.
+# line "N passed, N failed, N skipped" computed from the TRX results (build/trx-summary.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 results="$root/artifacts/test-results"
@@ -16,17 +16,5 @@ for project in "$root"/Tests/*/*.Tests.csproj; do
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=$?
 done
 
-# Sum the Counters element of every TRX file (skipped tests are "notExecuted" there).
-passed=0 failed=0 skipped=0 files=0
-for trx in "$results"/*.trx; do
-  [ -e "$trx" ] || continue
-  files=$((files + 1))
-  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
-  value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
-  passed=$((passed + $(value passed)))
-  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-  skipped=$((skipped + $(value notExecuted)))
-done
-[ "$files" -gt 0 ] || { echo "no test results were written (did a test project fail to build?)" >&2; status=1; }
-echo "$passed passed, $failed failed, $skipped skipped"
+"$root/build/trx-summary.sh" "$results" || status=1
 exit $status

@@ -12,7 +12,7 @@ public static class TransactionaleServiceRegistration
         services.AddHttpClient<TransactionaleClient>().WithProxy();
         services.AddScoped<TransactionalePayloadBuilder>();
         services.AddScoped<TransactionaleConsentUpgrade>();
-        services.AddScoped<ITouchpointChannel, TransactionaleTouchpointChannel>();
+        services.AddTouchpointChannel<TransactionaleTouchpointChannel>();
         return services;
     }
 }

@@ -15,7 +15,7 @@ public static class VoyadoServiceRegistration
         services.AddScoped<VoyadoOrderDetailsLoader>();
         services.AddScoped<VoyadoOrderPayloadBuilder>();
         services.AddScoped<VoyadoContactResolver>();
-        services.AddScoped<ITouchpointChannel, VoyadoTouchpointChannel>();
+        services.AddTouchpointChannel<VoyadoTouchpointChannel>();
         return services;
     }
 }

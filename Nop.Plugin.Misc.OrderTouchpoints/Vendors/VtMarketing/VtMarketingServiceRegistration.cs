@@ -11,7 +11,7 @@ public static class VtMarketingServiceRegistration
         // WithProxy applies the proxy the store owner configured in nopCommerce's admin.
         services.AddHttpClient<VtMarketingClient>().WithProxy();
         services.AddScoped<VtMarketingPayloadBuilder>();
-        services.AddScoped<ITouchpointChannel, VtMarketingTouchpointChannel>();
+        services.AddTouchpointChannel<VtMarketingTouchpointChannel>();
         return services;
     }
 }

@@ -18,6 +18,9 @@ public sealed class VendorFarm : IAsyncDisposable
     public const string VtMarketingKey = "sandbox-vtmarketing-key-4c0b";
     public const string VoyadoKey = FakeEngage.ApiKey;
 
+    /// <summary>A second Transactionale account (another store's key): its requests are checked against the same contract with that key.</summary>
+    public const string SecondTransactionaleKey = "second-store-transactionale-key-91ab";
+
     private static readonly FakeResponse TransactionaleAccepted = new(200, """{"status":"ok"}""");
     private static readonly FakeResponse VtMarketingAccepted =
         new(200, """{"results":{"message":"Event created","email":"Event was created for the specified user"}}""");
@@ -50,10 +53,11 @@ public sealed class VendorFarm : IAsyncDisposable
     public static async Task<VendorFarm> StartAsync()
     {
         VendorFarm? farm = null;
-        var transactionaleContract = TransactionaleContract.For(TransactionaleKey);
+        var transactionaleContracts = new[] { TransactionaleKey, SecondTransactionaleKey }.ToDictionary(key => key, TransactionaleContract.For);
         var vtMarketingContract = VtMarketingContract.For(VtMarketingKey);
         FakeVendorServer? transactionale = null, vtMarketing = null;
-        transactionale = await FakeVendorServer.StartAsync(request => Checked(transactionaleContract, transactionale!, request,
+        transactionale = await FakeVendorServer.StartAsync(request => Checked(
+            transactionaleContracts.GetValueOrDefault(request.Header("X-Authorization") ?? "", transactionaleContracts[TransactionaleKey]), transactionale!, request,
             () => farm!.Misbehave?.Invoke(TouchpointVendor.Transactionale, request) ?? TransactionaleAccepted));
         vtMarketing = await FakeVendorServer.StartAsync(request => Checked(vtMarketingContract, vtMarketing!, request,
             () => farm!.Misbehave?.Invoke(TouchpointVendor.VtMarketing, request) ?? VtMarketingAccepted));

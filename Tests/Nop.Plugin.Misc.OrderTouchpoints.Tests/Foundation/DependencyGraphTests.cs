@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Services.Events;
 using Nop.Services.Plugins;
@@ -42,6 +43,26 @@ public class DependencyGraphTests
         Assert.That(roots.Select(t => t.Name), Does.Contain(nameof(OrderTouchpointsPlugin)).And.Contain("OrderEventsConsumer").And.Contain("DeliverySweepTask"));
         foreach (var type in roots)
             Assert.That(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type), Is.InstanceOf(type), type.Name);
+    }
+
+    /// <summary>
+    /// nopCommerce's system warnings (CommonModelFactory) flag every Nop.* service type registered with more than one
+    /// implementation type outside its own assemblies; a store owner reads that as "this plugin is broken".
+    /// </summary>
+    [Test]
+    public void No_service_type_has_two_implementation_types_so_the_admin_shows_no_override_warning()
+    {
+        var services = new ServiceCollection();
+        new PluginNopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+
+        var flagged = services
+            .Where(d => d.ServiceType.FullName?.StartsWith("Nop.", StringComparison.Ordinal) == true && d.ImplementationType is not null)
+            .GroupBy(d => d.ServiceType.FullName)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key);
+
+        Assert.That(flagged, Is.Empty);
+        Assert.That(services.Count(d => d.ServiceType == typeof(ITouchpointChannel)), Is.EqualTo(3), "all three channels are still enumerated");
     }
 
     /// <summary>nopCommerce types reachable from the roots' and the plugin registrations' constructors.</summary>

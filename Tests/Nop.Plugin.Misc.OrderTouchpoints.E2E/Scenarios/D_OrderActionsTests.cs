@@ -1,0 +1,64 @@
+namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
+
+/// <summary>
+/// Scenario d: the admin marks an order paid, ships and delivers a shipment, cancels it; another order is paid and
+/// refunded. Each action is one Engage order post with the mapped statuses, in the order the actions happened.
+/// </summary>
+[TestFixture, Order(4)]
+public sealed class D_OrderActionsTests
+{
+    private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(60);
+
+    [Test]
+    public async Task Paid_shipped_delivered_cancelled_reach_Engage_in_order()
+    {
+        var suite = Suite.Current;
+        await StoreSetup.EnsureConfiguredAsync();
+        var order = await PlaceAsync(suite, "actions");
+        var admin = new AdminOrders(suite.Admin, suite.Database);
+
+        await StepAsync(suite, order, 1, () => Task.CompletedTask);
+        await StepAsync(suite, order, 2, () => admin.MarkPaidAsync(order.OrderId));
+        var shipmentId = await admin.AddShipmentAsync(order.OrderId, "TRACK-E2E-1");
+        await StepAsync(suite, order, 3, () => admin.SetShippedAsync(shipmentId));
+        await StepAsync(suite, order, 4, () => admin.SetDeliveredAsync(shipmentId));
+        await StepAsync(suite, order, 5, () => admin.CancelAsync(order.OrderId));
+
+        var posts = VendorRequests.EngageOrderPosts(suite.Vendors, order.OrderNumber).Select(r => r.Json).ToList();
+        Assert.That(posts.Select(p => p.GetProperty("orderStatus").GetString()), Is.EqualTo(new[] { "Confirmed", "Confirmed", "Shipped", "Delivered", "Cancelled" }));
+        Assert.That(posts.Select(p => p.GetProperty("paymentStatus").GetString()), Is.EqualTo(new[] { "Pending", "Paid", "Paid", "Paid", "Paid" }));
+        Assert.That(suite.Vendors.Engage.Violations, Is.Empty);
+    }
+
+    [Test]
+    public async Task Paid_then_refunded_reaches_Engage_as_refunded()
+    {
+        var suite = Suite.Current;
+        await StoreSetup.EnsureConfiguredAsync();
+        var order = await PlaceAsync(suite, "refund");
+        var admin = new AdminOrders(suite.Admin, suite.Database);
+
+        await StepAsync(suite, order, 1, () => Task.CompletedTask);
+        await StepAsync(suite, order, 2, () => admin.MarkPaidAsync(order.OrderId));
+        await StepAsync(suite, order, 3, () => admin.RefundOfflineAsync(order.OrderId));
+
+        var posts = VendorRequests.EngageOrderPosts(suite.Vendors, order.OrderNumber).Select(r => r.Json).ToList();
+        Assert.That(posts.Select(p => p.GetProperty("orderStatus").GetString()), Is.EqualTo(new[] { "Confirmed", "Confirmed", "Refunded" }));
+        Assert.That(posts.Select(p => p.GetProperty("paymentStatus").GetString()), Is.EqualTo(new[] { "Pending", "Paid", "Refunded" }));
+        Assert.That(suite.Vendors.Engage.Violations, Is.Empty);
+    }
+
+    private static async Task<PlacedOrder> PlaceAsync(Suite suite, string label)
+    {
+        using var buyer = suite.NewSession();
+        return await suite.Checkout.PlaceOrderAsync(buyer, Buyers.Guest(label));
+    }
+
+    /// <summary>One admin action, then its Engage post before the next action: the posts' order is the actions' order.</summary>
+    private static async Task StepAsync(Suite suite, PlacedOrder order, int expectedPosts, Func<Task> action)
+    {
+        await action();
+        var arrived = await Eventually.TrueAsync(() => VendorRequests.EngageOrderPosts(suite.Vendors, order.OrderNumber).Count >= expectedPosts, DeliveryWait);
+        Assert.That(arrived, Is.True, $"Engage post {expectedPosts} of order {order.OrderNumber} arrived");
+    }
+}

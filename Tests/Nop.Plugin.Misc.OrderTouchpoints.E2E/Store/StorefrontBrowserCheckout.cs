@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Store;
+
+/// <summary>A guest order clicked through the DefaultClean storefront in Chromium: product, cart, one-page checkout.</summary>
+public static class StorefrontBrowserCheckout
+{
+    public static async Task<PlacedOrder> PlaceGuestOrderAsync(Suite suite, Buyer buyer)
+    {
+        var context = await suite.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = suite.Environment.StoreUrl.ToString() });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(StorefrontCheckout.ProductPath);
+            await page.ClickAsync("button.add-to-cart-button");
+            await page.Locator("#bar-notification .success, #bar-notification.success").WaitForAsync();
+            await page.GotoAsync("cart");
+            await page.SelectOptionAsync("#checkout_attribute_1", "1");
+            await page.CheckAsync("#termsofservice");
+            await page.ClickAsync("#checkout");
+            await page.ClickAsync(".checkout-as-guest-button");
+            await page.WaitForURLAsync("**/onepagecheckout");
+
+            await page.FillAsync("#BillingNewAddress_FirstName", buyer.FirstName);
+            await page.FillAsync("#BillingNewAddress_LastName", buyer.LastName);
+            await page.FillAsync("#BillingNewAddress_Email", buyer.Email);
+            // The country change reloads the state list by AJAX; pick the state once that has finished.
+            await page.SelectOptionAsync("#BillingNewAddress_CountryId", new SelectOptionValue { Label = "United States of America" });
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.SelectOptionAsync("#BillingNewAddress_StateProvinceId", new SelectOptionValue { Label = "New York" });
+            await page.FillAsync("#BillingNewAddress_City", buyer.City);
+            await page.FillAsync("#BillingNewAddress_Address1", "1 Main Street");
+            await page.FillAsync("#BillingNewAddress_ZipPostalCode", buyer.Zip);
+            await page.FillAsync("#BillingNewAddress_PhoneNumber", buyer.Phone);
+            await page.ClickAsync("#billing-buttons-container .new-address-next-step-button");
+            await page.ClickAsync("#shipping-method-buttons-container .shipping-method-next-step-button");
+            // With a single payment method nopCommerce skips the payment-method step.
+            var paymentMethod = page.Locator("#payment-method-buttons-container .payment-method-next-step-button");
+            var paymentInfo = page.Locator("#payment-info-buttons-container .payment-info-next-step-button");
+            await page.Locator("#payment-method-buttons-container .payment-method-next-step-button:visible, #payment-info-buttons-container .payment-info-next-step-button:visible")
+                .First.WaitForAsync();
+            if (await paymentMethod.IsVisibleAsync())
+                await paymentMethod.ClickAsync();
+            await paymentInfo.ClickAsync();
+            await page.ClickAsync("#confirm-order-buttons-container .confirm-order-next-step-button");
+            await page.WaitForURLAsync("**/checkout/completed**");
+            var confirmedAt = DateTimeOffset.UtcNow;
+            await suite.ScreenshotAsync(page, "c-storefront-order-completed");
+            return await suite.Checkout.PlacedOrderAsync(await page.ContentAsync(), buyer.Email, confirmedAt);
+        }
+        catch
+        {
+            await suite.ScreenshotAsync(page, "c-storefront-order-failed");
+            throw;
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Store;
+
+/// <summary>An order as the storefront confirmed it: when <c>OpcConfirmOrder</c> answered success is when the customer saw it placed.</summary>
+public sealed record PlacedOrder(int OrderId, string OrderNumber, int StoreId, string Email, DateTimeOffset ConfirmedAt);
+
+/// <summary>A buyer's address on the billing step; ids come from the store's Country/StateProvince tables.</summary>
+public sealed record Buyer(string Email, string FirstName, string LastName, string Zip, string City = "New York", string Phone = "5550100");
+
+/// <summary>
+/// Places orders the way a customer's browser does, over HTTP: product page, add to cart, cart, one-page
+/// checkout (billing, Ground shipping, Check / Money Order), confirm. nopCommerce raises OrderPlacedEvent
+/// inside the confirm request.
+/// </summary>
+public sealed partial class StorefrontCheckout(StoreDatabase database)
+{
+    public const string ProductPath = "lenovo-ideacentre";
+
+    public async Task<PlacedOrder> PlaceOrderAsync(NopHttpSession session, Buyer buyer, string productPath = ProductPath)
+    {
+        var productPage = await session.GetPageAsync(productPath);
+        var productId = AddToCartUrl().Match(productPage) is { Success: true } match
+            ? match.Groups["id"].Value
+            : throw new InvalidOperationException($"no add-to-cart button on /{productPath}");
+        await ExpectJsonSuccessAsync(await session.PostFormAsync($"addproducttocart/details/{productId}/1",
+            [new($"addtocart_{productId}.EnteredQuantity", "1")], ajax: true), "add to cart");
+
+        await session.GetPageAsync("cart");
+        var cart = await session.PostFormAsync("cart",
+            [new("checkout", "checkout"), new("termsofservice", "on"), new("checkout_attribute_1", "1")]);
+        if (cart.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"the cart did not move on to checkout: {(int)cart.StatusCode}");
+
+        await session.GetPageAsync("onepagecheckout");
+        var (countryId, stateId) = await UnitedStatesNewYorkAsync();
+        await ExpectSectionAsync(await session.PostFormAsync("checkout/OpcSaveBilling/",
+        [
+            new("BillingNewAddress.FirstName", buyer.FirstName),
+            new("BillingNewAddress.LastName", buyer.LastName),
+            new("BillingNewAddress.Email", buyer.Email),
+            new("BillingNewAddress.CountryId", countryId.ToString()),
+            new("BillingNewAddress.StateProvinceId", stateId.ToString()),
+            new("BillingNewAddress.City", buyer.City),
+            new("BillingNewAddress.Address1", "1 Main Street"),
+            new("BillingNewAddress.ZipPostalCode", buyer.Zip),
+            new("BillingNewAddress.PhoneNumber", buyer.Phone),
+            new("ShipToSameAddress", "true")
+        ], ajax: true), "billing");
+        await ExpectSectionAsync(await session.PostFormAsync("checkout/OpcSaveShippingMethod/",
+            [new("shippingoption", "Ground___Shipping.FixedByWeightByTotal")], ajax: true), "shipping method");
+        await ExpectSectionAsync(await session.PostFormAsync("checkout/OpcSavePaymentMethod/",
+            [new("paymentmethod", "Payments.CheckMoneyOrder")], ajax: true), "payment method");
+        await ExpectSectionAsync(await session.PostFormAsync("checkout/OpcSavePaymentInfo/", [], ajax: true), "payment info");
+
+        var confirm = await session.PostFormAsync("checkout/OpcConfirmOrder/", [], ajax: true);
+        var confirmedAt = DateTimeOffset.UtcNow;
+        var body = await confirm.Content.ReadAsStringAsync();
+        if (!body.Contains("\"success\":1", StringComparison.Ordinal))
+            throw new InvalidOperationException($"the order was not confirmed: {(int)confirm.StatusCode} {Trim(body)}");
+
+        var completed = await session.GetPageAsync("checkout/completed");
+        return await PlacedOrderAsync(completed, buyer.Email, confirmedAt);
+    }
+
+    /// <summary>Reads the order number the "thank you" page shows and finds the order's row.</summary>
+    public async Task<PlacedOrder> PlacedOrderAsync(string completedPage, string email, DateTimeOffset confirmedAt)
+    {
+        var number = OrderNumber().Match(completedPage) is { Success: true } match
+            ? match.Groups["number"].Value
+            : throw new InvalidOperationException("the completed page shows no order number");
+        var rows = await database.QueryAsync("""select "Id", "StoreId" from "Order" where "CustomOrderNumber" = $1""", number);
+        var row = rows.Single();
+        return new PlacedOrder((int)row["Id"]!, number, (int)row["StoreId"]!, email, confirmedAt);
+    }
+
+    /// <summary>Registers a customer (nopCommerce signs them in at once with standard registration).</summary>
+    public async Task RegisterAsync(NopHttpSession session, Buyer buyer, string password)
+    {
+        await session.GetPageAsync("register");
+        var response = await session.PostFormAsync("register",
+        [
+            new("FirstName", buyer.FirstName),
+            new("LastName", buyer.LastName),
+            new("Email", buyer.Email),
+            new("Password", password),
+            new("ConfirmPassword", password),
+            new("register-button", "")
+        ]);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"registration was refused: {(int)response.StatusCode} {Trim(await response.Content.ReadAsStringAsync())}");
+    }
+
+    private async Task<(int CountryId, int StateId)> UnitedStatesNewYorkAsync()
+    {
+        var countryId = await database.ScalarAsync<int>("""select "Id" from "Country" where "TwoLetterIsoCode" = 'US'""");
+        var stateId = await database.ScalarAsync<int>("""select "Id" from "StateProvince" where "CountryId" = $1 and "Abbreviation" = 'NY'""", countryId);
+        return (countryId, stateId);
+    }
+
+    private static async Task ExpectJsonSuccessAsync(HttpResponseMessage response, string step)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
+        if (!json.RootElement.TryGetProperty("success", out var success) || !success.GetBoolean())
+            throw new InvalidOperationException($"{step} failed: {Trim(body)}");
+    }
+
+    private static async Task ExpectSectionAsync(HttpResponseMessage response, string step)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || body.Contains("\"error\":1", StringComparison.Ordinal) || body.Contains("\"error\":true", StringComparison.Ordinal))
+            throw new InvalidOperationException($"checkout step '{step}' failed: {(int)response.StatusCode} {Trim(body)}");
+    }
+
+    private static string Trim(string text) => text.Length > 400 ? text[..400] : text;
+
+    [GeneratedRegex(@"addproducttocart/details/(?<id>\d+)/1")]
+    private static partial Regex AddToCartUrl();
+
+    [GeneratedRegex(@"Order number:\s*(?:<[^>]+>\s*)*(?<number>[^<\s]+)")]
+    private static partial Regex OrderNumber();
+}
