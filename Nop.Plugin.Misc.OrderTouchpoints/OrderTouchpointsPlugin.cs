@@ -30,7 +30,8 @@ public partial class OrderTouchpointsPlugin(
     TimeProvider timeProvider,
     IWebHelper webHelper,
     WidgetSettings widgetSettings,
-    IStoreContext storeContext) : BasePlugin, IMiscPlugin
+    IStoreContext storeContext,
+    TransactionaleConsentUpgrade transactionaleConsentUpgrade) : BasePlugin, IMiscPlugin
 {
     public override string GetConfigurationPageUrl() => $"{webHelper.GetStoreLocation()}{OrderTouchpointsDefaults.ConfigurationPath}";
 
@@ -42,13 +43,7 @@ public partial class OrderTouchpointsPlugin(
         await settingService.SaveSettingAsync(new OrderTouchpointsDeliverySettings());
         await ActivateWidgetAsync();
 
-        await localizationService.AddOrUpdateLocaleResourceAsync(LocaleResources.All.ToDictionary(t => t.Key, t => t.English));
-        var italian = LocaleResources.All.ToDictionary(t => t.Key, t => t.Italian);
-        foreach (var language in await languageService.GetAllLanguagesAsync(showHidden: true))
-        {
-            if (language.LanguageCulture?.StartsWith("it", StringComparison.OrdinalIgnoreCase) == true)
-                await localizationService.AddOrUpdateLocaleResourceAsync(italian, language.Id);
-        }
+        await AddLocaleResourcesAsync();
 
         if (await scheduleTaskService.GetTaskByTypeAsync(DeliverySweepTask.TaskType) is null)
         {
@@ -64,6 +59,28 @@ public partial class OrderTouchpointsPlugin(
         }
 
         await base.InstallAsync();
+    }
+
+    /// <summary>
+    /// A newer version over an installed one: texts added or changed since, and settings whose meaning changed
+    /// (Transactionale without a consent used to mean "send every order"; see <see cref="TransactionaleConsentUpgrade"/>).
+    /// </summary>
+    public override async Task UpdateAsync(string currentVersion, string targetVersion)
+    {
+        await AddLocaleResourcesAsync();
+        await transactionaleConsentUpgrade.ApplyAsync();
+        await base.UpdateAsync(currentVersion, targetVersion);
+    }
+
+    private async Task AddLocaleResourcesAsync()
+    {
+        await localizationService.AddOrUpdateLocaleResourceAsync(LocaleResources.All.ToDictionary(t => t.Key, t => t.English));
+        var italian = LocaleResources.All.ToDictionary(t => t.Key, t => t.Italian);
+        foreach (var language in await languageService.GetAllLanguagesAsync(showHidden: true))
+        {
+            if (language.LanguageCulture?.StartsWith("it", StringComparison.OrdinalIgnoreCase) == true)
+                await localizationService.AddOrUpdateLocaleResourceAsync(italian, language.Id);
+        }
     }
 
     public override async Task UninstallAsync()

@@ -33,7 +33,8 @@ public class VtMarketingFeedController(
             return NotFound();
 
         var maxAge = TimeSpan.FromMinutes(Math.Max(0, settings.FeedCacheMinutes));
-        var key = VtMarketingFeedCache.KeyFor(storeId, settings.FeedToken!, settings.ProductIdSource);
+        var color = FeedColorSource.Parse(settings.FeedColorAttribute);
+        var key = VtMarketingFeedCache.KeyFor(storeId, settings.FeedToken!, settings.ProductIdSource, color);
         if (feedCache.GetFresh(key, maxAge) is { } cached)
         {
             if (ClientHas(cached.ETag))
@@ -44,7 +45,7 @@ public class VtMarketingFeedController(
             if (feedCache.OpenRead(cached) is { } content)
                 return new FileStreamResult(content, ContentType) { EntityTag = new EntityTagHeaderValue(cached.ETag) };
         }
-        return new VtMarketingFeedStreamResult(store, settings.ProductIdSource, key, maxAge, feedCache, feedWriter);
+        return new VtMarketingFeedStreamResult(store, settings.ProductIdSource, color, key, maxAge, feedCache, feedWriter);
     }
 
     private bool ClientHas(string etag)

@@ -14,6 +14,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 public sealed class VtMarketingFeedStreamResult(
     Store store,
     ProductIdSource idSource,
+    FeedColorSource color,
     string cacheKey,
     TimeSpan maxAge,
     VtMarketingFeedCache feedCache,
@@ -26,7 +27,7 @@ public sealed class VtMarketingFeedStreamResult(
         if (maxAge <= TimeSpan.Zero)
         {
             response.ContentType = VtMarketingFeedController.ContentType;
-            await feedWriter.WriteAsync(store, idSource, response.Body, cancellationToken);
+            await feedWriter.WriteAsync(store, idSource, color, response.Body, cancellationToken);
             return;
         }
 
@@ -46,6 +47,6 @@ public sealed class VtMarketingFeedStreamResult(
 
         response.ContentType = VtMarketingFeedController.ContentType;
         await feedCache.WriteThroughAsync(cacheKey, response.Body,
-            (destination, token) => feedWriter.WriteAsync(store, idSource, destination, token), cancellationToken);
+            (destination, token) => feedWriter.WriteAsync(store, idSource, color, destination, token), cancellationToken);
     }
 }

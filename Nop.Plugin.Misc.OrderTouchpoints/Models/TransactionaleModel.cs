@@ -32,6 +32,16 @@ public record TransactionaleModel : VendorModel
     public int RequiredGdprConsentId { get; set; }
     public bool RequiredGdprConsentId_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Misc.OrderTouchpoints.Fields.Transactionale.SendWithoutConsentCheck")]
+    public bool SendWithoutConsentCheck { get; set; }
+    public bool SendWithoutConsentCheck_OverrideForStore { get; set; }
+
+    /// <summary>Which consent rule applies at this scope, in the store owner's words.</summary>
+    public string ConsentRuleText { get; set; } = string.Empty;
+
+    /// <summary>The rule is not chosen yet: the page warns that the vendor cannot be enabled.</summary>
+    public bool ConsentRuleMissing { get; set; }
+
     public IList<SelectListItem> AvailableCountries { get; set; } = [];
 
     public IList<SelectListItem> AvailableConsents { get; set; } = [];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
@@ -27,6 +28,7 @@ public class TransactionaleSettingsForm(
         model.SendPhone_OverrideForStore = await scoped.IsOverriddenAsync(x => x.SendPhone);
         model.SendTransactionValue_OverrideForStore = await scoped.IsOverriddenAsync(x => x.SendTransactionValue);
         model.RequiredGdprConsentId_OverrideForStore = await scoped.IsOverriddenAsync(x => x.RequiredGdprConsentId);
+        model.SendWithoutConsentCheck_OverrideForStore = await scoped.IsOverriddenAsync(x => x.SendWithoutConsentCheck);
     }
 
     protected override void ReadValues(TransactionaleModel model, OrderTouchpointsTransactionaleSettings settings)
@@ -37,6 +39,7 @@ public class TransactionaleSettingsForm(
         model.SendPhone = settings.SendPhone;
         model.SendTransactionValue = settings.SendTransactionValue;
         model.RequiredGdprConsentId = settings.RequiredGdprConsentId;
+        model.SendWithoutConsentCheck = settings.SendWithoutConsentCheck;
     }
 
     protected override async Task FillListsAsync(TransactionaleModel model)
@@ -52,11 +55,28 @@ public class TransactionaleSettingsForm(
         if (!string.IsNullOrEmpty(model.ShopCountryCode) && model.AvailableCountries.All(i => i.Value != model.ShopCountryCode))
             model.AvailableCountries.Add(new SelectListItem(model.ShopCountryCode, model.ShopCountryCode));
 
+        var consents = await gdprService.GetAllConsentsAsync();
         model.AvailableConsents =
         [
             new SelectListItem(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.Transactionale.NoConsentRequired"), "0"),
-            .. (await gdprService.GetAllConsentsAsync()).Select(c => new SelectListItem(c.Message, c.Id.ToString()))
+            .. consents.Select(c => new SelectListItem(c.Message, c.Id.ToString()))
         ];
+
+        var mode = TransactionaleConsentRule.ModeOf(new OrderTouchpointsTransactionaleSettings
+        {
+            RequiredGdprConsentId = model.RequiredGdprConsentId,
+            SendWithoutConsentCheck = model.SendWithoutConsentCheck
+        });
+        model.ConsentRuleMissing = mode == TransactionaleConsentMode.NotChosen;
+        model.ConsentRuleText = mode switch
+        {
+            TransactionaleConsentMode.ConsentRequired => string.Format(CultureInfo.CurrentCulture,
+                await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.Transactionale.ConsentRule.Required"),
+                consents.FirstOrDefault(c => c.Id == model.RequiredGdprConsentId)?.Message ?? $"#{model.RequiredGdprConsentId}"),
+            TransactionaleConsentMode.WithoutConsentCheck =>
+                await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.Transactionale.ConsentRule.WithoutCheck"),
+            _ => await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.Transactionale.ConsentRule.NotChosen")
+        };
     }
 
     protected override void ApplyFields(TransactionaleModel model, ScopedSettings<OrderTouchpointsTransactionaleSettings> target)
@@ -74,6 +94,8 @@ public class TransactionaleSettingsForm(
             s.SendTransactionValue = model.SendTransactionValue;
         if (target.Applies(model.RequiredGdprConsentId_OverrideForStore))
             s.RequiredGdprConsentId = model.RequiredGdprConsentId;
+        if (target.Applies(model.SendWithoutConsentCheck_OverrideForStore))
+            s.SendWithoutConsentCheck = model.SendWithoutConsentCheck;
     }
 
     protected override async Task ValidateFieldsAsync(TransactionaleModel model, ScopedSettings<OrderTouchpointsTransactionaleSettings> effective, FormErrors errors)
@@ -84,6 +106,11 @@ public class TransactionaleSettingsForm(
             await errors.AddAsync(Field(nameof(model.ShopCountryCode)), "Plugins.Misc.OrderTouchpoints.Validation.CountryCode");
         if (s.Enabled)
             await errors.RequireAsync(Field(nameof(model.ShopCountryCode)), s.ShopCountryCode);
+        if (s.Enabled && TransactionaleConsentRule.ModeOf(s) == TransactionaleConsentMode.NotChosen)
+            await errors.AddAsync(Field(nameof(model.RequiredGdprConsentId)), "Plugins.Misc.OrderTouchpoints.Validation.Transactionale.ConsentRule");
+        // Both chosen would leave the owner unsure which applies (the consent would): ask for one.
+        if (s.RequiredGdprConsentId > 0 && s.SendWithoutConsentCheck)
+            await errors.AddAsync(Field(nameof(model.SendWithoutConsentCheck)), "Plugins.Misc.OrderTouchpoints.Validation.Transactionale.ConsentRuleBoth");
     }
 
     protected override async Task SaveFieldsAsync(TransactionaleModel model, ScopedSettings<OrderTouchpointsTransactionaleSettings> scoped)
@@ -94,5 +121,6 @@ public class TransactionaleSettingsForm(
         await scoped.SaveAsync(x => x.SendPhone, model.SendPhone_OverrideForStore);
         await scoped.SaveAsync(x => x.SendTransactionValue, model.SendTransactionValue_OverrideForStore);
         await scoped.SaveAsync(x => x.RequiredGdprConsentId, model.RequiredGdprConsentId_OverrideForStore);
+        await scoped.SaveAsync(x => x.SendWithoutConsentCheck, model.SendWithoutConsentCheck_OverrideForStore);
     }
 }

@@ -33,5 +33,12 @@ public record VtMarketingModel : VendorModel
     public string? CancelledOrderStatus { get; set; }
     public bool CancelledOrderStatus_OverrideForStore { get; set; }
 
+    /// <summary>The feed's Color source as <see cref="Vendors.VtMarketing.Feed.FeedColorSource"/> text; empty = no colour.</summary>
+    [NopResourceDisplayName("Plugins.Misc.OrderTouchpoints.Fields.VtMarketing.FeedColorAttribute")]
+    public string? FeedColorAttribute { get; set; }
+    public bool FeedColorAttribute_OverrideForStore { get; set; }
+
     public IList<SelectListItem> AvailableProductIdSources { get; set; } = [];
+
+    public IList<SelectListItem> AvailableFeedColorAttributes { get; set; } = [];
 }

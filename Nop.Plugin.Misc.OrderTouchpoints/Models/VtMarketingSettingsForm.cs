@@ -1,6 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
+using Nop.Services.Catalog;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 
@@ -10,7 +13,9 @@ public class VtMarketingSettingsForm(
     ISettingService settingService,
     ApiKeyProtector apiKeyProtector,
     TimeProvider timeProvider,
-    ILocalizationService localizationService)
+    ILocalizationService localizationService,
+    IProductAttributeService productAttributeService,
+    ISpecificationAttributeService specificationAttributeService)
     : VendorSettingsForm<OrderTouchpointsVtMarketingSettings, VtMarketingModel>(settingService, apiKeyProtector, timeProvider)
 {
     protected override string FieldPrefix => nameof(ConfigurationModel.VtMarketing);
@@ -19,6 +24,7 @@ public class VtMarketingSettingsForm(
     {
         model.EndpointUrl_OverrideForStore = await scoped.IsOverriddenAsync(x => x.EndpointUrl);
         model.ProductIdSource_OverrideForStore = await scoped.IsOverriddenAsync(x => x.ProductIdSource);
+        model.FeedColorAttribute_OverrideForStore = await scoped.IsOverriddenAsync(x => x.FeedColorAttribute);
         model.PendingOrderStatus_OverrideForStore = await scoped.IsOverriddenAsync(x => x.PendingOrderStatus);
         model.ProcessingOrderStatus_OverrideForStore = await scoped.IsOverriddenAsync(x => x.ProcessingOrderStatus);
         model.CompleteOrderStatus_OverrideForStore = await scoped.IsOverriddenAsync(x => x.CompleteOrderStatus);
@@ -29,6 +35,7 @@ public class VtMarketingSettingsForm(
     {
         model.EndpointUrl = settings.EndpointUrl;
         model.ProductIdSource = settings.ProductIdSource;
+        model.FeedColorAttribute = FeedColorSource.Parse(settings.FeedColorAttribute).Format();
         model.PendingOrderStatus = settings.PendingOrderStatus;
         model.ProcessingOrderStatus = settings.ProcessingOrderStatus;
         model.CompleteOrderStatus = settings.CompleteOrderStatus;
@@ -42,6 +49,16 @@ public class VtMarketingSettingsForm(
             new SelectListItem(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.VtMarketing.ProductIdSource.ProductId"), nameof(ProductIdSource.ProductId)),
             new SelectListItem(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.VtMarketing.ProductIdSource.Sku"), nameof(ProductIdSource.Sku))
         ];
+        var productAttributeLabel = await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.VtMarketing.FeedColor.ProductAttribute");
+        var specificationLabel = await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.VtMarketing.FeedColor.SpecificationAttribute");
+        model.AvailableFeedColorAttributes =
+        [
+            new SelectListItem(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.VtMarketing.FeedColor.None"), string.Empty),
+            .. (await productAttributeService.GetAllProductAttributesAsync()).Select(a =>
+                new SelectListItem(string.Format(CultureInfo.CurrentCulture, productAttributeLabel, a.Name), new FeedColorSource(FeedColorKind.ProductAttribute, a.Id).Format())),
+            .. (await specificationAttributeService.GetAllSpecificationAttributesAsync()).Select(a =>
+                new SelectListItem(string.Format(CultureInfo.CurrentCulture, specificationLabel, a.Name), new FeedColorSource(FeedColorKind.SpecificationAttribute, a.Id).Format()))
+        ];
     }
 
     protected override void ApplyFields(VtMarketingModel model, ScopedSettings<OrderTouchpointsVtMarketingSettings> target)
@@ -51,6 +68,8 @@ public class VtMarketingSettingsForm(
             s.EndpointUrl = model.EndpointUrl?.Trim() ?? string.Empty;
         if (target.Applies(model.ProductIdSource_OverrideForStore))
             s.ProductIdSource = model.ProductIdSource;
+        if (target.Applies(model.FeedColorAttribute_OverrideForStore))
+            s.FeedColorAttribute = FeedColorSource.Parse(model.FeedColorAttribute).Format();
         if (target.Applies(model.PendingOrderStatus_OverrideForStore))
             s.PendingOrderStatus = model.PendingOrderStatus?.Trim() ?? string.Empty;
         if (target.Applies(model.ProcessingOrderStatus_OverrideForStore))
@@ -73,6 +92,7 @@ public class VtMarketingSettingsForm(
     {
         await scoped.SaveAsync(x => x.EndpointUrl, model.EndpointUrl_OverrideForStore);
         await scoped.SaveAsync(x => x.ProductIdSource, model.ProductIdSource_OverrideForStore);
+        await scoped.SaveAsync(x => x.FeedColorAttribute, model.FeedColorAttribute_OverrideForStore);
         await scoped.SaveAsync(x => x.PendingOrderStatus, model.PendingOrderStatus_OverrideForStore);
         await scoped.SaveAsync(x => x.ProcessingOrderStatus, model.ProcessingOrderStatus_OverrideForStore);
         await scoped.SaveAsync(x => x.CompleteOrderStatus, model.CompleteOrderStatus_OverrideForStore);

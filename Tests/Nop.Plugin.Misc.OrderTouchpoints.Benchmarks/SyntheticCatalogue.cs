@@ -51,7 +51,8 @@ public sealed class SyntheticCatalogue(int productCount)
 
         return new VtMarketingFeedWriter(
             new VtMarketingFeedStoreResolver(languages, settings),
-            new VtMarketingFeedRowReader(products, Fake<IProductAttributeService>(), categories, manufacturers, pictures, urls, localization));
+            new VtMarketingFeedRowReader(products, Fake<IProductAttributeService>(), categories, manufacturers, pictures, urls, localization,
+                new VtMarketingFeedColors(Fake<IProductAttributeService>(), Fake<IProductAttributeParser>(), Fake<ISpecificationAttributeService>(), localization)));
     }
 
     private static TService Fake<TService>(params (string Method, Func<object?[], object?> Answer)[] answers) where TService : class =>

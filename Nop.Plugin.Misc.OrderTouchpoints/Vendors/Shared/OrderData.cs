@@ -1,3 +1,4 @@
+using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
@@ -32,11 +33,5 @@ public sealed record OrderData(
         values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 }
 
-/// <summary>One order line with its product resolved; the product may have been deleted since the order.</summary>
-public sealed record OrderLine(OrderItem Item, int ProductId, string Sku, string? ProductSku, string Name);
-
-/// <summary>Gift card amounts and the reward points' money value an order was paid with, in the primary store currency.</summary>
-public sealed record OrderRedemptions(decimal GiftCards, decimal RewardPoints)
-{
-    public decimal Total => GiftCards + RewardPoints;
-}
+/// <summary>One order line with its product resolved; the product may have been deleted since the order (then null).</summary>
+public sealed record OrderLine(OrderItem Item, int ProductId, string Sku, string? ProductSku, string Name, Product? Product = null);

@@ -22,9 +22,7 @@ public class OrderDataLoader(
     IProductService productService,
     IProductAttributeParser productAttributeParser,
     ILocalizationService localizationService,
-    IDiscountService discountService,
-    IGiftCardService giftCardService,
-    IRewardPointService rewardPointService)
+    IDiscountService discountService)
 {
     /// <summary>The order and its customer data, or null when the order no longer exists.</summary>
     public async Task<OrderData?> LoadAsync(int orderId)
@@ -62,7 +60,7 @@ public class OrderDataLoader(
                 : await productAttributeParser.FindProductAttributeCombinationAsync(product, item.AttributesXml);
             var productSku = OrderData.FirstNonEmpty(combination?.Sku, product.Sku);
             var name = await localizationService.GetLocalizedAsync(product, p => p.Name, languageId);
-            lines.Add(new OrderLine(item, product.Id, productSku ?? product.Id.ToString(), productSku, name ?? product.Name ?? $"Product {product.Id}"));
+            lines.Add(new OrderLine(item, product.Id, productSku ?? product.Id.ToString(), productSku, name ?? product.Name ?? $"Product {product.Id}", product));
         }
         return lines;
     }
@@ -79,18 +77,5 @@ public class OrderDataLoader(
                 codes.Add(discount.CouponCode.Trim());
         }
         return codes;
-    }
-
-    /// <summary>
-    /// What the customer paid with other than money: gift cards and redeemed reward points, in the primary
-    /// currency. nopCommerce subtracts both from <c>OrderTotal</c> but keeps them out of <c>OrderDiscount</c>.
-    /// </summary>
-    public async Task<OrderRedemptions> LoadRedemptionsAsync(Order order)
-    {
-        var giftCards = (await giftCardService.GetGiftCardUsageHistoryAsync(order)).Sum(u => u.UsedValue);
-        var rewardPoints = order.RedeemedRewardPointsEntryId is int entryId
-            ? (await rewardPointService.GetRewardPointsHistoryEntryByIdAsync(entryId))?.UsedAmount ?? 0m
-            : 0m;
-        return new OrderRedemptions(giftCards, rewardPoints);
     }
 }

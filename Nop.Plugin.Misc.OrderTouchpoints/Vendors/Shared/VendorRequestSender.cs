@@ -34,7 +34,7 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         }
         catch (TimeoutRejectedException ex)
         {
-            return new VendorResponse(DeliveryOutcome.Retry($"No answer within {ex.Timeout.TotalSeconds:0.#} s."));
+            return new VendorResponse(DeliveryOutcome.Retry($"No answer within {ex.Timeout.TotalSeconds:0.#} s.")) { AnswerLost = true };
         }
         catch (BrokenCircuitException ex)
         {
@@ -48,7 +48,7 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new VendorResponse(DeliveryOutcome.Retry("No answer within the HTTP client's timeout."));
+            return new VendorResponse(DeliveryOutcome.Retry("No answer within the HTTP client's timeout.")) { AnswerLost = true };
         }
     }
 

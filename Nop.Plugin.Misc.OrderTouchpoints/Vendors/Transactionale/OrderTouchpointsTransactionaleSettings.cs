@@ -18,6 +18,12 @@ public class OrderTouchpointsTransactionaleSettings : VendorSettings
     /// <summary>Sends <c>transaction_value</c> and <c>transaction_currency</c> (order total in customer currency).</summary>
     public bool SendTransactionValue { get; set; }
 
-    /// <summary>nopCommerce GDPR consent the customer must have accepted before this vendor is sent anything; 0 = none.</summary>
+    /// <summary>nopCommerce GDPR consent the customer must have accepted before this vendor is sent anything; 0 = none chosen.</summary>
     public int RequiredGdprConsentId { get; set; }
+
+    /// <summary>
+    /// The store owner's explicit choice to send every order without a consent check (another legal basis).
+    /// Without it or a <see cref="RequiredGdprConsentId"/>, Transactionale cannot be enabled (<see cref="TransactionaleConsentRule"/>).
+    /// </summary>
+    public bool SendWithoutConsentCheck { get; set; }
 }

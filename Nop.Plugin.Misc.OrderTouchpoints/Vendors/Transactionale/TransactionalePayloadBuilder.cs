@@ -24,7 +24,7 @@ public class TransactionalePayloadBuilder(OrderDataLoader orderDataLoader, IGdpr
             return PayloadBuildResult<TransactionalePayload>.CannotSend(OrderCannotSendReasons.NoEmail(order.CustomOrderNumber));
 
         // The mail carries third-party offers: Transactionale's own shop plugins send only after an opt-in.
-        if (settings.RequiredGdprConsentId > 0
+        if (TransactionaleConsentRule.ModeOf(settings) == TransactionaleConsentMode.ConsentRequired
             && await FindConsentProblemAsync(settings.RequiredGdprConsentId, order.CustomerId, order.CustomOrderNumber) is { } consentProblem)
             return PayloadBuildResult<TransactionalePayload>.CannotSend(consentProblem);
 

@@ -11,6 +11,7 @@ public static class TransactionaleServiceRegistration
         // WithProxy applies the proxy the store owner configured in nopCommerce's admin.
         services.AddHttpClient<TransactionaleClient>().WithProxy();
         services.AddScoped<TransactionalePayloadBuilder>();
+        services.AddScoped<TransactionaleConsentUpgrade>();
         services.AddTouchpointChannel<TransactionaleTouchpointChannel>();
         return services;
     }

@@ -15,6 +15,8 @@ public static class TransactionaleSettingsCheck
             return "No Transactionale API key is saved for this store.";
         if (!VendorEndpoint.TryParse(settings.EndpointUrl, out _, out var endpointError))
             return $"Transactionale endpoint: {endpointError}";
+        if (TransactionaleConsentRule.ModeOf(settings) == TransactionaleConsentMode.NotChosen)
+            return TransactionaleConsentRule.NotChosenProblem;
         return TryGetShopCountry(settings, out _, out var countryError) ? null : countryError;
     }
 

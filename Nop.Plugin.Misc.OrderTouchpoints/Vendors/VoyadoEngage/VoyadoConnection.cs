@@ -9,11 +9,12 @@ public sealed record VoyadoConnection(
     int MaxRequestsPerSecond,
     TimeSpan AttemptTimeout,
     string? Source = null,
-    string? StoreExternalId = null)
+    string? StoreExternalId = null,
+    string? ContactType = null)
 {
     public const int DefaultMaxRequestsPerSecond = 40;
 
-    public Uri LookupUrl(string email) => LookupUrlFor(BaseUrl, email);
+    public Uri LookupUrl(string email) => LookupUrlFor(BaseUrl, email, ContactType);
 
     public Uri ContactsUrl => ContactsUrlFor(BaseUrl);
 
@@ -22,7 +23,11 @@ public sealed record VoyadoConnection(
     // A record prints every member by default: keep the key out of any log line or exception text.
     public override string ToString() => $"Voyado Engage {BaseUrl.Host}";
 
-    public static Uri LookupUrlFor(Uri baseUrl, string email) => Url(baseUrl, $"api/v2/contacts/id?email={Uri.EscapeDataString(email)}");
+    /// <summary>With the configured contact type, so a contact of another type with the same email does not match.</summary>
+    public static Uri LookupUrlFor(Uri baseUrl, string email, string? contactType) =>
+        Url(baseUrl, string.IsNullOrWhiteSpace(contactType)
+            ? $"api/v2/contacts/id?email={Uri.EscapeDataString(email)}"
+            : $"api/v2/contacts/id?email={Uri.EscapeDataString(email)}&contactType={Uri.EscapeDataString(contactType.Trim())}");
 
     public static Uri ContactsUrlFor(Uri baseUrl) => Url(baseUrl, "api/v2/contacts");
 
@@ -48,7 +53,7 @@ public sealed record VoyadoConnection(
         }
         var rate = settings.MaxRequestsPerSecond > 0 ? settings.MaxRequestsPerSecond : DefaultMaxRequestsPerSecond;
         connection = new VoyadoConnection(baseUrl, apiKey, rate, attemptTimeout,
-            OrderData.FirstNonEmpty(settings.Source), OrderData.FirstNonEmpty(settings.StoreExternalId));
+            OrderData.FirstNonEmpty(settings.Source), OrderData.FirstNonEmpty(settings.StoreExternalId), OrderData.FirstNonEmpty(settings.ContactType));
         problem = string.Empty;
         return true;
     }

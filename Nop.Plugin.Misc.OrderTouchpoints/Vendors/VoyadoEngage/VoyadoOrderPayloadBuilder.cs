@@ -5,32 +5,47 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 /// <summary>
-/// Maps a re-read nopCommerce order to Engage's order body (docs/vendors.md §2.3). Every amount is
-/// converted on its own to the customer's currency (2 decimals, half away from zero); Engage then checks
-/// Σ items + freight + handling − discounts + round-off = total, so the round-off is computed last from
-/// the converted parts and absorbs both the conversion cents and nopCommerce's own rounding of the total.
+/// Maps a re-read nopCommerce order to Engage's order body (docs/vendors.md §2.3). Every amount is converted on
+/// its own to the customer's currency (2 decimals, half away from zero), then:
+/// <list type="bullet">
+/// <item>totalGrossPrice is everything paid by any means: OrderTotal + gift cards + reward points;</item>
+/// <item>order-level discounts are spread over the lines (<see cref="VoyadoDiscountSpread"/>): the sum rule has no discount term;</item>
+/// <item>each line's taxAmount follows from its grossPaidPrice and its recorded tax rate (<see cref="VoyadoTaxMath"/>), totalTax is their sum plus the fees' tax;</item>
+/// <item>whatever conversion and nopCommerce's own rounding leave over is the totalRoundOff, sent only when not zero.</item>
+/// </list>
 /// </summary>
-public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader)
+public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader, VoyadoOrderDetailsLoader detailsLoader)
 {
+    public const string FallbackPaymentDescription = "Payment";
+    public const string GiftCardDescription = "Gift card";
+    public const string RewardPointsDescription = "Reward points";
+    public const string ItemDiscountDescription = "Discount";
+
     public async Task<VoyadoOrderPayload> BuildAsync(OrderData data, OrderTouchpointsVoyadoSettings settings, DeliveryRequest request, string contactId)
     {
         var order = data.Order;
         var lines = await orderDataLoader.LoadLinesAsync(order, order.CustomerLanguageId);
-        var redemptions = await orderDataLoader.LoadRedemptionsAsync(order);
+        var details = await detailsLoader.LoadAsync(data, lines, settings, request);
         decimal Money(decimal primaryAmount) => ToCents(data.InCustomerCurrency(primaryAmount));
 
-        var items = lines.Select(line => Item(line, Money)).ToList();
-        var freight = Fee(order.OrderShippingInclTax, order.OrderShippingExclTax, Money);
+        var lineGross = lines.Select(l => Money(l.Item.PriceInclTax)).ToList();
+        // Subtotal and order-total discounts are outside the line totals in nopCommerce (shipping discounts are inside the shipping fee).
+        var orderLevelDiscount = Money(order.OrderSubTotalDiscountInclTax + order.OrderDiscount);
+        var shares = VoyadoDiscountSpread.Spread(orderLevelDiscount, lineGross);
+        var orderDiscountText = DiscountText(details.Discounts.Where(d => d.IsOrderLevel).ToList());
+        var itemDiscountText = DiscountText(details.Discounts.Where(d => !d.IsOrderLevel).ToList());
+
+        var items = lines.Select((line, i) => Item(line, lineGross[i], shares[i], details, Money, itemDiscountText, orderDiscountText)).ToList();
+        var freight = Fee(order.OrderShippingInclTax, order.OrderShippingExclTax, details.TaxRates, Money);
         // nopCommerce allows a negative payment method fee (a discount for the method); it is sent as it is.
         var handling = order.PaymentMethodAdditionalFeeInclTax != 0m
-            ? Fee(order.PaymentMethodAdditionalFeeInclTax, order.PaymentMethodAdditionalFeeExclTax, Money)
+            ? Fee(order.PaymentMethodAdditionalFeeInclTax, order.PaymentMethodAdditionalFeeExclTax, details.TaxRates, Money)
             : null;
-        // Order-level reductions: item discounts are already inside each line total, the subtotal discount
-        // and the order total discount are not; gift cards and reward points are payments nopCommerce takes
-        // off OrderTotal, so Engage must see them here too or the sum cannot hold.
-        var discounts = Money(order.OrderSubTotalDiscountInclTax + order.OrderDiscount + redemptions.Total);
-        var total = Money(order.OrderTotal);
-        var roundOff = total - (items.Sum(i => i.GrossPaidPrice) + freight.Value + (handling?.Value ?? 0m) - discounts);
+
+        var giftCards = details.GiftCardAmounts.Select(Money).ToList();
+        var rewardPoints = Money(details.RewardPointsAmount);
+        var total = Money(order.OrderTotal + details.GiftCardAmounts.Sum() + details.RewardPointsAmount);
+        var roundOff = total - (items.Sum(i => i.GrossPaidPrice) + freight.Value + (handling?.Value ?? 0m));
 
         return new VoyadoOrderPayload(
             Contact: new VoyadoOrderContact(contactId),
@@ -41,12 +56,15 @@ public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader)
             StoreId: settings.StoreExternalId?.Trim() ?? string.Empty,
             Currency: order.CustomerCurrencyCode?.Trim().ToUpperInvariant() ?? string.Empty,
             TotalGrossPrice: total,
-            Language: VoyadoLanguageOverrides.LocaleFor(settings.LanguageOverrides, order.CustomerLanguageId, data.Language?.LanguageCulture),
-            TotalTax: Money(order.OrderTax),
+            Language: details.Locale,
+            TotalTax: items.Sum(i => i.TaxAmount ?? 0m) + freight.Tax + (handling?.Tax ?? 0m),
             FreightFee: freight,
             HandlingFee: handling,
-            TotalDiscounts: discounts,
-            TotalRoundOff: new VoyadoRoundOff(roundOff),
+            TotalDiscounts: Money(lines.Sum(l => l.Item.DiscountAmountInclTax) + order.OrderSubTotalDiscountInclTax + order.OrderDiscount),
+            PaymentMethods: PaymentMethods(total, giftCards, rewardPoints, details.PaymentMethodName),
+            TotalRoundOff: roundOff != 0m ? new VoyadoRoundOff(roundOff) : null,
+            ShippingDate: details.Shipment?.ShippedDateUtc is { } shipped ? Iso8601Utc(shipped) : null,
+            ExtraData: ShipmentData(details.Shipment),
             StatusChangedDate: request.Event == TouchpointEvent.OrderPlaced ? null : Iso8601Utc(request.EventOccurredUtc),
             Items: items);
     }
@@ -55,34 +73,71 @@ public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader)
     public static string Iso8601Utc(DateTime value) =>
         (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static VoyadoOrderItem Item(OrderLine line, Func<decimal, decimal> money)
+    private static VoyadoOrderItem Item(OrderLine line, decimal gross, decimal orderDiscountShare, VoyadoOrderDetails details,
+        Func<decimal, decimal> money, string itemDiscountText, string orderDiscountText)
     {
         var item = line.Item;
-        var gross = money(item.PriceInclTax);
+        var paid = gross - orderDiscountShare;
+        var rate = VoyadoTaxMath.RateOf(item.PriceInclTax, item.PriceExclTax, details.TaxRates);
+        var discounts = new List<VoyadoItemDiscount>();
+        if (item.DiscountAmountInclTax > 0m && money(item.DiscountAmountInclTax) is var itemDiscount and > 0m)
+            discounts.Add(new VoyadoItemDiscount(-itemDiscount, VoyadoItemDiscount.ItemType, itemDiscountText));
+        if (orderDiscountShare > 0m)
+            discounts.Add(new VoyadoItemDiscount(-orderDiscountShare, VoyadoItemDiscount.OrderShareType, orderDiscountText));
+        details.LinksByOrderItemId.TryGetValue(item.Id, out var links);
         return new VoyadoOrderItem(
             Type: VoyadoOrderItem.PurchaseType,
             Sku: line.Sku,
             Quantity: item.Quantity,
-            GrossPaidPrice: gross,
+            GrossPaidPrice: paid,
             Description: line.Name,
-            TaxAmount: gross - money(item.PriceExclTax),
-            TaxPercent: TaxPercent(item.PriceInclTax, item.PriceExclTax));
+            TaxAmount: rate is { } percent ? VoyadoTaxMath.TaxIn(paid, percent) : null,
+            TaxPercent: rate,
+            ImageUrl: links?.ImageUrl,
+            TargetUrl: links?.TargetUrl,
+            Discounts: discounts.Count > 0 ? discounts : null);
+    }
+
+    private static VoyadoFee Fee(decimal inclTax, decimal exclTax, IReadOnlyList<decimal> taxRates, Func<decimal, decimal> money)
+    {
+        var value = money(inclTax);
+        return new VoyadoFee(value, value - money(exclTax), VoyadoTaxMath.RateOf(inclTax, exclTax, taxRates));
     }
 
     /// <summary>
-    /// nopCommerce keeps no tax rate per line, so it is derived from the line totals (before conversion: the
-    /// rate does not depend on the currency). One decimal: the totals are rounded to cents, so more digits
-    /// would be noise (22 % shows as 22.0, not 22.03). Unknown for free lines.
+    /// The payment method's entry is what was left to pay after gift cards and reward points, so the entries add
+    /// up to totalGrossPrice exactly; it is left out when nothing was left (an order paid in full by gift card).
     /// </summary>
-    private static decimal? TaxPercent(decimal inclTax, decimal exclTax) =>
-        exclTax > 0m && inclTax >= exclTax
-            ? Math.Round((inclTax - exclTax) / exclTax * 100m, 1, MidpointRounding.AwayFromZero)
-            : null;
-
-    private static VoyadoFee Fee(decimal inclTax, decimal exclTax, Func<decimal, decimal> money)
+    private static IReadOnlyList<VoyadoPaymentMethod>? PaymentMethods(decimal total, IReadOnlyList<decimal> giftCards, decimal rewardPoints, string? paymentMethodName)
     {
-        var value = money(inclTax);
-        return new VoyadoFee(value, value - money(exclTax));
+        var methods = giftCards.Where(v => v != 0m).Select(v => new VoyadoPaymentMethod(VoyadoPaymentMethod.GiftCardType, GiftCardDescription, v)).ToList();
+        if (rewardPoints != 0m)
+            methods.Add(new VoyadoPaymentMethod(VoyadoPaymentMethod.RewardPointsType, RewardPointsDescription, rewardPoints));
+        var charged = total - methods.Sum(m => m.Value);
+        if (charged != 0m)
+            methods.Insert(0, new VoyadoPaymentMethod(VoyadoPaymentMethod.PaymentType, paymentMethodName ?? FallbackPaymentDescription, charged));
+        return methods.Count > 0 ? methods : null;
+    }
+
+    private static IReadOnlyDictionary<string, string>? ShipmentData(VoyadoShipmentInfo? shipment)
+    {
+        if (shipment is null)
+            return null;
+        var data = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (shipment.TrackingNumber is { } number)
+            data["trackingNumber"] = number;
+        if (shipment.TrackingUrl is { } url)
+            data["trackingUrl"] = url;
+        if (shipment.ShippingMethod is { } method)
+            data["shippingMethod"] = method;
+        return data.Count > 0 ? data : null;
+    }
+
+    /// <summary>Coupon codes when the customer typed any (what they recognise), else the discounts' names.</summary>
+    private static string DiscountText(IReadOnlyList<VoyadoUsedDiscount> discounts)
+    {
+        var texts = discounts.Select(d => d.CouponCode ?? d.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return texts.Count > 0 ? string.Join(", ", texts) : ItemDiscountDescription;
     }
 
     // Always two decimals in the JSON (12.50, not 12.5 or 12.500000), as Engage compares amounts at 2 decimals.

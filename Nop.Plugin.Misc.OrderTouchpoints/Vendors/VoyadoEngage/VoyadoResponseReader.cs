@@ -26,21 +26,29 @@ public static class VoyadoResponseReader
         TryParse(body, out var root) && root.ValueKind == JsonValueKind.Object ? IdOf(root) : null;
 
     /// <summary>
-    /// First match of a 409 MultipleMatches answer. Assumed shape (Engage's error envelope):
-    /// <c>{"errorCode":"MultipleMatches","message":"…","messageDetails":{"multipleMatchesFound":[…]}}</c>
-    /// where the list holds ids (<c>["id1","id2"]</c>) or contacts (<c>[{"id":"id1",…}]</c>). Property names are
-    /// matched case-insensitively and <c>messageDetails</c> may also arrive as a JSON-encoded string.
+    /// First match of a 409 MultipleMatches answer. Engage does not publish its shape; two are accepted: a
+    /// top-level list (<c>{"multipleMatchesFound":["id1","id2"]}</c>, what a public connector reads) and Engage's
+    /// error envelope (<c>{"errorCode":"MultipleMatches","messageDetails":{"multipleMatchesFound":[…]}}</c>, where
+    /// <c>messageDetails</c> may also arrive as a JSON-encoded string). The list holds ids or contacts with an
+    /// <c>id</c>; property names are matched case-insensitively.
     /// </summary>
     public static string? FirstMultipleMatch(string? body)
     {
         if (!TryParse(body, out var root) || root.ValueKind != JsonValueKind.Object)
             return null;
+        if (Property(root, "multipleMatchesFound") is { ValueKind: JsonValueKind.Array } topLevel && FirstId(topLevel) is { } id)
+            return id;
         if (Property(root, "messageDetails") is not { } details)
             return null;
         if (details.ValueKind == JsonValueKind.String && !TryParse(details.GetString(), out details))
             return null;
-        if (details.ValueKind != JsonValueKind.Object || Property(details, "multipleMatchesFound") is not { ValueKind: JsonValueKind.Array } matches)
-            return null;
+        return details.ValueKind == JsonValueKind.Object && Property(details, "multipleMatchesFound") is { ValueKind: JsonValueKind.Array } matches
+            ? FirstId(matches)
+            : null;
+    }
+
+    private static string? FirstId(JsonElement matches)
+    {
         foreach (var match in matches.EnumerateArray())
         {
             var id = match.ValueKind switch

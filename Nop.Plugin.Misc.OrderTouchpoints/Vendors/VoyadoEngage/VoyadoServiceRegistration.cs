@@ -12,6 +12,7 @@ public static class VoyadoServiceRegistration
         services.AddSingleton<VoyadoRateLimiter>();
         services.AddHttpClient<VoyadoClient>().WithProxy();
         services.AddScoped<VoyadoContactPayloadBuilder>();
+        services.AddScoped<VoyadoOrderDetailsLoader>();
         services.AddScoped<VoyadoOrderPayloadBuilder>();
         services.AddScoped<VoyadoContactResolver>();
         services.AddTouchpointChannel<VoyadoTouchpointChannel>();

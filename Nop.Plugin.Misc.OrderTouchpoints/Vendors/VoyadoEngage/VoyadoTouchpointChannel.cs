@@ -90,7 +90,7 @@ public class VoyadoTouchpointChannel(
         // No saved id: the lookup runs first; the contact is created only when the lookup answers 404.
         return new PayloadPreview(
         [
-            new PreviewRequest("GET", VoyadoConnection.LookupUrlFor(baseUrl, delivery.Contact.Email).AbsoluteUri, string.Empty),
+            new PreviewRequest("GET", VoyadoConnection.LookupUrlFor(baseUrl, delivery.Contact.Email, settings.ContactType).AbsoluteUri, string.Empty),
             new PreviewRequest("POST", VoyadoConnection.ContactsUrlFor(baseUrl).AbsoluteUri, VendorJson.Serialize(delivery.Contact)),
             new PreviewRequest("POST", ordersUrl, VendorJson.Serialize(delivery.Order))
         ]);

@@ -11,6 +11,9 @@ public class OrderTouchpointsVtMarketingSettings : VendorSettings
 
     public ProductIdSource ProductIdSource { get; set; } = ProductIdSource.ProductId;
 
+    /// <summary>The attribute the feed's optional Color column comes from (<see cref="Feed.FeedColorSource"/> text); null = no colour.</summary>
+    public string? FeedColorAttribute { get; set; }
+
     // generic.status sent for each nopCommerce order status.
     public string PendingOrderStatus { get; set; } = "pending";
     public string ProcessingOrderStatus { get; set; } = "processing";

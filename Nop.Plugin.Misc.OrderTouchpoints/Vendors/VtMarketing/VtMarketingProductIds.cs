@@ -17,8 +17,22 @@ public static class VtMarketingProductIds
     /// </summary>
     public static string For(ProductIdSource source, int productId, string? sku) =>
         source == ProductIdSource.Sku && !string.IsNullOrWhiteSpace(sku)
-            ? sku.Trim()
+            ? Normalize(sku)
             : productId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// VTmarketing's feed guide asks for ids "lowercase and all spaces replaced with underscore"; doing it here
+    /// keeps the feed's ID and the events' items[].id identical ("Tee XL" → "tee_xl").
+    /// </summary>
+    public static string Normalize(string id)
+    {
+        var trimmed = id.Trim().ToLowerInvariant();
+        return string.Create(trimmed.Length, trimmed, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = char.IsWhiteSpace(source[i]) ? '_' : source[i];
+        });
+    }
 
     public static string For(ProductIdSource source, OrderLine line) => For(source, line.ProductId, line.ProductSku);
 }

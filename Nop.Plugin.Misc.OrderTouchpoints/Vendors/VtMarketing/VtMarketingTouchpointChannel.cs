@@ -6,8 +6,8 @@ using Nop.Services.Configuration;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 
 /// <summary>
-/// VTmarketing as the delivery pipeline sees it: one POST per placed order. VTmarketing refuses a second
-/// event with an orderId it has seen, so a retry can never count an order twice (nor update it).
+/// VTmarketing as the delivery pipeline sees it: one POST per placed order. VTmarketing documents no
+/// deduplication, so only 200 counts and a lost answer is not retried (<see cref="VtMarketingAnswers"/>).
 /// </summary>
 public class VtMarketingTouchpointChannel(
     ISettingService settingService,
@@ -30,6 +30,6 @@ public class VtMarketingTouchpointChannel(
         DeliveryRequest request, OrderTouchpointsVtMarketingSettings settings, CancellationToken cancellationToken) =>
         payloadBuilder.BuildAsync(request, settings, cancellationToken);
 
-    protected override Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan attemptTimeout, CancellationToken cancellationToken) =>
-        client.PostAsync(endpoint, apiKey, json, attemptTimeout, cancellationToken);
+    protected override async Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan attemptTimeout, CancellationToken cancellationToken) =>
+        VtMarketingAnswers.Interpret(await client.PostAsync(endpoint, apiKey, json, attemptTimeout, cancellationToken));
 }

@@ -5,7 +5,9 @@ using Nop.Core;
 using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Discounts;
+using Nop.Core.Domain.Media;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Shipping;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Catalog;
@@ -17,7 +19,13 @@ using Nop.Services.Discounts;
 using Nop.Services.Gdpr;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
+using Nop.Services.Media;
 using Nop.Services.Orders;
+using Nop.Services.Payments;
+using Nop.Services.Plugins;
+using Nop.Services.Seo;
+using Nop.Services.Shipping;
+using Nop.Services.Shipping.Tracking;
 using Nop.Services.Security;
 using Nop.Services.Stores;
 
@@ -62,7 +70,18 @@ public sealed class InMemoryNopServices
         services.AddSingleton(Fake<ILogger>(("ErrorAsync", (_, _) => { Interlocked.Increment(ref _errorsLogged); return Task.CompletedTask; })));
         services.AddSingleton(Fake<IOrderService>(
             ("GetOrderByIdAsync", (_, a) => Task.FromResult(_orders.GetValueOrDefault((int)a[0]!)!)),
-            ("GetOrderItemsAsync", (_, a) => Task.FromResult<IList<OrderItem>>(_items[(int)a[0]!].ToList()))));
+            ("GetOrderItemsAsync", (_, a) => Task.FromResult<IList<OrderItem>>(_items[(int)a[0]!].ToList())),
+            ("ParseTaxRates", (_, a) => TaxRateText.Parse((string?)a[1]))));
+        services.AddSingleton(Fake<IPictureService>(
+            ("GetPicturesByProductIdAsync", (_, a) => Task.FromResult<IList<Picture>>(
+                _shop.ProductPictureUrls.ContainsKey((int)a[0]!) ? [new Picture { Id = (int)a[0]! }] : [])),
+            ("GetPictureUrlAsync", (_, a) => Task.FromResult((_shop.ProductPictureUrls.GetValueOrDefault(((Picture)a[0]!).Id, ""), (Picture)a[0]!)))));
+        services.AddSingleton(Fake<IUrlRecordService>(("GetSeNameAsync", (m, a) => FakeResult.TaskFor(m, ShopFixture.SeNameOf((Product)a[0]!)))));
+        services.AddSingleton(Fake<IPaymentPluginManager>(("LoadPluginBySystemNameAsync", (_, a) => Task.FromResult(_shop.PaymentMethodFor((string)a[0]!)))));
+        services.AddSingleton(Fake<IShipmentService>(
+            ("GetShipmentsByOrderIdAsync", (_, a) => Task.FromResult<IList<Shipment>>(_shop.Shipments.Where(x => x.OrderId == (int)a[0]!).ToList())),
+            ("GetShipmentTrackerAsync", (_, _) => Task.FromResult(Fake<IShipmentTracker>(
+                ("GetUrlAsync", (_, t) => Task.FromResult(ShopFixture.TrackingUrlFor((string)t[0]!))))))));
         services.AddSingleton(Fake<ICustomerService>(("GetCustomerByIdAsync", (_, a) => Task.FromResult(_shop.Customers.Find(c => c.Id == (int)a[0]!)!))));
         services.AddSingleton(Fake<IAddressService>(("GetAddressByIdAsync", (_, a) => Task.FromResult(_shop.Addresses.Find(x => x.Id == (int)a[0]!)!))));
         services.AddSingleton(Fake<ICountryService>(
@@ -90,6 +109,7 @@ public sealed class InMemoryNopServices
             ("GetLocalizedAsync", (m, a) => FakeResult.TaskFor(m, a[0] is Product p
                 ? _shop.LocalizedProductNames.GetValueOrDefault((p.Id, (int?)a[2] ?? 0), p.Name)
                 : throw new NotSupportedException("only product names are localized"))),
+            ("GetLocalizedFriendlyNameAsync", (_, a) => Task.FromResult(((IPlugin)a[0]!).PluginDescriptor.FriendlyName)),
             ("GetResourceAsync", (_, a) => Task.FromResult(LocaleResources.All.FirstOrDefault(t => t.Key == (string)a[0]!)?.English ?? (string)a[0]!))));
         services.AddSingleton(Fake<IDiscountService>(
             ("GetDiscountByIdAsync", (_, a) => Task.FromResult(_shop.Discounts.Find(d => d.Id == (int)a[0]!)!)),

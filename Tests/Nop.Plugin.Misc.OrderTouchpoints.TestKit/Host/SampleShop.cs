@@ -13,7 +13,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 
 /// <summary>
 /// The sandbox's shop: two stores, Italian and English, orders in EUR (rate 1) and SEK (rate 11.4237),
-/// products with and without SKU and one with attribute combinations, a coupon, registered and guest
+/// products with and without SKU and one with attribute combinations, two tax rates (22 % and 10 %), a coupon,
+/// a gift card every fourth order from the second, registered and guest
 /// customers, names outside ASCII, and one guest order with no email anywhere (index 2).
 /// </summary>
 public static class SampleShop
@@ -56,7 +57,9 @@ public static class SampleShop
         shop.LocalizedProductNames[(501, 2)] = "Espresso cup";
         shop.LocalizedProductNames[(502, 2)] = "Moka pot";
         shop.LocalizedProductNames[(503, 2)] = "T-shirt “Coffee”";
-        shop.Discounts.Add(new Discount { Id = 1, RequiresCouponCode = true, CouponCode = "BENVENUTO10" });
+        shop.Discounts.Add(new Discount { Id = 1, Name = "Benvenuto", DiscountType = DiscountType.AssignedToOrderTotal, RequiresCouponCode = true, CouponCode = "BENVENUTO10" });
+        shop.ProductPictureUrls[501] = "/images/thumbs/0000501_tazzina-espresso_415.jpeg";
+        shop.ProductPictureUrls[503] = "/images/thumbs/0000503_t-shirt-caffe_415.jpeg";
     }
 
     private static string Size(string size) =>
@@ -89,17 +92,20 @@ public static class SampleShop
             CustomerId = customerId, BillingAddressId = billingId, ShippingAddressId = billingId,
             CustomerCurrencyCode = swedish ? "SEK" : "EUR", CurrencyRate = swedish ? 11.4237m : 1m,
             OrderStatus = OrderStatus.Pending, PaymentStatus = index % 4 == 0 ? PaymentStatus.Paid : PaymentStatus.Pending,
-            CustomerLanguageId = swedish ? 2 : 1, CreatedOnUtc = DateTime.UtcNow
+            CustomerLanguageId = swedish ? 2 : 1, CreatedOnUtc = DateTime.UtcNow, PaymentMethodSystemName = "Payments.Manual"
         };
         var lines = linesPerOrder > 0 ? linesPerOrder : 1 + index % 3;
-        decimal gross = 0, net = 0;
+        decimal gross = 0;
+        var taxByRate = new SortedDictionary<decimal, decimal> { [22m] = 1.10m };
         for (var line = 0; line < lines; line++)
         {
             var productId = 501 + (index + line) % 3;
             var unit = productId switch { 501 => 10m, 502 => 30m, _ => 25m };
             var quantity = 1 + line % 2;
             var lineGross = unit * quantity;
-            var lineNet = decimal.Round(lineGross / 1.22m, 2);
+            // The moka pot is a household good at Italy's reduced rate, so many orders carry two rates.
+            var taxRate = productId == 502 ? 10m : 22m;
+            var lineNet = decimal.Round(lineGross / (1m + taxRate / 100m), 2);
             shop.OrderItems.Add(new OrderItem
             {
                 Id = orderId * 100 + line, OrderId = orderId, ProductId = productId, Quantity = quantity,
@@ -107,7 +113,7 @@ public static class SampleShop
                 AttributesXml = productId == 503 ? Size(line % 2 == 0 ? "M" : "XL") : null!
             });
             gross += lineGross;
-            net += lineNet;
+            taxByRate[taxRate] = taxByRate.GetValueOrDefault(taxRate) + lineGross - lineNet;
         }
         var discount = index % 5 == 1 ? decimal.Round(gross * 0.10m, 2) : 0m;
         if (discount > 0)
@@ -115,8 +121,12 @@ public static class SampleShop
         order.OrderShippingInclTax = 6.10m;
         order.OrderShippingExclTax = 5m;
         order.OrderDiscount = discount;
-        order.OrderTax = gross - net + 1.10m;
-        order.OrderTotal = gross + 6.10m - discount;
+        order.TaxRates = TaxRateText.Format(taxByRate);
+        // Every fourth order from the second one is paid partly with a gift card.
+        var giftCard = index % 4 == 1 ? 15m : 0m;
+        if (giftCard > 0)
+            shop.GiftCardUsages.Add(new GiftCardUsageHistory { Id = orderId, UsedWithOrderId = orderId, UsedValue = giftCard });
+        order.OrderTotal = gross + 6.10m - discount - giftCard;
         shop.Orders.Add(order);
     }
 }

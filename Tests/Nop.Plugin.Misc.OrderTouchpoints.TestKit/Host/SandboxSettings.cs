@@ -24,7 +24,9 @@ public static class SandboxSettings
             settings.Set(new OrderTouchpointsTransactionaleSettings
             {
                 Enabled = true, ApiKey = InMemoryNopServices.Encrypt(VendorFarm.TransactionaleKey), EndpointUrl = endpoints.TransactionaleUrl,
-                ShopCountryCode = country, SendLastName = true, SendPhone = storeId == 1, SendTransactionValue = true
+                ShopCountryCode = country, SendLastName = true, SendPhone = storeId == 1, SendTransactionValue = true,
+                // The sample shop records no GDPR consents; its customers are test data.
+                SendWithoutConsentCheck = true
             }, storeId);
             settings.Set(new OrderTouchpointsVtMarketingSettings
             {

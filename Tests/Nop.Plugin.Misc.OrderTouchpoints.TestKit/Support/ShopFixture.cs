@@ -6,10 +6,14 @@ using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Gdpr;
 using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.Media;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
+using Nop.Core.Domain.Shipping;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+using Nop.Services.Configuration;
 using Nop.Services.Catalog;
 using Nop.Services.Common;
 using Nop.Services.Customers;
@@ -17,7 +21,13 @@ using Nop.Services.Directory;
 using Nop.Services.Discounts;
 using Nop.Services.Gdpr;
 using Nop.Services.Localization;
+using Nop.Services.Media;
 using Nop.Services.Orders;
+using Nop.Services.Payments;
+using Nop.Services.Plugins;
+using Nop.Services.Seo;
+using Nop.Services.Shipping;
+using Nop.Services.Shipping.Tracking;
 using Nop.Services.Stores;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
@@ -44,6 +54,11 @@ public sealed class ShopFixture
     /// <summary>(consentId, customerId) → the customer's latest answer; missing = never answered (nopCommerce returns null).</summary>
     public Dictionary<(int, int), bool> ConsentAnswers { get; } = [];
     public List<RewardPointsHistory> RewardPointsHistory { get; } = [];
+    public List<Shipment> Shipments { get; } = [];
+    /// <summary>productId → the site-relative URL of its main picture (none = no picture).</summary>
+    public Dictionary<int, string> ProductPictureUrls { get; } = [];
+    /// <summary>Payment method system name → its friendly name; an order's unknown method loads as null, like an uninstalled plugin.</summary>
+    public Dictionary<string, string> PaymentMethods { get; } = new() { ["Payments.Manual"] = "Credit card" };
     /// <summary>(productId, languageId) → localized product name.</summary>
     public Dictionary<(int, int), string> LocalizedProductNames { get; } = [];
 
@@ -60,6 +75,10 @@ public sealed class ShopFixture
     public Mock<IGiftCardService> GiftCardService { get; } = new();
     public Mock<IGdprService> GdprService { get; } = new();
     public Mock<IRewardPointService> RewardPointService { get; } = new();
+    public Mock<IPictureService> PictureService { get; } = new();
+    public Mock<IUrlRecordService> UrlRecordService { get; } = new();
+    public Mock<IPaymentPluginManager> PaymentPluginManager { get; } = new();
+    public Mock<IShipmentService> ShipmentService { get; } = new();
 
     public ShopFixture()
     {
@@ -94,12 +113,47 @@ public sealed class ShopFixture
             .ReturnsAsync((int consentId, int customerId) => ConsentAnswers.TryGetValue((consentId, customerId), out var accepted) ? accepted : null);
         RewardPointService.Setup(s => s.GetRewardPointsHistoryEntryByIdAsync(It.IsAny<int>()))
             .ReturnsAsync((int id) => RewardPointsHistory.FirstOrDefault(h => h.Id == id)!);
+        OrderService.Setup(s => s.ParseTaxRates(It.IsAny<Order>(), It.IsAny<string>())).Returns((Order _, string text) => TaxRateText.Parse(text));
+        PictureService.Setup(s => s.GetPicturesByProductIdAsync(It.IsAny<int>(), It.IsAny<int>()))
+            .ReturnsAsync((int productId, int _) => ProductPictureUrls.ContainsKey(productId) ? [new Picture { Id = productId }] : []);
+        PictureService.Setup(s => s.GetPictureUrlAsync(It.IsAny<Picture>(), It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<string>(), It.IsAny<PictureType>()))
+            .ReturnsAsync((Picture picture, int _, bool _, string _, PictureType _) => (ProductPictureUrls.GetValueOrDefault(picture.Id, ""), picture));
+        UrlRecordService.Setup(s => s.GetSeNameAsync(It.IsAny<Product>(), It.IsAny<int?>(), It.IsAny<bool>(), It.IsAny<bool>()))
+            .ReturnsAsync((Product product, int? _, bool _, bool _) => SeNameOf(product));
+        PaymentPluginManager.Setup(s => s.LoadPluginBySystemNameAsync(It.IsAny<string>(), It.IsAny<Customer>(), It.IsAny<int>()))
+            .ReturnsAsync((string systemName, Customer _, int _) => PaymentMethodFor(systemName)!);
+        LocalizationService.Setup(s => s.GetLocalizedFriendlyNameAsync(It.IsAny<IPaymentMethod>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .ReturnsAsync((IPaymentMethod method, int _, bool _) => method.PluginDescriptor.FriendlyName);
+        ShipmentService.Setup(s => s.GetShipmentsByOrderIdAsync(It.IsAny<int>(), It.IsAny<bool?>(), It.IsAny<bool?>(), It.IsAny<int>()))
+            .ReturnsAsync((int orderId, bool? _, bool? _, int _) => Shipments.Where(x => x.OrderId == orderId).ToList());
+        ShipmentService.Setup(s => s.GetShipmentTrackerAsync(It.IsAny<Shipment>())).ReturnsAsync(Tracker.Object);
+        Tracker.Setup(t => t.GetUrlAsync(It.IsAny<string>(), It.IsAny<Shipment>()))
+            .ReturnsAsync((string number, Shipment _) => TrackingUrlFor(number));
     }
+
+    public Mock<IShipmentTracker> Tracker { get; } = new();
+
+    public static string SeNameOf(Product product) => $"product-{product.Id}";
+
+    public static string TrackingUrlFor(string trackingNumber) => $"https://track.example/parcel?n={Uri.EscapeDataString(trackingNumber)}";
+
+    public IPaymentMethod? PaymentMethodFor(string systemName)
+    {
+        if (!PaymentMethods.TryGetValue(systemName, out var friendlyName))
+            return null;
+        var method = new Mock<IPaymentMethod>();
+        method.SetupProperty(m => m.PluginDescriptor, new PluginDescriptor { FriendlyName = friendlyName });
+        return method.Object;
+    }
+
+    public VoyadoOrderDetailsLoader CreateDetailsLoader(ISettingService settingService) => new(
+        StoreService.Object, LanguageService.Object, settingService, PictureService.Object, UrlRecordService.Object,
+        OrderService.Object, GiftCardService.Object, RewardPointService.Object, DiscountService.Object,
+        PaymentPluginManager.Object, LocalizationService.Object, ShipmentService.Object);
 
     public OrderDataLoader CreateLoader() => new(
         OrderService.Object, CustomerService.Object, AddressService.Object, CountryService.Object, LanguageService.Object,
-        ProductService.Object, AttributeParser.Object, LocalizationService.Object, DiscountService.Object,
-        GiftCardService.Object, RewardPointService.Object);
+        ProductService.Object, AttributeParser.Object, LocalizationService.Object, DiscountService.Object);
 
     /// <summary>
     /// A ready sample: store 1 "Negozio" (it-IT + en-US), Italy and Sweden, a registered customer and a
@@ -122,13 +176,15 @@ public sealed class ShopFixture
         shop.Addresses.Add(new Address { Id = 101, FirstName = "Giulia", LastName = "Rossi", CountryId = 10, City = "Torino", ZipPostalCode = "10121" });
         shop.Products.Add(new Product { Id = 501, Name = "Espresso cup", Sku = "CUP-01", Price = 10m, Published = true, VisibleIndividually = true });
         shop.Products.Add(new Product { Id = 502, Name = "Moka pot", Sku = null!, Price = 30m, Published = true, VisibleIndividually = true });
+        shop.ProductPictureUrls[501] = "/images/thumbs/0000501_espresso-cup_415.jpeg";
         order = new Order
         {
             Id = 42, CustomOrderNumber = "42", StoreId = 1,
             CustomerId = 7, BillingAddressId = 100, ShippingAddressId = 101, CustomerCurrencyCode = "EUR", CurrencyRate = 1.1337m,
             OrderStatus = OrderStatus.Pending, PaymentStatus = PaymentStatus.Pending, CustomerLanguageId = 1,
             OrderShippingInclTax = 6.10m, OrderShippingExclTax = 5m,
-            OrderTax = 10.12m, OrderTotal = 56.10m, CreatedOnUtc = new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc)
+            TaxRates = "22:10.12;", OrderTotal = 56.10m, PaymentMethodSystemName = "Payments.Manual", ShippingMethod = "Corriere espresso",
+            CreatedOnUtc = new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc)
         };
         shop.Orders.Add(order);
         shop.OrderItems.Add(new OrderItem

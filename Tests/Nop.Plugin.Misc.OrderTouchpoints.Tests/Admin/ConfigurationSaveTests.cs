@@ -101,6 +101,26 @@ public class ConfigurationSaveTests
     }
 
     [Test]
+    public async Task Feed_colour_choice_lists_product_and_specification_attributes_and_is_saved_as_its_source()
+    {
+        var model = await _host.GetPageAsync();
+        Assert.That(model.VtMarketing.AvailableFeedColorAttributes.Select(i => (i.Text, i.Value)), Is.EqualTo(new[]
+        {
+            ("No colour", ""), ("Product attribute: Colore", "ProductAttribute:3"), ("Product attribute: Taglia", "ProductAttribute:4"),
+            ("Specification attribute: Colour", "SpecificationAttribute:8")
+        }));
+        model.VtMarketing.FeedColorAttribute = "ProductAttribute:3";
+
+        await _host.PostAsync(model);
+
+        Assert.That(_host.Settings.Load<OrderTouchpointsVtMarketingSettings>(0).FeedColorAttribute, Is.EqualTo("ProductAttribute:3"));
+        Assert.That((await _host.GetPageAsync()).VtMarketing.FeedColorAttribute, Is.EqualTo("ProductAttribute:3"));
+        model.VtMarketing.FeedColorAttribute = "";
+        await _host.PostAsync(model);
+        Assert.That(_host.Settings.Load<OrderTouchpointsVtMarketingSettings>(0).FeedColorAttribute, Is.Null, "no colour");
+    }
+
+    [Test]
     public async Task Voyado_language_rows_are_stored_as_one_override_line_per_language()
     {
         var model = await _host.GetPageAsync();

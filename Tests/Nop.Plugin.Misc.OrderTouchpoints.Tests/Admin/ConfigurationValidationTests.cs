@@ -88,6 +88,7 @@ public class ConfigurationValidationTests
             m.Transactionale.Enabled = true;
             m.Transactionale.ApiKey = "trx-key-0123456789";
             m.Transactionale.ShopCountryCode = "";
+            m.Transactionale.RequiredGdprConsentId = 5;
         });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "Transactionale.ShopCountryCode" }));

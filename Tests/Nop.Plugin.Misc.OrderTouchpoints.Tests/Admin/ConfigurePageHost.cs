@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Nop.Core;
+using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Gdpr;
 using Nop.Core.Domain.Localization;
@@ -11,6 +12,8 @@ using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
 using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Services.Catalog;
 using Nop.Services.Directory;
 using Nop.Services.Gdpr;
 using Nop.Services.Localization;
@@ -42,6 +45,8 @@ public sealed class ConfigurePageHost
     public Mock<ILanguageService> Languages { get; } = new();
     public Mock<IOrderService> Orders { get; } = new();
     public Mock<IStoreService> Stores { get; } = new();
+    public Mock<IProductAttributeService> ProductAttributes { get; } = new();
+    public Mock<ISpecificationAttributeService> SpecificationAttributes { get; } = new();
     public Mock<IDeliveryOutbox> Outbox { get; } = new();
     public AdminClock AdminClock { get; } = new();
     public Dictionary<TouchpointVendor, Mock<ITouchpointChannel>> Channels { get; } = [];
@@ -71,6 +76,10 @@ public sealed class ConfigurePageHost
             new Store { Id = 1, Name = "Negozio", Url = "https://negozio.example/" },
             new Store { Id = 2, Name = "Shop", Url = "https://shop.example/" }
         ]);
+        ProductAttributes.Setup(p => p.GetAllProductAttributesAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>()))
+            .ReturnsAsync(new TestPagedList<ProductAttribute>([new ProductAttribute { Id = 3, Name = "Colore" }, new ProductAttribute { Id = 4, Name = "Taglia" }]));
+        SpecificationAttributes.Setup(p => p.GetAllSpecificationAttributesAsync(It.IsAny<int>(), It.IsAny<int>()))
+            .ReturnsAsync(new TestPagedList<SpecificationAttribute>([new SpecificationAttribute { Id = 8, Name = "Colour" }]));
         Outbox.Setup(o => o.GetVendorHealthAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         foreach (var vendor in Enum.GetValues<TouchpointVendor>())
         {
@@ -93,7 +102,7 @@ public sealed class ConfigurePageHost
         var form = new ConfigurationForm(
             new TransactionaleSettingsForm(settings, keys, Time, Countries.Object, Gdpr.Object, Localization.Object),
             new VoyadoSettingsForm(settings, keys, Time, Languages.Object),
-            new VtMarketingSettingsForm(settings, keys, Time, Localization.Object),
+            new VtMarketingSettingsForm(settings, keys, Time, Localization.Object, ProductAttributes.Object, SpecificationAttributes.Object),
             new VtMarketingFeedModelFactory(settings, Stores.Object, Localization.Object, feedTokens),
             new DeliverySettingsForm(settings),
             new VendorHealthModelFactory(Outbox.Object, AdminClock.Helper.Object));

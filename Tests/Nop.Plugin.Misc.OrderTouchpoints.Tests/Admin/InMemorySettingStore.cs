@@ -68,6 +68,15 @@ public sealed class InMemorySettingStore
         Mock.Setup(s => s.SaveSettingAsync(It.IsAny<T>(), It.IsAny<int>()))
             .Callback((T settings, int storeId) => Seed(settings, storeId))
             .Returns(Task.CompletedTask);
+        Mock.Setup(s => s.SaveSettingAsync(It.IsAny<T>(), It.IsAny<Expression<Func<T, It.IsAnyType>>>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .Returns(new InvocationFunc(invocation =>
+            {
+                var property = PropertyOf((LambdaExpression)invocation.Arguments[1]);
+                _values[(typeof(T), property.Name, (int)invocation.Arguments[2])] = property.GetValue(invocation.Arguments[0]);
+                if ((bool)invocation.Arguments[3])
+                    CacheClears++;
+                return Task.CompletedTask;
+            }));
         Mock.Setup(s => s.SaveSettingOverridablePerStoreAsync(It.IsAny<T>(), It.IsAny<Expression<Func<T, It.IsAnyType>>>(),
                 It.IsAny<bool>(), It.IsAny<int>(), It.IsAny<bool>()))
             .Returns(new InvocationFunc(invocation =>

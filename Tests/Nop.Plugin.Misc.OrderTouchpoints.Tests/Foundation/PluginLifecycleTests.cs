@@ -26,6 +26,7 @@ public class PluginLifecycleTests
     private Mock<IWebHelper> _webHelper = null!;
     private WidgetSettings _widgetSettings = null!;
     private Mock<IScheduleTaskService> _tasks = null!;
+    private Mock<Nop.Services.Stores.IStoreService> _stores = null!;
     private readonly ManualTimeProvider _time = new();
 
     [SetUp]
@@ -38,6 +39,8 @@ public class PluginLifecycleTests
         _webHelper = new Mock<IWebHelper>();
         _widgetSettings = new WidgetSettings();
         _tasks = new Mock<IScheduleTaskService>();
+        _stores = new Mock<Nop.Services.Stores.IStoreService>();
+        _stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([]);
     }
 
     private OrderTouchpointsPlugin CreatePlugin()
@@ -48,7 +51,7 @@ public class PluginLifecycleTests
             new() { Id = 2, Name = "Italiano", LanguageCulture = "it-IT" }
         });
         return new OrderTouchpointsPlugin(_settings.Object, _localization.Object, _languages.Object, _attributes.Object, _tasks.Object, _time,
-            _webHelper.Object, _widgetSettings, Mock.Of<IStoreContext>());
+            _webHelper.Object, _widgetSettings, Mock.Of<IStoreContext>(), new TransactionaleConsentUpgrade(_settings.Object, _stores.Object));
     }
 
     [Test]
@@ -83,6 +86,23 @@ public class PluginLifecycleTests
         Assert.That(english["Plugins.Misc.OrderTouchpoints.FriendlyName"], Is.EqualTo("Order touchpoints"));
         Assert.That(italian["Plugins.Misc.OrderTouchpoints.FriendlyName"], Is.EqualTo("Touchpoint degli ordini"));
         _localization.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 1), Times.Never);
+    }
+
+    [Test]
+    public async Task Update_refreshes_the_texts_and_makes_an_old_send_everyone_transactionale_explicit()
+    {
+        IDictionary<string, string>? english = null;
+        _localization.Setup(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), null))
+            .Callback((IDictionary<string, string> r, int? _) => english = r).Returns(Task.CompletedTask);
+        _settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsTransactionaleSettings>(0))
+            .ReturnsAsync(new OrderTouchpointsTransactionaleSettings { Enabled = true, ShopCountryCode = "IT" });
+
+        await CreatePlugin().UpdateAsync("1.0.0", "1.1.0");
+
+        Assert.That(english!.Keys, Does.Contain("Plugins.Misc.OrderTouchpoints.Fields.Transactionale.SendWithoutConsentCheck"));
+        _localization.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 2), Times.Once);
+        _settings.Verify(s => s.SaveSettingAsync(It.Is<OrderTouchpointsTransactionaleSettings>(t => t.SendWithoutConsentCheck),
+            It.IsAny<Expression<Func<OrderTouchpointsTransactionaleSettings, bool>>>(), 0, false), Times.Once);
     }
 
     [Test]

@@ -22,8 +22,8 @@ public sealed class VtMarketingFeedCache(TimeProvider timeProvider, string? dire
     /// One entry per store, token and id setting: a new token or id setting never gets the old content.
     /// Names files, so the token itself is hashed.
     /// </summary>
-    public static string KeyFor(int storeId, string token, ProductIdSource idSource) =>
-        $"{storeId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{token}|{idSource}")), 0, 8)}";
+    public static string KeyFor(int storeId, string token, ProductIdSource idSource, FeedColorSource? color = null) =>
+        $"{storeId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{token}|{idSource}|{color?.Format()}")), 0, 8)}";
 
     public CachedFeed? GetFresh(string key, TimeSpan maxAge) =>
         maxAge > TimeSpan.Zero && _feeds.TryGetValue(key, out var feed) && timeProvider.GetUtcNow() - feed.CreatedAt < maxAge

@@ -29,7 +29,7 @@ public static class VtMarketingFeedCsv
             row.Color,
             row.Brand,
             row.Stock.ToString(CultureInfo.InvariantCulture),
-            row.Main ? "1" : "0"
+            row.IsVariation ? "1" : "0"
         ]);
 
     private static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);

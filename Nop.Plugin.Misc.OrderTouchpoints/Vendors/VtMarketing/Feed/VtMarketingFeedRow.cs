@@ -1,8 +1,11 @@
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
 
 /// <summary>One line of VTmarketing's product feed, before CSV formatting. Amounts are in the primary store currency.</summary>
-/// <param name="Color">Always empty: nopCommerce has no colour field, and colour attributes are named freely per shop.</param>
-/// <param name="Main">VTmarketing's "one row per product, or per variant": true for the product itself, false for a variant row.</param>
+/// <param name="Color">From the attribute the store owner picked (<see cref="FeedColorSource"/>); empty when none is picked.</param>
+/// <param name="IsVariation">
+/// The <c>Main</c> column. VTmarketing does not define it; its feed example ends a simple product's row with 0 and a
+/// variation's row with 1, so a product's own row writes 0 and an attribute-combination row 1.
+/// </param>
 public sealed record VtMarketingFeedRow(
     string Id,
     string Title,
@@ -16,4 +19,4 @@ public sealed record VtMarketingFeedRow(
     string Color,
     string Brand,
     int Stock,
-    bool Main);
+    bool IsVariation);

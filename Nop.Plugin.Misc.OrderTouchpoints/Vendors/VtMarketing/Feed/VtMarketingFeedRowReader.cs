@@ -19,12 +19,13 @@ public class VtMarketingFeedRowReader(
     IManufacturerService manufacturerService,
     IPictureService pictureService,
     IUrlRecordService urlRecordService,
-    ILocalizationService localizationService)
+    ILocalizationService localizationService,
+    VtMarketingFeedColors colors)
 {
     public const int PageSize = 500;
 
     public async IAsyncEnumerable<VtMarketingFeedRow> ReadAsync(
-        VtMarketingFeedStore store, ProductIdSource idSource, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        VtMarketingFeedStore store, ProductIdSource idSource, FeedColorSource color, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var names = new FeedCatalogNames(categoryService, manufacturerService, localizationService, store.LanguageId);
         // The default order (display order, then id) is stable, so consecutive pages neither repeat nor skip products.
@@ -47,10 +48,11 @@ public class VtMarketingFeedRowReader(
                         continue;
                     var (ids, titles) = names.Categories(Ids(categoryIds, product.Id));
                     var row = await ProductRowAsync(store, product, idSource, ids, titles, names.Brand(Ids(manufacturerIds, product.Id)));
+                    row = row with { Color = await colors.ForProductAsync(color, product.Id, store.LanguageId) };
                     yield return row;
                     if (idSource == ProductIdSource.Sku)
                     {
-                        foreach (var variant in await VariantRowsAsync(product, row))
+                        foreach (var variant in await VariantRowsAsync(product, row, color, store.LanguageId))
                             yield return variant;
                     }
                 }
@@ -86,7 +88,7 @@ public class VtMarketingFeedRowReader(
             Color: string.Empty,
             Brand: brand,
             Stock: product.StockQuantity,
-            Main: true);
+            IsVariation: false);
     }
 
     private async Task<IReadOnlyList<string>> PhotoUrlsAsync(VtMarketingFeedStore store, int productId)
@@ -103,12 +105,12 @@ public class VtMarketingFeedRowReader(
 
     /// <summary>
     /// In SKU mode an order line carries its attribute combination's SKU, so each combination with its own
-    /// SKU gets a row (Main 0) under that id; otherwise the ids of such orders would match no feed row.
+    /// SKU gets a row (Main 1, a variation) under that id; otherwise the ids of such orders would match no feed row.
     /// </summary>
-    private async Task<IReadOnlyList<VtMarketingFeedRow>> VariantRowsAsync(Product product, VtMarketingFeedRow productRow)
+    private async Task<IReadOnlyList<VtMarketingFeedRow>> VariantRowsAsync(Product product, VtMarketingFeedRow productRow, FeedColorSource color, int languageId)
     {
-        // VTmarketing lower-cases ids, so SKUs that differ only in case are one product there.
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { productRow.Id };
+        // Ids are normalized (lower case, spaces → _), so SKUs that differ only in case or spacing are one product there.
+        var seen = new HashSet<string>(StringComparer.Ordinal) { productRow.Id };
         var rows = new List<VtMarketingFeedRow>();
         foreach (var combination in await productAttributeService.GetAllProductAttributeCombinationsAsync(product.Id))
         {
@@ -123,7 +125,11 @@ public class VtMarketingFeedRowReader(
             var stock = product.ManageInventoryMethod == ManageInventoryMethod.ManageStockByAttributes
                 ? combination.StockQuantity
                 : product.StockQuantity;
-            rows.Add(productRow with { Id = id, Price = price, DiscountPrice = discountPrice, Stock = stock, Main = false });
+            rows.Add(productRow with
+            {
+                Id = id, Price = price, DiscountPrice = discountPrice, Stock = stock, IsVariation = true,
+                Color = await colors.ForCombinationAsync(color, product.Id, combination.AttributesXml, languageId)
+            });
         }
         return rows;
     }

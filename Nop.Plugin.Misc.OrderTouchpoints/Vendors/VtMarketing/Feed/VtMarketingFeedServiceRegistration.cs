@@ -10,6 +10,7 @@ public static class VtMarketingFeedServiceRegistration
     {
         services.AddSingleton<VtMarketingFeedCache>();
         services.AddScoped<VtMarketingFeedStoreResolver>();
+        services.AddScoped<VtMarketingFeedColors>();
         services.AddScoped<VtMarketingFeedRowReader>();
         services.AddScoped<VtMarketingFeedWriter>();
         services.AddScoped<VtMarketingFeedTokens>();

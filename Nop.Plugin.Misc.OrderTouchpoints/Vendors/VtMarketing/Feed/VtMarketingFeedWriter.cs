@@ -10,7 +10,10 @@ public class VtMarketingFeedWriter(VtMarketingFeedStoreResolver storeResolver, V
     private const int BufferSize = 64 * 1024;
 
     /// <summary>Writes header and rows, flushing after every page of products; returns the number of rows.</summary>
-    public async Task<int> WriteAsync(Store store, ProductIdSource idSource, Stream destination, CancellationToken cancellationToken)
+    public Task<int> WriteAsync(Store store, ProductIdSource idSource, Stream destination, CancellationToken cancellationToken) =>
+        WriteAsync(store, idSource, FeedColorSource.None, destination, cancellationToken);
+
+    public async Task<int> WriteAsync(Store store, ProductIdSource idSource, FeedColorSource color, Stream destination, CancellationToken cancellationToken)
     {
         var feedStore = await storeResolver.ResolveAsync(store);
         // Only async writes: Kestrel refuses synchronous writes to a response body.
@@ -20,7 +23,7 @@ public class VtMarketingFeedWriter(VtMarketingFeedStoreResolver storeResolver, V
         await writer.WriteAsync(line, cancellationToken);
 
         var rows = 0;
-        await foreach (var row in rowReader.ReadAsync(feedStore, idSource, cancellationToken))
+        await foreach (var row in rowReader.ReadAsync(feedStore, idSource, color, cancellationToken))
         {
             line.Clear();
             VtMarketingFeedCsv.AppendRow(line, row);

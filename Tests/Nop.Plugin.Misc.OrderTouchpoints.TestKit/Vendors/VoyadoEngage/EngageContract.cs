@@ -18,11 +18,11 @@ public static partial class EngageContract
         ["contact", "orderNumber", "orderStatus", "paymentStatus", "createdDate", "storeId", "currency", "totalGrossPrice", "items"];
 
     public static readonly string[] OrderOptionalKeys =
-        ["language", "totalTax", "freightFee", "handlingFee", "totalDiscounts", "totalRoundOff", "statusChangedDate"];
+        ["language", "totalTax", "freightFee", "handlingFee", "totalDiscounts", "paymentMethods", "totalRoundOff", "shippingDate", "extraData", "statusChangedDate"];
 
     public static readonly string[] ItemRequiredKeys = ["type", "sku", "quantity", "grossPaidPrice", "description"];
 
-    public static readonly string[] ItemOptionalKeys = ["taxAmount", "taxPercent"];
+    public static readonly string[] ItemOptionalKeys = ["taxAmount", "taxPercent", "imageUrl", "targetUrl", "discounts", "originalPrice"];
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")]
     private static partial Regex IsoUtc();
@@ -60,7 +60,15 @@ public static partial class EngageContract
                 break;
             case ("POST", "/api/v2/orders"):
                 Expect(request.Query.Length == 0, "no query expected");
-                WithJsonObject(request, Expect, body => CheckOrder(body, Expect));
+                WithJsonObject(request, Expect, body =>
+                {
+                    CheckOrder(body, Expect);
+                    if (violations.Count == 0)
+                    {
+                        foreach (var failure in EngageOrderValidations.Failures(body))
+                            Expect(false, failure);
+                    }
+                });
                 break;
             default:
                 Expect(false, "not an Engage route the plugin may call");
@@ -72,11 +80,22 @@ public static partial class EngageContract
     private static void CheckLookup(RecordedRequest request, Action<bool, string> expect)
     {
         expect(request.Body.Length == 0, "a GET carries no body");
-        expect(request.Query.StartsWith("?email=") && !request.Query.Contains('&'), $"query must be only email=…, was '{request.Query}'");
-        var raw = request.Query.StartsWith("?email=") ? request.Query["?email=".Length..] : "";
-        expect(raw.Length > 0, "email is empty");
-        expect(raw == Uri.EscapeDataString(Uri.UnescapeDataString(raw)), $"email is not url-encoded: '{raw}'");
+        var parameters = QueryParameters(request.Query);
+        expect(request.Query.StartsWith("?email=") && parameters.Keys.All(k => k is "email" or "contactType") && parameters.Count == parameters.Keys.Distinct().Count(),
+            $"query must be email=… with an optional contactType=…, was '{request.Query}'");
+        foreach (var (name, raw) in parameters)
+        {
+            expect(raw.Length > 0, $"{name} is empty");
+            expect(raw == Uri.EscapeDataString(Uri.UnescapeDataString(raw)), $"{name} is not url-encoded: '{raw}'");
+        }
     }
+
+    /// <summary>The raw (still encoded) query parameters in order.</summary>
+    public static Dictionary<string, string> QueryParameters(string query) =>
+        query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .GroupBy(parts => parts[0])
+            .ToDictionary(g => g.Key, g => g.First().Length > 1 ? g.First()[1] : "");
 
     private static void CheckContact(JsonElement body, Action<bool, string> expect)
     {
@@ -106,7 +125,7 @@ public static partial class EngageContract
             if (body.TryGetProperty(name, out _))
                 expect(IsNonEmptyString(body, name), $"{name} must be a non-empty string");
         }
-        foreach (var name in new[] { "createdDate", "statusChangedDate" })
+        foreach (var name in new[] { "createdDate", "statusChangedDate", "shippingDate" })
         {
             if (body.TryGetProperty(name, out var date))
                 expect(date.ValueKind == JsonValueKind.String && IsoUtc().IsMatch(date.GetString()!), $"{name} must be ISO 8601 UTC with Z");
@@ -121,7 +140,25 @@ public static partial class EngageContract
         foreach (var name in new[] { "freightFee", "handlingFee" })
         {
             if (body.TryGetProperty(name, out var fee))
-                CheckAmounts(fee, ["value", "tax"], name, expect);
+                CheckAmounts(fee, ["value", "tax"], name, expect, optional: ["taxPercent"]);
+        }
+        if (body.TryGetProperty("paymentMethods", out var payments))
+        {
+            expect(payments.ValueKind == JsonValueKind.Array && payments.GetArrayLength() > 0, "paymentMethods must be a non-empty array");
+            if (payments.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var payment in payments.EnumerateArray())
+                    CheckTypedAmount(payment, "paymentMethods[]", expect, negative: false);
+            }
+        }
+        if (body.TryGetProperty("extraData", out var extra))
+        {
+            expect(extra.ValueKind == JsonValueKind.Object && extra.EnumerateObject().Any(), "extraData must be a non-empty object");
+            if (extra.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in extra.EnumerateObject())
+                    expect(property.Value.ValueKind == JsonValueKind.String && property.Value.GetString()!.Length > 0, $"extraData.{property.Name} must be a non-empty string");
+            }
         }
         if (body.TryGetProperty("totalRoundOff", out var roundOff))
             CheckAmounts(roundOff, ["value"], "totalRoundOff", expect);
@@ -153,19 +190,56 @@ public static partial class EngageContract
                 expect(IsMoney(amount), $"item.{name} must be a number with at most 2 decimals");
         }
         if (item.TryGetProperty("taxPercent", out var percent))
-            expect(percent.ValueKind == JsonValueKind.Number, "item.taxPercent must be a number");
+            expect(percent.ValueKind == JsonValueKind.Number && percent.GetDecimal() >= 0m, "item.taxPercent must be a number, at least 0");
+        foreach (var name in new[] { "imageUrl", "targetUrl" })
+        {
+            if (item.TryGetProperty(name, out var url))
+                expect(url.ValueKind == JsonValueKind.String && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https",
+                    $"item.{name} must be an absolute http(s) URL");
+        }
+        if (item.TryGetProperty("discounts", out var discounts))
+        {
+            expect(discounts.ValueKind == JsonValueKind.Array && discounts.GetArrayLength() > 0, "item.discounts must be a non-empty array");
+            if (discounts.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var discount in discounts.EnumerateArray())
+                    CheckTypedAmount(discount, "item.discounts[]", expect, negative: true);
+            }
+        }
     }
 
-    private static void CheckAmounts(JsonElement element, string[] keys, string name, Action<bool, string> expect)
+    private static void CheckAmounts(JsonElement element, string[] keys, string name, Action<bool, string> expect, string[]? optional = null)
     {
         expect(element.ValueKind == JsonValueKind.Object, $"{name} must be an object");
         if (element.ValueKind != JsonValueKind.Object)
             return;
-        ExactKeys(element, keys, [], name, expect);
+        ExactKeys(element, keys, optional ?? [], name, expect);
         foreach (var key in keys)
         {
             if (element.TryGetProperty(key, out var amount))
                 expect(IsMoney(amount), $"{name}.{key} must be a number with at most 2 decimals");
+        }
+        foreach (var key in optional ?? [])
+        {
+            if (element.TryGetProperty(key, out var number))
+                expect(number.ValueKind == JsonValueKind.Number, $"{name}.{key} must be a number");
+        }
+    }
+
+    /// <summary><c>{ "value", "type", "description" }</c>: a payment (positive) or a discount (negative).</summary>
+    private static void CheckTypedAmount(JsonElement element, string name, Action<bool, string> expect, bool negative)
+    {
+        expect(element.ValueKind == JsonValueKind.Object, $"{name} must be an object");
+        if (element.ValueKind != JsonValueKind.Object)
+            return;
+        ExactKeys(element, ["value", "type", "description"], [], name, expect);
+        expect(IsNonEmptyString(element, "type"), $"{name}.type must be a non-empty string");
+        expect(IsNonEmptyString(element, "description"), $"{name}.description must be a non-empty string");
+        if (element.TryGetProperty("value", out var value))
+        {
+            expect(IsMoney(value), $"{name}.value must be a number with at most 2 decimals");
+            if (value.ValueKind == JsonValueKind.Number)
+                expect(negative ? value.GetDecimal() < 0m : value.GetDecimal() > 0m, $"{name}.value must be {(negative ? "negative" : "positive")}");
         }
     }
 

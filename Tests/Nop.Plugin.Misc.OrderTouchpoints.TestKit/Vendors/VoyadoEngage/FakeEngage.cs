@@ -22,10 +22,11 @@ public sealed class FakeEngage : IAsyncDisposable
     /// <summary>Contact ids Engage holds per email (case-insensitive); several ids = MultipleMatches.</summary>
     public ConcurrentDictionary<string, List<string>> ContactsByEmail { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public ConcurrentDictionary<string, byte> KnownContactIds { get; } = new();
+    /// <summary>Contact id → its contact type.</summary>
+    public ConcurrentDictionary<string, string> KnownContactIds { get; } = new();
 
-    /// <summary>How a 409 MultipleMatches lists the matches: ids, or contact objects with an id.</summary>
-    public bool ListMatchesAsObjects { get; set; }
+    /// <summary>How a 409 MultipleMatches lists the matches (Engage publishes no shape; both seen forms are served).</summary>
+    public MultipleMatchesShape MatchesShape { get; set; } = MultipleMatchesShape.TopLevelIds;
 
     /// <summary>The status an order post for an unknown contact gets (404, or 422 with a ContactNotFound code).</summary>
     public int UnknownContactStatus { get; set; } = 404;
@@ -53,13 +54,18 @@ public sealed class FakeEngage : IAsyncDisposable
         return engage;
     }
 
-    public void AddContact(string email, string contactId)
+    public void AddContact(string email, string contactId, string contactType = "Contact")
     {
         ContactsByEmail.GetOrAdd(email, _ => []).Add(contactId);
-        KnownContactIds[contactId] = 0;
+        KnownContactIds[contactId] = contactType;
     }
 
-    public static string LookedUpEmail(RecordedRequest lookup) => Uri.UnescapeDataString(lookup.Query["?email=".Length..]);
+    public static string LookedUpEmail(RecordedRequest lookup) =>
+        Uri.UnescapeDataString(EngageContract.QueryParameters(lookup.Query).GetValueOrDefault("email", ""));
+
+    /// <summary>The contactType the lookup was limited to, or null.</summary>
+    public static string? LookedUpContactType(RecordedRequest lookup) =>
+        EngageContract.QueryParameters(lookup.Query).TryGetValue("contactType", out var type) ? Uri.UnescapeDataString(type) : null;
 
     private FakeResponse Respond(RecordedRequest request)
     {
@@ -71,33 +77,43 @@ public sealed class FakeEngage : IAsyncDisposable
             return Error(401, "Unauthorized", "Invalid api key");
         return (request.Method, request.Path) switch
         {
-            ("GET", "/api/v2/contacts/id") => LookUp(LookedUpEmail(request)),
+            ("GET", "/api/v2/contacts/id") => LookUp(LookedUpEmail(request), LookedUpContactType(request)),
             ("POST", "/api/v2/contacts") => Create(request.Json),
             ("POST", "/api/v2/orders") => PostOrder(request.Json),
             _ => new FakeResponse(404)
         };
     }
 
-    private FakeResponse LookUp(string email)
+    private FakeResponse LookUp(string email, string? contactType)
     {
-        if (!ContactsByEmail.TryGetValue(email, out var ids) || ids.Count == 0)
+        var ids = ContactsByEmail.TryGetValue(email, out var all)
+            ? all.Where(id => contactType is null || !KnownContactIds.TryGetValue(id, out var type) || string.Equals(type, contactType, StringComparison.OrdinalIgnoreCase)).ToList()
+            : [];
+        if (ids.Count == 0)
             return Error(404, "ContactNotFound", "No contact found");
         if (ids.Count == 1)
             return FakeResponse.Json(200, JsonSerializer.Serialize(ids[0]));
-        object matches = ListMatchesAsObjects ? ids.Select(id => new { id, contactType = "Contact" }).ToList() : ids;
-        return FakeResponse.Json(409, JsonSerializer.Serialize(new
+        object body = MatchesShape switch
         {
-            statusCode = 409,
-            errorCode = "MultipleMatches",
-            message = "Multiple contacts matched",
-            messageDetails = new { multipleMatchesFound = matches }
-        }));
+            MultipleMatchesShape.TopLevelIds => new { multipleMatchesFound = ids },
+            MultipleMatchesShape.EnvelopeIds => Envelope(ids),
+            _ => Envelope(ids.Select(id => new { id, contactType = KnownContactIds.GetValueOrDefault(id) }).ToList())
+        };
+        return FakeResponse.Json(409, JsonSerializer.Serialize(body));
     }
+
+    private static object Envelope(object matches) => new
+    {
+        statusCode = 409,
+        errorCode = "MultipleMatches",
+        message = "Multiple contacts matched",
+        messageDetails = new { multipleMatchesFound = matches }
+    };
 
     private FakeResponse Create(JsonElement contact)
     {
         var id = $"c0ffee00-0000-4000-8000-{Interlocked.Increment(ref _created):D12}";
-        AddContact(contact.GetProperty("email").GetString()!, id);
+        AddContact(contact.GetProperty("email").GetString()!, id, contact.TryGetProperty("contactType", out var created) ? created.GetString()! : "Member");
         return FakeResponse.Json(201, JsonSerializer.Serialize(new
         {
             id,
@@ -119,4 +135,17 @@ public sealed class FakeEngage : IAsyncDisposable
         FakeResponse.Json(status, JsonSerializer.Serialize(new { statusCode = status, errorCode, message }));
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
+}
+
+/// <summary>The 409 MultipleMatches bodies a fake tenant can answer.</summary>
+public enum MultipleMatchesShape
+{
+    /// <summary><c>{"multipleMatchesFound":["id1","id2"]}</c>, the form a public connector reads.</summary>
+    TopLevelIds,
+
+    /// <summary><c>{"errorCode":"MultipleMatches",…,"messageDetails":{"multipleMatchesFound":["id1","id2"]}}</c>.</summary>
+    EnvelopeIds,
+
+    /// <summary>The envelope listing contacts: <c>…"multipleMatchesFound":[{"id":"id1","contactType":"Contact"}]</c>.</summary>
+    EnvelopeContacts
 }

@@ -60,7 +60,8 @@ public class TransactionaleChannelTests
             Enabled = true,
             ApiKey = _bed.Context.Stored(otherKey),
             EndpointUrl = _bed.Settings.EndpointUrl,
-            ShopCountryCode = "de"
+            ShopCountryCode = "de",
+            SendWithoutConsentCheck = true
         }, storeId: 2);
         _bed.Context.Order.StoreId = 2;
         _bed.Answer(_ => new FakeResponse(201), expectedKey: otherKey);

@@ -7,7 +7,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Transactionale;
 /// <summary>A Transactionale channel wired to the sample shop and to a contract-checking fake Transactionale on 127.0.0.1.</summary>
 public sealed class TransactionaleTestBed(ChannelTestContext context, FakeVendorServer server, string apiKey)
     : SingleRequestTestBed<OrderTouchpointsTransactionaleSettings, TransactionaleTouchpointChannel>(context, server, apiKey,
-        new OrderTouchpointsTransactionaleSettings { EndpointUrl = server.Url("api/v1/transaction").AbsoluteUri, ShopCountryCode = "it" },
+        new OrderTouchpointsTransactionaleSettings { EndpointUrl = server.Url("api/v1/transaction").AbsoluteUri, ShopCountryCode = "it", SendWithoutConsentCheck = true },
         new FakeResponse(200, """{"status":"ok"}"""))
 {
     public const string DefaultApiKey = "trx-test-key-0001";

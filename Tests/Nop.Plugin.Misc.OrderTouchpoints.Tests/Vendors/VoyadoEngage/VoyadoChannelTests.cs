@@ -82,7 +82,7 @@ public class VoyadoChannelTests
         Assert.That(Engage.Requests, Is.Empty, "a preview never calls Engage");
         Assert.That(preview.Requests.Select(r => $"{r.Method} {r.Url}"), Is.EqualTo(new[]
         {
-            $"GET {Engage.BaseUri}api/v2/contacts/id?email=giulia.rossi%40example.com",
+            $"GET {Engage.BaseUri}api/v2/contacts/id?email=giulia.rossi%40example.com&contactType=Contact",
             $"POST {Engage.BaseUri}api/v2/contacts",
             $"POST {Engage.BaseUri}api/v2/orders"
         }));

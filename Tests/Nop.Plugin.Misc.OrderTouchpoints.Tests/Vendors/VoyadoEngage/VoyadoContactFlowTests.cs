@@ -28,7 +28,7 @@ public class VoyadoContactFlowTests
         Assert.That(Engage.Violations, Is.Empty);
         Assert.That(Engage.Requests.Select(r => $"{r.Method} {r.Path}"),
             Is.EqualTo(new[] { "GET /api/v2/contacts/id", "POST /api/v2/contacts", "POST /api/v2/orders" }));
-        Assert.That(Engage.Lookups[0].Query, Is.EqualTo("?email=giulia.rossi%40example.com"));
+        Assert.That(Engage.Lookups[0].Query, Is.EqualTo("?email=giulia.rossi%40example.com&contactType=Contact"));
         var created = Engage.ContactCreations[0];
         Assert.That(created.Header("source"), Is.EqualTo("ECOM"));
         Assert.That(created.Header("storeExternalId"), Is.EqualTo(VoyadoTestBed.StoreExternalId));
@@ -66,13 +66,14 @@ public class VoyadoContactFlowTests
         Assert.That(Engage.OrderPosts[0].Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("saved-contact-1"));
     }
 
-    [TestCase(false)]
-    [TestCase(true)]
-    public async Task Multiple_matches_use_the_first_listed_contact(bool listedAsObjects)
+    [TestCase(MultipleMatchesShape.TopLevelIds)]
+    [TestCase(MultipleMatchesShape.EnvelopeIds)]
+    [TestCase(MultipleMatchesShape.EnvelopeContacts)]
+    public async Task Multiple_matches_use_the_first_listed_contact(MultipleMatchesShape shape)
     {
         Engage.AddContact("giulia.rossi@example.com", "first-match");
         Engage.AddContact("giulia.rossi@example.com", "second-match");
-        Engage.ListMatchesAsObjects = listedAsObjects;
+        Engage.MatchesShape = shape;
 
         var outcome = await _bed.DeliverAsync();
 
@@ -90,12 +91,30 @@ public class VoyadoContactFlowTests
         Engage.Answer = request => request.Path == "/api/v2/contacts/id"
             ? FakeResponse.Json(409, System.Text.Json.JsonSerializer.Serialize(new { errorCode = "MultipleMatches", messageDetails = details }))
             : null;
-        Engage.KnownContactIds["encoded-first"] = 0;
+        Engage.KnownContactIds["encoded-first"] = "Contact";
 
         var outcome = await _bed.DeliverAsync();
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
         Assert.That(_bed.SavedContactId(7), Is.EqualTo("encoded-first"));
+    }
+
+    [Test]
+    public async Task The_lookup_is_limited_to_the_configured_contact_type()
+    {
+        _bed.Settings[1].ContactType = "Contact";
+        Engage.AddContact("giulia.rossi@example.com", "member-id", "Member");
+        Engage.AddContact("giulia.rossi@example.com", "contact-id", "Contact");
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
+        Assert.That(Engage.Violations, Is.Empty);
+        var lookup = Engage.Lookups.Single();
+        Assert.That(lookup.Query, Is.EqualTo("?email=giulia.rossi%40example.com&contactType=Contact"));
+        Assert.That(FakeEngage.LookedUpContactType(lookup), Is.EqualTo("Contact"));
+        Assert.That(_bed.SavedContactId(7), Is.EqualTo("contact-id"));
+        Assert.That(Engage.OrderPosts.Single().Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("contact-id"));
     }
 
     [Test]
@@ -243,7 +262,7 @@ public class VoyadoContactFlowTests
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
         Assert.That(Engage.Violations, Is.Empty);
-        Assert.That(Engage.Lookups[0].Query, Is.EqualTo("?email=" + Uri.EscapeDataString("zoë+orders@exämple.se")));
+        Assert.That(Engage.Lookups[0].Query, Is.EqualTo("?email=" + Uri.EscapeDataString("zoë+orders@exämple.se") + "&contactType=Contact"));
         Assert.That(FakeEngage.LookedUpEmail(Engage.Lookups[0]), Is.EqualTo("zoë+orders@exämple.se"));
     }
 

@@ -41,15 +41,18 @@ public class VoyadoPayloadTests
         Assert.That(Engage.Violations, Is.Empty);
         Assert.That(Engage.ContactCreations.Single().Body, Is.EqualTo(
             """{"firstName":"Giulia","lastName":"Rossi","email":"giulia.rossi@example.com","countryCode":"IT","zipCode":"20121","city":"Milano","contactType":"Contact"}"""));
-        // Rate 1.1337: 20.00 → 22.67 (excl 16.39 → 18.58), 30.00 → 34.01 (excl 24.59 → 27.88),
-        // shipping 6.10 → 6.92 (excl 5.00 → 5.67), tax 10.12 → 11.47, total 56.10 → 63.60; the parts add up exactly.
+        // Rate 1.1337: 20.00 → 22.67 and 30.00 → 34.01, both at the order's recorded 22 % (22.67 − 22.67 / 1.22 = 4.088 → 4.09,
+        // 34.01 − 34.01 / 1.22 = 6.133 → 6.13); shipping 6.10 → 6.92 (excl 5.00 → 5.67, tax 1.25); total 56.10 → 63.60.
+        // Sum: 22.67 + 34.01 + 6.92 = 63.60 (no round-off needed); totalTax: 4.09 + 6.13 + 1.25 = 11.47.
         const string expectedOrder = """
             {"contact":{"matchKey":"c0ffee00-0000-4000-8000-000000000001","matchKeyType":"ContactId"},"orderNumber":"42",
             "orderStatus":"Confirmed","paymentStatus":"Pending","createdDate":"2026-11-20T09:30:00Z","storeId":"NEGOZIO-MI",
-            "currency":"EUR","totalGrossPrice":63.60,"language":"it-IT","totalTax":11.47,"freightFee":{"value":6.92,"tax":1.25},
-            "totalDiscounts":0.00,"totalRoundOff":{"value":0.00},"items":[
-            {"type":"PURCHASE","sku":"CUP-01","quantity":2,"grossPaidPrice":22.67,"description":"Espresso cup","taxAmount":4.09,"taxPercent":22.0},
-            {"type":"PURCHASE","sku":"502","quantity":1,"grossPaidPrice":34.01,"description":"Moka pot","taxAmount":6.13,"taxPercent":22.0}]}
+            "currency":"EUR","totalGrossPrice":63.60,"language":"it-IT","totalTax":11.47,"freightFee":{"value":6.92,"tax":1.25,"taxPercent":22},
+            "totalDiscounts":0.00,"paymentMethods":[{"type":"Payment","description":"Credit card","value":63.60}],"items":[
+            {"type":"PURCHASE","sku":"CUP-01","quantity":2,"grossPaidPrice":22.67,"description":"Espresso cup","taxAmount":4.09,"taxPercent":22,
+            "imageUrl":"https://negozio.example/images/thumbs/0000501_espresso-cup_415.jpeg","targetUrl":"https://negozio.example/product-501"},
+            {"type":"PURCHASE","sku":"502","quantity":1,"grossPaidPrice":34.01,"description":"Moka pot","taxAmount":6.13,"taxPercent":22,
+            "targetUrl":"https://negozio.example/product-502"}]}
             """;
         Assert.That(Engage.OrderPosts.Single().Body, Is.EqualTo(expectedOrder.ReplaceLineEndings("")));
     }
@@ -63,13 +66,13 @@ public class VoyadoPayloadTests
         // 3 × 19.99 = 59.97 with an item discount of 5.97 → line 54.00 (excl 44.26); a second line 120.00 (excl 98.36).
         shop.OrderItems.Add(new OrderItem
         {
-            Id = 1001, OrderId = 42, ProductId = 501, Quantity = 3, PriceInclTax = 54.00m, PriceExclTax = 44.26m
+            Id = 1001, OrderId = 42, ProductId = 501, Quantity = 3, PriceInclTax = 54.00m, PriceExclTax = 44.26m, DiscountAmountInclTax = 5.97m
         });
         shop.OrderItems.Add(new OrderItem { Id = 1002, OrderId = 42, ProductId = 502, Quantity = 1, PriceInclTax = 120m, PriceExclTax = 98.36m });
         shop.Discounts.AddRange([
-            new Discount { Id = 1, RequiresCouponCode = false },
-            new Discount { Id = 2, RequiresCouponCode = true, CouponCode = "WELCOME10" },
-            new Discount { Id = 3, RequiresCouponCode = true, CouponCode = "FIVEOFF" }
+            new Discount { Id = 1, Name = "Autumn sale", DiscountType = DiscountType.AssignedToSkus },
+            new Discount { Id = 2, Name = "Welcome", DiscountType = DiscountType.AssignedToOrderSubTotal, RequiresCouponCode = true, CouponCode = "WELCOME10" },
+            new Discount { Id = 3, Name = "Five off", DiscountType = DiscountType.AssignedToOrderTotal, RequiresCouponCode = true, CouponCode = "FIVEOFF" }
         ]);
         shop.DiscountUsages.AddRange(new[] { 1, 2, 3 }.Select(id => new DiscountUsageHistory { Id = id, DiscountId = id, OrderId = 42 }));
         shop.GiftCardUsages.Add(new GiftCardUsageHistory { Id = 1, UsedWithOrderId = 42, UsedValue = 25m });
@@ -81,23 +84,34 @@ public class VoyadoPayloadTests
         order.PaymentMethodAdditionalFeeInclTax = 2.44m;
         order.PaymentMethodAdditionalFeeExclTax = 2m;
         order.OrderDiscount = 5m;
-        order.OrderTax = 22.79m;
+        order.TaxRates = "22:22.79;";
         // 174.00 − 17.40 + 7.32 + 2.44 − 5.00 − 25.00 (gift card) − 10.00 (reward points)
         order.OrderTotal = 126.36m;
 
         var body = await PostOrderAsync();
 
-        var parts = EngageMoney.AssertEquationHolds(body);
-        // At 1.1337: 54.00 → 61.22, 120.00 → 136.04, 7.32 → 8.30, 2.44 → 2.77, discounts 57.40 → 65.07, total 126.36 → 143.25.
-        // 61.22 + 136.04 + 8.30 + 2.77 − 65.07 = 143.26: the converted parts miss the converted total by one cent.
-        Assert.That(parts, Is.EqualTo(new EngageMoney.Parts(Items: 197.26m, Freight: 8.30m, Handling: 2.77m, Discounts: 65.07m, RoundOff: -0.01m, Total: 143.25m)));
+        var sums = EngageMoney.AssertValidationsHold(body);
+        // At 1.1337: lines 54.00 → 61.22 and 120.00 → 136.04; order-level discounts 17.40 + 5.00 → 25.39, spread pro rata:
+        // 25.39 × 61.22 / 197.26 = 7.88 and 25.39 × 136.04 / 197.26 = 17.51 (together 25.39) → paid 53.34 and 118.53.
+        // Total paid by any means: 126.36 + 25.00 + 10.00 = 161.36 → 182.93; 53.34 + 118.53 + 8.30 + 2.77 = 182.94: round-off −0.01.
+        Assert.That(sums, Is.EqualTo(new EngageOrderValidations.Sums(Items: 171.87m, Freight: 8.30m, Handling: 2.77m, RoundOff: -0.01m,
+            Total: 182.93m, ItemsTax: 9.62m + 21.37m, FeesTax: 1.50m + 0.50m, TotalTax: 32.99m)));
         var items = body.GetProperty("items").EnumerateArray().ToList();
-        Assert.That(items.Select(i => i.GetProperty("grossPaidPrice").GetDecimal()), Is.EqualTo(new[] { 61.22m, 136.04m }));
-        Assert.That(items.Select(i => i.GetProperty("taxAmount").GetDecimal()), Is.EqualTo(new[] { 61.22m - 50.18m, 136.04m - 111.51m }));
-        Assert.That(items.Select(i => i.GetProperty("taxPercent").GetDecimal()), Is.EqualTo(new[] { 22.0m, 22.0m }));
+        Assert.That(items.Select(i => i.GetProperty("grossPaidPrice").GetDecimal()), Is.EqualTo(new[] { 53.34m, 118.53m }));
+        // 53.34 − 53.34 / 1.22 = 9.619; 118.53 − 118.53 / 1.22 = 21.374.
+        Assert.That(items.Select(i => i.GetProperty("taxAmount").GetDecimal()), Is.EqualTo(new[] { 9.62m, 21.37m }));
+        Assert.That(items.Select(i => i.GetProperty("taxPercent").GetDecimal()), Is.EqualTo(new[] { 22m, 22m }));
+        Assert.That(items[0].GetProperty("discounts").GetRawText(), Is.EqualTo(
+            """[{"value":-6.77,"type":"ItemDiscount","description":"Autumn sale"},{"value":-7.88,"type":"OrderDiscount","description":"WELCOME10, FIVEOFF"}]"""));
+        Assert.That(items[1].GetProperty("discounts").GetRawText(), Is.EqualTo(
+            """[{"value":-17.51,"type":"OrderDiscount","description":"WELCOME10, FIVEOFF"}]"""));
+        // Gift card 25.00 → 28.34 and reward points 10.00 → 11.34 are payments; the card paid the rest: 182.93 − 28.34 − 11.34.
+        Assert.That(body.GetProperty("paymentMethods").GetRawText(), Is.EqualTo(
+            """[{"type":"Payment","description":"Credit card","value":143.25},{"type":"GiftCard","description":"Gift card","value":28.34},{"type":"RewardPoints","description":"Reward points","value":11.34}]"""));
+        // Informational: 5.97 + 17.40 + 5.00 = 28.37 → 32.16.
+        Assert.That(body.GetProperty("totalDiscounts").GetDecimal(), Is.EqualTo(32.16m));
         Assert.That(body.GetProperty("freightFee").GetProperty("tax").GetDecimal(), Is.EqualTo(8.30m - 6.80m));
         Assert.That(body.GetProperty("handlingFee").GetProperty("tax").GetDecimal(), Is.EqualTo(2.77m - 2.27m));
-        Assert.That(body.GetProperty("totalTax").GetDecimal(), Is.EqualTo(25.84m));
     }
 
     [Test]
@@ -111,7 +125,9 @@ public class VoyadoPayloadTests
 
         Assert.That(body.TryGetProperty("handlingFee", out _), Is.False);
         Assert.That(body.GetProperty("freightFee").GetRawText(), Is.EqualTo("""{"value":0.00,"tax":0.00}"""));
-        EngageMoney.AssertEquationHolds(body);
+        // 50.00 → 56.69 while the lines convert to 22.67 + 34.01 = 56.68: the cent is the round-off.
+        Assert.That(body.GetProperty("totalRoundOff").GetRawText(), Is.EqualTo("""{"value":0.01}"""));
+        EngageMoney.AssertValidationsHold(body);
     }
 
     [Test]
@@ -124,7 +140,7 @@ public class VoyadoPayloadTests
         var body = await PostOrderAsync();
 
         Assert.That(body.GetProperty("handlingFee").GetProperty("value").GetDecimal(), Is.EqualTo(-4.15m));
-        EngageMoney.AssertEquationHolds(body);
+        EngageMoney.AssertValidationsHold(body);
     }
 
     [Test]
@@ -184,8 +200,8 @@ public class VoyadoPayloadTests
         var body = await PostOrderAsync();
 
         Assert.That(body.GetProperty("items").GetArrayLength(), Is.EqualTo(300));
-        var parts = EngageMoney.AssertEquationHolds(body);
-        Assert.That(Math.Abs(parts.RoundOff), Is.LessThanOrEqualTo(0.005m * (300 + 4)), "only conversion cents may be rounded off");
+        var sums = EngageMoney.AssertValidationsHold(body);
+        Assert.That(Math.Abs(sums.RoundOff), Is.LessThanOrEqualTo(0.005m * (300 + 4)), "only conversion cents may be rounded off");
     }
 
     [Test]

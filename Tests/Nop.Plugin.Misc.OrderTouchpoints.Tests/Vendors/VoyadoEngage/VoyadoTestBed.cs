@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Nop.Core;
+using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
@@ -34,6 +35,7 @@ public sealed class VoyadoTestBed : IAsyncDisposable
         SettingService.Setup(s => s.LoadSettingAsync<OrderTouchpointsVoyadoSettings>(It.IsAny<int>()))
             .ReturnsAsync((int storeId) => Settings.TryGetValue(storeId, out var settings) ? settings : new OrderTouchpointsVoyadoSettings());
         SettingService.Setup(s => s.LoadSettingAsync<OrderTouchpointsDeliverySettings>(It.IsAny<int>())).ReturnsAsync(() => DeliverySettings);
+        SettingService.Setup(s => s.LoadSettingAsync<LocalizationSettings>(It.IsAny<int>())).ReturnsAsync(() => LocalizationSettings);
         Encryption.Setup(e => e.EncryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string plain, string _) => "enc:" + plain);
         Encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>()))
             .Returns((string cipher, string _) => cipher.StartsWith("enc:") ? cipher[4..] : throw new CryptographicException("bad padding"));
@@ -60,6 +62,7 @@ public sealed class VoyadoTestBed : IAsyncDisposable
 
     public Dictionary<int, OrderTouchpointsVoyadoSettings> Settings { get; } = [];
     public OrderTouchpointsDeliverySettings DeliverySettings { get; } = new() { AttemptTimeoutSeconds = 5 };
+    public LocalizationSettings LocalizationSettings { get; } = new();
     public Mock<ISettingService> SettingService { get; } = new();
     public Mock<IEncryptionService> Encryption { get; } = new();
     public Mock<ILocalizationService> Localization { get; } = new();
@@ -102,7 +105,7 @@ public sealed class VoyadoTestBed : IAsyncDisposable
             new ApiKeyProtector(Encryption.Object),
             Shop.CreateLoader(),
             new VoyadoContactPayloadBuilder(),
-            new VoyadoOrderPayloadBuilder(Shop.CreateLoader()),
+            new VoyadoOrderPayloadBuilder(Shop.CreateLoader(), Shop.CreateDetailsLoader(SettingService.Object)),
             new VoyadoContactResolver(client, GenericAttributes.Object),
             client,
             Localization.Object);

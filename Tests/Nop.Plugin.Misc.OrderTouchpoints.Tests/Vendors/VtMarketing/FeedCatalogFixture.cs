@@ -47,6 +47,11 @@ public sealed class FeedCatalogFixture
     public Mock<IUrlRecordService> UrlRecordService { get; } = new();
     public Mock<IProductAttributeService> AttributeService { get; } = new();
     public Mock<ISettingService> SettingService { get; } = new();
+    public Mock<ISpecificationAttributeService> SpecificationService { get; } = new();
+    /// <summary>Product attribute mappings: (mapping id, product id, product attribute id) and the values each offers.</summary>
+    public List<(ProductAttributeMapping Mapping, int ProductId, ProductAttributeValue[] Values)> AttributeMappings { get; } = [];
+    /// <summary>productId → specification attribute options it shows.</summary>
+    public List<(int ProductId, SpecificationAttributeOption Option)> ProductSpecifications { get; } = [];
 
     public FeedCatalogFixture(ShopFixture shop)
     {
@@ -76,6 +81,21 @@ public sealed class FeedCatalogFixture
                 Slugs.TryGetValue((p.Id, languageId ?? 0), out var slug) ? slug : p.Name.ToLowerInvariant().Replace(' ', '-'));
         AttributeService.Setup(s => s.GetAllProductAttributeCombinationsAsync(It.IsAny<int>()))
             .ReturnsAsync((int productId) => shop.Combinations.Where(c => c.ProductId == productId).ToList());
+        AttributeService.Setup(s => s.GetProductAttributeMappingsByProductIdAsync(It.IsAny<int>()))
+            .ReturnsAsync((int productId) => AttributeMappings.Where(m => m.ProductId == productId).Select(m => m.Mapping).ToList());
+        AttributeService.Setup(s => s.GetProductAttributeValuesAsync(It.IsAny<int>()))
+            .ReturnsAsync((int mappingId) => AttributeMappings.Where(m => m.Mapping.Id == mappingId).SelectMany(m => m.Values).ToList());
+        // The sample combinations' AttributesXml is "<value id>,<value id>…" here: enough to know which values a variation chose.
+        shop.AttributeParser.Setup(s => s.ParseProductAttributeValuesAsync(It.IsAny<string>(), It.IsAny<int>()))
+            .ReturnsAsync((string xml, int mappingId) => AttributeMappings.Where(m => m.Mapping.Id == mappingId).SelectMany(m => m.Values)
+                .Where(v => xml.Split(',').Contains(v.Id.ToString())).ToList());
+        SpecificationService.Setup(s => s.GetProductSpecificationAttributesAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool?>(), It.IsAny<bool?>(), It.IsAny<int?>()))
+            .ReturnsAsync((int productId, int _, bool? _, bool? _, int? _) => ProductSpecifications.Where(p => p.ProductId == productId)
+                .Select(p => new ProductSpecificationAttribute { SpecificationAttributeOptionId = p.Option.Id }).ToList());
+        SpecificationService.Setup(s => s.GetSpecificationAttributeOptionsByIdsAsync(It.IsAny<int[]>()))
+            .ReturnsAsync((int[] ids) => ProductSpecifications.Select(p => p.Option).Where(o => ids.Contains(o.Id)).DistinctBy(o => o.Id).ToList());
+        SetupLocalized<ProductAttributeValue>(null);
+        SetupLocalized<SpecificationAttributeOption>(null);
         SetupLocalized<Product>(shop.LocalizedProductNames);
         SetupLocalized<Category>(null);
         SetupLocalized<Manufacturer>(null);
@@ -105,15 +125,16 @@ public sealed class FeedCatalogFixture
     public VtMarketingFeedWriter CreateWriter() => new(
         new VtMarketingFeedStoreResolver(Shop.LanguageService.Object, SettingService.Object),
         new VtMarketingFeedRowReader(Shop.ProductService.Object, AttributeService.Object, CategoryService.Object,
-            ManufacturerService.Object, PictureService.Object, UrlRecordService.Object, Shop.LocalizationService.Object));
+            ManufacturerService.Object, PictureService.Object, UrlRecordService.Object, Shop.LocalizationService.Object,
+            new VtMarketingFeedColors(AttributeService.Object, Shop.AttributeParser.Object, SpecificationService.Object, Shop.LocalizationService.Object)));
 
     public Store Store(int id) => Shop.Stores.Single(s => s.Id == id);
 
     /// <summary>The whole feed of a store as written, split into records and fields.</summary>
-    public async Task<List<string[]>> FeedAsync(int storeId, ProductIdSource idSource)
+    public async Task<List<string[]>> FeedAsync(int storeId, ProductIdSource idSource, FeedColorSource? color = null)
     {
         using var output = new MemoryStream();
-        await CreateWriter().WriteAsync(Store(storeId), idSource, output, CancellationToken.None);
+        await CreateWriter().WriteAsync(Store(storeId), idSource, color ?? FeedColorSource.None, output, CancellationToken.None);
         return SemicolonCsvReader.Parse(Encoding.UTF8.GetString(output.ToArray()));
     }
 

@@ -44,7 +44,7 @@ public class FeedContentTests
         Assert.That(cup["Color"], Is.Empty);
         Assert.That(cup["Brand"], Is.Empty);
         Assert.That(cup["Stock"], Is.EqualTo("25"));
-        Assert.That(cup["Main"], Is.EqualTo("1"));
+        Assert.That(cup["Main"], Is.EqualTo("0"), "a product's own row is not a variation");
 
         var moka = FeedCatalogFixture.Row(feed, "502");
         Assert.That(moka["Brand"], Is.EqualTo("Bialetti"));
@@ -159,15 +159,15 @@ public class FeedContentTests
 
         var feed = await _catalogue.FeedAsync(1, ProductIdSource.Sku);
 
-        var cup = FeedCatalogFixture.Row(feed, "CUP-01");
+        var cup = FeedCatalogFixture.Row(feed, "cup-01");
         Assert.That(cup["Product title"], Is.EqualTo("Tazza \"Milano\"; 80 ml"));
         Assert.That(cup["Categories Titles"], Is.EqualTo("Cucina; \"casa\",Caffè"));
-        Assert.That(feed.Skip(1).Select(r => r[0]), Does.Contain("MOKA;3\"TZ"));
+        Assert.That(feed.Skip(1).Select(r => r[0]), Does.Contain("moka;3\"tz"));
         Assert.That(feed.Skip(1), Has.All.Length.EqualTo(13));
     }
 
     [Test]
-    public async Task In_sku_mode_ids_are_skus_and_each_combination_with_its_own_sku_gets_a_non_main_row()
+    public async Task In_sku_mode_ids_are_normalized_skus_and_each_combination_with_its_own_sku_gets_a_variation_row()
     {
         var cup = _catalogue.Shop.Products.Single(p => p.Id == 501);
         cup.ManageInventoryMethod = ManageInventoryMethod.ManageStockByAttributes;
@@ -183,12 +183,12 @@ public class FeedContentTests
 
         Assert.That(feed.Skip(1).Select(r => (r[0], r[12])), Is.EqualTo(new[]
         {
-            ("CUP-01", "1"), ("CUP-01-RED", "0"), ("CUP-01-GOLD", "0"), ("502", "1")
-        }), "a product without SKU keeps its id; a combination SKU equal to the product's (VTmarketing ignores case) adds nothing");
-        var red = FeedCatalogFixture.Row(feed, "CUP-01-RED");
+            ("cup-01", "0"), ("cup-01-red", "1"), ("cup-01-gold", "1"), ("502", "0")
+        }), "a product without SKU keeps its id; a combination SKU equal to the product's once normalized adds nothing");
+        var red = FeedCatalogFixture.Row(feed, "cup-01-red");
         Assert.That((red["Price"], red["DiscountPrice"], red["Stock"]), Is.EqualTo(("12.00", "10.00", "3")));
         Assert.That(red["Product URL"], Is.EqualTo("https://negozio.example/tazzina-espresso"));
-        var gold = FeedCatalogFixture.Row(feed, "CUP-01-GOLD");
+        var gold = FeedCatalogFixture.Row(feed, "cup-01-gold");
         Assert.That((gold["Price"], gold["DiscountPrice"], gold["Stock"]), Is.EqualTo(("15.00", "0", "1")));
     }
 

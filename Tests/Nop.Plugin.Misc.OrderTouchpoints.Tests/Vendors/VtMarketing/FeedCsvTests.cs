@@ -57,7 +57,7 @@ public class FeedCsvTests
     {
         var row = new VtMarketingFeedRow("CUP-01", "Tazza \"espresso\"; bianca", "https://negozio.example/tazza", [30, 31],
             ["Cucina, casa", "Caffè"], "Porcellana.\nLavabile", 12.5m, 9.99m,
-            ["https://negozio.example/images/a.jpeg", "https://negozio.example/images/b,c.jpeg"], "", "Bialetti", 7, Main: true);
+            ["https://negozio.example/images/a.jpeg", "https://negozio.example/images/b,c.jpeg"], "", "Bialetti", 7, IsVariation: false);
         var output = new StringBuilder();
         VtMarketingFeedCsv.AppendRow(output, row);
 
@@ -67,21 +67,21 @@ public class FeedCsvTests
         {
             "CUP-01", "Tazza \"espresso\"; bianca", "https://negozio.example/tazza", "30,31", "Cucina casa,Caffè",
             "Porcellana.\nLavabile", "12.50", "9.99",
-            "https://negozio.example/images/a.jpeg,https://negozio.example/images/b%2Cc.jpeg", "", "Bialetti", "7", "1"
+            "https://negozio.example/images/a.jpeg,https://negozio.example/images/b%2Cc.jpeg", "", "Bialetti", "7", "0"
         }));
     }
 
     [Test]
-    public void No_discount_is_written_as_0_and_a_variant_row_is_not_main()
+    public void No_discount_is_written_as_0_and_a_variation_row_is_marked_1_as_in_the_feed_guide()
     {
-        var row = new VtMarketingFeedRow("CUP-01-RED", "Cup", "u", [], [], "", 10m, 0m, [], "", "", 0, Main: false);
+        var row = new VtMarketingFeedRow("CUP-01-RED", "Cup", "u", [], [], "", 10m, 0m, [], "", "", 0, IsVariation: true);
         var output = new StringBuilder();
         VtMarketingFeedCsv.AppendRow(output, row);
 
         var fields = SemicolonCsvReader.Parse(output.ToString()).Single();
 
         Assert.That(fields[6..8], Is.EqualTo(new[] { "10.00", "0" }));
-        Assert.That(fields[12], Is.EqualTo("0"));
+        Assert.That(fields[12], Is.EqualTo("1"));
     }
 
     [Test]

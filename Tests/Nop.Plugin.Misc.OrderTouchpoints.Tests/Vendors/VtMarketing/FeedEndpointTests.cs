@@ -210,7 +210,7 @@ public class FeedEndpointTests
         var bySku = await Controller().Feed(1, "token-of-negozio");
         Assert.That(bySku, Is.TypeOf<VtMarketingFeedStreamResult>());
         var (_, body) = await ExecuteAsync(bySku);
-        Assert.That(SemicolonCsvReader.Parse(Encoding.UTF8.GetString(body)).Skip(1).Select(r => r[0]), Is.EqualTo(new[] { "CUP-01", "502" }));
+        Assert.That(SemicolonCsvReader.Parse(Encoding.UTF8.GetString(body)).Skip(1).Select(r => r[0]), Is.EqualTo(new[] { "cup-01", "502" }));
 
         _catalogue.VtSettings[1].FeedToken = "new-token";
         Assert.That(await Controller().Feed(1, "new-token"), Is.TypeOf<VtMarketingFeedStreamResult>());

@@ -36,7 +36,7 @@ public class FeedIdConsistencyTests
     }
 
     [TestCase(ProductIdSource.ProductId, new[] { "501", "502", "501", "503" })]
-    [TestCase(ProductIdSource.Sku, new[] { "CUP-01", "502", "CUP-01-RED", "JUG-05" })]
+    [TestCase(ProductIdSource.Sku, new[] { "cup-01", "502", "cup-01-red", "jug-05" })]
     public async Task Every_id_an_order_event_sends_is_a_row_of_the_feed(ProductIdSource source, string[] expectedEventIds)
     {
         var eventIds = await OrderEventIdsAsync(source);

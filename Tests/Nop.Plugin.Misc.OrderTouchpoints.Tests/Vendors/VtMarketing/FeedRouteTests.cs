@@ -98,7 +98,8 @@ public class FeedRouteTests
             .AddSingleton(catalogue.Shop.LanguageService.Object).AddSingleton(catalogue.Shop.ProductService.Object)
             .AddSingleton(catalogue.Shop.LocalizationService.Object).AddSingleton(catalogue.AttributeService.Object)
             .AddSingleton(catalogue.CategoryService.Object).AddSingleton(catalogue.ManufacturerService.Object)
-            .AddSingleton(catalogue.PictureService.Object).AddSingleton(catalogue.UrlRecordService.Object);
+            .AddSingleton(catalogue.PictureService.Object).AddSingleton(catalogue.UrlRecordService.Object)
+            .AddSingleton(catalogue.Shop.AttributeParser.Object).AddSingleton(catalogue.SpecificationService.Object);
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         using var scope = provider.CreateScope();
 

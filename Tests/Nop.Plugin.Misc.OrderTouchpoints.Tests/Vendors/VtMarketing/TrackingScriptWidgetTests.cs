@@ -50,7 +50,8 @@ public class TrackingScriptWidgetTests
         languages.Setup(s => s.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(new List<Language>());
         return new OrderTouchpointsPlugin(_settingService.Object, Mock.Of<ILocalizationService>(), languages.Object,
             Mock.Of<IRepository<GenericAttribute>>(), Mock.Of<Nop.Services.ScheduleTasks.IScheduleTaskService>(), TimeProvider.System,
-            Mock.Of<IWebHelper>(), _widgetSettings, _storeContext.Object);
+            Mock.Of<IWebHelper>(), _widgetSettings, _storeContext.Object,
+            new Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale.TransactionaleConsentUpgrade(_settingService.Object, Mock.Of<Nop.Services.Stores.IStoreService>()));
     }
 
     private async Task<string> RenderAsync(int storeId, string zone)

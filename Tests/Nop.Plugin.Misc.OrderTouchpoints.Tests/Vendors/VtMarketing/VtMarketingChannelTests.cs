@@ -98,7 +98,10 @@ public class VtMarketingChannelTests
     public void Product_id_rule_is_shared_with_the_feed()
     {
         Assert.That(VtMarketingProductIds.For(ProductIdSource.ProductId, 501, "CUP-01"), Is.EqualTo("501"));
-        Assert.That(VtMarketingProductIds.For(ProductIdSource.Sku, 501, " CUP-01 "), Is.EqualTo("CUP-01"));
+        Assert.That(VtMarketingProductIds.For(ProductIdSource.Sku, 501, " CUP-01 "), Is.EqualTo("cup-01"));
+        // The feed guide: "lowercase and all spaces replaced with underscore".
+        Assert.That(VtMarketingProductIds.For(ProductIdSource.Sku, 501, "Tee Shirt  XL"), Is.EqualTo("tee_shirt__xl"));
+        Assert.That(VtMarketingProductIds.For(ProductIdSource.Sku, 501, "Jug\t05"), Is.EqualTo("jug_05"));
         Assert.That(VtMarketingProductIds.For(ProductIdSource.Sku, 502, null), Is.EqualTo("502"));
         Assert.That(VtMarketingProductIds.For(ProductIdSource.Sku, 502, "  "), Is.EqualTo("502"));
     }

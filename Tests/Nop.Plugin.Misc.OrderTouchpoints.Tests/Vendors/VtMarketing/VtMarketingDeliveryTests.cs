@@ -107,7 +107,7 @@ public class VtMarketingDeliveryTests
 
         await _bed.DeliverAsync();
 
-        Assert.That(VtMarketingTestBed.Items(_bed.SingleBody()), Is.EqualTo(new[] { ("CUP-01-RED", 2), ("502", 1), ("FLT-3", 4) }));
+        Assert.That(VtMarketingTestBed.Items(_bed.SingleBody()), Is.EqualTo(new[] { ("cup-01-red", 2), ("502", 1), ("flt-3", 4) }));
     }
 
     [TestCase(ProductIdSource.ProductId)]
@@ -139,7 +139,7 @@ public class VtMarketingDeliveryTests
         var outcome = await _bed.DeliverAsync();
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
-        var expected = Enumerable.Range(0, 300).Select(n => (n % 3 == 0 ? (1000 + n).ToString() : $"SKU-{n}", 1 + n % 7)).ToArray();
+        var expected = Enumerable.Range(0, 300).Select(n => (n % 3 == 0 ? (1000 + n).ToString() : $"sku-{n}", 1 + n % 7)).ToArray();
         Assert.That(VtMarketingTestBed.Items(_bed.SingleBody()), Is.EqualTo(expected));
     }
 
@@ -220,6 +220,44 @@ public class VtMarketingDeliveryTests
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Rejected));
         Assert.That(outcome.HttpStatus, Is.EqualTo(400));
         Assert.That(outcome.Reason, Is.EqualTo("HTTP 400: Invalid event: orderId already exists; Invalid user: email [email] is blocked"));
+    }
+
+    [TestCase(201)]
+    [TestCase(202)]
+    [TestCase(204)]
+    public async Task Only_200_counts_as_delivered_any_other_success_status_fails_without_a_retry(int status)
+    {
+        _bed.Answer(_ => new FakeResponse(status, status == 204 ? "" : VtMarketingTestBed.EventCreated));
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Rejected));
+        Assert.That(outcome.HttpStatus, Is.EqualTo(status));
+        Assert.That(outcome.Reason, Does.StartWith($"HTTP {status}: VTmarketing answers 200 when it records an event"));
+    }
+
+    [Test]
+    public async Task A_lost_answer_is_not_retried_because_VTmarketing_may_have_counted_the_order()
+    {
+        _bed.Context.DeliverySettings.AttemptTimeoutSeconds = 1;
+        _bed.Answer(_ => new FakeResponse(200, VtMarketingTestBed.EventCreated, Delay: TimeSpan.FromSeconds(3)));
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(_bed.Server.Requests, Has.Count.EqualTo(1), "the event went out once");
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Rejected), "a retry could count the order twice in VTmarketing");
+        Assert.That(outcome.Reason, Does.StartWith("No answer within 1 s.").And.Contain("resend from the delivery log only if the order is missing"));
+    }
+
+    [TestCase(503)]
+    [TestCase(429)]
+    public async Task Refusals_that_recorded_nothing_are_still_retried(int status)
+    {
+        _bed.Answer(_ => new FakeResponse(status, """{"errors":[{"message":"Busy","description":"try later"}]}"""));
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.RetryLater));
     }
 
     [TestCase("not json at all", "HTTP 400: not json at all")]

@@ -21,4 +21,6 @@ public partial interface IOrderService
         string orderNotes = null, int pageIndex = 0, int pageSize = int.MaxValue, bool getOnlyTotalCount = false);
 
     Task<IList<OrderItem>> GetOrderItemsAsync(int orderId, bool? isNotReturnable = null, bool? isShipEnabled = null, int vendorId = 0);
+
+    SortedDictionary<decimal, decimal> ParseTaxRates(Order order, string taxRatesStr);
 }

@@ -2,4 +2,5 @@ namespace Nop.Services.Plugins;
 
 public partial class PluginDescriptor
 {
+    public virtual string FriendlyName { get; set; }
 }

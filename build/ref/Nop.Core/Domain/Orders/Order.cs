@@ -16,6 +16,8 @@ public partial class Order : BaseEntity
 
     public string CustomerCurrencyCode { get; set; }
 
+    public string PaymentMethodSystemName { get; set; }
+
     public decimal CurrencyRate { get; set; }
 
     public decimal OrderSubTotalDiscountInclTax { get; set; }
@@ -28,7 +30,7 @@ public partial class Order : BaseEntity
 
     public decimal PaymentMethodAdditionalFeeExclTax { get; set; }
 
-    public decimal OrderTax { get; set; }
+    public string TaxRates { get; set; }
 
     public decimal OrderDiscount { get; set; }
 
@@ -41,6 +43,8 @@ public partial class Order : BaseEntity
     public bool Deleted { get; set; }
 
     public virtual int? RedeemedRewardPointsEntryId { get; set; }
+
+    public string ShippingMethod { get; set; }
 
     public OrderStatus OrderStatus { get; set; }
 

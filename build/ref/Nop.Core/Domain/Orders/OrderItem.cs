@@ -12,5 +12,7 @@ public partial class OrderItem : BaseEntity
 
     public decimal PriceExclTax { get; set; }
 
+    public decimal DiscountAmountInclTax { get; set; }
+
     public string AttributesXml { get; set; }
 }

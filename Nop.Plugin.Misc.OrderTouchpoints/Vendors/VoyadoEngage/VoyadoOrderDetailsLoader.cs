@@ -1,0 +1,162 @@
+using Nop.Core.Domain.Discounts;
+using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Shipping;
+using Nop.Core.Domain.Stores;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Configuration;
+using Nop.Services.Discounts;
+using Nop.Services.Localization;
+using Nop.Services.Media;
+using Nop.Services.Orders;
+using Nop.Services.Payments;
+using Nop.Services.Seo;
+using Nop.Services.Shipping;
+using Nop.Services.Stores;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+
+/// <summary>
+/// Reads <see cref="VoyadoOrderDetails"/> through nopCommerce's services. URLs are built for the order's
+/// store (not the host the dispatcher happens to run under), texts in the order's language.
+/// </summary>
+public class VoyadoOrderDetailsLoader(
+    IStoreService storeService,
+    ILanguageService languageService,
+    ISettingService settingService,
+    IPictureService pictureService,
+    IUrlRecordService urlRecordService,
+    IOrderService orderService,
+    IGiftCardService giftCardService,
+    IRewardPointService rewardPointService,
+    IDiscountService discountService,
+    IPaymentPluginManager paymentPluginManager,
+    ILocalizationService localizationService,
+    IShipmentService shipmentService)
+{
+    public async Task<VoyadoOrderDetails> LoadAsync(OrderData data, IReadOnlyList<OrderLine> lines, OrderTouchpointsVoyadoSettings settings, DeliveryRequest request)
+    {
+        var order = data.Order;
+        var store = await storeService.GetStoreByIdAsync(order.StoreId);
+        var storeLanguage = await StoreLanguageAsync(store);
+        var language = data.Language ?? storeLanguage;
+        // Engage documents language as required: an order whose language was deleted gets the store's default.
+        var locale = VoyadoLanguageOverrides.LocaleFor(settings.LanguageOverrides, language?.Id ?? order.CustomerLanguageId, language?.LanguageCulture)
+                     ?? (storeLanguage is null ? null : VoyadoLanguageOverrides.LocaleFor(settings.LanguageOverrides, storeLanguage.Id, storeLanguage.LanguageCulture));
+
+        var giftCards = (await giftCardService.GetGiftCardUsageHistoryAsync(order)).Select(u => u.UsedValue).Where(v => v != 0m).ToList();
+        var rewardPoints = order.RedeemedRewardPointsEntryId is int entryId
+            ? (await rewardPointService.GetRewardPointsHistoryEntryByIdAsync(entryId))?.UsedAmount ?? 0m
+            : 0m;
+
+        return new VoyadoOrderDetails(
+            Locale: locale,
+            LinksByOrderItemId: await LinksAsync(store, language, lines),
+            PaymentMethodName: await PaymentMethodNameAsync(order, language?.Id ?? 0),
+            GiftCardAmounts: giftCards,
+            RewardPointsAmount: rewardPoints,
+            Discounts: await DiscountsAsync(order.Id),
+            TaxRates: TaxRates(order),
+            Shipment: request.Event is TouchpointEvent.ShipmentSent or TouchpointEvent.ShipmentDelivered
+                ? await ShipmentAsync(order, request)
+                : null);
+    }
+
+    private async Task<Language?> StoreLanguageAsync(Store? store)
+    {
+        if (store is null)
+            return null;
+        var language = store.DefaultLanguageId > 0 ? await languageService.GetLanguageByIdAsync(store.DefaultLanguageId) : null;
+        return language ?? (await languageService.GetAllLanguagesAsync(storeId: store.Id)).FirstOrDefault();
+    }
+
+    private async Task<IReadOnlyDictionary<int, VoyadoLineLinks>> LinksAsync(Store? store, Language? language, IReadOnlyList<OrderLine> lines)
+    {
+        var links = new Dictionary<int, VoyadoLineLinks>();
+        // A store without a usable URL gets no links rather than relative ones a mail cannot open.
+        if (store is null || !Uri.TryCreate((store.Url ?? string.Empty).Trim().TrimEnd('/') + "/", UriKind.Absolute, out var baseUri)
+            || baseUri.Scheme is not ("http" or "https"))
+            return links;
+        var localization = await settingService.LoadSettingAsync<LocalizationSettings>(store.Id);
+        var prefix = localization?.SeoFriendlyUrlsForLanguagesEnabled == true && !string.IsNullOrWhiteSpace(language?.UniqueSeoCode)
+            ? language.UniqueSeoCode.Trim() + "/"
+            : string.Empty;
+        foreach (var line in lines)
+        {
+            if (line.Product is not { } product)
+                continue;
+            var seName = await urlRecordService.GetSeNameAsync(product, language?.Id);
+            var target = string.IsNullOrWhiteSpace(seName) ? null : new Uri(baseUri, prefix + seName.Trim()).AbsoluteUri;
+            string? image = null;
+            if ((await pictureService.GetPicturesByProductIdAsync(product.Id, 1)).FirstOrDefault() is { } picture)
+            {
+                var (url, _) = await pictureService.GetPictureUrlAsync(picture, showDefaultPicture: false, storeLocation: baseUri.AbsoluteUri);
+                // nopCommerce answers a path ("/images/thumbs/…") unless its "absolute image path" setting is on.
+                if (!string.IsNullOrWhiteSpace(url) && Uri.TryCreate(baseUri, url.Trim(), out var absolute) && absolute.Scheme is "http" or "https")
+                    image = absolute.AbsoluteUri;
+            }
+            links[line.Item.Id] = new VoyadoLineLinks(image, target);
+        }
+        return links;
+    }
+
+    private async Task<string?> PaymentMethodNameAsync(Order order, int languageId)
+    {
+        var systemName = order.PaymentMethodSystemName?.Trim();
+        if (string.IsNullOrEmpty(systemName))
+            return null;
+        var method = await paymentPluginManager.LoadPluginBySystemNameAsync(systemName);
+        if (method is null)
+            return systemName;
+        var name = await localizationService.GetLocalizedFriendlyNameAsync(method, languageId);
+        return OrderData.FirstNonEmpty(name, method.PluginDescriptor?.FriendlyName, systemName);
+    }
+
+    private async Task<IReadOnlyList<VoyadoUsedDiscount>> DiscountsAsync(int orderId)
+    {
+        var discounts = new List<VoyadoUsedDiscount>();
+        foreach (var discountId in (await discountService.GetAllDiscountUsageHistoryAsync(orderId: orderId)).Select(u => u.DiscountId).Distinct())
+        {
+            if (await discountService.GetDiscountByIdAsync(discountId) is not { } discount)
+                continue;
+            var coupon = discount.RequiresCouponCode ? OrderData.FirstNonEmpty(discount.CouponCode) : null;
+            discounts.Add(new VoyadoUsedDiscount(OrderData.FirstNonEmpty(discount.Name, coupon) ?? $"Discount {discount.Id}", coupon,
+                discount.DiscountType is DiscountType.AssignedToOrderSubTotal or DiscountType.AssignedToOrderTotal));
+        }
+        return discounts;
+    }
+
+    /// <summary>The rates nopCommerce recorded on the order (<c>Order.TaxRates</c>, "rate:amount;…"); a line's rate is one of them.</summary>
+    private IReadOnlyList<decimal> TaxRates(Order order)
+    {
+        if (string.IsNullOrWhiteSpace(order.TaxRates))
+            return [];
+        return orderService.ParseTaxRates(order, order.TaxRates).Keys.Where(rate => rate >= 0m).ToList();
+    }
+
+    /// <summary>
+    /// The outbox row names the order, not the shipment: the shipment of this post is the latest one shipped
+    /// (delivered, for a delivered post) no later than the event; else the latest shipped at all.
+    /// </summary>
+    private async Task<VoyadoShipmentInfo?> ShipmentAsync(Order order, DeliveryRequest request)
+    {
+        var shipments = await shipmentService.GetShipmentsByOrderIdAsync(order.Id);
+        static DateTime? When(Shipment s, TouchpointEvent e) => e == TouchpointEvent.ShipmentDelivered ? s.DeliveryDateUtc ?? s.ShippedDateUtc : s.ShippedDateUtc;
+        var eventUtc = request.EventOccurredUtc.AddSeconds(1);
+        var shipment = shipments.Where(s => When(s, request.Event) is { } at && at <= eventUtc).MaxBy(s => When(s, request.Event))
+                       ?? shipments.Where(s => s.ShippedDateUtc is not null).MaxBy(s => s.ShippedDateUtc);
+        var method = OrderData.FirstNonEmpty(order.ShippingMethod);
+        if (shipment is null)
+            return new VoyadoShipmentInfo(null, null, null, method);
+
+        var trackingNumber = OrderData.FirstNonEmpty(shipment.TrackingNumber);
+        string? trackingUrl = null;
+        if (trackingNumber is not null && await shipmentService.GetShipmentTrackerAsync(shipment) is { } tracker)
+        {
+            var url = await tracker.GetUrlAsync(trackingNumber, shipment);
+            trackingUrl = Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.AbsoluteUri : null;
+        }
+        return new VoyadoShipmentInfo(shipment.ShippedDateUtc, trackingNumber, trackingUrl, method);
+    }
+}
