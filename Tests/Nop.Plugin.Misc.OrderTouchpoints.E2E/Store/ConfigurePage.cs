@@ -24,6 +24,8 @@ public sealed class ConfigurePage(IPage page)
         await page.FillAsync("#Transactionale_ApiKey", VendorFarm.TransactionaleKey);
         await page.FillAsync("#Transactionale_EndpointUrl", vendors.TransactionaleEndpoint.ToString());
         await page.SelectOptionAsync("#Transactionale_ShopCountryCode", shopCountry);
+        // Transactionale cannot be enabled without a consent rule; the sample store has no GDPR consent to require.
+        await page.SetCheckedAsync("#Transactionale_SendWithoutConsentCheck", true);
 
         await page.SetCheckedAsync("#Voyado_Enabled", true);
         await page.FillAsync("#Voyado_ApiKey", VendorFarm.VoyadoKey);
