@@ -9,6 +9,8 @@ public static class OrderTouchpointsDefaults
 
     public const string ConfigurationPath = "Admin/OrderTouchpoints/Configure";
 
+    public const string DeliveryLogPath = "Admin/OrderTouchpointsDeliveryLog/List";
+
     /// <summary>Generic attribute (on the customer, per store) holding the Voyado Engage contact id.</summary>
     public const string VoyadoContactIdAttribute = "OrderTouchpoints.VoyadoContactId";
 

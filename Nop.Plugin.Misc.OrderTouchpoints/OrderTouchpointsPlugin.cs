@@ -1,9 +1,10 @@
 using Nop.Core;
-using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
@@ -19,7 +20,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints;
 /// <summary>
 /// Install: default settings for all stores, English/Italian texts and the enabled delivery sweep task.
 /// The outbox table comes from the installation migration in Data/. Uninstall removes everything the plugin created; nopCommerce then
-/// reverses the migration (drops the table).
+/// reverses the migration (drops the table). Update (OrderTouchpointsPlugin.Update.cs) brings an upgraded
+/// store what a later version added.
 /// </summary>
 public partial class OrderTouchpointsPlugin(
     ISettingService settingService,
@@ -29,8 +31,7 @@ public partial class OrderTouchpointsPlugin(
     IScheduleTaskService scheduleTaskService,
     TimeProvider timeProvider,
     IWebHelper webHelper,
-    WidgetSettings widgetSettings,
-    IStoreContext storeContext) : BasePlugin, IMiscPlugin
+    WidgetActivation widgetActivation) : BasePlugin, IMiscPlugin
 {
     public override string GetConfigurationPageUrl() => $"{webHelper.GetStoreLocation()}{OrderTouchpointsDefaults.ConfigurationPath}";
 
@@ -40,16 +41,25 @@ public partial class OrderTouchpointsPlugin(
         await settingService.SaveSettingAsync(new OrderTouchpointsVoyadoSettings());
         await settingService.SaveSettingAsync(new OrderTouchpointsVtMarketingSettings());
         await settingService.SaveSettingAsync(new OrderTouchpointsDeliverySettings());
-        await ActivateWidgetAsync();
+        await widgetActivation.EnsureActiveAsync(0);
 
         await localizationService.AddOrUpdateLocaleResourceAsync(LocaleResources.All.ToDictionary(t => t.Key, t => t.English));
         var italian = LocaleResources.All.ToDictionary(t => t.Key, t => t.Italian);
         foreach (var language in await languageService.GetAllLanguagesAsync(showHidden: true))
         {
-            if (language.LanguageCulture?.StartsWith("it", StringComparison.OrdinalIgnoreCase) == true)
+            if (IsItalian(language))
                 await localizationService.AddOrUpdateLocaleResourceAsync(italian, language.Id);
         }
 
+        await EnsureSweepTaskAsync();
+        await base.InstallAsync();
+    }
+
+    private static bool IsItalian(Language language) =>
+        language.LanguageCulture?.StartsWith("it", StringComparison.OrdinalIgnoreCase) == true;
+
+    private async Task EnsureSweepTaskAsync()
+    {
         if (await scheduleTaskService.GetTaskByTypeAsync(DeliverySweepTask.TaskType) is null)
         {
             await scheduleTaskService.InsertTaskAsync(new ScheduleTask
@@ -62,8 +72,6 @@ public partial class OrderTouchpointsPlugin(
                 StopOnError = false
             });
         }
-
-        await base.InstallAsync();
     }
 
     public override async Task UninstallAsync()
@@ -72,7 +80,7 @@ public partial class OrderTouchpointsPlugin(
         await settingService.DeleteSettingAsync<OrderTouchpointsVoyadoSettings>();
         await settingService.DeleteSettingAsync<OrderTouchpointsVtMarketingSettings>();
         await settingService.DeleteSettingAsync<OrderTouchpointsDeliverySettings>();
-        await DeactivateWidgetAsync();
+        await widgetActivation.RemoveEverywhereAsync();
 
         await localizationService.DeleteLocaleResourcesAsync(OrderTouchpointsDefaults.ResourcePrefix);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Models;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
@@ -16,6 +17,7 @@ public static class AdminServiceRegistration
         services.AddScoped<PayloadPreviewFactory>();
         services.AddScoped<VendorHealthModelFactory>();
         services.AddScoped<DeliveryLogModelFactory>();
+        services.AddScoped<WidgetActivation>();
         return services;
     }
 }

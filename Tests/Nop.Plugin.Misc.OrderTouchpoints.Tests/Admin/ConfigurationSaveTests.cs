@@ -57,6 +57,19 @@ public class ConfigurationSaveTests
     }
 
     [Test]
+    public async Task A_refused_save_says_so_in_an_error_notification()
+    {
+        var model = await _host.GetPageAsync();
+        model.Delivery.RetrySchedule = "soon";
+
+        var (result, _) = await _host.PostAsync(model);
+
+        Assert.That(result, Is.TypeOf<ViewResult>());
+        _host.Notifications.Verify(n => n.ErrorNotification("Nothing was saved: correct the fields marked below.", true, 0), Times.Once);
+        _host.Notifications.Verify(n => n.SuccessNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()), Times.Never);
+    }
+
+    [Test]
     public async Task At_a_store_ticked_fields_get_a_store_value_and_unticked_ones_lose_it()
     {
         const int store = 3;

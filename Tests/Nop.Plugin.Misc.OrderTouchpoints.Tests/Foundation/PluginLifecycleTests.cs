@@ -6,6 +6,7 @@ using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
@@ -13,6 +14,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.ScheduleTasks;
+using Nop.Services.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Foundation;
@@ -38,6 +40,7 @@ public class PluginLifecycleTests
         _webHelper = new Mock<IWebHelper>();
         _widgetSettings = new WidgetSettings();
         _tasks = new Mock<IScheduleTaskService>();
+        _settings.Setup(s => s.LoadSettingAsync<WidgetSettings>(It.IsAny<int>())).ReturnsAsync(() => _widgetSettings);
     }
 
     private OrderTouchpointsPlugin CreatePlugin()
@@ -48,7 +51,14 @@ public class PluginLifecycleTests
             new() { Id = 2, Name = "Italiano", LanguageCulture = "it-IT" }
         });
         return new OrderTouchpointsPlugin(_settings.Object, _localization.Object, _languages.Object, _attributes.Object, _tasks.Object, _time,
-            _webHelper.Object, _widgetSettings, Mock.Of<IStoreContext>());
+            _webHelper.Object, new WidgetActivation(_settings.Object, Stores()));
+    }
+
+    private static IStoreService Stores()
+    {
+        var stores = new Mock<IStoreService>();
+        stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([]);
+        return stores.Object;
     }
 
     [Test]
