@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 
@@ -18,6 +20,8 @@ public static class AdminServiceRegistration
         services.AddScoped<VendorHealthModelFactory>();
         services.AddScoped<DeliveryLogModelFactory>();
         services.AddScoped<WidgetActivation>();
+        services.AddScoped<DeliveryHealthModelFactory>();
+        services.AddSingleton<IVendorSendingStates>(provider => provider.GetRequiredService<VendorResiliencePipelines>());
         return services;
     }
 }

@@ -19,15 +19,31 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 [AutoValidateAntiforgeryToken]
 public class OrderTouchpointsDeliveryLogController(
     DeliveryLogModelFactory deliveryLogModelFactory,
+    DeliveryHealthModelFactory deliveryHealthModelFactory,
     IDeliveryOutbox outbox,
     INotificationService notificationService,
     ILocalizationService localizationService) : BasePluginController
 {
     public const string ViewPath = "~/Plugins/Misc.OrderTouchpoints/Views/DeliveryLog.cshtml";
 
+    /// <summary>
+    /// The page opens with the health view (24 hours per hour, or <paramref name="period"/> = Days) and the
+    /// grid filtered as a link asks (an alert email links to one store's and vendor's failures).
+    /// </summary>
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> List() =>
-        View(ViewPath, await deliveryLogModelFactory.PrepareSearchModelAsync(new DeliveryLogSearchModel()));
+    public async Task<IActionResult> List(DeliveryHealthPeriod period = DeliveryHealthPeriod.Hours, int storeId = 0, int vendorId = 0,
+        int statusId = 0, CancellationToken cancellationToken = default)
+    {
+        var model = await deliveryLogModelFactory.PrepareSearchModelAsync(new DeliveryLogSearchModel
+        {
+            SearchStoreId = Math.Max(0, storeId),
+            SearchVendorId = DeliveryLogModelFactory.Defined<TouchpointVendor>(vendorId) is null ? 0 : vendorId,
+            SearchStatusId = DeliveryLogModelFactory.Defined<DeliveryStatus>(statusId) is null ? 0 : statusId
+        });
+        model.Health = await deliveryHealthModelFactory.PrepareAsync(Enum.IsDefined(period) ? period : DeliveryHealthPeriod.Hours,
+            model.SearchStoreId, cancellationToken);
+        return View(ViewPath, model);
+    }
 
     /// <summary>One page of the grid (DataTables posts the filters and paging).</summary>
     [HttpPost]

@@ -14,7 +14,8 @@ public static partial class LocaleResources
         .. VtMarketing,
         .. Delivery,
         .. Admin,
-        .. DeliveryLog
+        .. DeliveryLog,
+        .. Health
     ];
 
     private static LocaleText T(string key, string english, string italian) =>

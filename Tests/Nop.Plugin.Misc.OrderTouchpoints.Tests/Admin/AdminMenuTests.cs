@@ -71,12 +71,4 @@ public class AdminMenuTests
 
         Assert.That(root.GetItemBySystemName(DeliveryLogMenuConsumer.SystemName), Is.Null);
     }
-
-    [Test]
-    public void The_log_page_marks_the_menu_item_active_by_its_system_name()
-    {
-        var view = File.ReadAllText(Path.Combine(Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.RepositoryPaths.PluginProject, "Views", "DeliveryLog.cshtml"));
-
-        Assert.That(view, Does.Contain("NopHtml.SetActiveMenuItemSystemName(Nop.Plugin.Misc.OrderTouchpoints.Infrastructure.DeliveryLogMenuConsumer.SystemName)"));
-    }
 }
