@@ -1,3 +1,4 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
@@ -20,7 +21,9 @@ public partial class OrderTouchpointsPlugin
         await SaveMissingDefaultsAsync<OrderTouchpointsVoyadoSettings>();
         await SaveMissingDefaultsAsync<OrderTouchpointsVtMarketingSettings>();
         await SaveMissingDefaultsAsync<OrderTouchpointsDeliverySettings>();
+        await SaveMissingDefaultsAsync<OrderTouchpointsAlertSettings>();
         await AddMissingTextsAsync();
+        await alertTemplates.EnsureAsync();
         await widgetActivation.EnsureActiveAsync(0);
         await EnsureSweepTaskAsync();
         await base.UpdateAsync(currentVersion, targetVersion);

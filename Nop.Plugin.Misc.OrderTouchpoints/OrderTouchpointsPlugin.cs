@@ -3,6 +3,7 @@ using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
@@ -18,7 +19,8 @@ using Nop.Services.ScheduleTasks;
 namespace Nop.Plugin.Misc.OrderTouchpoints;
 
 /// <summary>
-/// Install: default settings for all stores, English/Italian texts and the enabled delivery sweep task.
+/// Install: default settings for all stores, English/Italian texts, the owner's alert message templates and
+/// the enabled delivery sweep task.
 /// The outbox table comes from the installation migration in Data/. Uninstall removes everything the plugin created; nopCommerce then
 /// reverses the migration (drops the table). Update (OrderTouchpointsPlugin.Update.cs) brings an upgraded
 /// store what a later version added.
@@ -31,7 +33,8 @@ public partial class OrderTouchpointsPlugin(
     IScheduleTaskService scheduleTaskService,
     TimeProvider timeProvider,
     IWebHelper webHelper,
-    WidgetActivation widgetActivation) : BasePlugin, IMiscPlugin
+    WidgetActivation widgetActivation,
+    DeliveryAlertTemplates alertTemplates) : BasePlugin, IMiscPlugin
 {
     public override string GetConfigurationPageUrl() => $"{webHelper.GetStoreLocation()}{OrderTouchpointsDefaults.ConfigurationPath}";
 
@@ -41,7 +44,9 @@ public partial class OrderTouchpointsPlugin(
         await settingService.SaveSettingAsync(new OrderTouchpointsVoyadoSettings());
         await settingService.SaveSettingAsync(new OrderTouchpointsVtMarketingSettings());
         await settingService.SaveSettingAsync(new OrderTouchpointsDeliverySettings());
+        await settingService.SaveSettingAsync(new OrderTouchpointsAlertSettings());
         await widgetActivation.EnsureActiveAsync(0);
+        await alertTemplates.EnsureAsync();
 
         await localizationService.AddOrUpdateLocaleResourceAsync(LocaleResources.All.ToDictionary(t => t.Key, t => t.English));
         var italian = LocaleResources.All.ToDictionary(t => t.Key, t => t.Italian);
@@ -80,11 +85,14 @@ public partial class OrderTouchpointsPlugin(
         await settingService.DeleteSettingAsync<OrderTouchpointsVoyadoSettings>();
         await settingService.DeleteSettingAsync<OrderTouchpointsVtMarketingSettings>();
         await settingService.DeleteSettingAsync<OrderTouchpointsDeliverySettings>();
+        await settingService.DeleteSettingAsync<OrderTouchpointsAlertSettings>();
+        await alertTemplates.RemoveAsync();
         await widgetActivation.RemoveEverywhereAsync();
 
         await localizationService.DeleteLocaleResourcesAsync(OrderTouchpointsDefaults.ResourcePrefix);
 
-        await genericAttributeRepository.DeleteAsync(attribute => attribute.Key == OrderTouchpointsDefaults.VoyadoContactIdAttribute);
+        await genericAttributeRepository.DeleteAsync(attribute => attribute.Key == OrderTouchpointsDefaults.VoyadoContactIdAttribute
+            || attribute.Key.StartsWith(OrderTouchpointsDefaults.AlertStateAttributePrefix));
 
         if (await scheduleTaskService.GetTaskByTypeAsync(DeliverySweepTask.TaskType) is { } sweepTask)
             await scheduleTaskService.DeleteTaskAsync(sweepTask);

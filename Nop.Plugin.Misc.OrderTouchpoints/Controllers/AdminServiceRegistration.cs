@@ -15,6 +15,7 @@ public static class AdminServiceRegistration
         services.AddScoped<VoyadoSettingsForm>();
         services.AddScoped<VtMarketingSettingsForm>();
         services.AddScoped<DeliverySettingsForm>();
+        services.AddScoped<AlertSettingsForm>();
         services.AddScoped<ConfigurationForm>();
         services.AddScoped<PayloadPreviewFactory>();
         services.AddScoped<VendorHealthModelFactory>();

@@ -35,7 +35,7 @@ public partial class DbDeliveryOutbox
         CancellationToken cancellationToken = default)
     {
         var failed = await repository.Table
-            .Where(d => d.StatusId == (int)DeliveryStatus.Failed && d.LastAttemptOnUtc >= failedSinceUtc)
+            .Where(d => d.StatusId == (int)DeliveryStatus.Failed && d.LastAttemptOnUtc > failedSinceUtc)
             .Select(d => new { d.StoreId, d.VendorId, d.Id, d.LastAttemptOnUtc, d.LastReason })
             .ToListAsync();
         var overdue = await repository.Table

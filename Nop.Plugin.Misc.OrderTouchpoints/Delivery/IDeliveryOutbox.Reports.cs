@@ -17,7 +17,7 @@ public partial interface IDeliveryOutbox
         CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Per store and vendor with trouble: rows that failed at or after <paramref name="failedSinceUtc"/>
+    /// Per store and vendor with trouble: rows that failed after <paramref name="failedSinceUtc"/>
     /// (count and the earliest one's reason) and rows still waiting that were created before
     /// <paramref name="waitingCreatedBeforeUtc"/> (count and oldest creation). Pairs without either are left out.
     /// </summary>

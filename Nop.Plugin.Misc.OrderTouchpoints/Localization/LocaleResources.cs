@@ -15,7 +15,8 @@ public static partial class LocaleResources
         .. Delivery,
         .. Admin,
         .. DeliveryLog,
-        .. Health
+        .. Health,
+        .. Alerts
     ];
 
     private static LocaleText T(string key, string english, string italian) =>

@@ -56,7 +56,12 @@ public class ReferenceSurfaceUsageTests
         "Nop.Web.Framework.Menu.AdminMenuItem.InsertBefore",
         "Nop.Web.Framework.Menu.AdminMenuItem.InsertAfter",
         "Nop.Web.Framework.Menu.AdminMenuItem.ChildNodes",
-        "Nop.Web.Framework.Menu.AdminMenuItem.GetItemBySystemName"
+        "Nop.Web.Framework.Menu.AdminMenuItem.GetItemBySystemName",
+        // The plugin sets MessageTemplate.LimitedToStores, which implements this interface member.
+        "Nop.Core.Domain.Stores.IStoreMappingSupported.LimitedToStores",
+        // The plugin creates message tokens; nopCommerce's tokenizer reads them when it fills the alert template.
+        "Nop.Services.Messages.Token.Key",
+        "Nop.Services.Messages.Token.Value"
     ];
 
     private static readonly HashSet<string> SynthesizedRecordMembers =

@@ -31,7 +31,7 @@ public sealed partial class InMemoryDeliveryOutbox
         lock (_gate)
         {
             var failures = _rows.Values
-                .Where(r => r.Status == DeliveryStatus.Failed && r.LastAttemptOnUtc >= failedSinceUtc)
+                .Where(r => r.Status == DeliveryStatus.Failed && r.LastAttemptOnUtc > failedSinceUtc)
                 .Select(r => new DeliveryTroubleReport.Failure(r.StoreId, r.VendorId, r.Id, r.LastAttemptOnUtc!.Value, r.LastReason))
                 .ToList();
             var overdue = _rows.Values

@@ -97,6 +97,7 @@ public sealed class ConfigurePageHost
             new VtMarketingSettingsForm(settings, keys, Time, Localization.Object),
             new VtMarketingFeedModelFactory(settings, Stores.Object, Localization.Object, feedTokens),
             new DeliverySettingsForm(settings),
+            new AlertSettingsForm(settings),
             new VendorHealthModelFactory(Outbox.Object, AdminClock.Helper.Object));
         var channels = Channels.Values.Select(c => c.Object).ToList();
         return new OrderTouchpointsConfigurationController(form,

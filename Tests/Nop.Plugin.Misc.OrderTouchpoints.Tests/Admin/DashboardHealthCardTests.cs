@@ -64,7 +64,7 @@ public class DashboardHealthCardTests
         var plugin = new OrderTouchpointsPlugin(Mock.Of<Nop.Services.Configuration.ISettingService>(), Mock.Of<ILocalizationService>(),
             Mock.Of<ILanguageService>(), Mock.Of<Nop.Data.IRepository<Nop.Core.Domain.Common.GenericAttribute>>(),
             Mock.Of<Nop.Services.ScheduleTasks.IScheduleTaskService>(), _time, Mock.Of<Nop.Core.IWebHelper>(),
-            new Infrastructure.WidgetActivation(Mock.Of<Nop.Services.Configuration.ISettingService>(), Mock.Of<Nop.Services.Stores.IStoreService>()));
+            new Infrastructure.WidgetActivation(Mock.Of<Nop.Services.Configuration.ISettingService>(), Mock.Of<Nop.Services.Stores.IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty());
 
         Assert.That(await plugin.GetWidgetZonesAsync(), Does.Contain("admin_dashboard_top"));
         Assert.That(plugin.GetWidgetViewComponent("admin_dashboard_top"), Is.EqualTo(typeof(DeliveryHealthDashboardViewComponent)));

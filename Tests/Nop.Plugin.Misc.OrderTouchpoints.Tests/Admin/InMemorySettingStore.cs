@@ -30,6 +30,7 @@ public sealed class InMemorySettingStore
         Register<OrderTouchpointsVtMarketingSettings>();
         Register<OrderTouchpointsDeliverySettings>();
         Register<WidgetSettings>();
+        Register<Nop.Plugin.Misc.OrderTouchpoints.Alerts.OrderTouchpointsAlertSettings>();
         Mock.Setup(s => s.ClearCacheAsync()).Callback(() => CacheClears++).Returns(Task.CompletedTask);
     }
 

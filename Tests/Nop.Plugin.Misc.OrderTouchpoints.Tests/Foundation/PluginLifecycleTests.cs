@@ -51,7 +51,7 @@ public class PluginLifecycleTests
             new() { Id = 2, Name = "Italiano", LanguageCulture = "it-IT" }
         });
         return new OrderTouchpointsPlugin(_settings.Object, _localization.Object, _languages.Object, _attributes.Object, _tasks.Object, _time,
-            _webHelper.Object, new WidgetActivation(_settings.Object, Stores()));
+            _webHelper.Object, new WidgetActivation(_settings.Object, Stores()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty());
     }
 
     private static IStoreService Stores()
@@ -74,6 +74,8 @@ public class PluginLifecycleTests
             !x.Enabled && x.EndpointUrl == "https://api.vtcdn.net/v1/event/"), 0), Times.Once);
         _settings.Verify(s => s.SaveSettingAsync(It.Is<OrderTouchpointsDeliverySettings>(x =>
             x.RetentionDays == 30 && x.ReconciliationEnabled), 0), Times.Once);
+        _settings.Verify(s => s.SaveSettingAsync(It.Is<Nop.Plugin.Misc.OrderTouchpoints.Alerts.OrderTouchpointsAlertSettings>(x =>
+            x.Enabled && x.WaitingThresholdMinutes == 30 && x.PeriodMinutes == 60 && x.RecipientEmail == null), 0), Times.Once);
     }
 
     [Test]
@@ -113,6 +115,8 @@ public class PluginLifecycleTests
         var matches = deleted!.Compile();
         Assert.That(matches(new GenericAttribute { Key = "OrderTouchpoints.VoyadoContactId", KeyGroup = "Customer" }), Is.True);
         Assert.That(matches(new GenericAttribute { Key = "SomeOtherPlugin.ContactId", KeyGroup = "Customer" }), Is.False);
+        Assert.That(matches(new GenericAttribute { Key = "OrderTouchpoints.AlertedOn.VoyadoEngage", KeyGroup = "Store" }), Is.True);
+        _settings.Verify(s => s.DeleteSettingAsync<Nop.Plugin.Misc.OrderTouchpoints.Alerts.OrderTouchpointsAlertSettings>(), Times.Once);
     }
 
     [Test]

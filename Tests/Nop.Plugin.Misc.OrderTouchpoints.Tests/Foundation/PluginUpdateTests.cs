@@ -76,7 +76,7 @@ public class PluginUpdateTests
         tasks ??= new Mock<IScheduleTaskService>();
         tasks.Setup(t => t.GetTaskByTypeAsync(DeliverySweepTask.TaskType)).ReturnsAsync(new ScheduleTask { Type = DeliverySweepTask.TaskType });
         return new OrderTouchpointsPlugin(_settings.Mock.Object, _localization.Object, languages.Object, Mock.Of<IRepository<GenericAttribute>>(),
-            tasks.Object, TimeProvider.System, Mock.Of<IWebHelper>(), new WidgetActivation(_settings.Mock.Object, Mock.Of<IStoreService>()));
+            tasks.Object, TimeProvider.System, Mock.Of<IWebHelper>(), new WidgetActivation(_settings.Mock.Object, Mock.Of<IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty());
     }
 
     [Test]

@@ -46,7 +46,7 @@ public class TrackingScriptWidgetTests
     private static OrderTouchpointsPlugin Plugin() =>
         new(Mock.Of<ISettingService>(), Mock.Of<ILocalizationService>(), Mock.Of<ILanguageService>(),
             Mock.Of<IRepository<GenericAttribute>>(), Mock.Of<Nop.Services.ScheduleTasks.IScheduleTaskService>(), TimeProvider.System,
-            Mock.Of<IWebHelper>(), new WidgetActivation(Mock.Of<ISettingService>(), Mock.Of<IStoreService>()));
+            Mock.Of<IWebHelper>(), new WidgetActivation(Mock.Of<ISettingService>(), Mock.Of<IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty());
 
     private async Task<string> RenderAsync(int storeId, string zone)
     {
@@ -66,7 +66,7 @@ public class TrackingScriptWidgetTests
         var settings = new Mock<ISettingService>(MockBehavior.Strict);
         var plugin = new OrderTouchpointsPlugin(settings.Object, Mock.Of<ILocalizationService>(), Mock.Of<ILanguageService>(),
             Mock.Of<IRepository<GenericAttribute>>(), Mock.Of<Nop.Services.ScheduleTasks.IScheduleTaskService>(), TimeProvider.System,
-            Mock.Of<IWebHelper>(), new WidgetActivation(settings.Object, Mock.Of<IStoreService>()));
+            Mock.Of<IWebHelper>(), new WidgetActivation(settings.Object, Mock.Of<IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty());
 
         Assert.That(await plugin.GetWidgetZonesAsync(), Does.Contain(Head).And.Contain(BodyEnd));
         Assert.That(await plugin.GetWidgetZonesAsync(), Is.SameAs(await plugin.GetWidgetZonesAsync()));
