@@ -60,6 +60,11 @@ public class CompiledViewsTests
         "id=\"ot-dashboard-health-@(vendor.Key)-failed\"", "id=\"ot-dashboard-health-@(vendor.Key)-waiting\"",
         "id=\"ot-dashboard-health-@(vendor.Key)-state\"", "id=\"ot-dashboard-health-open-log\"")]
     [TestCase("/Views/DeliveryLog.cshtml", "_DeliveryHealth.cshtml", "NopHtml.SetActiveMenuItemSystemName(")]
+    [TestCase("/Views/Configure.cshtml", "id=\"order-touchpoints-save\"")]
+    [TestCase("/Views/_Transactionale.cshtml", "id=\"ot-test-connection-transactionale\"")]
+    [TestCase("/Views/_Voyado.cshtml", "id=\"ot-test-connection-voyadoengage\"")]
+    [TestCase("/Views/_VtMarketing.cshtml", "id=\"ot-test-connection-vtmarketing\"")]
+    [TestCase("/Views/_VtMarketingFeed.cshtml", "id=\"ot-new-feed-token\"")]
     public void Views_keep_the_element_ids_browser_tests_use(string identifier, params string[] fragments)
     {
         var source = PluginViews.Sources().Single(s => s.Identifier == identifier).Source;
