@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Services.Logging;
 using Nop.Services.Security;
 using Nop.Web.Framework.Components;
 
@@ -9,8 +10,10 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Components;
 /// The small delivery-health card on the admin dashboard (all stores, last 24 hours). nopCommerce renders
 /// admin widget zones for every admin, so the card checks the plugin's permission itself.
 /// </summary>
-public class DeliveryHealthDashboardViewComponent(IPermissionService permissionService, DeliveryHealthModelFactory healthModelFactory)
-    : NopViewComponent
+public class DeliveryHealthDashboardViewComponent(
+    IPermissionService permissionService,
+    DeliveryHealthModelFactory healthModelFactory,
+    ILogger logger) : NopViewComponent
 {
     public const string ViewPath = "~/Plugins/Misc.OrderTouchpoints/Views/_DashboardHealth.cshtml";
 
@@ -18,6 +21,17 @@ public class DeliveryHealthDashboardViewComponent(IPermissionService permissionS
     {
         if (!await permissionService.AuthorizeAsync(StandardPermission.Configuration.MANAGE_PLUGINS))
             return Content(string.Empty);
-        return View(ViewPath, await healthModelFactory.PrepareAsync(DeliveryHealthPeriod.Hours, 0, HttpContext?.RequestAborted ?? default));
+        DeliveryHealthModel model;
+        try
+        {
+            model = await healthModelFactory.PrepareAsync(DeliveryHealthPeriod.Hours, 0, HttpContext?.RequestAborted ?? default);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The dashboard is every admin's start page: a card that cannot load is left out, never the page.
+            await logger.ErrorAsync("Order touchpoints: the delivery health card could not be loaded.", exception);
+            return Content(string.Empty);
+        }
+        return View(ViewPath, model);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.Messages;
 using Nop.Services.Security;
 using Nop.Web.Framework;
@@ -22,7 +23,8 @@ public class OrderTouchpointsDeliveryLogController(
     DeliveryHealthModelFactory deliveryHealthModelFactory,
     IDeliveryOutbox outbox,
     INotificationService notificationService,
-    ILocalizationService localizationService) : BasePluginController
+    ILocalizationService localizationService,
+    ILogger logger) : BasePluginController
 {
     public const string ViewPath = "~/Plugins/Misc.OrderTouchpoints/Views/DeliveryLog.cshtml";
 
@@ -40,8 +42,18 @@ public class OrderTouchpointsDeliveryLogController(
             SearchVendorId = DeliveryLogModelFactory.Defined<TouchpointVendor>(vendorId) is null ? 0 : vendorId,
             SearchStatusId = DeliveryLogModelFactory.Defined<DeliveryStatus>(statusId) is null ? 0 : statusId
         });
-        model.Health = await deliveryHealthModelFactory.PrepareAsync(Enum.IsDefined(period) ? period : DeliveryHealthPeriod.Hours,
-            model.SearchStoreId, cancellationToken);
+        var shownPeriod = Enum.IsDefined(period) ? period : DeliveryHealthPeriod.Hours;
+        try
+        {
+            model.Health = await deliveryHealthModelFactory.PrepareAsync(shownPeriod, model.SearchStoreId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The log below the health view is what the owner needs to act on: it still shows.
+            await logger.ErrorAsync("Order touchpoints: the delivery health view could not be loaded.", exception);
+            notificationService.ErrorNotification(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Health.Unavailable"));
+            model.Health = new DeliveryHealthModel { Period = shownPeriod, StoreId = model.SearchStoreId };
+        }
         return View(ViewPath, model);
     }
 

@@ -29,6 +29,9 @@ public static partial class LocaleResources
         T("Health.Age.Hours", "{0} h {1} min", "{0} h {1} min"),
         T("Health.Age.Days", "{0} d {1} h", "{0} g {1} h"),
         T("Health.Dashboard.Title", "Order touchpoints: deliveries (24 h)", "Touchpoint ordini: invii (24 h)"),
-        T("Health.Dashboard.OpenLog", "Open the delivery log", "Apri il registro degli invii")
+        T("Health.Dashboard.OpenLog", "Open the delivery log", "Apri il registro degli invii"),
+        T("Health.Unavailable",
+            "The delivery health could not be loaded; the reason is in System → Log.",
+            "Non è stato possibile caricare lo stato degli invii; il motivo è in Sistema → Registro.")
     ];
 }

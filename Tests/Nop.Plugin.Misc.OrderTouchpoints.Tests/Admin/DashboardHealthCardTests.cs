@@ -16,13 +16,14 @@ public class DashboardHealthCardTests
 {
     private readonly Mock<IPermissionService> _permissions = new();
     private readonly ManualTimeProvider _time = new();
+    private readonly Mock<Nop.Services.Logging.ILogger> _logger = new();
 
     private DeliveryHealthDashboardViewComponent Component(IDeliveryOutbox outbox)
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
         var factory = new DeliveryHealthModelFactory(outbox, Mock.Of<IVendorSendingStates>(), new AdminClock().Helper.Object, localization.Object, _time);
-        return new DeliveryHealthDashboardViewComponent(_permissions.Object, factory)
+        return new DeliveryHealthDashboardViewComponent(_permissions.Object, factory, _logger.Object)
         {
             ViewComponentContext = new ViewComponentContext
             {
@@ -56,6 +57,20 @@ public class DashboardHealthCardTests
         Assert.That(result.ViewName, Is.EqualTo(DeliveryHealthDashboardViewComponent.ViewPath));
         Assert.That((model.Period, model.StoreId), Is.EqualTo((DeliveryHealthPeriod.Hours, 0)));
         Assert.That(model.Vendors.Single(v => v.Key == "transactionale").WaitingNow, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_card_that_cannot_load_is_left_out_and_the_dashboard_still_renders()
+    {
+        _permissions.Setup(p => p.AuthorizeAsync(StandardPermission.Configuration.MANAGE_PLUGINS)).ReturnsAsync(true);
+        var outbox = new Mock<IDeliveryOutbox>();
+        outbox.Setup(o => o.GetDeliveryHistoryAsync(It.IsAny<int>(), It.IsAny<DateTime>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException());
+
+        var result = await Component(outbox.Object).InvokeAsync("admin_dashboard_top", null!);
+
+        Assert.That(result, Is.TypeOf<ContentViewComponentResult>().With.Property("Content").Empty);
+        _logger.Verify(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<TimeoutException>(), null), Times.Once);
     }
 
     [Test]

@@ -24,6 +24,7 @@ public class DeliveryLogTests
     private Mock<IStoreService> _stores = null!;
     private Mock<INotificationService> _notifications = null!;
     private AdminClock _clock = null!;
+    private Mock<Nop.Services.Logging.ILogger> _logger = null!;
 
     [SetUp]
     public void CreateMocks()
@@ -37,6 +38,7 @@ public class DeliveryLogTests
         _stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Store { Id = 1, Name = "Negozio" }, new Store { Id = 2, Name = "Shop" }]);
         _notifications = new Mock<INotificationService>();
         _clock = new AdminClock();
+        _logger = new Mock<Nop.Services.Logging.ILogger>();
     }
 
     private DeliveryLogModelFactory Factory(IDeliveryOutbox? outbox = null)
@@ -53,7 +55,8 @@ public class DeliveryLogTests
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
         var health = new DeliveryHealthModelFactory(outbox ?? _outbox.Object, Mock.Of<IVendorSendingStates>(), _clock.Helper.Object, localization.Object,
             new ManualTimeProvider(new DateTimeOffset(Now)));
-        return new OrderTouchpointsDeliveryLogController(Factory(outbox), health, outbox ?? _outbox.Object, _notifications.Object, localization.Object);
+        return new OrderTouchpointsDeliveryLogController(Factory(outbox), health, outbox ?? _outbox.Object, _notifications.Object, localization.Object,
+            _logger.Object);
     }
 
     private void SearchReturns(params OrderTouchpointDelivery[] rows) =>
@@ -169,6 +172,21 @@ public class DeliveryLogTests
             Is.EqualTo((2, (int)TouchpointVendor.VoyadoEngage, (int)DeliveryStatus.Failed)));
         Assert.That((model.Health.Period, model.Health.StoreId), Is.EqualTo((DeliveryHealthPeriod.Days, 2)));
         Assert.That(model.Health.Vendors.Single(v => v.VendorId == (int)TouchpointVendor.VoyadoEngage).WaitingNow, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_health_view_that_cannot_load_leaves_the_log_usable_and_says_so()
+    {
+        _outbox.Setup(o => o.GetDeliveryHistoryAsync(It.IsAny<int>(), It.IsAny<DateTime>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("relation \"OrderTouchpointDelivery\" does not exist"));
+
+        var view = (ViewResult)await Controller().List();
+        var model = (DeliveryLogSearchModel)view.Model!;
+
+        Assert.That(model.Health.Vendors, Is.Empty);
+        Assert.That(model.AvailableStores, Is.Not.Empty);
+        _notifications.Verify(n => n.ErrorNotification("The delivery health could not be loaded; the reason is in System → Log.", true, 0), Times.Once);
+        _logger.Verify(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<InvalidOperationException>(), null), Times.Once);
     }
 
     [Test]
