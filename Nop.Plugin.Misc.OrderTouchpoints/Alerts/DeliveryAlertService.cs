@@ -38,26 +38,41 @@ public class DeliveryAlertService(
         var now = timeProvider.GetUtcNow().UtcDateTime;
         foreach (var store in await storeService.GetAllStoresAsync())
         {
-            var settings = await settingService.LoadSettingAsync<OrderTouchpointsAlertSettings>(store.Id);
-            if (!settings.Enabled)
-                continue;
-            var period = TimeSpan.FromMinutes(Math.Clamp(settings.PeriodMinutes, 5, 7 * 24 * 60));
-            var threshold = TimeSpan.FromMinutes(Math.Clamp(settings.WaitingThresholdMinutes, 1, 7 * 24 * 60));
-            var troubles = (await outbox.GetDeliveryTroubleAsync(now - period, now - threshold, cancellationToken))
-                .Where(t => t.StoreId == store.Id)
-                .ToDictionary(t => t.Vendor);
-            foreach (var vendor in Enum.GetValues<TouchpointVendor>())
+            try
             {
-                try
-                {
-                    queued += await EvaluateAsync(store, vendor, troubles.GetValueOrDefault(vendor), settings, threshold, period, now);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // The exception text may quote the recipient: only its type is logged.
-                    await logger.ErrorAsync($"Order touchpoints: the delivery alert about {VendorNames.Of(vendor)} for store {store.Id} "
-                        + $"could not be queued ({exception.GetType().Name}).");
-                }
+                queued += await EvaluateStoreAsync(store, now, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Exception texts may quote the recipient: only the type is logged, here and below.
+                await logger.ErrorAsync($"Order touchpoints: the delivery alerts for store {store.Id} could not be checked or queued "
+                    + $"({exception.GetType().Name}).");
+            }
+        }
+        return queued;
+    }
+
+    private async Task<int> EvaluateStoreAsync(Store store, DateTime now, CancellationToken cancellationToken)
+    {
+        var settings = await settingService.LoadSettingAsync<OrderTouchpointsAlertSettings>(store.Id);
+        if (!settings.Enabled)
+            return 0;
+        var period = TimeSpan.FromMinutes(Math.Clamp(settings.PeriodMinutes, 5, 7 * 24 * 60));
+        var threshold = TimeSpan.FromMinutes(Math.Clamp(settings.WaitingThresholdMinutes, 1, 7 * 24 * 60));
+        var troubles = (await outbox.GetDeliveryTroubleAsync(now - period, now - threshold, cancellationToken))
+            .Where(t => t.StoreId == store.Id)
+            .ToDictionary(t => t.Vendor);
+        var queued = 0;
+        foreach (var vendor in Enum.GetValues<TouchpointVendor>())
+        {
+            try
+            {
+                queued += await EvaluateAsync(store, vendor, troubles.GetValueOrDefault(vendor), settings, threshold, period, now);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                await logger.ErrorAsync($"Order touchpoints: the delivery alert about {VendorNames.Of(vendor)} for store {store.Id} "
+                    + $"could not be queued ({exception.GetType().Name}).");
             }
         }
         return queued;

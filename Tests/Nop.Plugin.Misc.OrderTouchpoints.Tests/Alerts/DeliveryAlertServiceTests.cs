@@ -45,7 +45,7 @@ public class DeliveryAlertServiceTests
         _queued = [];
     }
 
-    private DeliveryAlertService Service()
+    private DeliveryAlertService Service(ILogger? logger = null)
     {
         var stores = new Mock<IStoreService>();
         stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([Negozio, Shop]);
@@ -74,7 +74,7 @@ public class DeliveryAlertServiceTests
         languages.Setup(l => l.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync([new Language { Id = 1 }]);
         return new DeliveryAlertService(_outbox, new DeliveryAlertState(attributes.Object), _settings.Mock.Object, stores.Object, languages.Object,
             _templates.Service.Object, accounts.Object, new EmailAccountSettings { DefaultEmailAccountId = 3 }, workflow.Object,
-            Mock.Of<ILogger>(), _time);
+            logger ?? Mock.Of<ILogger>(), _time);
     }
 
     private async Task FailAsync(int storeId, TouchpointVendor vendor, string reason)
@@ -85,6 +85,22 @@ public class DeliveryAlertServiceTests
     }
 
     private Task<int> EvaluateAsync() => Service().EvaluateAsync(CancellationToken.None);
+
+    [Test]
+    public async Task A_store_whose_check_fails_is_logged_without_the_recipient_and_the_other_stores_still_get_their_alerts()
+    {
+        await FailAsync(2, TouchpointVendor.Transactionale, "HTTP 401: bad key");
+        _settings.Mock.Setup(s => s.LoadSettingAsync<OrderTouchpointsAlertSettings>(1))
+            .ThrowsAsync(new InvalidOperationException("could not mail owner@negozio.example"));
+        var logger = new Mock<ILogger>();
+        var service = Service(logger.Object);
+
+        Assert.That(await service.EvaluateAsync(CancellationToken.None), Is.EqualTo(1));
+
+        Assert.That(_queued.Single().Tokens["OrderTouchpoints.Store"], Is.EqualTo("Shop"));
+        logger.Verify(l => l.ErrorAsync(It.Is<string>(m => m.Contains("store 1") && m.Contains("InvalidOperationException") && !m.Contains("@")),
+            null, null), Times.Once);
+    }
 
     [Test]
     public async Task A_failure_queues_one_alert_then_one_recovered_email_when_it_clears()
