@@ -1,9 +1,11 @@
 using Nop.Core;
-using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
@@ -17,9 +19,11 @@ using Nop.Services.ScheduleTasks;
 namespace Nop.Plugin.Misc.OrderTouchpoints;
 
 /// <summary>
-/// Install: default settings for all stores, English/Italian texts and the enabled delivery sweep task.
+/// Install: default settings for all stores, English/Italian texts, the owner's alert message templates and
+/// the enabled delivery sweep task.
 /// The outbox table comes from the installation migration in Data/. Uninstall removes everything the plugin created; nopCommerce then
-/// reverses the migration (drops the table).
+/// reverses the migration (drops the table). Update (OrderTouchpointsPlugin.Update.cs) brings an upgraded
+/// store what a later version added.
 /// </summary>
 public partial class OrderTouchpointsPlugin(
     ISettingService settingService,
@@ -29,8 +33,8 @@ public partial class OrderTouchpointsPlugin(
     IScheduleTaskService scheduleTaskService,
     TimeProvider timeProvider,
     IWebHelper webHelper,
-    WidgetSettings widgetSettings,
-    IStoreContext storeContext,
+    WidgetActivation widgetActivation,
+    DeliveryAlertTemplates alertTemplates,
     TransactionaleConsentUpgrade transactionaleConsentUpgrade) : BasePlugin, IMiscPlugin
 {
     public override string GetConfigurationPageUrl() => $"{webHelper.GetStoreLocation()}{OrderTouchpointsDefaults.ConfigurationPath}";
@@ -41,10 +45,27 @@ public partial class OrderTouchpointsPlugin(
         await settingService.SaveSettingAsync(new OrderTouchpointsVoyadoSettings());
         await settingService.SaveSettingAsync(new OrderTouchpointsVtMarketingSettings());
         await settingService.SaveSettingAsync(new OrderTouchpointsDeliverySettings());
-        await ActivateWidgetAsync();
+        await settingService.SaveSettingAsync(new OrderTouchpointsAlertSettings());
+        await widgetActivation.EnsureActiveAsync(0);
+        await alertTemplates.EnsureAsync();
 
-        await AddLocaleResourcesAsync();
+        await localizationService.AddOrUpdateLocaleResourceAsync(LocaleResources.All.ToDictionary(t => t.Key, t => t.English));
+        var italian = LocaleResources.All.ToDictionary(t => t.Key, t => t.Italian);
+        foreach (var language in await languageService.GetAllLanguagesAsync(showHidden: true))
+        {
+            if (IsItalian(language))
+                await localizationService.AddOrUpdateLocaleResourceAsync(italian, language.Id);
+        }
 
+        await EnsureSweepTaskAsync();
+        await base.InstallAsync();
+    }
+
+    private static bool IsItalian(Language language) =>
+        language.LanguageCulture?.StartsWith("it", StringComparison.OrdinalIgnoreCase) == true;
+
+    private async Task EnsureSweepTaskAsync()
+    {
         if (await scheduleTaskService.GetTaskByTypeAsync(DeliverySweepTask.TaskType) is null)
         {
             await scheduleTaskService.InsertTaskAsync(new ScheduleTask
@@ -57,30 +78,6 @@ public partial class OrderTouchpointsPlugin(
                 StopOnError = false
             });
         }
-
-        await base.InstallAsync();
-    }
-
-    /// <summary>
-    /// A newer version over an installed one: texts added or changed since, and settings whose meaning changed
-    /// (Transactionale without a consent used to mean "send every order"; see <see cref="TransactionaleConsentUpgrade"/>).
-    /// </summary>
-    public override async Task UpdateAsync(string currentVersion, string targetVersion)
-    {
-        await AddLocaleResourcesAsync();
-        await transactionaleConsentUpgrade.ApplyAsync();
-        await base.UpdateAsync(currentVersion, targetVersion);
-    }
-
-    private async Task AddLocaleResourcesAsync()
-    {
-        await localizationService.AddOrUpdateLocaleResourceAsync(LocaleResources.All.ToDictionary(t => t.Key, t => t.English));
-        var italian = LocaleResources.All.ToDictionary(t => t.Key, t => t.Italian);
-        foreach (var language in await languageService.GetAllLanguagesAsync(showHidden: true))
-        {
-            if (language.LanguageCulture?.StartsWith("it", StringComparison.OrdinalIgnoreCase) == true)
-                await localizationService.AddOrUpdateLocaleResourceAsync(italian, language.Id);
-        }
     }
 
     public override async Task UninstallAsync()
@@ -89,11 +86,14 @@ public partial class OrderTouchpointsPlugin(
         await settingService.DeleteSettingAsync<OrderTouchpointsVoyadoSettings>();
         await settingService.DeleteSettingAsync<OrderTouchpointsVtMarketingSettings>();
         await settingService.DeleteSettingAsync<OrderTouchpointsDeliverySettings>();
-        await DeactivateWidgetAsync();
+        await settingService.DeleteSettingAsync<OrderTouchpointsAlertSettings>();
+        await alertTemplates.RemoveAsync();
+        await widgetActivation.RemoveEverywhereAsync();
 
         await localizationService.DeleteLocaleResourcesAsync(OrderTouchpointsDefaults.ResourcePrefix);
 
-        await genericAttributeRepository.DeleteAsync(attribute => attribute.Key == OrderTouchpointsDefaults.VoyadoContactIdAttribute);
+        await genericAttributeRepository.DeleteAsync(attribute => attribute.Key == OrderTouchpointsDefaults.VoyadoContactIdAttribute
+            || attribute.Key.StartsWith(OrderTouchpointsDefaults.AlertStateAttributePrefix));
 
         if (await scheduleTaskService.GetTaskByTypeAsync(DeliverySweepTask.TaskType) is { } sweepTask)
             await scheduleTaskService.DeleteTaskAsync(sweepTask);

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 
@@ -12,10 +15,14 @@ public static class AdminServiceRegistration
         services.AddScoped<VoyadoSettingsForm>();
         services.AddScoped<VtMarketingSettingsForm>();
         services.AddScoped<DeliverySettingsForm>();
+        services.AddScoped<AlertSettingsForm>();
         services.AddScoped<ConfigurationForm>();
         services.AddScoped<PayloadPreviewFactory>();
         services.AddScoped<VendorHealthModelFactory>();
         services.AddScoped<DeliveryLogModelFactory>();
+        services.AddScoped<WidgetActivation>();
+        services.AddScoped<DeliveryHealthModelFactory>();
+        services.AddSingleton<IVendorSendingStates>(provider => provider.GetRequiredService<VendorResiliencePipelines>());
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
@@ -15,7 +16,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 
 /// <summary>
 /// The configure page: vendor settings per store scope, delivery settings, connection tests and the
-/// payload preview. [AuthorizeAdmin] alone would admit the Vendors role, hence the permission on every action.
+/// payload preview. Every button that posts the settings form saves it first, so no edit is lost, and
+/// every outcome is a notification. [AuthorizeAdmin] alone would admit the Vendors role, hence the permission on every action.
 /// </summary>
 [Area(AreaNames.ADMIN)]
 [AuthorizeAdmin]
@@ -26,10 +28,15 @@ public class OrderTouchpointsConfigurationController(
     VtMarketingFeedTokens vtMarketingFeedTokens,
     IEnumerable<ITouchpointChannel> channels,
     IStoreContext storeContext,
+    WidgetActivation widgetActivation,
     INotificationService notificationService,
     ILocalizationService localizationService) : BasePluginController
 {
     public const string ViewPath = "~/Plugins/Misc.OrderTouchpoints/Views/Configure.cshtml";
+    public const string SavedFirstResource = "Plugins.Misc.OrderTouchpoints.Configure.SavedFirst";
+    public const string NotSavedResource = "Plugins.Misc.OrderTouchpoints.Configure.NotSaved";
+    public const string NotSavedNotTestedResource = "Plugins.Misc.OrderTouchpoints.Configure.NotSaved.NotTested";
+    public const string NotSavedNoTokenResource = "Plugins.Misc.OrderTouchpoints.Configure.NotSaved.NoNewToken";
 
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public async Task<IActionResult> Configure()
@@ -44,37 +51,43 @@ public class OrderTouchpointsConfigurationController(
     public async Task<IActionResult> Configure(ConfigurationModel model)
     {
         var storeScope = await storeContext.GetActiveStoreScopeConfigurationAsync();
-        await configurationForm.ValidateAsync(model, storeScope, new FormErrors(ModelState, localizationService));
-        if (!ModelState.IsValid)
-        {
-            ForgetTypedKeys();
-            await configurationForm.RedisplayAsync(model, storeScope);
-            model.Preview = new PayloadPreviewModel();
-            return View(ViewPath, model);
-        }
-
-        await configurationForm.SaveAsync(model, storeScope);
+        if (await SaveOrRedisplayAsync(model, storeScope, NotSavedResource) is { } refused)
+            return refused;
         notificationService.SuccessNotification(await localizationService.GetResourceAsync("Admin.Plugins.Saved"));
         return RedirectToAction(nameof(Configure));
     }
 
-    /// <summary>New feed tokens for the store scope ("all stores": every store where VTmarketing is on); the old feed URLs stop working.</summary>
+    /// <summary>
+    /// Saves the page (the button posts the whole form, so no edit is lost), then gives the store scope new
+    /// feed tokens ("all stores": every store where VTmarketing is on); the old feed URLs stop working.
+    /// </summary>
     [HttpPost, ActionName("Configure")]
     [FormValueRequired(VtMarketingFeedModel.RegenerateTokenButton)]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> RegenerateFeedToken()
+    public async Task<IActionResult> RegenerateFeedToken(ConfigurationModel model)
     {
-        await vtMarketingFeedTokens.RegenerateAsync(await storeContext.GetActiveStoreScopeConfigurationAsync());
+        var storeScope = await storeContext.GetActiveStoreScopeConfigurationAsync();
+        if (await SaveOrRedisplayAsync(model, storeScope, NotSavedNoTokenResource) is { } refused)
+            return refused;
+        notificationService.SuccessNotification(await localizationService.GetResourceAsync(SavedFirstResource));
+        await vtMarketingFeedTokens.RegenerateAsync(storeScope);
         notificationService.SuccessNotification(await localizationService.GetResourceAsync(VtMarketingFeedModel.TokenRegeneratedResource));
         return RedirectToAction(nameof(Configure));
     }
 
-    /// <summary>Tests the saved settings of one vendor at the current store scope ("all stores" tests the shared values).</summary>
+    /// <summary>
+    /// Saves the page (the button posts the whole form, so no edit is lost), then tests one vendor with the
+    /// settings just saved at the current store scope ("all stores" tests the shared values).
+    /// </summary>
     [HttpPost]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> TestConnection(TouchpointVendor vendor, CancellationToken cancellationToken)
+    public async Task<IActionResult> TestConnection(ConfigurationModel model, TouchpointVendor vendor, CancellationToken cancellationToken)
     {
         var storeScope = await storeContext.GetActiveStoreScopeConfigurationAsync();
+        if (await SaveOrRedisplayAsync(model, storeScope, NotSavedNotTestedResource) is { } refused)
+            return refused;
+        notificationService.SuccessNotification(await localizationService.GetResourceAsync(SavedFirstResource));
+
         var channel = channels.FirstOrDefault(c => c.Vendor == vendor);
         if (channel is null)
         {
@@ -100,6 +113,27 @@ public class OrderTouchpointsConfigurationController(
         else
             notificationService.ErrorNotification(text);
         return RedirectToAction(nameof(Configure));
+    }
+
+    /// <summary>
+    /// Validates and saves the posted page; null when saved. A refused save shows the page again with the
+    /// fields marked and an error notification saying what did not happen.
+    /// </summary>
+    private async Task<IActionResult?> SaveOrRedisplayAsync(ConfigurationModel model, int storeScope, string refusedResource)
+    {
+        await configurationForm.ValidateAsync(model, storeScope, new FormErrors(ModelState, localizationService));
+        if (!ModelState.IsValid)
+        {
+            ForgetTypedKeys();
+            await configurationForm.RedisplayAsync(model, storeScope);
+            model.Preview = new PayloadPreviewModel();
+            notificationService.ErrorNotification(await localizationService.GetResourceAsync(refusedResource));
+            return View(ViewPath, model);
+        }
+
+        await configurationForm.SaveAsync(model, storeScope);
+        await widgetActivation.EnsureActiveAsync(storeScope);
+        return null;
     }
 
     /// <summary>Shows what each active vendor would receive for an order; sends nothing.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.Messages;
 using Nop.Services.Security;
 using Nop.Web.Framework;
@@ -20,16 +21,43 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 [AutoValidateAntiforgeryToken]
 public class OrderTouchpointsDeliveryLogController(
     DeliveryLogModelFactory deliveryLogModelFactory,
+    DeliveryHealthModelFactory deliveryHealthModelFactory,
     IDeliveryOutbox outbox,
     DeliverySignal deliverySignal,
     INotificationService notificationService,
-    ILocalizationService localizationService) : BasePluginController
+    ILocalizationService localizationService,
+    ILogger logger) : BasePluginController
 {
     public const string ViewPath = "~/Plugins/Misc.OrderTouchpoints/Views/DeliveryLog.cshtml";
 
+    /// <summary>
+    /// The page opens with the health view (24 hours per hour, or <paramref name="period"/> = Days) and the
+    /// grid filtered as a link asks (an alert email links to one store's and vendor's failures).
+    /// </summary>
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> List() =>
-        View(ViewPath, await deliveryLogModelFactory.PrepareSearchModelAsync(new DeliveryLogSearchModel()));
+    public async Task<IActionResult> List(DeliveryHealthPeriod period = DeliveryHealthPeriod.Hours, int storeId = 0, int vendorId = 0,
+        int statusId = 0, CancellationToken cancellationToken = default)
+    {
+        var model = await deliveryLogModelFactory.PrepareSearchModelAsync(new DeliveryLogSearchModel
+        {
+            SearchStoreId = Math.Max(0, storeId),
+            SearchVendorId = DeliveryLogModelFactory.Defined<TouchpointVendor>(vendorId) is null ? 0 : vendorId,
+            SearchStatusId = DeliveryLogModelFactory.Defined<DeliveryStatus>(statusId) is null ? 0 : statusId
+        });
+        var shownPeriod = Enum.IsDefined(period) ? period : DeliveryHealthPeriod.Hours;
+        try
+        {
+            model.Health = await deliveryHealthModelFactory.PrepareAsync(shownPeriod, model.SearchStoreId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The log below the health view is what the owner needs to act on: it still shows.
+            await logger.ErrorAsync("Order touchpoints: the delivery health view could not be loaded.", exception);
+            notificationService.ErrorNotification(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Health.Unavailable"));
+            model.Health = new DeliveryHealthModel { Period = shownPeriod, StoreId = model.SearchStoreId };
+        }
+        return View(ViewPath, model);
+    }
 
     /// <summary>One page of the grid (DataTables posts the filters and paging).</summary>
     [HttpPost]

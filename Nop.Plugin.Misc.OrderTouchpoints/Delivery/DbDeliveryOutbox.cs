@@ -11,7 +11,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// so of two nodes racing for a row exactly one sees "1 row affected". Queries filter on the mapped
 /// <c>…Id</c> columns, never on the enum wrappers.
 /// </summary>
-public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, TimeProvider timeProvider) : IDeliveryOutbox
+public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, TimeProvider timeProvider) : IDeliveryOutbox
 {
     private const int Pending = (int)DeliveryStatus.Pending;
     private const int InProgress = (int)DeliveryStatus.InProgress;

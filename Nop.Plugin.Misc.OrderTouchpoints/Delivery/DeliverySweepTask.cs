@@ -1,3 +1,4 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Services.Configuration;
 using Nop.Services.ScheduleTasks;
 
@@ -7,7 +8,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// The nopCommerce schedule task (every node of a web farm runs it): wakes this node's worker — which
 /// from then on follows the outbox's due times — and sends what is due if no drain is running here (rows
 /// left by a restart or another node); then purges finished rows past retention and reconciles missed
-/// placed orders.
+/// placed orders; last, the owner's delivery alerts (Alerts/).
 /// </summary>
 public class DeliverySweepTask(
     DeliveryDispatcher dispatcher,
@@ -15,7 +16,8 @@ public class DeliverySweepTask(
     DeliveryReconciler reconciler,
     IDeliveryOutbox outbox,
     ISettingService settingService,
-    TimeProvider timeProvider) : IScheduleTask
+    TimeProvider timeProvider,
+    IDeliveryAlerts alerts) : IScheduleTask
 {
     public const int IntervalSeconds = 300;
     public const string TaskName = "Order touchpoints: delivery sweep";
@@ -39,5 +41,7 @@ public class DeliverySweepTask(
 
         if (settings.ReconciliationEnabled && await reconciler.ReconcileAsync(CancellationToken.None) > 0)
             signal.Raise();
+
+        await alerts.EvaluateAsync(CancellationToken.None);
     }
 }

@@ -9,7 +9,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// its node dies), and a result is recorded only by the claim that sent it. Times come from the
 /// implementation's <see cref="TimeProvider"/>.
 /// </summary>
-public interface IDeliveryOutbox
+public partial interface IDeliveryOutbox
 {
     /// <summary>
     /// Adds a pending row, due now, for each vendor that has none for this key yet; concurrent duplicates

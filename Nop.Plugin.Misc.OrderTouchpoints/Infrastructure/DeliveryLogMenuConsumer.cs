@@ -1,5 +1,6 @@
-using Nop.Services.Events;
+using Nop.Core;
 using Nop.Services.Localization;
+using Nop.Services.Plugins;
 using Nop.Services.Security;
 using Nop.Web.Framework.Events;
 using Nop.Web.Framework.Menu;
@@ -7,29 +8,35 @@ using Nop.Web.Framework.Menu;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 
 /// <summary>
-/// Puts the delivery log under Promotions (the vendors are marketing tools), or under the plugins menu
-/// if a store removed that node. The item names its permission: nopCommerce hides menu items whose
-/// permissions the admin lacks after this event, so only those who may manage plugins see it.
+/// Puts the delivery log under Promotions, after Campaigns (the vendors are marketing tools), or before the
+/// plugins menu if a store removed that node. nopCommerce's base consumer adds nothing while the plugin is
+/// not fully installed. The item names its permission: nopCommerce hides menu items whose permissions the
+/// admin lacks after this event, so only those who may manage plugins see it. The log page marks it active
+/// by <see cref="SystemName"/>.
 /// </summary>
-public class DeliveryLogMenuConsumer(ILocalizationService localizationService) : IConsumer<AdminMenuCreatedEvent>
+public class DeliveryLogMenuConsumer(
+    IPluginManager<IPlugin> pluginManager,
+    ILocalizationService localizationService,
+    IWebHelper webHelper) : BaseAdminMenuCreatedEventConsumer(pluginManager)
 {
     public const string SystemName = "Misc.OrderTouchpoints.DeliveryLog";
-    public const string PreferredParent = "Promotions";
-    public const string FallbackParent = "Third party plugins";
+    public const string PreferredSibling = "Campaigns";
+    public const string FallbackSibling = "Third party plugins";
 
-    public async Task HandleEventAsync(AdminMenuCreatedEvent eventMessage)
+    protected override string PluginSystemName => OrderTouchpointsDefaults.SystemName;
+
+    protected override MenuItemInsertType InsertType => MenuItemInsertType.TryAfterThanBefore;
+
+    protected override string AfterMenuSystemName => PreferredSibling;
+
+    protected override string BeforeMenuSystemName => FallbackSibling;
+
+    protected override async Task<AdminMenuItem> GetAdminMenuItemAsync(IPlugin plugin) => new()
     {
-        var root = eventMessage.RootMenuItem;
-        var parent = root.GetItemBySystemName(PreferredParent) ?? root.GetItemBySystemName(FallbackParent);
-        if (parent is null || parent.GetItemBySystemName(SystemName) is not null)
-            return;
-        parent.ChildNodes.Add(new AdminMenuItem
-        {
-            SystemName = SystemName,
-            Title = await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.DeliveryLog.MenuTitle"),
-            Url = eventMessage.GetMenuItemUrl("OrderTouchpointsDeliveryLog", "List"),
-            IconClass = "far fa-dot-circle",
-            PermissionNames = [StandardPermission.Configuration.MANAGE_PLUGINS]
-        });
-    }
+        SystemName = SystemName,
+        Title = await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.DeliveryLog.MenuTitle"),
+        Url = $"{webHelper.GetStoreLocation()}{OrderTouchpointsDefaults.DeliveryLogPath}",
+        IconClass = "far fa-dot-circle",
+        PermissionNames = [StandardPermission.Configuration.MANAGE_PLUGINS]
+    };
 }

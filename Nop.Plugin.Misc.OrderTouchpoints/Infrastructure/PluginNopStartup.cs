@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
@@ -29,6 +30,7 @@ public class PluginNopStartup : INopStartup
         services.AddVtMarketingFeed();
         services.AddTouchpointDelivery();
         services.AddVoyadoTouchpoint();
+        services.AddOrderTouchpointsAlerts();
     }
 
     public void Configure(IApplicationBuilder application)

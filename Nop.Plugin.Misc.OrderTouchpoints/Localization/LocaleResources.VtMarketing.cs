@@ -35,9 +35,9 @@ public static partial class LocaleResources
             "Enable VTmarketing for this store and save to get its feed URL.",
             "Attiva VTmarketing per questo negozio e salva per ottenere l'URL del feed."),
         T("VtMarketing.Feed.RegenerateToken", "New feed token", "Nuovo token del feed"),
-        T("VtMarketing.Feed.RegenerateToken.Confirm",
-            "The current feed URL will stop working. Continue?",
-            "L'URL attuale del feed smetterà di funzionare. Continuare?"),
+        T("VtMarketing.Feed.RegenerateToken.SavesFirst.Confirm",
+            "This page is saved first, then the current feed URL stops working. Continue?",
+            "Questa pagina viene salvata prima, poi l'URL attuale del feed smette di funzionare. Continuare?"),
         T("VtMarketing.Feed.TokenRegenerated",
             "New feed URL created: give it to VTmarketing.",
             "Nuovo URL del feed creato: comunicalo a VTmarketing.")

@@ -14,7 +14,9 @@ public static partial class LocaleResources
         .. VtMarketing,
         .. Delivery,
         .. Admin,
-        .. DeliveryLog
+        .. DeliveryLog,
+        .. Health,
+        .. Alerts
     ];
 
     private static LocaleText T(string key, string english, string italian) =>

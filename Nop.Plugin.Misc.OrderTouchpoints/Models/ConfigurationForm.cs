@@ -2,7 +2,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Models;
 
 /// <summary>
 /// The whole configure page: the three vendor cards (per store scope) with VTmarketing's feed section,
-/// the delivery card (global) and the vendors' delivery health.
+/// the delivery and alerts cards (global) and the vendors' delivery health.
 /// </summary>
 public class ConfigurationForm(
     TransactionaleSettingsForm transactionale,
@@ -10,6 +10,7 @@ public class ConfigurationForm(
     VtMarketingSettingsForm vtMarketing,
     VtMarketingFeedModelFactory vtMarketingFeed,
     DeliverySettingsForm delivery,
+    AlertSettingsForm alerts,
     VendorHealthModelFactory health)
 {
     public async Task<ConfigurationModel> PrepareAsync(int storeScope) => new()
@@ -20,6 +21,7 @@ public class ConfigurationForm(
         VtMarketing = await vtMarketing.PrepareAsync(storeScope),
         VtMarketingFeed = await vtMarketingFeed.PrepareAsync(storeScope),
         Delivery = await delivery.PrepareAsync(),
+        Alerts = await alerts.PrepareAsync(),
         Health = await health.PrepareAsync(storeScope)
     };
 
@@ -29,6 +31,7 @@ public class ConfigurationForm(
         await voyado.ValidateAsync(model.Voyado, storeScope, errors);
         await vtMarketing.ValidateAsync(model.VtMarketing, storeScope, errors);
         await delivery.ValidateAsync(model.Delivery, errors);
+        await alerts.ValidateAsync(model.Alerts, errors);
     }
 
     /// <summary>The posted page again after a refused save, with lists and key status but no key.</summary>
@@ -62,6 +65,7 @@ public class ConfigurationForm(
         await voyado.SaveAsync(model.Voyado, storeScope);
         await vtMarketing.SaveAsync(model.VtMarketing, storeScope);
         await delivery.SaveAsync(model.Delivery);
+        await alerts.SaveAsync(model.Alerts);
         await vtMarketingFeed.SaveAsync(model.VtMarketingFeed, storeScope);
     }
 }

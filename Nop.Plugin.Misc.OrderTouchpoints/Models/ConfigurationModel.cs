@@ -17,6 +17,8 @@ public record ConfigurationModel : BaseNopModel
 
     public DeliveryModel Delivery { get; set; } = new();
 
+    public AlertsModel Alerts { get; set; } = new();
+
     public PayloadPreviewModel Preview { get; set; } = new();
 
     /// <summary>Display only: how each vendor's deliveries are doing at the store scope.</summary>

@@ -41,4 +41,7 @@ public record DeliveryLogSearchModel : BaseSearchModel
     public IList<SelectListItem> AvailableEvents { get; set; } = [];
 
     public ResendFailedModel ResendFailed { get; set; } = new();
+
+    /// <summary>The health view the page opens with, for the store filter it opened with.</summary>
+    public DeliveryHealthModel Health { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Polly;
@@ -12,11 +13,12 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 /// so a vendor that is down is not hammered while a backlog drains, and one store's bad key does not
 /// open the circuit for another store's key. Retries are not here: they are durable, in the outbox.
 /// </summary>
-public class VendorResiliencePipelines(TimeProvider timeProvider)
+public class VendorResiliencePipelines(TimeProvider timeProvider) : IVendorSendingStates
 {
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(15);
 
     private readonly ResiliencePipelineRegistry<string> _registry = new();
+    private readonly ConcurrentDictionary<string, (TouchpointVendor Vendor, CircuitBreakerStateProvider State)> _circuits = new();
 
     public ResiliencePipeline<HttpResponseMessage> Get(TouchpointVendor vendor, string apiKey, TimeSpan? attemptTimeout = null)
     {
@@ -32,6 +34,7 @@ public class VendorResiliencePipelines(TimeProvider timeProvider)
                     MinimumThroughput = 10,
                     SamplingDuration = TimeSpan.FromSeconds(30),
                     BreakDuration = TimeSpan.FromSeconds(30),
+                    StateProvider = NewStateProvider(key, vendor),
                     ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                         .Handle<HttpRequestException>()
                         .Handle<TimeoutRejectedException>()
@@ -39,6 +42,23 @@ public class VendorResiliencePipelines(TimeProvider timeProvider)
                 })
                 .AddTimeout(timeout);
         });
+    }
+
+    // A state provider serves one circuit breaker only: a fresh one per build, never a shared one that would throw.
+    private CircuitBreakerStateProvider NewStateProvider(string key, TouchpointVendor vendor)
+    {
+        var provider = new CircuitBreakerStateProvider();
+        _circuits[key] = (vendor, provider);
+        return provider;
+    }
+
+    /// <summary>Paused while any of the vendor's keys has an open circuit, probing while one lets a trial request through.</summary>
+    public VendorSendingState StateOf(TouchpointVendor vendor)
+    {
+        var states = _circuits.Values.Where(c => c.Vendor == vendor).Select(c => c.State.CircuitState).ToList();
+        if (states.Any(s => s is CircuitState.Open or CircuitState.Isolated))
+            return VendorSendingState.Paused;
+        return states.Contains(CircuitState.HalfOpen) ? VendorSendingState.Probing : VendorSendingState.Sending;
     }
 
     private static bool IsVendorTrouble(HttpResponseMessage response) =>

@@ -12,7 +12,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// them, like the database's _Due index: a claim or a next-due query then costs O(claimed · log n) instead
 /// of scanning and sorting every row, which made draining a large backlog quadratic.
 /// </summary>
-public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliveryOutbox
+public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliveryOutbox
 {
     private readonly object _gate = new();
     private readonly Dictionary<int, OrderTouchpointDelivery> _rows = [];

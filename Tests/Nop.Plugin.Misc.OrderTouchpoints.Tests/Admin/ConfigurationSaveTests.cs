@@ -57,6 +57,51 @@ public class ConfigurationSaveTests
     }
 
     [Test]
+    public async Task Alert_settings_are_saved_for_all_stores_with_a_trimmed_address()
+    {
+        _host.StoreScope = 2;
+        var model = await _host.GetPageAsync();
+        Assert.That((model.Alerts.Enabled, model.Alerts.WaitingThresholdMinutes, model.Alerts.PeriodMinutes), Is.EqualTo((true, 30, 60)));
+        model.Alerts.WaitingThresholdMinutes = 45;
+        model.Alerts.PeriodMinutes = 120;
+        model.Alerts.RecipientEmail = " ops@negozio.example ";
+
+        var (_, modelState) = await _host.PostAsync(model);
+
+        Assert.That(modelState.IsValid, Is.True);
+        var saved = _host.Settings.Load<Nop.Plugin.Misc.OrderTouchpoints.Alerts.OrderTouchpointsAlertSettings>(0);
+        Assert.That((saved.WaitingThresholdMinutes, saved.PeriodMinutes, saved.RecipientEmail), Is.EqualTo((45, 120, "ops@negozio.example")));
+    }
+
+    [TestCase("not an address", 30, 60, "Alerts.RecipientEmail")]
+    [TestCase("", 0, 60, "Alerts.WaitingThresholdMinutes")]
+    [TestCase("", 30, 1, "Alerts.PeriodMinutes")]
+    public async Task Unusable_alert_settings_are_refused_on_their_field(string email, int threshold, int period, string field)
+    {
+        var model = await _host.GetPageAsync();
+        model.Alerts.RecipientEmail = email;
+        model.Alerts.WaitingThresholdMinutes = threshold;
+        model.Alerts.PeriodMinutes = period;
+
+        var (_, modelState) = await _host.PostAsync(model);
+
+        Assert.That(modelState.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key), Is.EqualTo(new[] { field }));
+    }
+
+    [Test]
+    public async Task A_refused_save_says_so_in_an_error_notification()
+    {
+        var model = await _host.GetPageAsync();
+        model.Delivery.RetrySchedule = "soon";
+
+        var (result, _) = await _host.PostAsync(model);
+
+        Assert.That(result, Is.TypeOf<ViewResult>());
+        _host.Notifications.Verify(n => n.ErrorNotification("Nothing was saved: correct the fields marked below.", true, 0), Times.Once);
+        _host.Notifications.Verify(n => n.SuccessNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()), Times.Never);
+    }
+
+    [Test]
     public async Task At_a_store_ticked_fields_get_a_store_value_and_unticked_ones_lose_it()
     {
         const int store = 3;

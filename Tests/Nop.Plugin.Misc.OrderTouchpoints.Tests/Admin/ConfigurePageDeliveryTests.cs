@@ -86,11 +86,34 @@ public class ConfigurePageDeliveryTests
         _host.Settings.Set<OrderTouchpointsVtMarketingSettings, string?>(s => s.FeedToken, "old-1", 1);
         _host.Settings.Set<OrderTouchpointsVtMarketingSettings, string?>(s => s.FeedToken, "old-2", 2);
 
-        var result = await _host.CreateController().RegenerateFeedToken();
+        var page = await _host.GetPageAsync();
+        page.VtMarketing.ApiKey = "vtm-key-0123456789";
+        page.VtMarketing.ApiKey_OverrideForStore = true;
 
+        var (result, modelState) = await _host.RegenerateFeedTokenAsync(page);
+
+        Assert.That(modelState.IsValid, Is.True, string.Join("; ", modelState.Where(e => e.Value!.Errors.Count > 0).Select(e => $"{e.Key}: {e.Value!.Errors[0].ErrorMessage}")));
         Assert.That(result, Is.TypeOf<RedirectToActionResult>().With.Property("ActionName").EqualTo("Configure"));
         Assert.That(_host.Settings.Stored<OrderTouchpointsVtMarketingSettings, string?>(s => s.FeedToken, 1), Is.Not.EqualTo("old-1").And.Not.Null);
         Assert.That(_host.Settings.Stored<OrderTouchpointsVtMarketingSettings, string?>(s => s.FeedToken, 2), Is.EqualTo("old-2"));
         _host.Notifications.Verify(n => n.SuccessNotification(ConfigurePageHost.English(VtMarketingFeedModel.TokenRegeneratedResource), true, 0), Times.Once);
+        Assert.That(_host.Settings.Stored<OrderTouchpointsVtMarketingSettings, string?>(s => s.ApiKey, 1), Is.EqualTo(ConfigurePageHost.Encrypt("vtm-key-0123456789")),
+            "the key typed before pressing the button is saved, not lost");
+        _host.Notifications.Verify(n => n.SuccessNotification("Your changes were saved first.", true, 0), Times.Once);
+    }
+
+    [Test]
+    public async Task A_refused_save_gives_no_new_token_and_says_why()
+    {
+        _host.Settings.Set<OrderTouchpointsVtMarketingSettings, string?>(s => s.FeedToken, "old-0", 0);
+        var page = await _host.GetPageAsync();
+        page.Delivery.RetrySchedule = "soon";
+
+        var (result, _) = await _host.RegenerateFeedTokenAsync(page);
+
+        Assert.That(result, Is.TypeOf<ViewResult>());
+        Assert.That(_host.Settings.Stored<OrderTouchpointsVtMarketingSettings, string?>(s => s.FeedToken, 0), Is.EqualTo("old-0"));
+        _host.Notifications.Verify(n => n.ErrorNotification(
+            "Nothing was saved and the feed token was not changed: correct the fields marked below.", true, 0), Times.Once);
     }
 }

@@ -9,6 +9,7 @@ using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
 using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
@@ -105,11 +106,12 @@ public sealed class ConfigurePageHost
             new VtMarketingSettingsForm(settings, keys, Time, Localization.Object, ProductAttributes.Object, SpecificationAttributes.Object),
             new VtMarketingFeedModelFactory(settings, Stores.Object, Localization.Object, feedTokens),
             new DeliverySettingsForm(settings),
+            new AlertSettingsForm(settings),
             new VendorHealthModelFactory(Outbox.Object, AdminClock.Helper.Object));
         var channels = Channels.Values.Select(c => c.Object).ToList();
         return new OrderTouchpointsConfigurationController(form,
             new PayloadPreviewFactory(Orders.Object, channels, Localization.Object, Time),
-            feedTokens, channels, StoreContext.Object, Notifications.Object, Localization.Object);
+            feedTokens, channels, StoreContext.Object, new WidgetActivation(settings, Stores.Object), Notifications.Object, Localization.Object);
     }
 
     /// <summary>The page as a GET shows it at the current scope.</summary>
@@ -117,6 +119,22 @@ public sealed class ConfigurePageHost
     {
         var result = await CreateController().Configure();
         return (ConfigurationModel)((ViewResult)result).Model!;
+    }
+
+    /// <summary>Posts the page with a vendor's Test connection button (the whole form comes along).</summary>
+    public async Task<(IActionResult Result, ModelStateDictionary ModelState)> TestConnectionAsync(ConfigurationModel model, TouchpointVendor vendor)
+    {
+        var controller = CreateController();
+        var result = await controller.TestConnection(model, vendor, CancellationToken.None);
+        return (result, controller.ModelState);
+    }
+
+    /// <summary>Posts the page with the feed's regenerate button (the whole form comes along).</summary>
+    public async Task<(IActionResult Result, ModelStateDictionary ModelState)> RegenerateFeedTokenAsync(ConfigurationModel model)
+    {
+        var controller = CreateController();
+        var result = await controller.RegenerateFeedToken(model);
+        return (result, controller.ModelState);
     }
 
     /// <summary>Posts the page: the controller validates first, as MVC would after binding.</summary>

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
 
@@ -19,7 +22,7 @@ public class ConnectionTestAndPreviewTests
         _host.Channels[TouchpointVendor.VoyadoEngage].Setup(c => c.TestConnectionAsync(4, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ConnectionTestResult(true, "Looked up a contact that cannot exist: Engage answered 404 with this key."));
 
-        var result = await _host.CreateController().TestConnection(TouchpointVendor.VoyadoEngage, CancellationToken.None);
+        var (result, _) = await _host.TestConnectionAsync(await _host.GetPageAsync(), TouchpointVendor.VoyadoEngage);
 
         Assert.That(result, Is.TypeOf<RedirectToActionResult>().With.Property("ActionName").EqualTo("Configure"));
         _host.Channels[TouchpointVendor.VoyadoEngage].Verify(c => c.TestConnectionAsync(4, It.IsAny<CancellationToken>()), Times.Once);
@@ -35,7 +38,7 @@ public class ConnectionTestAndPreviewTests
         _host.Channels[TouchpointVendor.VtMarketing].Setup(c => c.TestConnectionAsync(0, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ConnectionTestResult(false, "401 Unauthorized: invalid key"));
 
-        await _host.CreateController().TestConnection(TouchpointVendor.VtMarketing, CancellationToken.None);
+        await _host.TestConnectionAsync(await _host.GetPageAsync(), TouchpointVendor.VtMarketing);
 
         _host.Notifications.Verify(n => n.ErrorNotification(It.Is<string>(s => s.Contains("VTmarketing") && s.Contains("401 Unauthorized: invalid key")), true, 0), Times.Once);
     }
@@ -46,7 +49,7 @@ public class ConnectionTestAndPreviewTests
         _host.Channels[TouchpointVendor.Transactionale].Setup(c => c.TestConnectionAsync(0, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HttpRequestException("Connection refused (www.transactionale.com:443) for giulia@example.com"));
 
-        await _host.CreateController().TestConnection(TouchpointVendor.Transactionale, CancellationToken.None);
+        await _host.TestConnectionAsync(await _host.GetPageAsync(), TouchpointVendor.Transactionale);
 
         _host.Notifications.Verify(n => n.ErrorNotification(It.Is<string>(s => s.Contains("Connection refused") && !s.Contains("giulia@example.com")), true, 0), Times.Once);
     }
@@ -56,9 +59,49 @@ public class ConnectionTestAndPreviewTests
     {
         _host.Channels.Remove(TouchpointVendor.Transactionale);
 
-        await _host.CreateController().TestConnection(TouchpointVendor.Transactionale, CancellationToken.None);
+        await _host.TestConnectionAsync(await _host.GetPageAsync(), TouchpointVendor.Transactionale);
 
         _host.Notifications.Verify(n => n.ErrorNotification(It.Is<string>(s => s.StartsWith("Transactionale: this installation has no connection test")), true, 0), Times.Once);
+    }
+
+    [Test]
+    public async Task An_edit_made_before_test_connection_is_saved_first_and_the_test_uses_it()
+    {
+        _host.Settings.Seed(new OrderTouchpointsTransactionaleSettings());
+        _host.Settings.Seed(new OrderTouchpointsVoyadoSettings());
+        _host.Settings.Seed(new OrderTouchpointsVtMarketingSettings());
+        _host.Settings.Seed(new OrderTouchpointsDeliverySettings());
+        var page = await _host.GetPageAsync();
+        page.Transactionale.Enabled = true;
+        page.Transactionale.ApiKey = "trx-key-0123456789";
+        page.Transactionale.ShopCountryCode = "IT";
+        string? keySeenByTest = null;
+        _host.Channels[TouchpointVendor.Transactionale].Setup(c => c.TestConnectionAsync(0, It.IsAny<CancellationToken>()))
+            .Callback(() => keySeenByTest = _host.Settings.Load<OrderTouchpointsTransactionaleSettings>(0).ApiKey)
+            .ReturnsAsync(new ConnectionTestResult(true, "Accepted."));
+
+        var (result, _) = await _host.TestConnectionAsync(page, TouchpointVendor.Transactionale);
+
+        Assert.That(result, Is.TypeOf<RedirectToActionResult>().With.Property("ActionName").EqualTo("Configure"));
+        Assert.That(keySeenByTest, Is.EqualTo(ConfigurePageHost.Encrypt("trx-key-0123456789")));
+        Assert.That(_host.Settings.Load<OrderTouchpointsTransactionaleSettings>(0).Enabled, Is.True);
+        _host.Notifications.Verify(n => n.SuccessNotification("Your changes were saved first.", true, 0), Times.Once);
+    }
+
+    [Test]
+    public async Task A_refused_save_tests_nothing_and_shows_the_page_with_an_error()
+    {
+        var page = await _host.GetPageAsync();
+        page.Delivery.RetrySchedule = "soon";
+
+        var (result, modelState) = await _host.TestConnectionAsync(page, TouchpointVendor.VoyadoEngage);
+
+        Assert.That(result, Is.TypeOf<ViewResult>());
+        Assert.That(modelState.IsValid, Is.False);
+        _host.Channels[TouchpointVendor.VoyadoEngage].Verify(c => c.TestConnectionAsync(It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+        _host.Notifications.Verify(n => n.ErrorNotification(
+            "Nothing was saved or tested: correct the fields marked below, then test again.", true, 0), Times.Once);
+        _host.Notifications.Verify(n => n.SuccessNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()), Times.Never);
     }
 
     private Order AddOrder()

@@ -25,6 +25,7 @@ public class DeliveryLogTests
     private Mock<INotificationService> _notifications = null!;
     private DeliverySignal _signal = null!;
     private AdminClock _clock = null!;
+    private Mock<Nop.Services.Logging.ILogger> _logger = null!;
 
     [SetUp]
     public void CreateMocks()
@@ -39,6 +40,7 @@ public class DeliveryLogTests
         _notifications = new Mock<INotificationService>();
         _signal = new DeliverySignal();
         _clock = new AdminClock();
+        _logger = new Mock<Nop.Services.Logging.ILogger>();
     }
 
     private DeliveryLogModelFactory Factory(IDeliveryOutbox? outbox = null)
@@ -53,7 +55,10 @@ public class DeliveryLogTests
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
-        return new OrderTouchpointsDeliveryLogController(Factory(outbox), outbox ?? _outbox.Object, _signal, _notifications.Object, localization.Object);
+        var health = new DeliveryHealthModelFactory(outbox ?? _outbox.Object, Mock.Of<IVendorSendingStates>(), _clock.Helper.Object, localization.Object,
+            new ManualTimeProvider(new DateTimeOffset(Now)));
+        return new OrderTouchpointsDeliveryLogController(Factory(outbox), health, outbox ?? _outbox.Object, _signal, _notifications.Object, localization.Object,
+            _logger.Object);
     }
 
     private void SearchReturns(params OrderTouchpointDelivery[] rows) =>
@@ -140,6 +145,8 @@ public class DeliveryLogTests
     [Test]
     public async Task The_page_lists_the_filters_and_takes_the_admin_grid_page_size()
     {
+        _outbox.Setup(o => o.GetDeliveryHistoryAsync(0, It.IsAny<DateTime>(), TimeSpan.FromHours(1), 24, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
         var view = (ViewResult)await Controller().List();
         var model = (DeliveryLogSearchModel)view.Model!;
 
@@ -149,6 +156,51 @@ public class DeliveryLogTests
         Assert.That(model.AvailableVendors.Select(i => i.Text), Is.EqualTo(new[] { "Admin.Common.All", "Transactionale", "Voyado Engage", "VTmarketing" }));
         Assert.That(model.AvailableStatuses.Skip(1).Select(i => i.Text), Is.EqualTo(new[] { "Pending", "Sending", "Delivered", "Failed", "Skipped" }));
         Assert.That(model.AvailableEvents, Has.Count.EqualTo(1 + Enum.GetValues<TouchpointEvent>().Length));
+    }
+
+    [Test]
+    public async Task A_link_opens_the_log_filtered_with_the_health_of_that_store_over_30_days()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(Now));
+        var outbox = new InMemoryDeliveryOutbox(time);
+        await outbox.EnqueueAsync(2, 42, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], Now);
+        await outbox.EnqueueAsync(1, 43, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], Now);
+
+        var view = (ViewResult)await Controller(outbox).List(DeliveryHealthPeriod.Days, storeId: 2, vendorId: (int)TouchpointVendor.VoyadoEngage,
+            statusId: (int)DeliveryStatus.Failed);
+        var model = (DeliveryLogSearchModel)view.Model!;
+
+        Assert.That((model.SearchStoreId, model.SearchVendorId, model.SearchStatusId),
+            Is.EqualTo((2, (int)TouchpointVendor.VoyadoEngage, (int)DeliveryStatus.Failed)));
+        Assert.That((model.Health.Period, model.Health.StoreId), Is.EqualTo((DeliveryHealthPeriod.Days, 2)));
+        Assert.That(model.Health.Vendors.Single(v => v.VendorId == (int)TouchpointVendor.VoyadoEngage).WaitingNow, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_health_view_that_cannot_load_leaves_the_log_usable_and_says_so()
+    {
+        _outbox.Setup(o => o.GetDeliveryHistoryAsync(It.IsAny<int>(), It.IsAny<DateTime>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("relation \"OrderTouchpointDelivery\" does not exist"));
+
+        var view = (ViewResult)await Controller().List();
+        var model = (DeliveryLogSearchModel)view.Model!;
+
+        Assert.That(model.Health.Vendors, Is.Empty);
+        Assert.That(model.AvailableStores, Is.Not.Empty);
+        _notifications.Verify(n => n.ErrorNotification("The delivery health could not be loaded; the reason is in System → Log.", true, 0), Times.Once);
+        _logger.Verify(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<InvalidOperationException>(), null), Times.Once);
+    }
+
+    [Test]
+    public async Task Unknown_filter_values_in_a_link_fall_back_to_any()
+    {
+        _outbox.Setup(o => o.GetDeliveryHistoryAsync(0, It.IsAny<DateTime>(), TimeSpan.FromHours(1), 24, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
+        var view = (ViewResult)await Controller().List((DeliveryHealthPeriod)7, storeId: -3, vendorId: 99, statusId: 12);
+        var model = (DeliveryLogSearchModel)view.Model!;
+
+        Assert.That((model.SearchStoreId, model.SearchVendorId, model.SearchStatusId, model.Health.Period),
+            Is.EqualTo((0, 0, 0, DeliveryHealthPeriod.Hours)));
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Nop.Core.Configuration;
+using Nop.Core.Domain.Cms;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
@@ -28,6 +29,8 @@ public sealed class InMemorySettingStore
         Register<OrderTouchpointsVoyadoSettings>();
         Register<OrderTouchpointsVtMarketingSettings>();
         Register<OrderTouchpointsDeliverySettings>();
+        Register<WidgetSettings>();
+        Register<Nop.Plugin.Misc.OrderTouchpoints.Alerts.OrderTouchpointsAlertSettings>();
         Mock.Setup(s => s.ClearCacheAsync()).Callback(() => CacheClears++).Returns(Task.CompletedTask);
     }
 
@@ -57,7 +60,7 @@ public sealed class InMemorySettingStore
         {
             if (_values.TryGetValue((typeof(T), property.Name, storeId), out var value)
                 || (storeId > 0 && _values.TryGetValue((typeof(T), property.Name, 0), out value)))
-                property.SetValue(settings, value);
+                property.SetValue(settings, value is List<string> list ? new List<string>(list) : value);
         }
         return settings;
     }

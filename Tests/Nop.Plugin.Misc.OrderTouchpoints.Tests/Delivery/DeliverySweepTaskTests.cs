@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Stores;
+using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
@@ -18,6 +19,7 @@ public class DeliverySweepTaskTests
     private DeliveryNode _node = null!;
     private OrderTouchpointsDeliverySettings _deliverySettings = null!;
     private readonly List<Order> _orders = [];
+    private Mock<IDeliveryAlerts> _alerts = null!;
 
     [SetUp]
     public async Task Start()
@@ -27,6 +29,7 @@ public class DeliverySweepTaskTests
         _vendor = await ScriptedVendor.StartAsync(_time);
         _deliverySettings = new OrderTouchpointsDeliverySettings();
         _orders.Clear();
+        _alerts = new Mock<IDeliveryAlerts>();
         var settings = new Mock<ISettingService>();
         settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsDeliverySettings>(It.IsAny<int>())).ReturnsAsync(() => _deliverySettings);
         settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsTransactionaleSettings>(It.IsAny<int>()))
@@ -40,6 +43,7 @@ public class DeliverySweepTaskTests
             services.AddSingleton(ReconciliationTests.OrderSearch(_orders).Object);
             services.AddScoped<VendorEnablement>();
             services.AddScoped<DeliveryReconciler>();
+            services.AddSingleton(_alerts.Object);
             services.AddScoped<DeliverySweepTask>();
         });
     }
@@ -62,6 +66,15 @@ public class DeliverySweepTaskTests
         await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
         var row = (await _outbox.ClaimDueAsync(1, TimeSpan.FromMinutes(5))).Single();
         await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, status, _time.UtcNow, _time.UtcNow, null, null));
+    }
+
+    [Test]
+    public async Task Each_run_evaluates_the_owners_delivery_alerts_once()
+    {
+        await RunTaskAsync();
+        await RunTaskAsync();
+
+        _alerts.Verify(a => a.EvaluateAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Test]

@@ -6,6 +6,7 @@ using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
@@ -13,6 +14,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.ScheduleTasks;
+using Nop.Services.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Foundation;
@@ -41,6 +43,7 @@ public class PluginLifecycleTests
         _tasks = new Mock<IScheduleTaskService>();
         _stores = new Mock<Nop.Services.Stores.IStoreService>();
         _stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([]);
+        _settings.Setup(s => s.LoadSettingAsync<WidgetSettings>(It.IsAny<int>())).ReturnsAsync(() => _widgetSettings);
     }
 
     private OrderTouchpointsPlugin CreatePlugin()
@@ -51,7 +54,8 @@ public class PluginLifecycleTests
             new() { Id = 2, Name = "Italiano", LanguageCulture = "it-IT" }
         });
         return new OrderTouchpointsPlugin(_settings.Object, _localization.Object, _languages.Object, _attributes.Object, _tasks.Object, _time,
-            _webHelper.Object, _widgetSettings, Mock.Of<IStoreContext>(), new TransactionaleConsentUpgrade(_settings.Object, _stores.Object));
+            _webHelper.Object, new WidgetActivation(_settings.Object, _stores.Object), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty(),
+            new TransactionaleConsentUpgrade(_settings.Object, _stores.Object));
     }
 
     [Test]
@@ -67,6 +71,8 @@ public class PluginLifecycleTests
             !x.Enabled && x.EndpointUrl == "https://api.vtcdn.net/v1/event/"), 0), Times.Once);
         _settings.Verify(s => s.SaveSettingAsync(It.Is<OrderTouchpointsDeliverySettings>(x =>
             x.RetentionDays == 30 && x.ReconciliationEnabled), 0), Times.Once);
+        _settings.Verify(s => s.SaveSettingAsync(It.Is<Nop.Plugin.Misc.OrderTouchpoints.Alerts.OrderTouchpointsAlertSettings>(x =>
+            x.Enabled && x.WaitingThresholdMinutes == 30 && x.PeriodMinutes == 60 && x.RecipientEmail == null), 0), Times.Once);
     }
 
     [Test]
@@ -123,6 +129,8 @@ public class PluginLifecycleTests
         var matches = deleted!.Compile();
         Assert.That(matches(new GenericAttribute { Key = "OrderTouchpoints.VoyadoContactId", KeyGroup = "Customer" }), Is.True);
         Assert.That(matches(new GenericAttribute { Key = "SomeOtherPlugin.ContactId", KeyGroup = "Customer" }), Is.False);
+        Assert.That(matches(new GenericAttribute { Key = "OrderTouchpoints.AlertedOn.VoyadoEngage", KeyGroup = "Store" }), Is.True);
+        _settings.Verify(s => s.DeleteSettingAsync<Nop.Plugin.Misc.OrderTouchpoints.Alerts.OrderTouchpointsAlertSettings>(), Times.Once);
     }
 
     [Test]

@@ -1,15 +1,16 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Nop.Core;
-using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Stores;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Components;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
+using Nop.Services.Stores;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VtMarketing;
 
@@ -23,7 +24,6 @@ public class TrackingScriptWidgetTests
     private Dictionary<int, OrderTouchpointsVtMarketingSettings> _settings = null!;
     private Mock<ISettingService> _settingService = null!;
     private Mock<IStoreContext> _storeContext = null!;
-    private WidgetSettings _widgetSettings = null!;
 
     [SetUp]
     public void CreateMocks()
@@ -39,20 +39,15 @@ public class TrackingScriptWidgetTests
         _settingService.Setup(s => s.LoadSettingAsync<OrderTouchpointsVtMarketingSettings>(It.IsAny<int>()))
             .ReturnsAsync((int storeId) => _settings[storeId]);
         _storeContext = new Mock<IStoreContext>();
-        _widgetSettings = new WidgetSettings();
     }
 
     private void Serve(int storeId) => _storeContext.Setup(c => c.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = storeId });
 
-    private OrderTouchpointsPlugin Plugin()
-    {
-        var languages = new Mock<ILanguageService>();
-        languages.Setup(s => s.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(new List<Language>());
-        return new OrderTouchpointsPlugin(_settingService.Object, Mock.Of<ILocalizationService>(), languages.Object,
+    private static OrderTouchpointsPlugin Plugin() =>
+        new(Mock.Of<ISettingService>(), Mock.Of<ILocalizationService>(), Mock.Of<ILanguageService>(),
             Mock.Of<IRepository<GenericAttribute>>(), Mock.Of<Nop.Services.ScheduleTasks.IScheduleTaskService>(), TimeProvider.System,
-            Mock.Of<IWebHelper>(), _widgetSettings, _storeContext.Object,
-            new Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale.TransactionaleConsentUpgrade(_settingService.Object, Mock.Of<Nop.Services.Stores.IStoreService>()));
-    }
+            Mock.Of<IWebHelper>(), new WidgetActivation(Mock.Of<ISettingService>(), Mock.Of<IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty(),
+            new Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale.TransactionaleConsentUpgrade(Mock.Of<ISettingService>(), Mock.Of<IStoreService>()));
 
     private async Task<string> RenderAsync(int storeId, string zone)
     {
@@ -66,22 +61,17 @@ public class TrackingScriptWidgetTests
         return writer.ToString();
     }
 
-    [TestCase(1, Head)]
-    [TestCase(2, BodyEnd)]
-    public async Task The_widget_asks_for_the_zone_chosen_for_the_store_serving_the_page(int storeId, string zone)
+    [Test]
+    public async Task The_widget_zones_are_a_fixed_list_that_loads_no_settings()
     {
-        Serve(storeId);
+        var settings = new Mock<ISettingService>(MockBehavior.Strict);
+        var plugin = new OrderTouchpointsPlugin(settings.Object, Mock.Of<ILocalizationService>(), Mock.Of<ILanguageService>(),
+            Mock.Of<IRepository<GenericAttribute>>(), Mock.Of<Nop.Services.ScheduleTasks.IScheduleTaskService>(), TimeProvider.System,
+            Mock.Of<IWebHelper>(), new WidgetActivation(settings.Object, Mock.Of<IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty(),
+            new Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale.TransactionaleConsentUpgrade(settings.Object, Mock.Of<IStoreService>()));
 
-        Assert.That(await Plugin().GetWidgetZonesAsync(), Is.EqualTo(new[] { zone }));
-    }
-
-    [TestCase(3, TestName = "vendor disabled")]
-    [TestCase(4, TestName = "empty snippet")]
-    public async Task No_zone_when_there_is_nothing_to_render(int storeId)
-    {
-        Serve(storeId);
-
-        Assert.That(await Plugin().GetWidgetZonesAsync(), Is.Empty);
+        Assert.That(await plugin.GetWidgetZonesAsync(), Does.Contain(Head).And.Contain(BodyEnd));
+        Assert.That(await plugin.GetWidgetZonesAsync(), Is.SameAs(await plugin.GetWidgetZonesAsync()));
     }
 
     [Test]
@@ -107,20 +97,5 @@ public class TrackingScriptWidgetTests
 
         Assert.That(plugin.GetWidgetViewComponent(Head), Is.EqualTo(typeof(VtMarketingTrackingScriptViewComponent)));
         Assert.That(plugin.HideInWidgetList, Is.True);
-    }
-
-    [Test]
-    public async Task Install_activates_the_widget_once_and_uninstall_deactivates_it()
-    {
-        _widgetSettings.ActiveWidgetSystemNames.Add("Widgets.GoogleAnalytics");
-
-        await Plugin().InstallAsync();
-        await Plugin().InstallAsync();
-        Assert.That(_widgetSettings.ActiveWidgetSystemNames, Is.EqualTo(new[] { "Widgets.GoogleAnalytics", "Misc.OrderTouchpoints" }));
-        _settingService.Verify(s => s.SaveSettingAsync(_widgetSettings, 0), Times.Once);
-
-        await Plugin().UninstallAsync();
-        Assert.That(_widgetSettings.ActiveWidgetSystemNames, Is.EqualTo(new[] { "Widgets.GoogleAnalytics" }));
-        _settingService.Verify(s => s.SaveSettingAsync(_widgetSettings, 0), Times.Exactly(2));
     }
 }

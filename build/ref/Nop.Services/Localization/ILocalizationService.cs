@@ -9,6 +9,9 @@ public partial interface ILocalizationService
 {
     Task<string> GetResourceAsync(string resourceKey);
 
+    Task<string> GetResourceAsync(string resourceKey, int languageId,
+        bool logIfNotFound = true, string defaultValue = "", bool returnEmptyIfNotFound = false);
+
     Task<TPropType> GetLocalizedAsync<TEntity, TPropType>(TEntity entity, Expression<Func<TEntity, TPropType>> keySelector,
         int? languageId = null, bool returnDefaultValue = true, bool ensureTwoPublishedLanguages = true)
         where TEntity : BaseEntity, ILocalizedEntity;

@@ -10,6 +10,4 @@ public abstract partial class BaseMenuItemCreatedEvent
     {
         _adminMenu = adminMenu;
     }
-
-    public virtual string GetMenuItemUrl(string controllerName, string actionName) => _adminMenu.GetMenuItemUrl(controllerName, actionName);
 }

@@ -14,6 +14,24 @@ public partial class AdminMenuItem
         return SystemName == systemName ? this : ChildNodes.Select(child => child.GetItemBySystemName(systemName)).FirstOrDefault(found => found is not null);
     }
 
+    public virtual bool InsertBefore(string itemSystemName, AdminMenuItem newMenuItem)
+    {
+        var index = ChildNodes.Select(child => child.SystemName).ToList().IndexOf(itemSystemName);
+        if (index < 0)
+            return ChildNodes.Any(child => child.InsertBefore(itemSystemName, newMenuItem));
+        ChildNodes.Insert(index, newMenuItem);
+        return true;
+    }
+
+    public virtual bool InsertAfter(string itemSystemName, AdminMenuItem newMenuItem)
+    {
+        var index = ChildNodes.Select(child => child.SystemName).ToList().IndexOf(itemSystemName);
+        if (index < 0)
+            return ChildNodes.Any(child => child.InsertAfter(itemSystemName, newMenuItem));
+        ChildNodes.Insert(index + 1, newMenuItem);
+        return true;
+    }
+
     public IList<string> PermissionNames { get; set; }
 
     public string SystemName { get; set; }

@@ -2,5 +2,4 @@ namespace Nop.Web.Framework.Menu;
 
 public partial interface IAdminMenu
 {
-    string GetMenuItemUrl(string controllerName, string actionName);
 }

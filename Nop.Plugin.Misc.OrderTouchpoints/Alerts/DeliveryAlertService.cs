@@ -1,0 +1,149 @@
+using System.Globalization;
+using Nop.Core.Domain.Messages;
+using Nop.Core.Domain.Stores;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+using Nop.Services.Messages;
+using Nop.Services.Stores;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Alerts;
+
+/// <summary>
+/// Called by the delivery sweep. For each store and vendor: in trouble when deliveries failed within the
+/// alert period or wait longer than the threshold. The first check in trouble queues one alert (then at
+/// most one per period while the trouble lasts); the first check without trouble after an alert queues one
+/// "recovered" email. Emails go through nopCommerce's message templates, email account and queue; they
+/// name the vendor, the store, counts and the first failure's reason (stored reasons never hold customer
+/// data) and link to the delivery log filtered to that store and vendor.
+/// </summary>
+public class DeliveryAlertService(
+    IDeliveryOutbox outbox,
+    DeliveryAlertState alertState,
+    ISettingService settingService,
+    IStoreService storeService,
+    ILanguageService languageService,
+    IMessageTemplateService messageTemplateService,
+    IEmailAccountService emailAccountService,
+    EmailAccountSettings emailAccountSettings,
+    IWorkflowMessageService workflowMessageService,
+    ILogger logger,
+    TimeProvider timeProvider) : IDeliveryAlerts
+{
+    public async Task<int> EvaluateAsync(CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        foreach (var store in await storeService.GetAllStoresAsync())
+        {
+            try
+            {
+                queued += await EvaluateStoreAsync(store, now, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Exception texts may quote the recipient: only the type is logged, here and below.
+                await logger.ErrorAsync($"Order touchpoints: the delivery alerts for store {store.Id} could not be checked or queued "
+                    + $"({exception.GetType().Name}).");
+            }
+        }
+        return queued;
+    }
+
+    private async Task<int> EvaluateStoreAsync(Store store, DateTime now, CancellationToken cancellationToken)
+    {
+        var settings = await settingService.LoadSettingAsync<OrderTouchpointsAlertSettings>(store.Id);
+        if (!settings.Enabled)
+            return 0;
+        var period = TimeSpan.FromMinutes(Math.Clamp(settings.PeriodMinutes, 5, 7 * 24 * 60));
+        var threshold = TimeSpan.FromMinutes(Math.Clamp(settings.WaitingThresholdMinutes, 1, 7 * 24 * 60));
+        var troubles = (await outbox.GetDeliveryTroubleAsync(now - period, now - threshold, cancellationToken))
+            .Where(t => t.StoreId == store.Id)
+            .ToDictionary(t => t.Vendor);
+        var queued = 0;
+        foreach (var vendor in Enum.GetValues<TouchpointVendor>())
+        {
+            try
+            {
+                queued += await EvaluateAsync(store, vendor, troubles.GetValueOrDefault(vendor), settings, threshold, period, now);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                await logger.ErrorAsync($"Order touchpoints: the delivery alert about {VendorNames.Of(vendor)} for store {store.Id} "
+                    + $"could not be queued ({exception.GetType().Name}).");
+            }
+        }
+        return queued;
+    }
+
+    private async Task<int> EvaluateAsync(Store store, TouchpointVendor vendor, DeliveryTrouble? trouble, OrderTouchpointsAlertSettings settings,
+        TimeSpan threshold, TimeSpan period, DateTime now)
+    {
+        var alertedOn = await alertState.GetAlertedOnUtcAsync(store, vendor);
+        if (trouble is { FailedCount: > 0 } or { OverdueCount: > 0 })
+        {
+            if (alertedOn is { } last && now - last < period)
+                return 0;
+            var sent = await QueueAsync(DeliveryAlertTemplates.AlertTemplateName, store, vendor, trouble, settings, threshold, now);
+            if (sent)
+                await alertState.SetAlertedOnUtcAsync(store, vendor, now);
+            return sent ? 1 : 0;
+        }
+        if (alertedOn is null)
+            return 0;
+        var recovered = await QueueAsync(DeliveryAlertTemplates.RecoveredTemplateName, store, vendor, null, settings, threshold, now);
+        await alertState.ClearAsync(store, vendor);
+        return recovered ? 1 : 0;
+    }
+
+    /// <summary>False when the owner switched the template off or the store has no email account to send from.</summary>
+    private async Task<bool> QueueAsync(string templateName, Store store, TouchpointVendor vendor, DeliveryTrouble? trouble,
+        OrderTouchpointsAlertSettings settings, TimeSpan threshold, DateTime now)
+    {
+        var template = (await messageTemplateService.GetMessageTemplatesByNameAsync(templateName, store.Id)).FirstOrDefault();
+        if (template is not { IsActive: true })
+            return false;
+        var account = await emailAccountService.GetEmailAccountByIdAsync(template.EmailAccountId)
+            ?? await emailAccountService.GetEmailAccountByIdAsync(emailAccountSettings.DefaultEmailAccountId)
+            ?? (await emailAccountService.GetAllEmailAccountsAsync()).FirstOrDefault();
+        if (account is null)
+        {
+            await logger.ErrorAsync($"Order touchpoints: no email account to send the delivery alert about {VendorNames.Of(vendor)} for store {store.Id}.");
+            return false;
+        }
+
+        var recipient = string.IsNullOrWhiteSpace(settings.RecipientEmail) ? account.Email : settings.RecipientEmail.Trim();
+        var recipientName = recipient == account.Email ? account.DisplayName : recipient;
+        var tokens = new List<Token>
+        {
+            new(DeliveryAlertTemplates.VendorToken, VendorNames.Of(vendor)),
+            new(DeliveryAlertTemplates.StoreToken, store.Name),
+            new(DeliveryAlertTemplates.FailedCountToken, trouble?.FailedCount ?? 0),
+            new(DeliveryAlertTemplates.FirstReasonToken, trouble?.FirstFailureReason ?? "-"),
+            new(DeliveryAlertTemplates.WaitingCountToken, trouble?.OverdueCount ?? 0),
+            new(DeliveryAlertTemplates.OldestWaitingMinutesToken,
+                trouble?.OldestWaitingCreatedOnUtc is { } oldest ? ((int)(now - oldest).TotalMinutes).ToString(CultureInfo.InvariantCulture) : "0"),
+            new(DeliveryAlertTemplates.ThresholdMinutesToken, (int)threshold.TotalMinutes),
+            new(DeliveryAlertTemplates.LogUrlToken, LogUrl(store, vendor, trouble))
+        };
+        await workflowMessageService.SendNotificationAsync(template, account, await LanguageIdAsync(store), tokens, recipient, recipientName);
+        return true;
+    }
+
+    /// <summary>The delivery log filtered to the store and vendor, and to failed rows when some failed (else to waiting ones).</summary>
+    public static string LogUrl(Store store, TouchpointVendor vendor, DeliveryTrouble? trouble)
+    {
+        var status = trouble is { FailedCount: > 0 } ? DeliveryStatus.Failed : trouble is null ? (DeliveryStatus?)null : DeliveryStatus.Pending;
+        var url = $"{store.Url?.TrimEnd('/')}/{OrderTouchpointsDefaults.DeliveryLogPath}?storeId={store.Id}&vendorId={(int)vendor}";
+        return status is { } only ? $"{url}&statusId={(int)only}" : url;
+    }
+
+    private async Task<int> LanguageIdAsync(Store store)
+    {
+        if (store.DefaultLanguageId > 0)
+            return store.DefaultLanguageId;
+        return (await languageService.GetAllLanguagesAsync(storeId: store.Id)).FirstOrDefault()?.Id ?? 0;
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Nop.Plugin.Misc.OrderTouchpoints.Components;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Services.Localization;
+using Nop.Services.Security;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
+
+/// <summary>The dashboard card: shown through the admin dashboard zone, only to admins who may manage plugins.</summary>
+public class DashboardHealthCardTests
+{
+    private readonly Mock<IPermissionService> _permissions = new();
+    private readonly ManualTimeProvider _time = new();
+    private readonly Mock<Nop.Services.Logging.ILogger> _logger = new();
+
+    private DeliveryHealthDashboardViewComponent Component(IDeliveryOutbox outbox)
+    {
+        var localization = new Mock<ILocalizationService>();
+        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
+        var factory = new DeliveryHealthModelFactory(outbox, Mock.Of<IVendorSendingStates>(), new AdminClock().Helper.Object, localization.Object, _time);
+        return new DeliveryHealthDashboardViewComponent(_permissions.Object, factory, _logger.Object)
+        {
+            ViewComponentContext = new ViewComponentContext
+            {
+                ViewContext = new ViewContext { ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), new ModelStateDictionary()) }
+            }
+        };
+    }
+
+    [Test]
+    public async Task An_admin_without_the_plugin_permission_sees_nothing_and_no_outbox_is_read()
+    {
+        _permissions.Setup(p => p.AuthorizeAsync(StandardPermission.Configuration.MANAGE_PLUGINS)).ReturnsAsync(false);
+        var outbox = new Mock<IDeliveryOutbox>(MockBehavior.Strict);
+
+        var result = await Component(outbox.Object).InvokeAsync("admin_dashboard_top", null!);
+
+        Assert.That(result, Is.TypeOf<ContentViewComponentResult>().With.Property("Content").Empty);
+    }
+
+    [Test]
+    public async Task An_admin_with_the_permission_sees_the_last_24_hours_of_all_stores()
+    {
+        _permissions.Setup(p => p.AuthorizeAsync(StandardPermission.Configuration.MANAGE_PLUGINS)).ReturnsAsync(true);
+        var outbox = new InMemoryDeliveryOutbox(_time);
+        await outbox.EnqueueAsync(1, 7, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+        await outbox.EnqueueAsync(2, 8, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+
+        var result = (ViewViewComponentResult)await Component(outbox).InvokeAsync("admin_dashboard_top", null!);
+        var model = (DeliveryHealthModel)result.ViewData!.Model!;
+
+        Assert.That(result.ViewName, Is.EqualTo(DeliveryHealthDashboardViewComponent.ViewPath));
+        Assert.That((model.Period, model.StoreId), Is.EqualTo((DeliveryHealthPeriod.Hours, 0)));
+        Assert.That(model.Vendors.Single(v => v.Key == "transactionale").WaitingNow, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_card_that_cannot_load_is_left_out_and_the_dashboard_still_renders()
+    {
+        _permissions.Setup(p => p.AuthorizeAsync(StandardPermission.Configuration.MANAGE_PLUGINS)).ReturnsAsync(true);
+        var outbox = new Mock<IDeliveryOutbox>();
+        outbox.Setup(o => o.GetDeliveryHistoryAsync(It.IsAny<int>(), It.IsAny<DateTime>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException());
+
+        var result = await Component(outbox.Object).InvokeAsync("admin_dashboard_top", null!);
+
+        Assert.That(result, Is.TypeOf<ContentViewComponentResult>().With.Property("Content").Empty);
+        _logger.Verify(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<TimeoutException>(), null), Times.Once);
+    }
+
+    [Test]
+    public async Task The_plugin_asks_for_the_dashboard_zone_and_answers_it_with_the_card()
+    {
+        var plugin = new OrderTouchpointsPlugin(Mock.Of<Nop.Services.Configuration.ISettingService>(), Mock.Of<ILocalizationService>(),
+            Mock.Of<ILanguageService>(), Mock.Of<Nop.Data.IRepository<Nop.Core.Domain.Common.GenericAttribute>>(),
+            Mock.Of<Nop.Services.ScheduleTasks.IScheduleTaskService>(), _time, Mock.Of<Nop.Core.IWebHelper>(),
+            new Infrastructure.WidgetActivation(Mock.Of<Nop.Services.Configuration.ISettingService>(), Mock.Of<Nop.Services.Stores.IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty(),
+            new Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale.TransactionaleConsentUpgrade(Mock.Of<Nop.Services.Configuration.ISettingService>(), Mock.Of<Nop.Services.Stores.IStoreService>()));
+
+        Assert.That(await plugin.GetWidgetZonesAsync(), Does.Contain("admin_dashboard_top"));
+        Assert.That(plugin.GetWidgetViewComponent("admin_dashboard_top"), Is.EqualTo(typeof(DeliveryHealthDashboardViewComponent)));
+        Assert.That(plugin.GetWidgetViewComponent("head_html_tag"), Is.EqualTo(typeof(VtMarketingTrackingScriptViewComponent)));
+    }
+}

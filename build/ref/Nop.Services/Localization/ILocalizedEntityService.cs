@@ -1,0 +1,13 @@
+using System.Linq.Expressions;
+using Nop.Core;
+using Nop.Core.Domain.Localization;
+
+namespace Nop.Services.Localization;
+
+public partial interface ILocalizedEntityService
+{
+    Task SaveLocalizedValueAsync<T>(T entity,
+        Expression<Func<T, string>> keySelector,
+        string localeValue,
+        int languageId) where T : BaseEntity, ILocalizedEntity;
+}
