@@ -75,6 +75,7 @@ public class ConnectionTestAndPreviewTests
         page.Transactionale.Enabled = true;
         page.Transactionale.ApiKey = "trx-key-0123456789";
         page.Transactionale.ShopCountryCode = "IT";
+        page.Transactionale.SendWithoutConsentCheck = true;
         string? keySeenByTest = null;
         _host.Channels[TouchpointVendor.Transactionale].Setup(c => c.TestConnectionAsync(0, It.IsAny<CancellationToken>()))
             .Callback(() => keySeenByTest = _host.Settings.Load<OrderTouchpointsTransactionaleSettings>(0).ApiKey)

@@ -95,18 +95,18 @@ public class PluginLifecycleTests
     }
 
     [Test]
-    public async Task Update_refreshes_the_texts_and_makes_an_old_send_everyone_transactionale_explicit()
+    public async Task Update_adds_the_new_texts_and_makes_an_old_send_everyone_transactionale_explicit()
     {
-        IDictionary<string, string>? english = null;
-        _localization.Setup(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), null))
-            .Callback((IDictionary<string, string> r, int? _) => english = r).Returns(Task.CompletedTask);
+        var added = new Dictionary<int, IDictionary<string, string>>();
+        _localization.Setup(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), It.IsAny<int?>()))
+            .Callback((IDictionary<string, string> r, int? languageId) => added[languageId ?? 0] = r).Returns(Task.CompletedTask);
         _settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsTransactionaleSettings>(0))
             .ReturnsAsync(new OrderTouchpointsTransactionaleSettings { Enabled = true, ShopCountryCode = "IT" });
 
         await CreatePlugin().UpdateAsync("1.0.0", "1.1.0");
 
-        Assert.That(english!.Keys, Does.Contain("Plugins.Misc.OrderTouchpoints.Fields.Transactionale.SendWithoutConsentCheck"));
-        _localization.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 2), Times.Once);
+        Assert.That(added.Keys, Is.EquivalentTo(new[] { 1, 2 }), "the texts a language lacks are added in that language");
+        Assert.That(added[2].Keys, Does.Contain("Plugins.Misc.OrderTouchpoints.Fields.Transactionale.SendWithoutConsentCheck"));
         _settings.Verify(s => s.SaveSettingAsync(It.Is<OrderTouchpointsTransactionaleSettings>(t => t.SendWithoutConsentCheck),
             It.IsAny<Expression<Func<OrderTouchpointsTransactionaleSettings, bool>>>(), 0, false), Times.Once);
     }

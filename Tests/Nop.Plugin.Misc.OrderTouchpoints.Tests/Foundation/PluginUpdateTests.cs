@@ -77,7 +77,8 @@ public class PluginUpdateTests
         tasks.Setup(t => t.GetTaskByTypeAsync(DeliverySweepTask.TaskType)).ReturnsAsync(new ScheduleTask { Type = DeliverySweepTask.TaskType });
         return new OrderTouchpointsPlugin(_settings.Mock.Object, _localization.Object, languages.Object, Mock.Of<IRepository<GenericAttribute>>(),
             tasks.Object, TimeProvider.System, Mock.Of<IWebHelper>(), new WidgetActivation(_settings.Mock.Object, Mock.Of<IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty(),
-            new Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale.TransactionaleConsentUpgrade(_settings.Mock.Object, Mock.Of<IStoreService>()));
+            new Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale.TransactionaleConsentUpgrade(_settings.Mock.Object,
+                Mock.Of<IStoreService>(s => s.GetAllStoresAsync() == Task.FromResult<IList<Nop.Core.Domain.Stores.Store>>(new List<Nop.Core.Domain.Stores.Store>()))));
     }
 
     [Test]
