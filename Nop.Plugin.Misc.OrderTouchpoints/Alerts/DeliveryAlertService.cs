@@ -91,7 +91,9 @@ public class DeliveryAlertService(
                 await alertState.SetAlertedOnUtcAsync(store, vendor, now);
             return sent ? 1 : 0;
         }
-        if (alertedOn is null)
+        // A check running beside this one (Run now next to the timer, another web-farm node) may have alerted after
+        // this check's snapshot was taken: its alert is newer than what this check saw, so the trouble is not over.
+        if (alertedOn is not { } alerted || alerted >= now)
             return 0;
         var recovered = await QueueAsync(DeliveryAlertTemplates.RecoveredTemplateName, store, vendor, null, settings, threshold, now);
         await alertState.ClearAsync(store, vendor);

@@ -17,4 +17,21 @@ public static class ItalianLanguage
             values ('Italiano', $1, 'it', 'it.png', false, false, 0, false, 2)
             """, Culture);
     }
+
+    /// <summary>Publishes the Italian language through the admin's language form (which clears nopCommerce's language cache).</summary>
+    public static async Task<int> PublishAsync(Suite suite)
+    {
+        await EnsureAsync(suite.Database);
+        var id = await suite.Database.ScalarAsync<int>("""select "Id" from "Language" where "LanguageCulture" = $1""", Culture);
+        await suite.Admin.GetPageAsync($"Admin/Language/Edit/{id}");
+        var response = await suite.Admin.PostFormAsync($"Admin/Language/Edit/{id}",
+        [
+            new("Id", id.ToString()), new("Name", "Italiano"), new("LanguageCulture", Culture), new("UniqueSeoCode", "it"),
+            new("FlagImageFileName", "it.png"), new("Rtl", "false"), new("DefaultCurrencyId", "0"), new("Published", "true"),
+            new("DisplayOrder", "2"), new("save", "")
+        ]);
+        if ((int)response.StatusCode != 302)
+            throw new InvalidOperationException($"the admin did not publish the Italian language ({(int)response.StatusCode})");
+        return id;
+    }
 }

@@ -140,6 +140,19 @@ public class DeliveryAlertServiceTests
     }
 
     [Test]
+    public async Task A_check_whose_snapshot_is_older_than_a_concurrent_alert_sends_no_recovered_email()
+    {
+        // Found in the store: a timer sweep took its snapshot before a failure, "Run now" alerted on the failure, and
+        // the slower timer sweep then read the new alert state and announced a recovery that had not happened.
+        _attributes[(Negozio.Id, DeliveryAlertState.KeyOf(TouchpointVendor.VtMarketing))] =
+            _time.UtcNow.AddSeconds(2).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.That(await EvaluateAsync(), Is.Zero);
+        Assert.That(_queued, Is.Empty);
+        Assert.That(_attributes, Has.Count.EqualTo(1), "the newer alert's state stays");
+    }
+
+    [Test]
     public async Task A_delivery_waiting_longer_than_the_threshold_is_reported_with_its_age()
     {
         await _outbox.EnqueueAsync(2, 9, TouchpointEvent.OrderPlaced, [TouchpointVendor.VtMarketing], _time.UtcNow);
