@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
+
+/// <summary>
+/// A vendor outage that ends after a number of failed requests (not after a time), in the real store: every vendor
+/// answers 503 to its first requests; once the outage is over every delivery arrives exactly once, within seconds of
+/// the recovery rather than at a later schedule step, and no delivery fails.
+/// </summary>
+[TestFixture, Order(9)]
+public sealed class M_OutageTests
+{
+    private const int Orders = 12;
+    private const int FailedRequestsPerVendor = 14;
+
+    [Test]
+    public async Task An_outage_that_ends_by_request_count_delivers_everything_once_soon_after()
+    {
+        var suite = Suite.Current;
+        await StoreSetup.EnsureConfiguredAsync();
+        var failuresLeft = Enum.GetValues<TouchpointVendor>().ToDictionary(v => v, _ => FailedRequestsPerVendor);
+        var recoveredAt = new Dictionary<TouchpointVendor, DateTimeOffset>();
+        var gate = new object();
+        suite.Vendors.Misbehave = (vendor, _) =>
+        {
+            lock (gate)
+            {
+                if (failuresLeft[vendor] == 0)
+                    return null;
+                if (--failuresLeft[vendor] == 0)
+                    recoveredAt[vendor] = DateTimeOffset.UtcNow;
+                return new FakeResponse(503, """{"error":"maintenance"}""");
+            }
+        };
+        try
+        {
+            var orders = new List<PlacedOrder>();
+            for (var i = 0; i < Orders; i++)
+            {
+                using var buyer = suite.NewSession();
+                orders.Add(await suite.Checkout.PlaceOrderAsync(buyer, Buyers.Guest("outage")));
+            }
+            var clock = Stopwatch.StartNew();
+            var allDelivered = await Eventually.TrueAsync(() => orders.All(o => AcceptedEverywhere(suite.Vendors, o)), TimeSpan.FromMinutes(4));
+            TestContext.Out.WriteLine($"outage: failures left per vendor {string.Join(", ", failuresLeft.Select(f => $"{f.Key}={f.Value}"))}");
+            Assert.That(allDelivered, Is.True, "every order reached every vendor after the outage");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+
+            var lastAccepted = Enum.GetValues<TouchpointVendor>().ToDictionary(v => v, v => suite.Vendors.ServerOf(v).Answered
+                .Where(a => a.Status is >= 200 and < 300 && VendorFarm.IsDelivery(v, a.Request)).Max(a => a.AnsweredAt));
+            var recovery = recoveredAt.Select(r => (lastAccepted[r.Key] - r.Value).TotalSeconds).DefaultIfEmpty(0).Max();
+            var report = $"METRIC e2e_outage_recovery_s {recovery:F1} s\nMETRIC e2e_outage_orders {Orders} orders\n";
+            TestContext.Out.Write(report);
+            await File.AppendAllTextAsync(suite.Environment.Artifact("metrics.txt"), report);
+
+            foreach (var order in orders)
+            {
+                Assert.That(Accepted(suite.Vendors, TouchpointVendor.VoyadoEngage, r => VendorRequests.EngageOrderPosts(suite.Vendors, order.OrderNumber).Contains(r)),
+                    Is.EqualTo(1), $"order {order.OrderNumber}: one accepted Engage post");
+                Assert.That(Accepted(suite.Vendors, TouchpointVendor.VtMarketing, r => VendorRequests.VtMarketing(suite.Vendors, order.OrderNumber).Contains(r)),
+                    Is.EqualTo(1), $"order {order.OrderNumber}: one accepted VTmarketing event");
+                Assert.That(Accepted(suite.Vendors, TouchpointVendor.Transactionale, r => VendorRequests.Transactionale(suite.Vendors, order.Email).Contains(r)),
+                    Is.EqualTo(1), $"order {order.OrderNumber}: one accepted Transactionale touchpoint");
+            }
+            var failed = await suite.Database.ScalarAsync<long>("""select count(*) from "OrderTouchpointDelivery" where "OrderId" = any($1) and "StatusId" = 40""",
+                orders.Select(o => o.OrderId).ToArray());
+            Assert.That(failed, Is.Zero, "the outage made no delivery fail");
+        }
+        finally
+        {
+            suite.Vendors.Misbehave = null;
+        }
+    }
+
+    private static bool AcceptedEverywhere(VendorFarm vendors, PlacedOrder order) =>
+        Accepted(vendors, TouchpointVendor.Transactionale, r => VendorRequests.Transactionale(vendors, order.Email).Contains(r)) > 0
+        && Accepted(vendors, TouchpointVendor.VoyadoEngage, r => VendorRequests.EngageOrderPosts(vendors, order.OrderNumber).Contains(r)) > 0
+        && Accepted(vendors, TouchpointVendor.VtMarketing, r => VendorRequests.VtMarketing(vendors, order.OrderNumber).Contains(r)) > 0;
+
+    private static int Accepted(VendorFarm vendors, TouchpointVendor vendor, Func<RecordedRequest, bool> ofOrder) =>
+        vendors.ServerOf(vendor).Answered.Count(a => a.Status is >= 200 and < 300 && ofOrder(a.Request));
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
+
+/// <summary>
+/// The store's process is killed (SIGKILL) while Engage is answering an order post. Engage emails the customer and
+/// cannot tell a repeated post, so after the restart the delivery is not sent again: it fails with what the owner
+/// should check; the order's other deliveries are complete.
+/// </summary>
+[TestFixture, Order(10)]
+public sealed class N_NodeKillTests
+{
+    [Test]
+    public async Task A_node_killed_mid_send_never_posts_the_order_to_Engage_twice()
+    {
+        var suite = Suite.Current;
+        await StoreSetup.EnsureConfiguredAsync();
+        var buyer = Buyers.Guest("killed");
+        // Only this scenario's order is being sent: Engage answers its order post 20 s late, long enough to kill the sender.
+        suite.Vendors.Misbehave = (vendor, request) =>
+            vendor == TouchpointVendor.VoyadoEngage && request.Path == "/api/v2/orders"
+                ? new FakeResponse(200, "{}", Delay: TimeSpan.FromSeconds(20))
+                : null;
+        PlacedOrder order;
+        try
+        {
+            using var session = suite.NewSession();
+            order = await suite.Checkout.PlaceOrderAsync(session, buyer);
+            Assert.That(await Eventually.TrueAsync(() => VendorRequests.EngageOrderPosts(suite.Vendors, order.OrderNumber).Count == 1, TimeSpan.FromSeconds(60)),
+                "the order post is on its way to Engage");
+            var pid = int.Parse(suite.Node.CurrentPid()!);
+            await suite.Node.RestartThroughAsync(() =>
+            {
+                Process.GetProcessById(pid).Kill(); // SIGKILL: no shutdown, no result recorded
+                return Task.CompletedTask;
+            });
+        }
+        finally
+        {
+            suite.Vendors.Misbehave = null;
+        }
+
+        const string engageRow = """select "StatusId", "LastReason" from "OrderTouchpointDelivery" where "OrderId" = $1 and "VendorId" = 2""";
+        var clock = Stopwatch.StartNew();
+        Assert.That(await Eventually.TrueAsync(async () => (int)(await suite.Database.QueryAsync(engageRow, order.OrderId))[0]["StatusId"]! == (int)DeliveryStatus.Failed,
+            TimeSpan.FromMinutes(6)), "the unanswered delivery is settled after the restart");
+        TestContext.Out.WriteLine($"METRIC e2e_killed_delivery_settled_s {clock.Elapsed.TotalSeconds:F0} s");
+        var row = (await suite.Database.QueryAsync(engageRow, order.OrderId))[0];
+        Assert.That((string?)row["LastReason"], Does.Contain("resend").IgnoreCase, "the reason tells the owner what to check before resending");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.That(VendorRequests.EngageOrderPosts(suite.Vendors, order.OrderNumber), Has.Count.EqualTo(1), "Engage got the order once");
+        Assert.That(VendorRequests.Transactionale(suite.Vendors, order.Email), Has.Count.EqualTo(1), "Transactionale got it once");
+        Assert.That(await suite.Database.ScalarAsync<long>("""select count(*) from "OrderTouchpointDelivery" where "OrderId" = $1 and "VendorId" in (1, 3) and "StatusId" = 30""",
+            order.OrderId), Is.EqualTo(2), "the other vendors' deliveries are complete");
+    }
+}

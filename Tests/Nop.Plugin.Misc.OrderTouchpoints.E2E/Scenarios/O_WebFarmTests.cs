@@ -1,0 +1,93 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
+
+/// <summary>
+/// Two nodes on one database (nophost's second node): orders placed on both during an Engage outage drain on both
+/// once it ends; every order reaches every vendor exactly once, and Engage, counted at the vendor, never gets more
+/// requests in any second than the configured limit for the whole farm.
+/// </summary>
+[TestFixture, Order(11)]
+public sealed class O_WebFarmTests
+{
+    private const int EngageLimitPerSecond = 4;
+    private const int OrdersPerNode = 6;
+
+    [Test]
+    public async Task Two_nodes_send_each_delivery_once_and_share_Engages_rate_limit()
+    {
+        var suite = Suite.Current;
+        await StoreSetup.EnsureConfiguredAsync();
+        var page = await suite.NewAdminPageAsync();
+        try
+        {
+            var configure = new ConfigurePage(page);
+            await configure.OpenAsync();
+            await page.FillAsync("#Voyado_MaxRequestsPerSecond", EngageLimitPerSecond.ToString());
+            await configure.SaveAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+
+        await suite.Node.NopHostAsync("start", "--node", "2");
+        var secondNode = new UriBuilder(suite.Environment.StoreUrl) { Port = suite.Environment.StoreUrl.Port + 1 }.Uri;
+        var engageDown = true;
+        suite.Vendors.Misbehave = (vendor, _) => vendor == TouchpointVendor.VoyadoEngage && Volatile.Read(ref engageDown)
+            ? new FakeResponse(503, """{"error":"maintenance"}""")
+            : null;
+        var firstRequest = suite.Vendors.Engage.Server.Requests.Count;
+        try
+        {
+            var orders = new List<PlacedOrder>();
+            for (var i = 0; i < OrdersPerNode; i++)
+            {
+                foreach (var node in new[] { suite.Environment.StoreUrl, secondNode })
+                {
+                    using var buyer = suite.NewSession(node);
+                    orders.Add(await suite.Checkout.PlaceOrderAsync(buyer, Buyers.Guest("farm")));
+                }
+            }
+            var recoveredAt = DateTimeOffset.UtcNow;
+            Volatile.Write(ref engageDown, false);
+
+            Assert.That(await Eventually.TrueAsync(() => orders.All(o => AcceptedEngagePosts(suite, o) > 0), TimeSpan.FromMinutes(4)),
+                "every order reached Engage after the outage");
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.That(orders.Select(o => AcceptedEngagePosts(suite, o)), Has.All.EqualTo(1), "no order was posted to Engage twice");
+            Assert.That(orders.Select(o => VendorRequests.VtMarketing(suite.Vendors, o.OrderNumber).Count), Has.All.EqualTo(1));
+            Assert.That(orders.Select(o => VendorRequests.Transactionale(suite.Vendors, o.Email).Count), Has.All.EqualTo(1));
+
+            var drain = suite.Vendors.Engage.Server.Requests.Skip(firstRequest).Where(r => r.ReceivedAt >= recoveredAt).Select(r => r.ReceivedAt).Order().ToArray();
+            var busiest = BusiestSecond(drain);
+            var report = $"METRIC e2e_farm_engage_busiest_second {busiest} requests\nMETRIC e2e_farm_engage_limit {EngageLimitPerSecond} requests/s\n";
+            TestContext.Out.Write(report);
+            await File.AppendAllTextAsync(suite.Environment.Artifact("metrics.txt"), report);
+            Assert.That(busiest, Is.LessThanOrEqualTo(EngageLimitPerSecond), "Engage's limit holds for both nodes together");
+            Assert.That(drain, Has.Length.GreaterThan(EngageLimitPerSecond * 2), "the drain was long enough to test the limit");
+        }
+        finally
+        {
+            suite.Vendors.Misbehave = null;
+            await suite.Node.NopHostAsync("stop", "--node", "2");
+        }
+    }
+
+    private static int AcceptedEngagePosts(Suite suite, PlacedOrder order) =>
+        suite.Vendors.Engage.Server.Answered.Count(a => a.Status is >= 200 and < 300 && a.Request.Path == "/api/v2/orders"
+                                                        && VendorRequests.EngageOrderPosts(suite.Vendors, order.OrderNumber).Contains(a.Request));
+
+    private static int BusiestSecond(DateTimeOffset[] arrivals)
+    {
+        var busiest = 0;
+        for (int first = 0, last = 0; last < arrivals.Length; last++)
+        {
+            while (arrivals[last] - arrivals[first] >= TimeSpan.FromSeconds(1))
+                first++;
+            busiest = Math.Max(busiest, last - first + 1);
+        }
+        return busiest;
+    }
+}
