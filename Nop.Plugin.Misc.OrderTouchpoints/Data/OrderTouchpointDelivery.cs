@@ -20,8 +20,20 @@ public class OrderTouchpointDelivery : BaseEntity
 
     public int StatusId { get; set; }
 
-    /// <summary>Attempts started so far; counted when a row is claimed, so a node dying mid-send still counts.</summary>
+    /// <summary>
+    /// Attempts that used up a step of the retry schedule; counted when a row is claimed, so a node dying
+    /// mid-send still counts, and given back when the plugin held the attempt back or the vendor answered 429.
+    /// </summary>
     public int Attempts { get; set; }
+
+    /// <summary>When the first attempt was claimed (reset by a resend): the delivery gives up the schedule's total after it.</summary>
+    public DateTime? FirstAttemptOnUtc { get; set; }
+
+    /// <summary>
+    /// Pending retries only: the vendor key (<see cref="VendorPauses.KeyOf"/>, a fingerprint, never the key)
+    /// the row waits for; when a probe of that key succeeds after a pause, every row with it is due at once.
+    /// </summary>
+    public string? VendorKey { get; set; }
 
     /// <summary>
     /// Pending: when the next attempt is due. In progress: when the claim lease runs out (the row is due

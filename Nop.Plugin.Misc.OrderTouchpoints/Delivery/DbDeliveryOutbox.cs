@@ -68,6 +68,8 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
                 .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
                 .Set(d => d.NextAttemptOnUtc, until)
                 .Set(d => d.Attempts, d => d.Attempts + 1)
+                .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
+                .Set(d => d.VendorKey, (string?)null)
                 .UpdateAsync(cancellationToken);
             if (affected == 1)
                 claimed.Add(id);
@@ -76,6 +78,39 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
             return [];
         return await repository.Table.Where(d => claimed.Contains(d.Id) && d.ClaimToken == token).ToListAsync();
     }
+
+    public async Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var until = now + lease;
+        var token = Guid.NewGuid();
+        var candidates = await repository.Table
+            .Where(d => d.StatusId == Pending && d.VendorKey == vendorKey)
+            .OrderBy(d => d.Attempts).ThenBy(d => d.Id).Select(d => d.Id).Take(3).ToListAsync();
+        foreach (var id in candidates)
+        {
+            var affected = await repository.Table
+                .Where(d => d.Id == id && d.StatusId == Pending && d.VendorKey == vendorKey)
+                .Set(d => d.StatusId, InProgress)
+                .Set(d => d.ClaimToken, (Guid?)token)
+                .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
+                .Set(d => d.NextAttemptOnUtc, until)
+                .Set(d => d.Attempts, d => d.Attempts + 1)
+                .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
+                .Set(d => d.VendorKey, (string?)null)
+                .UpdateAsync(cancellationToken);
+            if (affected == 1)
+                return (await repository.Table.Where(d => d.Id == id && d.ClaimToken == token).ToListAsync()).FirstOrDefault();
+        }
+        return null;
+    }
+
+    public Task<int> ReleasePausedAsync(string vendorKey, CancellationToken cancellationToken = default) =>
+        repository.Table
+            .Where(d => d.StatusId == Pending && d.VendorKey == vendorKey)
+            .Set(d => d.NextAttemptOnUtc, Now)
+            .Set(d => d.VendorKey, (string?)null)
+            .UpdateAsync(cancellationToken);
 
     private IQueryable<OrderTouchpointDelivery> Due(DateTime now) =>
         Claimable().Where(d => d.NextAttemptOnUtc <= now);
@@ -91,9 +126,12 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
     {
         var reason = OutboxRows.TrimReason(result.Reason);
         var deliveredOn = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : (DateTime?)null;
+        var givenBack = result.Counted ? 0 : 1;
         var affected = await repository.Table
             .Where(d => d.Id == result.DeliveryId && d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
             .Set(d => d.StatusId, (int)result.Status)
+            .Set(d => d.Attempts, d => d.Attempts - givenBack)
+            .Set(d => d.VendorKey, result.VendorKey)
             .Set(d => d.NextAttemptOnUtc, result.NextAttemptOnUtc)
             .Set(d => d.ClaimToken, (Guid?)null)
             .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
@@ -206,6 +244,8 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
         rows.Set(d => d.StatusId, Pending)
             .Set(d => d.NextAttemptOnUtc, Now)
             .Set(d => d.Attempts, 0)
+            .Set(d => d.FirstAttemptOnUtc, (DateTime?)null)
+            .Set(d => d.VendorKey, (string?)null)
             .Set(d => d.ClaimToken, (Guid?)null)
             .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
             .Set(d => d.DeliveredOnUtc, (DateTime?)null)

@@ -8,9 +8,11 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// Drains the outbox: claims due rows, sends each through its vendor's channel in a DI scope of its own
 /// (nopCommerce services are scoped), records the outcome and schedules the retry. At most
 /// MaxConcurrentSends attempts run at once, and one drain at a time per process (a singleton); other
-/// processes are kept off the same rows by the outbox claim.
+/// processes are kept off the same rows by the outbox claim. Before each claim it releases the deliveries
+/// parked under vendor keys that answered again, and sends one parked delivery as the probe of each
+/// pause that has ended (<see cref="VendorPauses"/>).
 /// </summary>
-public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider)
+public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorPauses pauses)
 {
     private const int MaxClaimBatch = 50;
 
@@ -68,10 +70,10 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                 while (free < MaxClaimBatch && slots.Wait(0))
                     free++;
 
-                IReadOnlyList<OrderTouchpointDelivery> rows;
+                List<OrderTouchpointDelivery> rows;
                 try
                 {
-                    rows = await outbox.ClaimDueAsync(free, plan.Lease, cancellationToken);
+                    rows = await ClaimAsync(outbox, free, plan.Lease, cancellationToken);
                 }
                 catch
                 {
@@ -94,7 +96,30 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             await Task.WhenAll(sends);
         }
 
-        return new DrainResult(attempts, await outbox.GetNextDueOnUtcAsync(cancellationToken));
+        // A probe that succeeded after the last claim: its key's parked deliveries are due now.
+        if (pauses.HasResumed)
+            return new DrainResult(attempts, timeProvider.GetUtcNow().UtcDateTime);
+        var nextDue = await outbox.GetNextDueOnUtcAsync(cancellationToken);
+        var nextProbe = pauses.NextProbeOnUtc;
+        return new DrainResult(attempts, nextProbe is { } probe && (nextDue is null || probe < nextDue) ? probe : nextDue);
+    }
+
+    private async Task<List<OrderTouchpointDelivery>> ClaimAsync(IDeliveryOutbox outbox, int free, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        foreach (var resumed in pauses.TakeResumed())
+            await outbox.ReleasePausedAsync(resumed, cancellationToken);
+
+        var rows = new List<OrderTouchpointDelivery>(free);
+        foreach (var vendorKey in pauses.TakeDueProbes(free))
+        {
+            if (await outbox.ClaimPausedAsync(vendorKey, lease, cancellationToken) is { } probe)
+                rows.Add(probe);
+            else
+                pauses.Forget(vendorKey);
+        }
+        if (rows.Count < free)
+            rows.AddRange(await outbox.ClaimDueAsync(free - rows.Count, lease, cancellationToken));
+        return rows;
     }
 
     private async Task SendAndRecordAsync(OrderTouchpointDelivery row, DrainPlan plan, SemaphoreSlim slots, CancellationToken cancellationToken)

@@ -69,16 +69,52 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
                     claimed.Add(_rows[id]);
             }
             foreach (var row in claimed)
+                Claim(row, token, now, until);
+            return Task.FromResult<IReadOnlyList<OrderTouchpointDelivery>>(claimed.Select(Copy).ToList());
+        }
+    }
+
+    private void Claim(OrderTouchpointDelivery row, Guid token, DateTime now, DateTime until)
+    {
+        Unindex(row);
+        row.Status = DeliveryStatus.InProgress;
+        row.ClaimToken = token;
+        row.ClaimExpiresOnUtc = until;
+        row.NextAttemptOnUtc = until;
+        row.Attempts++;
+        row.FirstAttemptOnUtc ??= now;
+        row.VendorKey = null;
+        Index(row);
+    }
+
+    public Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        lock (_gate)
+        {
+            var row = _rows.Values.Where(r => r.Status == DeliveryStatus.Pending && r.VendorKey == vendorKey)
+                .OrderBy(r => r.Attempts).ThenBy(r => r.Id).FirstOrDefault();
+            if (row is null)
+                return Task.FromResult<OrderTouchpointDelivery?>(null);
+            Claim(row, Guid.NewGuid(), now, now + lease);
+            return Task.FromResult<OrderTouchpointDelivery?>(Copy(row));
+        }
+    }
+
+    public Task<int> ReleasePausedAsync(string vendorKey, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        lock (_gate)
+        {
+            var rows = _rows.Values.Where(r => r.Status == DeliveryStatus.Pending && r.VendorKey == vendorKey).ToList();
+            foreach (var row in rows)
             {
                 Unindex(row);
-                row.Status = DeliveryStatus.InProgress;
-                row.ClaimToken = token;
-                row.ClaimExpiresOnUtc = until;
-                row.NextAttemptOnUtc = until;
-                row.Attempts++;
+                row.NextAttemptOnUtc = now;
+                row.VendorKey = null;
                 Index(row);
             }
-            return Task.FromResult<IReadOnlyList<OrderTouchpointDelivery>>(claimed.Select(Copy).ToList());
+            return Task.FromResult(rows.Count);
         }
     }
 
@@ -116,6 +152,8 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
             Unindex(row);
             row.Status = result.Status;
             row.NextAttemptOnUtc = result.NextAttemptOnUtc;
+            row.Attempts -= result.Counted ? 0 : 1;
+            row.VendorKey = result.VendorKey;
             row.ClaimToken = null;
             row.ClaimExpiresOnUtc = null;
             row.LastAttemptOnUtc = result.AttemptedOnUtc;
@@ -225,6 +263,8 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
             row.Status = DeliveryStatus.Pending;
             row.NextAttemptOnUtc = now;
             row.Attempts = 0;
+            row.FirstAttemptOnUtc = null;
+            row.VendorKey = null;
             row.ClaimToken = null;
             row.ClaimExpiresOnUtc = null;
             row.DeliveredOnUtc = null;
@@ -261,6 +301,8 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
         EventId = row.EventId,
         StatusId = row.StatusId,
         Attempts = row.Attempts,
+        FirstAttemptOnUtc = row.FirstAttemptOnUtc,
+        VendorKey = row.VendorKey,
         NextAttemptOnUtc = row.NextAttemptOnUtc,
         ClaimToken = row.ClaimToken,
         ClaimExpiresOnUtc = row.ClaimExpiresOnUtc,

@@ -5,6 +5,7 @@ using FluentMigrator.Builders.Create;
 using FluentMigrator.Builders.Create.Index;
 using Nop.Data.Migrations;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Data;
 
@@ -33,7 +34,7 @@ public class OutboxTableMigrationTests
         Assert.That(mapped, Is.EquivalentTo(new Dictionary<string, Type>
         {
             ["StoreId"] = typeof(int), ["OrderId"] = typeof(int), ["VendorId"] = typeof(int), ["EventId"] = typeof(int), ["StatusId"] = typeof(int),
-            ["Attempts"] = typeof(int), ["NextAttemptOnUtc"] = typeof(DateTime), ["ClaimToken"] = typeof(Guid?), ["ClaimExpiresOnUtc"] = typeof(DateTime?),
+            ["Attempts"] = typeof(int), ["FirstAttemptOnUtc"] = typeof(DateTime?), ["VendorKey"] = typeof(string), ["NextAttemptOnUtc"] = typeof(DateTime), ["ClaimToken"] = typeof(Guid?), ["ClaimExpiresOnUtc"] = typeof(DateTime?),
             ["LastHttpStatus"] = typeof(int?), ["LastReason"] = typeof(string), ["CreatedOnUtc"] = typeof(DateTime),
             ["LastAttemptOnUtc"] = typeof(DateTime?), ["DeliveredOnUtc"] = typeof(DateTime?), ["EventOccurredOnUtc"] = typeof(DateTime)
         }));
@@ -107,3 +108,39 @@ public class OutboxTableMigrationTests
         public ICreateIndexOnColumnSyntax NonClustered() => this;
     }
 }
+
+public class OutboxRetryColumnsMigrationTests
+{
+    [Test]
+    public void Is_an_update_migration_after_the_installation_one_so_nopCommerce_runs_it_when_the_plugin_version_changes()
+    {
+        var attribute = typeof(OutboxRetryColumnsMigration).GetCustomAttributesData().Single(a => a.AttributeType == typeof(NopMigrationAttribute));
+        var arguments = attribute.ConstructorArguments.Select(a => a.Value).ToArray();
+
+        Assert.That(arguments[2], Is.EqualTo((int)MigrationProcessType.Update));
+        Assert.That(typeof(OutboxRetryColumnsMigration).GetCustomAttribute<NopMigrationAttribute>()!.Version,
+            Is.GreaterThan(typeof(OutboxTableMigration).GetCustomAttribute<NopMigrationAttribute>()!.Version));
+        Assert.That(typeof(OutboxRetryColumnsMigration).BaseType, Is.EqualTo(typeof(MigrationBase)));
+    }
+
+    [Test]
+    public void Adds_exactly_the_entity_columns_the_first_version_of_the_table_did_not_have()
+    {
+        var firstVersion = new[]
+        {
+            "StoreId", "OrderId", "VendorId", "EventId", "StatusId", "Attempts", "NextAttemptOnUtc", "ClaimToken", "ClaimExpiresOnUtc",
+            "LastHttpStatus", "LastReason", "CreatedOnUtc", "LastAttemptOnUtc", "DeliveredOnUtc", "EventOccurredOnUtc"
+        };
+        var mapped = typeof(OrderTouchpointDelivery).GetProperties()
+            .Where(p => p.CanWrite && p.DeclaringType == typeof(OrderTouchpointDelivery) && !p.PropertyType.IsEnum)
+            .Select(p => p.Name);
+        var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Nop.Plugin.Misc.OrderTouchpoints", "Data", "OutboxRetryColumnsMigration.cs"));
+
+        foreach (var added in mapped.Except(firstVersion))
+        {
+            Assert.That(source, Does.Contain($"Column(nameof(OrderTouchpointDelivery.{added})).Exists()"), added);
+            Assert.That(source, Does.Contain($"AddColumn(nameof(OrderTouchpointDelivery.{added}))"), added);
+        }
+    }
+}
+

@@ -73,6 +73,49 @@ public class DispatcherReliabilityTests
     }
 
     [Test]
+    public async Task An_outage_that_ends_after_a_burst_of_failed_requests_costs_no_attempts_and_its_backlog_goes_out_right_after_the_probe()
+    {
+        var orders = await PlaceOrdersAsync(40);
+        // The vendor recovers after a number of failed requests, not after a time: holding requests back
+        // must not delay the recovery, and only the requests the vendor saw may count as attempts.
+        const int burst = 25;
+        var failuresLeft = burst;
+        _vendor.Answer = (_, _) => Interlocked.Decrement(ref failuresLeft) >= 0 ? Unavailable : new FakeResponse(202, "{}");
+        var node = StartNode();
+        var start = _time.UtcNow;
+
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(burst + orders.Length), "the failed burst, then one request per delivery");
+        var rows = _outbox.Snapshot();
+        Assert.That(rows.Sum(r => r.Attempts), Is.EqualTo(_vendor.Exchanges.Count), "attempts held back by the open circuit are not counted");
+        var recovered = _vendor.Exchanges.Where(e => e.Status == 202).Min(e => e.ReceivedOnUtc);
+        Assert.That(rows.Max(r => r.DeliveredOnUtc), Is.LessThanOrEqualTo(recovered.AddSeconds(1)), "the parked backlog is released by the successful probe");
+        // After the first burst each pause of the circuit (30 s) costs one probe request.
+        Assert.That(recovered - start, Is.LessThan(TimeSpan.FromMinutes(burst * 0.5 + 1)));
+    }
+
+    [Test]
+    public async Task Deliveries_parked_by_a_node_that_restarted_come_due_on_their_own_after_the_backstop()
+    {
+        var orders = await PlaceOrdersAsync(30);
+        var failuresLeft = 12;
+        _vendor.Answer = (_, _) => Interlocked.Decrement(ref failuresLeft) >= 0 ? Unavailable : new FakeResponse(202, "{}");
+        var first = StartNode(new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 1 });
+        await first.Dispatcher.DrainAsync(CancellationToken.None);
+        Assert.That(_outbox.Snapshot().Count(r => r.VendorKey is not null), Is.GreaterThan(0), "the open circuit parked deliveries");
+        await first.DisposeAsync();
+        _nodes.Remove(first);
+
+        var restarted = StartNode();
+        await DeliveryLoop.RunUntilSettledAsync(restarted.Dispatcher, _time);
+
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(_outbox.Snapshot().Sum(r => r.Attempts), Is.EqualTo(_vendor.Exchanges.Count));
+    }
+
+    [Test]
     public async Task A_429_storm_with_retry_after_is_honoured_for_every_delivery()
     {
         var orders = await PlaceOrdersAsync(5);
@@ -186,7 +229,7 @@ public class DispatcherReliabilityTests
         Assert.That(row.Status, Is.EqualTo(DeliveryStatus.Failed));
         Assert.That(row.Attempts, Is.EqualTo(9));
         Assert.That(row.LastHttpStatus, Is.EqualTo(503));
-        Assert.That(row.LastReason, Does.StartWith("Gave up after 9 attempts. Last: HTTP 503"));
+        Assert.That(row.LastReason, Does.StartWith("Gave up after 9 attempts in ").And.Contains(" h. Last: HTTP 503"));
     }
 
     [Test]

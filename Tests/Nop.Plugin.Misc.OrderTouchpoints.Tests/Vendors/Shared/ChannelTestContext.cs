@@ -25,7 +25,7 @@ public sealed class ChannelTestContext : IDisposable
             .Returns((string text, string _) => text.StartsWith("enc:", StringComparison.Ordinal) ? text["enc:".Length..] : throw new System.Security.Cryptography.CryptographicException("bad cipher"));
         Protector = new ApiKeyProtector(Encryption.Object);
         var clock = timeProvider ?? TimeProvider.System;
-        Sender = new VendorRequestSender(new VendorResiliencePipelines(clock), clock);
+        Sender = new VendorRequestSender(new VendorResiliencePipelines(clock, new VendorPauses(clock)), clock);
         Use(DeliverySettings, 0);
     }
 

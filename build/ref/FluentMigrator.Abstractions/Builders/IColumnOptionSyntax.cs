@@ -1,0 +1,10 @@
+using FluentMigrator.Infrastructure;
+
+namespace FluentMigrator.Builders;
+
+public interface IColumnOptionSyntax<TNext, TNextFk> : IFluentSyntax
+    where TNext : IFluentSyntax
+    where TNextFk : IFluentSyntax
+{
+    TNext Nullable();
+}

@@ -1,0 +1,11 @@
+using FluentMigrator.Infrastructure;
+
+namespace FluentMigrator.Builders;
+
+public interface IColumnTypeSyntax<TNext> : IFluentSyntax
+    where TNext : IFluentSyntax
+{
+    TNext AsDateTime2();
+
+    TNext AsString(int size);
+}

@@ -1,0 +1,8 @@
+using FluentMigrator.Builders.Schema.Column;
+
+namespace FluentMigrator.Builders.Schema.Table;
+
+public interface ISchemaTableSyntax
+{
+    ISchemaColumnSyntax Column(string columnName);
+}
