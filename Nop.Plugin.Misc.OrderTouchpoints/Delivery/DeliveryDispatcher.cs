@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Services.Configuration;
+using Polly;
+using Polly.Retry;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
@@ -16,6 +18,19 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
 {
     private const int MaxClaimBatch = 50;
 
+    // Transient database errors (a deadlock victim on SQL Server, a dropped connection) while recording a
+    // result: about 10 s of retries on the wall clock before the row is left to its lease.
+    private static readonly ResiliencePipeline RecordRetries = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = 6,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(exception => exception is not OperationCanceledException)
+        })
+        .Build();
+
     private readonly SemaphoreSlim _drainGate = new(1, 1);
 
     /// <summary>Drains until nothing is due, after any drain already running in this process.</summary>
@@ -24,7 +39,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         await _drainGate.WaitAsync(cancellationToken);
         try
         {
-            return await DrainDueRowsAsync(cancellationToken, null);
+            return await DrainDueRowsAsync(cancellationToken);
         }
         finally
         {
@@ -32,25 +47,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         }
     }
 
-    /// <summary>
-    /// Like <see cref="DrainAsync"/>, but returns null at once when a drain is already running here (it
-    /// covers the due rows), and stops claiming after <paramref name="claimFor"/> (sends in flight finish).
-    /// </summary>
-    public async Task<DrainResult?> TryDrainAsync(TimeSpan claimFor, CancellationToken cancellationToken)
-    {
-        if (!await _drainGate.WaitAsync(TimeSpan.Zero, cancellationToken))
-            return null;
-        try
-        {
-            return await DrainDueRowsAsync(cancellationToken, timeProvider.GetUtcNow() + claimFor);
-        }
-        finally
-        {
-            _drainGate.Release();
-        }
-    }
-
-    private async Task<DrainResult> DrainDueRowsAsync(CancellationToken cancellationToken, DateTimeOffset? stopClaimingAt)
+    private async Task<DrainResult> DrainDueRowsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var settings = await scope.ServiceProvider.GetRequiredService<ISettingService>().LoadSettingAsync<OrderTouchpointsDeliverySettings>();
@@ -62,7 +59,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         var attempts = 0;
         try
         {
-            while (!cancellationToken.IsCancellationRequested && (stopClaimingAt is null || timeProvider.GetUtcNow() < stopClaimingAt))
+            while (!cancellationToken.IsCancellationRequested)
             {
                 // Claim only as many rows as there are free slots, so no claimed row waits out its lease in a queue.
                 await slots.WaitAsync(cancellationToken);
@@ -130,9 +127,10 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, cancellationToken);
             var result = RetryPolicy.Decide(row, row.ClaimToken!.Value, outcome, plan.Schedule,
                 timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
-            // Not cancellable: a delivery the vendor acknowledged must be recorded even during shutdown,
-            // or the expired claim would send it again.
-            await scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>().RecordAttemptAsync(result, CancellationToken.None);
+            // Not cancellable, and retried: a delivery the vendor acknowledged must be recorded even during
+            // shutdown or a deadlock, or the expired claim would send it again.
+            var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
+            await RecordRetries.ExecuteAsync(async token => await outbox.RecordAttemptAsync(result, token), CancellationToken.None);
         }
         finally
         {

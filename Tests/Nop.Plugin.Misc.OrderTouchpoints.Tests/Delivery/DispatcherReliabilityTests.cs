@@ -116,6 +116,24 @@ public class DispatcherReliabilityTests
     }
 
     [Test]
+    public async Task A_result_write_that_hits_transient_database_errors_is_retried_so_the_vendor_gets_the_delivery_once()
+    {
+        var orders = await PlaceOrdersAsync(3);
+        var failing = new FailingRecordsOutbox(_outbox) { FailuresLeft = 4 };
+        var node = new DeliveryNode(failing, _time, _vendor);
+        _nodes.Add(node);
+
+        await node.Dispatcher.DrainAsync(CancellationToken.None);
+        // Past every lease: an unrecorded row would be claimed and sent again now.
+        _time.Advance(TimeSpan.FromHours(1));
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        Assert.That(failing.FailedWrites, Is.EqualTo(4));
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(orders.Length));
+    }
+
+    [Test]
     public async Task A_429_storm_with_retry_after_is_honoured_for_every_delivery()
     {
         var orders = await PlaceOrdersAsync(5);
