@@ -62,8 +62,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
             return DeliveryOutcome.CannotSend(reason);
 
         if (apiKeyProtector.Reveal(settings.ApiKey) is not { } apiKey)
-            return DeliveryOutcome.CannotSend(
-                $"The saved {VendorName} API key cannot be decrypted (was nopCommerce's encryption key changed?): enter the key again in the {VendorName} settings.");
+            return DeliveryOutcome.CannotSend(ApiKeyProtector.UnreadableKeyReason(VendorName));
 
         var response = await PostAsync(prepared.Endpoint!, apiKey, prepared.Json!, prepared.AttemptTimeout, cancellationToken);
         return response.Outcome;
@@ -90,7 +89,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
     {
         var settings = await settingService.LoadSettingAsync<TSettings>(storeId);
         if (apiKeyProtector.Reveal(settings.ApiKey) is not { } apiKey)
-            return new(false, $"No usable {VendorName} API key is saved for this store (none entered, or it cannot be decrypted); nothing was sent.");
+            return new(false, $"No usable {VendorName} API key is saved for this store (none entered, or one that cannot be read: re-enter the API key); nothing was sent.");
         if (!VendorEndpoint.TryParse(EndpointUrl(settings), out var endpoint, out var endpointError))
             return new(false, $"{VendorName} endpoint: {endpointError} Nothing was sent.");
 
