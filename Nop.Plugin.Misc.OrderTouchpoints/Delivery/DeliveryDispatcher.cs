@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Services.Configuration;
+using Nop.Services.Logging;
 using Polly;
 using Polly.Retry;
 
@@ -162,8 +163,17 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         }
         catch (Exception ex)
         {
-            // The exception text may quote customer data: only its type goes into the stored reason.
-            return DeliveryOutcome.Retry($"The {row.Vendor} channel failed unexpectedly ({ex.GetType().Name}).");
+            // The exception text may quote customer data: only its type and stack go to the log and the reason.
+            try
+            {
+                await services.GetRequiredService<ILogger>().WarningAsync(
+                    $"Order touchpoints: the {row.Vendor} channel failed unexpectedly on delivery {row.Id} ({ex.GetType().FullName}); it is retried.{Environment.NewLine}{ex.StackTrace}");
+            }
+            catch (Exception)
+            {
+                // Logging must not turn a retry into a lost result.
+            }
+            return DeliveryOutcome.Retry($"The {row.Vendor} channel failed unexpectedly ({ex.GetType().Name}); details are in System → Log.");
         }
     }
 }

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Services.Configuration;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
@@ -56,7 +56,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return OrderReadFailure.RetryLater(logger, Vendor, request, exception);
+            return await OrderReadFailure.RetryLaterAsync(logger, Vendor, request, exception);
         }
         if (prepared.CannotSendReason is { } reason)
             return DeliveryOutcome.CannotSend(reason);
@@ -78,7 +78,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new PayloadPreview([], OrderReadFailure.PreviewReason(logger, Vendor, request, exception));
+            return new PayloadPreview([], await OrderReadFailure.PreviewReasonAsync(logger, Vendor, request, exception));
         }
         return prepared.CannotSendReason is { } reason
             ? new PayloadPreview([], reason)

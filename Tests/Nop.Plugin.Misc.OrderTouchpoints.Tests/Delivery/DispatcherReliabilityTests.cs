@@ -298,8 +298,12 @@ public class DispatcherReliabilityTests
 
         var row = _outbox.Snapshot().Single(r => r.Vendor == TouchpointVendor.VtMarketing);
         Assert.That(row.Status, Is.EqualTo(DeliveryStatus.Pending));
-        Assert.That(row.LastReason, Is.EqualTo("The VtMarketing channel failed unexpectedly (InvalidOperationException)."));
+        Assert.That(row.LastReason, Is.EqualTo("The VtMarketing channel failed unexpectedly (InvalidOperationException); details are in System → Log."));
         Assert.That(row.NextAttemptOnUtc, Is.InRange(_time.UtcNow.AddSeconds(9), _time.UtcNow.AddSeconds(11)));
+        // nopCommerce's log gets the type and where it happened, never the message that quotes the customer.
+        node.Logger.Verify(l => l.WarningAsync(
+            It.Is<string>(m => m.Contains("InvalidOperationException") && m.Contains("VtMarketing") && !m.Contains("giulia.rossi")),
+            null, null), Times.Once);
     }
 
     [Test]

@@ -134,7 +134,7 @@ public class TransactionaleChannelTests
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.RetryLater));
         Assert.That(outcome.Reason, Is.EqualTo(
-            "nopCommerce could not read the order or the settings (InvalidOperationException); the delivery will be retried. Details are in the application log."));
+            "nopCommerce could not read the order or the settings (InvalidOperationException); the delivery will be retried. Details are in System → Log."));
         Assert.That(_bed.Server.Requests, Is.Empty);
         var log = _bed.Logs.Entries.Single();
         Assert.That(log, Does.Contain("order id 42").And.Contain("InvalidOperationException").And.Not.Contain("giulia.rossi@example.com"));
