@@ -53,16 +53,30 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
     public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = Now;
+        var candidates = await Claimable().Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now)
+            .OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
+        return await ClaimAsync(candidates, Pending, now, lease, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        // An in-progress row carries its lease end in NextAttemptOnUtc; it is always its order's earliest waiting row.
+        var candidates = await repository.Table.Where(d => d.StatusId == InProgress && d.NextAttemptOnUtc <= now)
+            .OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
+        return await ClaimAsync(candidates, InProgress, now, lease, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAsync(List<int> candidates, int fromStatus, DateTime now, TimeSpan lease,
+        CancellationToken cancellationToken)
+    {
         var until = now + lease;
         var token = Guid.NewGuid();
-        var candidates = await Due(now).OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
-
         var claimed = new List<int>(candidates.Count);
         foreach (var id in candidates)
         {
-            // In-progress rows carry their lease end in NextAttemptOnUtc, so one condition covers both cases.
             var affected = await repository.Table
-                .Where(d => d.Id == id && (d.StatusId == Pending || d.StatusId == InProgress) && d.NextAttemptOnUtc <= now)
+                .Where(d => d.Id == id && d.StatusId == fromStatus && d.NextAttemptOnUtc <= now)
                 .Set(d => d.StatusId, InProgress)
                 .Set(d => d.ClaimToken, (Guid?)token)
                 .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
@@ -111,9 +125,6 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
             .Set(d => d.NextAttemptOnUtc, Now)
             .Set(d => d.VendorKey, (string?)null)
             .UpdateAsync(cancellationToken);
-
-    private IQueryable<OrderTouchpointDelivery> Due(DateTime now) =>
-        Claimable().Where(d => d.NextAttemptOnUtc <= now);
 
     // Waiting rows with no earlier waiting row for the same store, order and vendor; the NOT EXISTS runs on
     // the unique key's index (StoreId, OrderId, VendorId, …).

@@ -68,7 +68,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                 while (free < MaxClaimBatch && slots.Wait(0))
                     free++;
 
-                List<OrderTouchpointDelivery> rows;
+                List<ClaimedRow> rows;
                 try
                 {
                     rows = await ClaimAsync(outbox, free, plan.Lease, cancellationToken);
@@ -84,8 +84,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                     break;
 
                 attempts += rows.Count;
-                foreach (var row in rows)
-                    sends.Add(Task.Run(() => SendAndRecordAsync(row, plan, slots, cancellationToken), CancellationToken.None));
+                foreach (var claimed in rows)
+                    sends.Add(Task.Run(() => SendAndRecordAsync(claimed, plan, slots, cancellationToken), CancellationToken.None));
                 sends.RemoveAll(send => send.IsCompletedSuccessfully);
             }
         }
@@ -102,32 +102,59 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         return new DrainResult(attempts, nextProbe is { } probe && (nextDue is null || probe < nextDue) ? probe : nextDue);
     }
 
-    private async Task<List<OrderTouchpointDelivery>> ClaimAsync(IDeliveryOutbox outbox, int free, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>A claimed row; <see cref="Abandoned"/>: claimed from a node that stopped mid-attempt, outcome unknown.</summary>
+    private sealed record ClaimedRow(OrderTouchpointDelivery Row, bool Abandoned = false);
+
+    private async Task<List<ClaimedRow>> ClaimAsync(IDeliveryOutbox outbox, int free, TimeSpan lease, CancellationToken cancellationToken)
     {
         foreach (var resumed in pauses.TakeResumed())
             await outbox.ReleasePausedAsync(resumed, cancellationToken);
 
-        var rows = new List<OrderTouchpointDelivery>(free);
+        var rows = new List<ClaimedRow>(free);
         foreach (var vendorKey in pauses.TakeDueProbes(free))
         {
             if (await outbox.ClaimPausedAsync(vendorKey, lease, cancellationToken) is { } probe)
-                rows.Add(probe);
+                rows.Add(new ClaimedRow(probe));
             else
                 pauses.Forget(vendorKey);
         }
         if (rows.Count < free)
-            rows.AddRange(await outbox.ClaimDueAsync(free - rows.Count, lease, cancellationToken));
+            rows.AddRange((await outbox.ClaimAbandonedAsync(free - rows.Count, lease, cancellationToken)).Select(row => new ClaimedRow(row, Abandoned: true)));
+        if (rows.Count < free)
+            rows.AddRange((await outbox.ClaimDueAsync(free - rows.Count, lease, cancellationToken)).Select(row => new ClaimedRow(row)));
         return rows;
     }
 
-    private async Task SendAndRecordAsync(OrderTouchpointDelivery row, DrainPlan plan, SemaphoreSlim slots, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether a delivery whose last attempt ended with no recorded result (its node was killed mid-send) may
+    /// simply be sent again. Only VTmarketing: a repeated event at worst counts an order twice in its
+    /// statistics. Engage and Transactionale send the customer an email and detect no duplicates, so such a
+    /// delivery is failed with a reason that asks a person to check the vendor and resend.
+    /// </summary>
+    public static bool ResendsAfterUnknownOutcome(TouchpointVendor vendor) => vendor == TouchpointVendor.VtMarketing;
+
+    public static string UnknownOutcomeReason(OrderTouchpointDelivery row) =>
+        $"Sent, no answer recorded: the process sending it stopped mid-delivery, so {row.Vendor} may or may not have it. " +
+        $"It detects no duplicates: check in {row.Vendor} whether order id {row.OrderId} ({row.Event}) arrived, then resend it from the delivery log only if it did not.";
+
+    private async Task SendAndRecordAsync(ClaimedRow claimed, DrainPlan plan, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
+        var row = claimed.Row;
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
-            var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, cancellationToken);
-            var result = RetryPolicy.Decide(row, row.ClaimToken!.Value, outcome, plan.Schedule,
-                timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
+            AttemptResult result;
+            if (claimed.Abandoned && !ResendsAfterUnknownOutcome(row.Vendor))
+            {
+                var now = timeProvider.GetUtcNow().UtcDateTime;
+                result = new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, now, now, null, UnknownOutcomeReason(row));
+            }
+            else
+            {
+                var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, cancellationToken);
+                result = RetryPolicy.Decide(row, row.ClaimToken!.Value, outcome, plan.Schedule,
+                    timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
+            }
             // Not cancellable, and retried: a delivery the vendor acknowledged must be recorded even during
             // shutdown or a deadlock, or the expired claim would send it again.
             var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();

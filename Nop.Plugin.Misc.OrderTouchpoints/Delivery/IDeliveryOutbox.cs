@@ -19,13 +19,19 @@ public interface IDeliveryOutbox
         DateTime eventOccurredOnUtc, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Claims up to <paramref name="maxCount"/> due rows (pending and due, or in progress with an expired
-    /// lease), oldest due first: each becomes in progress under a new claim token until now + lease, with
+    /// Claims up to <paramref name="maxCount"/> pending rows that are due, oldest due first: each becomes in progress under a new claim token until now + lease, with
     /// its attempt counted, its first-attempt time set if unset and its pause key cleared. Returns the claimed rows as stored after the claim. A row waits while an earlier
     /// row of the same store, order and vendor is still pending or in progress, so a vendor gets an order's
     /// events in the order they happened (Engage must see "placed" before "paid").
     /// </summary>
     Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims up to <paramref name="maxCount"/> in-progress rows whose lease ran out (the node holding them
+    /// stopped without recording a result), like <see cref="ClaimDueAsync"/>. Whether their last attempt
+    /// reached the vendor is unknown: the caller decides whether sending again is safe.
+    /// </summary>
+    Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Claims a delivery waiting for <paramref name="vendorKey"/> (pending, whatever its due time; the one with

@@ -53,7 +53,13 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
         return Task.FromResult(created);
     }
 
-    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        Claim(DeliveryStatus.Pending, maxCount, lease);
+
+    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        Claim(DeliveryStatus.InProgress, maxCount, lease);
+
+    private Task<IReadOnlyList<OrderTouchpointDelivery>> Claim(DeliveryStatus fromStatus, int maxCount, TimeSpan lease)
     {
         var now = Now;
         var until = now + lease;
@@ -65,7 +71,7 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
             {
                 if (claimed.Count >= maxCount || nextAttemptOnUtc > now)
                     break;
-                if (IsClaimable(_rows[id]))
+                if (_rows[id].Status == fromStatus && IsClaimable(_rows[id]))
                     claimed.Add(_rows[id]);
             }
             foreach (var row in claimed)

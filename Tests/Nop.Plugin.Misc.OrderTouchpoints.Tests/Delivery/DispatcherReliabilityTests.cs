@@ -187,7 +187,7 @@ public class DispatcherReliabilityTests
     }
 
     [Test]
-    public async Task A_restart_in_the_middle_of_an_outage_loses_nothing_even_with_claims_of_the_dead_process()
+    public async Task A_restart_in_the_middle_of_an_outage_sends_nothing_twice_and_surfaces_what_the_dead_process_left_unrecorded()
     {
         var orders = await PlaceOrdersAsync(40);
         var backOnline = _time.UtcNow.AddHours(3);
@@ -205,6 +205,18 @@ public class DispatcherReliabilityTests
         var after = StartNode();
         await DeliveryLoop.RunUntilSettledAsync(after.Dispatcher, _time);
 
+        // The loopback vendor stands for one that emails and detects no duplicates: what the dead process
+        // may have sent is not sent again blindly, but failed with what to check.
+        var rows = _outbox.Snapshot();
+        var surfaced = rows.Where(r => r.Status == DeliveryStatus.Failed).ToList();
+        Assert.That(surfaced.Select(r => r.Id), Is.EquivalentTo(orphaned.Select(r => r.Id)));
+        Assert.That(surfaced, Has.All.Matches<OrderTouchpointDelivery>(r => r.LastReason!.StartsWith("Sent, no answer recorded")
+            && r.LastReason.Contains($"order id {r.OrderId}") && r.LastReason.Contains("resend it from the delivery log")));
+        Assert.That(_vendor.AcceptedPerOrder().Values, Has.All.EqualTo(1));
+
+        // A person checked the vendor and resends: every order then arrived exactly once.
+        await _outbox.ResendAsync(surfaced.Select(r => r.Id).ToList());
+        await DeliveryLoop.RunUntilSettledAsync(after.Dispatcher, _time);
         AssertEachDeliveredExactlyOnce(orders);
     }
 

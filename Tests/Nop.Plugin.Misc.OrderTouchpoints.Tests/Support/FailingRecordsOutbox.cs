@@ -18,13 +18,15 @@ public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbo
         set => Volatile.Write(ref _failuresLeft, value);
     }
 
-    public int FailedWrites { get; private set; }
+    private int _failedWrites;
+
+    public int FailedWrites => Volatile.Read(ref _failedWrites);
 
     public Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
     {
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
-            FailedWrites++;
+            Interlocked.Increment(ref _failedWrites);
             throw new InvalidOperationException("Transaction was deadlocked on lock resources with another process (simulated).");
         }
         return inner.RecordAttemptAsync(result, cancellationToken);
@@ -36,6 +38,9 @@ public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbo
 
     public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
         inner.ClaimDueAsync(maxCount, lease, cancellationToken);
+
+    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        inner.ClaimAbandonedAsync(maxCount, lease, cancellationToken);
 
     public Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default) =>
         inner.ClaimPausedAsync(vendorKey, lease, cancellationToken);
