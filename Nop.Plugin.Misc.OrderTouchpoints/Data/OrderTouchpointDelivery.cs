@@ -4,7 +4,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Data;
 
 /// <summary>
-/// One delivery of one order event to one vendor (the outbox row). Holds ids and delivery state only:
+/// One delivery of one order event (one shipment, one refund) to one vendor (the outbox row). Holds ids and delivery state only:
 /// payloads are built from the database at send time, so no personal data is stored here.
 /// Enum properties are wrappers: nopCommerce maps only the <c>…Id</c> ints to columns, so queries use those.
 /// </summary>
@@ -17,6 +17,13 @@ public class OrderTouchpointDelivery : BaseEntity
     public int VendorId { get; set; }
 
     public int EventId { get; set; }
+
+    /// <summary>
+    /// Which occurrence of the event this delivery is for: the shipment id for shipment events, the order's
+    /// refunded total after the refund in minor units (cents) for refunds — nopCommerce raises one event per
+    /// shipment and per refund; 0 for events an order has once. Part of the delivery key.
+    /// </summary>
+    public long EventSourceId { get; set; }
 
     public int StatusId { get; set; }
 

@@ -24,14 +24,14 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
 
     public async Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
-        DateTime eventOccurredOnUtc, CancellationToken cancellationToken = default)
+        DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default)
     {
         var eventId = (int)touchpointEvent;
-        var existing = await Existing(storeId, orderId, eventId).Select(d => d.VendorId).ToListAsync();
+        var existing = await Existing(storeId, orderId, eventId, eventSourceId).Select(d => d.VendorId).ToListAsync();
         var created = 0;
         foreach (var vendor in vendors.Distinct().Where(v => !existing.Contains((int)v)))
         {
-            var row = OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, Now);
+            var row = OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, eventSourceId, Now);
             try
             {
                 await repository.InsertAsync(row, publishEvent: false);
@@ -40,15 +40,15 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
             catch (Exception)
             {
                 // A concurrent insert of the same key won the unique index: the delivery exists, which is all we want.
-                if (!await Existing(storeId, orderId, eventId).AnyAsync(d => d.VendorId == (int)vendor))
+                if (!await Existing(storeId, orderId, eventId, eventSourceId).AnyAsync(d => d.VendorId == (int)vendor))
                     throw;
             }
         }
         return created;
     }
 
-    private IQueryable<OrderTouchpointDelivery> Existing(int storeId, int orderId, int eventId) =>
-        repository.Table.Where(d => d.StoreId == storeId && d.OrderId == orderId && d.EventId == eventId);
+    private IQueryable<OrderTouchpointDelivery> Existing(int storeId, int orderId, int eventId, long eventSourceId) =>
+        repository.Table.Where(d => d.StoreId == storeId && d.OrderId == orderId && d.EventId == eventId && d.EventSourceId == eventSourceId);
 
     public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
     {

@@ -73,7 +73,7 @@ public class DeliveryReconciler(
             candidates.Select(o => o.Id).ToList(), cancellationToken);
         var queued = 0;
         foreach (var order in candidates.Where(o => !existing.Contains(o.Id)))
-            queued += await outbox.EnqueueAsync(storeId, order.Id, TouchpointEvent.OrderPlaced, [vendor], order.CreatedOnUtc, cancellationToken);
+            queued += await outbox.EnqueueAsync(storeId, order.Id, TouchpointEvent.OrderPlaced, [vendor], order.CreatedOnUtc, cancellationToken: cancellationToken);
         return queued;
     }
 }

@@ -4,7 +4,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The durable outbox: one row per (store, order, vendor, event). Every implementation enforces the same
+/// The durable outbox: one row per (store, order, vendor, event, event source). Every implementation enforces the same
 /// rules — the key is unique, a row is claimed by one dispatcher at a time (with a lease that expires if
 /// its node dies), and a result is recorded only by the claim that sent it. Times come from the
 /// implementation's <see cref="TimeProvider"/>.
@@ -16,7 +16,7 @@ public interface IDeliveryOutbox
     /// end as one row. Returns how many rows were created.
     /// </summary>
     Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
-        DateTime eventOccurredOnUtc, CancellationToken cancellationToken = default);
+        DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Claims up to <paramref name="maxCount"/> pending rows that are due, oldest due first: each becomes in progress under a new claim token until now + lease, with

@@ -16,7 +16,7 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
 {
     private readonly object _gate = new();
     private readonly Dictionary<int, OrderTouchpointDelivery> _rows = [];
-    private readonly Dictionary<(int Store, int Order, int Vendor, int Event), int> _keys = [];
+    private readonly Dictionary<(int Store, int Order, int Vendor, int Event, long Source), int> _keys = [];
     private readonly SortedSet<(DateTime NextAttemptOnUtc, int Id)> _due = [];
     // Waiting row ids per store, order and vendor: a row is claimable only when it is the lowest of its set.
     private readonly Dictionary<(int Store, int Order, int Vendor), SortedSet<int>> _waitingPerOrder = [];
@@ -32,17 +32,17 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
     }
 
     public Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
-        DateTime eventOccurredOnUtc, CancellationToken cancellationToken = default)
+        DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default)
     {
         var created = 0;
         lock (_gate)
         {
             foreach (var vendor in vendors.Distinct())
             {
-                var key = (storeId, orderId, (int)vendor, (int)touchpointEvent);
+                var key = (storeId, orderId, (int)vendor, (int)touchpointEvent, eventSourceId);
                 if (_keys.ContainsKey(key))
                     continue;
-                var row = OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, Now);
+                var row = OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, eventSourceId, Now);
                 row.Id = ++_lastId;
                 _rows.Add(row.Id, row);
                 _keys.Add(key, row.Id);
@@ -188,7 +188,7 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
             foreach (var row in purge)
             {
                 _rows.Remove(row.Id);
-                _keys.Remove((row.StoreId, row.OrderId, row.VendorId, row.EventId));
+                _keys.Remove((row.StoreId, row.OrderId, row.VendorId, row.EventId, row.EventSourceId));
             }
             return Task.FromResult(purge.Count);
         }
@@ -199,7 +199,8 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
     {
         lock (_gate)
         {
-            IReadOnlySet<int> found = orderIds.Where(id => _keys.ContainsKey((storeId, id, (int)vendor, (int)touchpointEvent))).ToHashSet();
+            IReadOnlySet<int> found = _keys.Keys.Where(k => k.Store == storeId && k.Vendor == (int)vendor && k.Event == (int)touchpointEvent)
+                .Select(k => k.Order).Where(orderIds.Contains).ToHashSet();
             return Task.FromResult(found);
         }
     }
@@ -305,6 +306,7 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
         OrderId = row.OrderId,
         VendorId = row.VendorId,
         EventId = row.EventId,
+        EventSourceId = row.EventSourceId,
         StatusId = row.StatusId,
         Attempts = row.Attempts,
         FirstAttemptOnUtc = row.FirstAttemptOnUtc,

@@ -33,8 +33,8 @@ public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbo
     }
 
     public Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
-        DateTime eventOccurredOnUtc, CancellationToken cancellationToken = default) =>
-        inner.EnqueueAsync(storeId, orderId, touchpointEvent, vendors, eventOccurredOnUtc, cancellationToken);
+        DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default) =>
+        inner.EnqueueAsync(storeId, orderId, touchpointEvent, vendors, eventOccurredOnUtc, eventSourceId, cancellationToken);
 
     public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
         inner.ClaimDueAsync(maxCount, lease, cancellationToken);

@@ -7,5 +7,7 @@ public interface IColumnTypeSyntax<TNext> : IFluentSyntax
 {
     TNext AsDateTime2();
 
+    TNext AsInt64();
+
     TNext AsString(int size);
 }
