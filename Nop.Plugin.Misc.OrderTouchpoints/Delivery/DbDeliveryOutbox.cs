@@ -67,30 +67,29 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
         return await ClaimAsync(candidates, InProgress, now, lease, cancellationToken);
     }
 
+    // One conditional UPDATE for the whole batch (a round trip, not one per row): the database re-checks
+    // status and due time under each row's lock, so rows another node took in between are simply not
+    // affected; the rows claimed are then read back by id and the new token.
     private async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAsync(List<int> candidates, int fromStatus, DateTime now, TimeSpan lease,
         CancellationToken cancellationToken)
     {
+        if (candidates.Count == 0)
+            return [];
         var until = now + lease;
         var token = Guid.NewGuid();
-        var claimed = new List<int>(candidates.Count);
-        foreach (var id in candidates)
-        {
-            var affected = await repository.Table
-                .Where(d => d.Id == id && d.StatusId == fromStatus && d.NextAttemptOnUtc <= now)
-                .Set(d => d.StatusId, InProgress)
-                .Set(d => d.ClaimToken, (Guid?)token)
-                .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
-                .Set(d => d.NextAttemptOnUtc, until)
-                .Set(d => d.Attempts, d => d.Attempts + 1)
-                .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
-                .Set(d => d.VendorKey, (string?)null)
-                .UpdateAsync(cancellationToken);
-            if (affected == 1)
-                claimed.Add(id);
-        }
-        if (claimed.Count == 0)
+        var affected = await repository.Table
+            .Where(d => candidates.Contains(d.Id) && d.StatusId == fromStatus && d.NextAttemptOnUtc <= now)
+            .Set(d => d.StatusId, InProgress)
+            .Set(d => d.ClaimToken, (Guid?)token)
+            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
+            .Set(d => d.NextAttemptOnUtc, until)
+            .Set(d => d.Attempts, d => d.Attempts + 1)
+            .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
+            .Set(d => d.VendorKey, (string?)null)
+            .UpdateAsync(cancellationToken);
+        if (affected == 0)
             return [];
-        return await repository.Table.Where(d => claimed.Contains(d.Id) && d.ClaimToken == token).ToListAsync();
+        return await repository.Table.Where(d => candidates.Contains(d.Id) && d.ClaimToken == token).OrderBy(d => d.Id).ToListAsync();
     }
 
     public async Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default)
