@@ -27,9 +27,24 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
         DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default)
     {
         var eventId = (int)touchpointEvent;
+        var distinct = vendors.Distinct().ToList();
+        if (distinct.Count == 0)
+            return 0;
+        try
+        {
+            // The usual case, a new event: all vendors' rows in one batch insert (nopCommerce's, all or none),
+            // no read first. Only when a key exists already is each vendor checked on its own below.
+            await repository.InsertAsync(distinct.Select(vendor =>
+                OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, eventSourceId, Now)).ToList(), publishEvent: false);
+            return distinct.Count;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A repeated event or a concurrent node: the unique key refused the batch, nothing was written.
+        }
         var existing = await Existing(storeId, orderId, eventId, eventSourceId).Select(d => d.VendorId).ToListAsync();
         var created = 0;
-        foreach (var vendor in vendors.Distinct().Where(v => !existing.Contains((int)v)))
+        foreach (var vendor in distinct.Where(v => !existing.Contains((int)v)))
         {
             var row = OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, eventSourceId, Now);
             try

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using LinqToDB;
+using System.Transactions;
 using LinqToDB.Data;
+using LinqToDB.Tools;
 using Nop.Core;
 using Nop.Data;
 
@@ -18,10 +20,15 @@ public sealed class Linq2DbRepository<TEntity>(DataConnection connection) : IRep
     public async Task InsertAsync(TEntity entity, bool publishEvent = true) =>
         entity.Id = await connection.InsertWithInt32IdentityAsync(entity);
 
+    /// <summary>
+    /// As nopCommerce's: identities reserved first, then one bulk copy keeping them, inside a transaction
+    /// scope (all rows or none).
+    /// </summary>
     public async Task InsertAsync(IList<TEntity> entities, bool publishEvent = true)
     {
-        foreach (var entity in entities)
-            await InsertAsync(entity, publishEvent);
+        using var transaction = new TransactionScope(TransactionScopeAsyncFlowOption.Enabled);
+        await connection.BulkCopyAsync(new BulkCopyOptions { KeepIdentity = true }, entities.RetrieveIdentity(connection, useSequenceName: false));
+        transaction.Complete();
     }
 
     public Task<int> DeleteAsync(Expression<Func<TEntity, bool>> predicate) => connection.GetTable<TEntity>().Where(predicate).DeleteAsync();
