@@ -68,7 +68,9 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
     public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        var candidates = await Claimable().Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now)
+        // StatusId = Pending AND NextAttemptOnUtc <= now, ordered by NextAttemptOnUtc: a range of the due
+        // index read in its order, stopping after maxCount rows, whatever the backlog (ClaimPlanTests).
+        var candidates = await FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now))
             .OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
         return await ClaimAsync(candidates, Pending, now, lease, cancellationToken);
     }
@@ -140,12 +142,14 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, T
             .Set(d => d.VendorKey, (string?)null)
             .UpdateAsync(cancellationToken);
 
-    // Waiting rows with no earlier waiting row for the same store, order and vendor; the NOT EXISTS runs on
-    // the unique key's index (StoreId, OrderId, VendorId, …).
+    // Waiting rows with no earlier waiting row for the same store, order and vendor.
     private IQueryable<OrderTouchpointDelivery> Claimable() =>
-        repository.Table.Where(d => (d.StatusId == Pending || d.StatusId == InProgress)
-            && !repository.Table.Any(e => e.StoreId == d.StoreId && e.OrderId == d.OrderId && e.VendorId == d.VendorId
-                && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == InProgress)));
+        FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending || d.StatusId == InProgress));
+
+    // The NOT EXISTS is a seek per candidate on an index leading with OrderId (the key or the order index).
+    private IQueryable<OrderTouchpointDelivery> FirstWaitingOfTheirOrder(IQueryable<OrderTouchpointDelivery> rows) =>
+        rows.Where(d => !repository.Table.Any(e => e.StoreId == d.StoreId && e.OrderId == d.OrderId && e.VendorId == d.VendorId
+            && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == InProgress)));
 
     public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LinqToDB;
 using LinqToDB.Data;
 using LinqToDB.Mapping;
@@ -68,6 +69,15 @@ public sealed class OutboxDatabase : IAsyncDisposable
     public string Quote(string identifier) => Kind == DatabaseKind.PostgreSQL ? $"\"{identifier}\"" : $"`{identifier}`";
 
     public DataConnection Connect() => new(Options(Kind, ConnectionString));
+
+    /// <summary>A connection whose statements are handed to <paramref name="onStatement"/> (SQL text, parameters inlined).</summary>
+    public DataConnection ConnectTraced(Action<string> onStatement) =>
+        new(Options(Kind, ConnectionString).UseTracing(TraceLevel.Info, info =>
+        {
+            if (info.TraceInfoStep == TraceInfoStep.BeforeExecute && info.SqlText is { } sql)
+                onStatement(sql);
+        }))
+        { InlineParameters = true };
 
     /// <summary>The plugin's outbox over one connection of this database (what one DI scope of the store holds).</summary>
     public static DbDeliveryOutbox Outbox(DataConnection connection, TimeProvider timeProvider) =>
