@@ -23,7 +23,8 @@ public enum DatabaseKind
 /// </summary>
 public sealed class OutboxDatabase : IAsyncDisposable
 {
-    private static readonly MappingSchema Mapping = CreateMapping();
+    /// <summary>The entity as nopCommerce maps it (also for the SQL Server review).</summary>
+    public static readonly MappingSchema MappingSchema = CreateMapping();
 
     private readonly string _serverConnectionString;
 
@@ -88,7 +89,7 @@ public sealed class OutboxDatabase : IAsyncDisposable
         var options = kind == DatabaseKind.PostgreSQL
             ? new DataOptions().UsePostgreSQL(connectionString)
             : new DataOptions().UseMySql(connectionString, LinqToDB.DataProvider.MySql.MySqlVersion.MariaDB10, LinqToDB.DataProvider.MySql.MySqlProvider.MySqlConnector);
-        return options.UseMappingSchema(Mapping);
+        return options.UseMappingSchema(MappingSchema);
     }
 
     private static string WithDatabase(DatabaseKind kind, string serverConnectionString, string name) => kind == DatabaseKind.PostgreSQL
