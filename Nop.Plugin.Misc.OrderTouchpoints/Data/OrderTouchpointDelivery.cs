@@ -4,7 +4,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Data;
 
 /// <summary>
-/// One delivery of one order event to one vendor (the outbox row). Holds ids and delivery state only:
+/// One delivery of one order event (one shipment, one refund) to one vendor (the outbox row). Holds ids and delivery state only:
 /// payloads are built from the database at send time, so no personal data is stored here.
 /// Enum properties are wrappers: nopCommerce maps only the <c>…Id</c> ints to columns, so queries use those.
 /// </summary>
@@ -18,10 +18,29 @@ public class OrderTouchpointDelivery : BaseEntity
 
     public int EventId { get; set; }
 
+    /// <summary>
+    /// Which occurrence of the event this delivery is for: the shipment id for shipment events, the order's
+    /// refunded total after the refund in minor units (cents) for refunds — nopCommerce raises one event per
+    /// shipment and per refund; 0 for events an order has once. Part of the delivery key.
+    /// </summary>
+    public long EventSourceId { get; set; }
+
     public int StatusId { get; set; }
 
-    /// <summary>Attempts started so far; counted when a row is claimed, so a node dying mid-send still counts.</summary>
+    /// <summary>
+    /// Attempts that used up a step of the retry schedule; counted when a row is claimed, so a node dying
+    /// mid-send still counts, and given back when the plugin held the attempt back or the vendor answered 429.
+    /// </summary>
     public int Attempts { get; set; }
+
+    /// <summary>When the first attempt was claimed (reset by a resend): the delivery gives up the schedule's total after it.</summary>
+    public DateTime? FirstAttemptOnUtc { get; set; }
+
+    /// <summary>
+    /// Pending retries only: the vendor key (<see cref="VendorPauses.KeyOf"/>, a fingerprint, never the key)
+    /// the row waits for; when a probe of that key succeeds after a pause, every row with it is due at once.
+    /// </summary>
+    public string? VendorKey { get; set; }
 
     /// <summary>
     /// Pending: when the next attempt is due. In progress: when the claim lease runs out (the row is due

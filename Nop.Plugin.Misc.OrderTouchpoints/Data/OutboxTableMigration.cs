@@ -17,7 +17,7 @@ public class OutboxTableMigration : AutoReversingMigration
     public const string TableName = nameof(OrderTouchpointDelivery);
 
     // PostgreSQL index names are unique per schema, not per table: every name carries the table name.
-    public const string KeyIndex = "IX_OrderTouchpointDelivery_Key";
+    public const string KeyIndex = "IX_OrderTouchpointDelivery_EventKey";
     public const string DueIndex = "IX_OrderTouchpointDelivery_Due";
     public const string CreatedIndex = "IX_OrderTouchpointDelivery_Created";
     public const string OrderIndex = "IX_OrderTouchpointDelivery_Order";
@@ -34,12 +34,7 @@ public class OutboxTableMigration : AutoReversingMigration
     /// </summary>
     internal static void CreateIndexes(ICreateExpressionRoot create)
     {
-        create.Index(KeyIndex).OnTable(TableName)
-            .OnColumn(nameof(OrderTouchpointDelivery.StoreId)).Ascending()
-            .OnColumn(nameof(OrderTouchpointDelivery.OrderId)).Ascending()
-            .OnColumn(nameof(OrderTouchpointDelivery.VendorId)).Ascending()
-            .OnColumn(nameof(OrderTouchpointDelivery.EventId)).Ascending()
-            .WithOptions().Unique();
+        CreateKeyIndex(create);
 
         create.Index(DueIndex).OnTable(TableName)
             .OnColumn(nameof(OrderTouchpointDelivery.StatusId)).Ascending()
@@ -51,4 +46,14 @@ public class OutboxTableMigration : AutoReversingMigration
         create.Index(OrderIndex).OnTable(TableName)
             .OnColumn(nameof(OrderTouchpointDelivery.OrderId)).Ascending();
     }
+
+    /// <summary>One delivery per store, order, vendor, event and event source (which shipment, which refund).</summary>
+    internal static void CreateKeyIndex(ICreateExpressionRoot create) =>
+        create.Index(KeyIndex).OnTable(TableName)
+            .OnColumn(nameof(OrderTouchpointDelivery.StoreId)).Ascending()
+            .OnColumn(nameof(OrderTouchpointDelivery.OrderId)).Ascending()
+            .OnColumn(nameof(OrderTouchpointDelivery.VendorId)).Ascending()
+            .OnColumn(nameof(OrderTouchpointDelivery.EventId)).Ascending()
+            .OnColumn(nameof(OrderTouchpointDelivery.EventSourceId)).Ascending()
+            .WithOptions().Unique();
 }

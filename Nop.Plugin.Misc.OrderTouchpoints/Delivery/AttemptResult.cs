@@ -1,6 +1,10 @@
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
-/// <summary>What one attempt of a claimed row ended in, as the outbox stores it.</summary>
+/// <summary>
+/// What one attempt of a claimed row ended in, as the outbox stores it. <see cref="Counted"/> false: the
+/// attempt counted at the claim is given back (held back by the plugin, or a 429). <see cref="VendorKey"/>:
+/// the vendor key the row waits for; a successful probe of its pause makes the row due at once (<see cref="VendorPauses"/>).
+/// </summary>
 public sealed record AttemptResult(
     int DeliveryId,
     Guid ClaimToken,
@@ -8,4 +12,6 @@ public sealed record AttemptResult(
     DateTime AttemptedOnUtc,
     DateTime NextAttemptOnUtc,
     int? HttpStatus,
-    string? Reason);
+    string? Reason,
+    bool Counted = true,
+    string? VendorKey = null);

@@ -24,14 +24,29 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
 
     public async Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
-        DateTime eventOccurredOnUtc, CancellationToken cancellationToken = default)
+        DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default)
     {
         var eventId = (int)touchpointEvent;
-        var existing = await Existing(storeId, orderId, eventId).Select(d => d.VendorId).ToListAsync();
-        var created = 0;
-        foreach (var vendor in vendors.Distinct().Where(v => !existing.Contains((int)v)))
+        var distinct = vendors.Distinct().ToList();
+        if (distinct.Count == 0)
+            return 0;
+        try
         {
-            var row = OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, Now);
+            // The usual case, a new event: all vendors' rows in one batch insert (nopCommerce's, all or none),
+            // no read first. Only when a key exists already is each vendor checked on its own below.
+            await repository.InsertAsync(distinct.Select(vendor =>
+                OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, eventSourceId, Now)).ToList(), publishEvent: false);
+            return distinct.Count;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A repeated event or a concurrent node: the unique key refused the batch, nothing was written.
+        }
+        var existing = await Existing(storeId, orderId, eventId, eventSourceId).Select(d => d.VendorId).ToListAsync();
+        var created = 0;
+        foreach (var vendor in distinct.Where(v => !existing.Contains((int)v)))
+        {
+            var row = OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, eventSourceId, Now);
             try
             {
                 await repository.InsertAsync(row, publishEvent: false);
@@ -40,60 +55,112 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             catch (Exception)
             {
                 // A concurrent insert of the same key won the unique index: the delivery exists, which is all we want.
-                if (!await Existing(storeId, orderId, eventId).AnyAsync(d => d.VendorId == (int)vendor))
+                if (!await Existing(storeId, orderId, eventId, eventSourceId).AnyAsync(d => d.VendorId == (int)vendor))
                     throw;
             }
         }
         return created;
     }
 
-    private IQueryable<OrderTouchpointDelivery> Existing(int storeId, int orderId, int eventId) =>
-        repository.Table.Where(d => d.StoreId == storeId && d.OrderId == orderId && d.EventId == eventId);
+    private IQueryable<OrderTouchpointDelivery> Existing(int storeId, int orderId, int eventId, long eventSourceId) =>
+        repository.Table.Where(d => d.StoreId == storeId && d.OrderId == orderId && d.EventId == eventId && d.EventSourceId == eventSourceId);
 
     public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = Now;
+        // StatusId = Pending AND NextAttemptOnUtc <= now, ordered by NextAttemptOnUtc: a range of the due
+        // index read in its order, stopping after maxCount rows, whatever the backlog (ClaimPlanTests).
+        var candidates = await FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now))
+            .OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
+        return await ClaimAsync(candidates, Pending, now, lease, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        // An in-progress row carries its lease end in NextAttemptOnUtc; it is always its order's earliest waiting row.
+        var candidates = await repository.Table.Where(d => d.StatusId == InProgress && d.NextAttemptOnUtc <= now)
+            .OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
+        return await ClaimAsync(candidates, InProgress, now, lease, cancellationToken);
+    }
+
+    // One conditional UPDATE for the whole batch (a round trip, not one per row): the database re-checks
+    // status and due time under each row's lock, so rows another node took in between are simply not
+    // affected; the rows claimed are then read back by id and the new token.
+    private async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAsync(List<int> candidates, int fromStatus, DateTime now, TimeSpan lease,
+        CancellationToken cancellationToken)
+    {
+        if (candidates.Count == 0)
+            return [];
         var until = now + lease;
         var token = Guid.NewGuid();
-        var candidates = await Due(now).OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
+        var affected = await repository.Table
+            .Where(d => candidates.Contains(d.Id) && d.StatusId == fromStatus && d.NextAttemptOnUtc <= now)
+            .Set(d => d.StatusId, InProgress)
+            .Set(d => d.ClaimToken, (Guid?)token)
+            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
+            .Set(d => d.NextAttemptOnUtc, until)
+            .Set(d => d.Attempts, d => d.Attempts + 1)
+            .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
+            .Set(d => d.VendorKey, (string?)null)
+            .UpdateAsync(cancellationToken);
+        if (affected == 0)
+            return [];
+        return await repository.Table.Where(d => candidates.Contains(d.Id) && d.ClaimToken == token).OrderBy(d => d.Id).ToListAsync();
+    }
 
-        var claimed = new List<int>(candidates.Count);
+    public async Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var until = now + lease;
+        var token = Guid.NewGuid();
+        var candidates = await repository.Table
+            .Where(d => d.StatusId == Pending && d.VendorKey == vendorKey)
+            .OrderBy(d => d.Attempts).ThenBy(d => d.Id).Select(d => d.Id).Take(3).ToListAsync();
         foreach (var id in candidates)
         {
-            // In-progress rows carry their lease end in NextAttemptOnUtc, so one condition covers both cases.
             var affected = await repository.Table
-                .Where(d => d.Id == id && (d.StatusId == Pending || d.StatusId == InProgress) && d.NextAttemptOnUtc <= now)
+                .Where(d => d.Id == id && d.StatusId == Pending && d.VendorKey == vendorKey)
                 .Set(d => d.StatusId, InProgress)
                 .Set(d => d.ClaimToken, (Guid?)token)
                 .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
                 .Set(d => d.NextAttemptOnUtc, until)
                 .Set(d => d.Attempts, d => d.Attempts + 1)
+                .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
+                .Set(d => d.VendorKey, (string?)null)
                 .UpdateAsync(cancellationToken);
             if (affected == 1)
-                claimed.Add(id);
+                return (await repository.Table.Where(d => d.Id == id && d.ClaimToken == token).ToListAsync()).FirstOrDefault();
         }
-        if (claimed.Count == 0)
-            return [];
-        return await repository.Table.Where(d => claimed.Contains(d.Id) && d.ClaimToken == token).ToListAsync();
+        return null;
     }
 
-    private IQueryable<OrderTouchpointDelivery> Due(DateTime now) =>
-        Claimable().Where(d => d.NextAttemptOnUtc <= now);
+    public Task<int> ReleasePausedAsync(string vendorKey, CancellationToken cancellationToken = default) =>
+        repository.Table
+            .Where(d => d.StatusId == Pending && d.VendorKey == vendorKey)
+            .Set(d => d.NextAttemptOnUtc, Now)
+            .Set(d => d.VendorKey, (string?)null)
+            .UpdateAsync(cancellationToken);
 
-    // Waiting rows with no earlier waiting row for the same store, order and vendor; the NOT EXISTS runs on
-    // the unique key's index (StoreId, OrderId, VendorId, …).
+    // Waiting rows with no earlier waiting row for the same store, order and vendor.
     private IQueryable<OrderTouchpointDelivery> Claimable() =>
-        repository.Table.Where(d => (d.StatusId == Pending || d.StatusId == InProgress)
-            && !repository.Table.Any(e => e.StoreId == d.StoreId && e.OrderId == d.OrderId && e.VendorId == d.VendorId
-                && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == InProgress)));
+        FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending || d.StatusId == InProgress));
+
+    // The NOT EXISTS is a seek per candidate on an index leading with OrderId (the key or the order index).
+    private IQueryable<OrderTouchpointDelivery> FirstWaitingOfTheirOrder(IQueryable<OrderTouchpointDelivery> rows) =>
+        rows.Where(d => !repository.Table.Any(e => e.StoreId == d.StoreId && e.OrderId == d.OrderId && e.VendorId == d.VendorId
+            && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == InProgress)));
 
     public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
     {
         var reason = OutboxRows.TrimReason(result.Reason);
         var deliveredOn = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : (DateTime?)null;
+        var givenBack = result.Counted ? 0 : 1;
         var affected = await repository.Table
             .Where(d => d.Id == result.DeliveryId && d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
             .Set(d => d.StatusId, (int)result.Status)
+            .Set(d => d.Attempts, d => d.Attempts - givenBack)
+            .Set(d => d.VendorKey, result.VendorKey)
             .Set(d => d.NextAttemptOnUtc, result.NextAttemptOnUtc)
             .Set(d => d.ClaimToken, (Guid?)null)
             .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
@@ -206,6 +273,8 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         rows.Set(d => d.StatusId, Pending)
             .Set(d => d.NextAttemptOnUtc, Now)
             .Set(d => d.Attempts, 0)
+            .Set(d => d.FirstAttemptOnUtc, (DateTime?)null)
+            .Set(d => d.VendorKey, (string?)null)
             .Set(d => d.ClaimToken, (Guid?)null)
             .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
             .Set(d => d.DeliveredOnUtc, (DateTime?)null)

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Services.Configuration;
+using Nop.Services.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
@@ -8,11 +11,26 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// Drains the outbox: claims due rows, sends each through its vendor's channel in a DI scope of its own
 /// (nopCommerce services are scoped), records the outcome and schedules the retry. At most
 /// MaxConcurrentSends attempts run at once, and one drain at a time per process (a singleton); other
-/// processes are kept off the same rows by the outbox claim.
+/// processes are kept off the same rows by the outbox claim. Before each claim it releases the deliveries
+/// parked under vendor keys that answered again, and sends one parked delivery as the probe of each
+/// pause that has ended (<see cref="VendorPauses"/>).
 /// </summary>
-public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider)
+public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorPauses pauses)
 {
     private const int MaxClaimBatch = 50;
+
+    // Transient database errors (a deadlock victim on SQL Server, a dropped connection) while recording a
+    // result: about 10 s of retries on the wall clock before the row is left to its lease.
+    private static readonly ResiliencePipeline RecordRetries = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = 6,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(exception => exception is not OperationCanceledException)
+        })
+        .Build();
 
     private readonly SemaphoreSlim _drainGate = new(1, 1);
 
@@ -22,7 +40,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         await _drainGate.WaitAsync(cancellationToken);
         try
         {
-            return await DrainDueRowsAsync(cancellationToken, null);
+            return await DrainDueRowsAsync(cancellationToken);
         }
         finally
         {
@@ -30,25 +48,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         }
     }
 
-    /// <summary>
-    /// Like <see cref="DrainAsync"/>, but returns null at once when a drain is already running here (it
-    /// covers the due rows), and stops claiming after <paramref name="claimFor"/> (sends in flight finish).
-    /// </summary>
-    public async Task<DrainResult?> TryDrainAsync(TimeSpan claimFor, CancellationToken cancellationToken)
-    {
-        if (!await _drainGate.WaitAsync(TimeSpan.Zero, cancellationToken))
-            return null;
-        try
-        {
-            return await DrainDueRowsAsync(cancellationToken, timeProvider.GetUtcNow() + claimFor);
-        }
-        finally
-        {
-            _drainGate.Release();
-        }
-    }
-
-    private async Task<DrainResult> DrainDueRowsAsync(CancellationToken cancellationToken, DateTimeOffset? stopClaimingAt)
+    private async Task<DrainResult> DrainDueRowsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var settings = await scope.ServiceProvider.GetRequiredService<ISettingService>().LoadSettingAsync<OrderTouchpointsDeliverySettings>();
@@ -60,7 +60,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         var attempts = 0;
         try
         {
-            while (!cancellationToken.IsCancellationRequested && (stopClaimingAt is null || timeProvider.GetUtcNow() < stopClaimingAt))
+            while (!cancellationToken.IsCancellationRequested)
             {
                 // Claim only as many rows as there are free slots, so no claimed row waits out its lease in a queue.
                 await slots.WaitAsync(cancellationToken);
@@ -68,10 +68,10 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                 while (free < MaxClaimBatch && slots.Wait(0))
                     free++;
 
-                IReadOnlyList<OrderTouchpointDelivery> rows;
+                List<ClaimedRow> rows;
                 try
                 {
-                    rows = await outbox.ClaimDueAsync(free, plan.Lease, cancellationToken);
+                    rows = await ClaimAsync(outbox, free, plan.Lease, cancellationToken);
                 }
                 catch
                 {
@@ -84,8 +84,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                     break;
 
                 attempts += rows.Count;
-                foreach (var row in rows)
-                    sends.Add(Task.Run(() => SendAndRecordAsync(row, plan, slots, cancellationToken), CancellationToken.None));
+                foreach (var claimed in rows)
+                    sends.Add(Task.Run(() => SendAndRecordAsync(claimed, plan, slots, cancellationToken), CancellationToken.None));
                 sends.RemoveAll(send => send.IsCompletedSuccessfully);
             }
         }
@@ -94,20 +94,71 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             await Task.WhenAll(sends);
         }
 
-        return new DrainResult(attempts, await outbox.GetNextDueOnUtcAsync(cancellationToken));
+        // A probe that succeeded after the last claim: its key's parked deliveries are due now.
+        if (pauses.HasResumed)
+            return new DrainResult(attempts, timeProvider.GetUtcNow().UtcDateTime);
+        var nextDue = await outbox.GetNextDueOnUtcAsync(cancellationToken);
+        var nextProbe = pauses.NextProbeOnUtc;
+        return new DrainResult(attempts, nextProbe is { } probe && (nextDue is null || probe < nextDue) ? probe : nextDue);
     }
 
-    private async Task SendAndRecordAsync(OrderTouchpointDelivery row, DrainPlan plan, SemaphoreSlim slots, CancellationToken cancellationToken)
+    /// <summary>A claimed row; <see cref="Abandoned"/>: claimed from a node that stopped mid-attempt, outcome unknown.</summary>
+    private sealed record ClaimedRow(OrderTouchpointDelivery Row, bool Abandoned = false);
+
+    private async Task<List<ClaimedRow>> ClaimAsync(IDeliveryOutbox outbox, int free, TimeSpan lease, CancellationToken cancellationToken)
     {
+        foreach (var resumed in pauses.TakeResumed())
+            await outbox.ReleasePausedAsync(resumed, cancellationToken);
+
+        var rows = new List<ClaimedRow>(free);
+        foreach (var vendorKey in pauses.TakeDueProbes(free))
+        {
+            if (await outbox.ClaimPausedAsync(vendorKey, lease, cancellationToken) is { } probe)
+                rows.Add(new ClaimedRow(probe));
+            else
+                pauses.Forget(vendorKey);
+        }
+        if (rows.Count < free)
+            rows.AddRange((await outbox.ClaimAbandonedAsync(free - rows.Count, lease, cancellationToken)).Select(row => new ClaimedRow(row, Abandoned: true)));
+        if (rows.Count < free)
+            rows.AddRange((await outbox.ClaimDueAsync(free - rows.Count, lease, cancellationToken)).Select(row => new ClaimedRow(row)));
+        return rows;
+    }
+
+    /// <summary>
+    /// Whether a delivery whose last attempt ended with no recorded result (its node was killed mid-send) may
+    /// simply be sent again. Only VTmarketing: a repeated event at worst counts an order twice in its
+    /// statistics. Engage and Transactionale send the customer an email and detect no duplicates, so such a
+    /// delivery is failed with a reason that asks a person to check the vendor and resend.
+    /// </summary>
+    public static bool ResendsAfterUnknownOutcome(TouchpointVendor vendor) => vendor == TouchpointVendor.VtMarketing;
+
+    public static string UnknownOutcomeReason(OrderTouchpointDelivery row) =>
+        $"Sent, no answer recorded: the process sending it stopped mid-delivery, so {row.Vendor} may or may not have it. " +
+        $"It detects no duplicates: check in {row.Vendor} whether order id {row.OrderId} ({row.Event}) arrived, then resend it from the delivery log only if it did not.";
+
+    private async Task SendAndRecordAsync(ClaimedRow claimed, DrainPlan plan, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        var row = claimed.Row;
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
-            var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, cancellationToken);
-            var result = RetryPolicy.Decide(row, row.ClaimToken!.Value, outcome, plan.Schedule,
-                timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
-            // Not cancellable: a delivery the vendor acknowledged must be recorded even during shutdown,
-            // or the expired claim would send it again.
-            await scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>().RecordAttemptAsync(result, CancellationToken.None);
+            AttemptResult result;
+            if (claimed.Abandoned && !ResendsAfterUnknownOutcome(row.Vendor))
+            {
+                var now = timeProvider.GetUtcNow().UtcDateTime;
+                result = new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, now, now, null, UnknownOutcomeReason(row));
+            }
+            else
+            {
+                var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, cancellationToken);
+                result = RetryPolicy.Decide(row, row.ClaimToken!.Value, outcome, plan.Schedule,
+                    timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
+            }
+            // Not cancellable, and retried: a delivery the vendor acknowledged must be recorded even during
+            // shutdown or a deadlock, or the expired claim would send it again.
+            var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
+            await RecordRetries.ExecuteAsync(async token => await outbox.RecordAttemptAsync(result, token), CancellationToken.None);
         }
         finally
         {
@@ -139,8 +190,17 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         }
         catch (Exception ex)
         {
-            // The exception text may quote customer data: only its type goes into the stored reason.
-            return DeliveryOutcome.Retry($"The {row.Vendor} channel failed unexpectedly ({ex.GetType().Name}).");
+            // The exception text may quote customer data: only its type and stack go to the log and the reason.
+            try
+            {
+                await services.GetRequiredService<ILogger>().WarningAsync(
+                    $"Order touchpoints: the {row.Vendor} channel failed unexpectedly on delivery {row.Id} ({ex.GetType().FullName}); it is retried.{Environment.NewLine}{ex.StackTrace}");
+            }
+            catch (Exception)
+            {
+                // Logging must not turn a retry into a lost result.
+            }
+            return DeliveryOutcome.Retry($"The {row.Vendor} channel failed unexpectedly ({ex.GetType().Name}); details are in System → Log.");
         }
     }
 }

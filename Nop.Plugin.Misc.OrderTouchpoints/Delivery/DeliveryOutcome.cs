@@ -16,9 +16,12 @@ public enum OutcomeKind
 /// The classified result of one delivery attempt. <see cref="Reason"/> is shown to the store owner and
 /// stored in the outbox, so it is trimmed and never holds an API key, an email address or a payload.
 /// <see cref="HeldBack"/>: the plugin itself did not let the request go (open circuit, no rate-limit slot),
-/// so the vendor never saw this attempt.
+/// so the vendor never saw this attempt. <see cref="VendorKey"/> (<see cref="VendorPauses.KeyOf"/>): the vendor
+/// key a retry waits for; held back with a key means sending to it is paused, and the delivery waits for
+/// the pause's probe. Whenever a probe of the key succeeds, every delivery waiting for it is due at once.
 /// </summary>
-public sealed record DeliveryOutcome(OutcomeKind Kind, int? HttpStatus = null, string? Reason = null, TimeSpan? RetryAfter = null, bool HeldBack = false)
+public sealed record DeliveryOutcome(OutcomeKind Kind, int? HttpStatus = null, string? Reason = null, TimeSpan? RetryAfter = null,
+    bool HeldBack = false, string? VendorKey = null)
 {
     public const int MaxReasonLength = 500;
 
@@ -27,8 +30,15 @@ public sealed record DeliveryOutcome(OutcomeKind Kind, int? HttpStatus = null, s
     public static DeliveryOutcome Retry(string reason, int? httpStatus = null, TimeSpan? retryAfter = null) =>
         new(OutcomeKind.RetryLater, httpStatus, Trim(reason), retryAfter);
 
-    public static DeliveryOutcome HeldBackLocally(string reason, TimeSpan? retryAfter) =>
-        new(OutcomeKind.RetryLater, null, Trim(reason), retryAfter, HeldBack: true);
+    public static DeliveryOutcome HeldBackLocally(string reason, TimeSpan? retryAfter, string? vendorKey = null) =>
+        new(OutcomeKind.RetryLater, null, Trim(reason), retryAfter, HeldBack: true, vendorKey);
+
+    /// <summary>
+    /// Whether this attempt uses up a step of the retry schedule: not when the plugin held it back, and not
+    /// for a 429 with Retry-After (the vendor is up and said when to come back; that is not a failed
+    /// delivery). A 429 without Retry-After says nothing about when: it waits on the schedule like a 503.
+    /// </summary>
+    public bool CountsAgainstSchedule => Kind != OutcomeKind.RetryLater || !(HeldBack || (HttpStatus == 429 && RetryAfter is not null));
 
     public static DeliveryOutcome Rejected(string reason, int? httpStatus = null) =>
         new(OutcomeKind.Rejected, httpStatus, Trim(reason));

@@ -1,3 +1,4 @@
+using Nop.Core.Domain.Orders;
 using Nop.Services.Orders;
 using Nop.Services.Stores;
 
@@ -7,6 +8,10 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// Queues the placed-order deliveries missing for orders of the last 24 hours — orders whose event was
 /// missed (an admin-created order, a crash between the order and the outbox write). Never reaches back
 /// before the vendor was enabled for the store: switching a vendor on must not mail yesterday's customers.
+/// Orders younger than <see cref="GracePeriod"/> are left alone: nopCommerce inserts an order, then its
+/// items and discount usage, and raises OrderPlacedEvent last, so a younger order may still be being
+/// placed (queued now, a vendor would get it without items, and the real event would find its key taken).
+/// Each store's orders are searched once, whatever the number of vendors.
 /// </summary>
 public class DeliveryReconciler(
     IStoreService storeService,
@@ -17,41 +22,58 @@ public class DeliveryReconciler(
     TimeProvider timeProvider)
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromMinutes(10);
     private const int PageSize = 500;
 
     /// <summary>Returns how many deliveries were queued.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
-        var windowStart = timeProvider.GetUtcNow().UtcDateTime - Window;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var windowStart = now - Window;
         var queued = 0;
         foreach (var store in await storeService.GetAllStoresAsync())
         {
+            var vendorsFrom = new Dictionary<TouchpointVendor, DateTime>();
             foreach (var channel in channels)
             {
-                if (!await channel.IsActiveForAsync(store.Id, TouchpointEvent.OrderPlaced)
-                    || await enablement.GetEnabledOnUtcAsync(channel.Vendor, store.Id) is not { } enabledOn)
-                    continue;
-                var from = enabledOn > windowStart ? enabledOn : windowStart;
-                queued += await QueueMissingAsync(store.Id, channel.Vendor, from, cancellationToken);
+                if (await channel.IsActiveForAsync(store.Id, TouchpointEvent.OrderPlaced)
+                    && await enablement.GetEnabledOnUtcAsync(channel.Vendor, store.Id) is { } enabledOn)
+                    vendorsFrom[channel.Vendor] = enabledOn > windowStart ? enabledOn : windowStart;
             }
+            if (vendorsFrom.Count > 0)
+                queued += await QueueMissingAsync(store.Id, vendorsFrom, now - GracePeriod, cancellationToken);
         }
         return queued;
     }
 
-    private async Task<int> QueueMissingAsync(int storeId, TouchpointVendor vendor, DateTime fromUtc, CancellationToken cancellationToken)
+    private async Task<int> QueueMissingAsync(int storeId, IReadOnlyDictionary<TouchpointVendor, DateTime> vendorsFrom, DateTime toUtc,
+        CancellationToken cancellationToken)
     {
+        var fromUtc = vendorsFrom.Values.Min();
+        if (fromUtc > toUtc)
+            return 0;
         var queued = 0;
         for (var page = 0; !cancellationToken.IsCancellationRequested; page++)
         {
-            var orders = await orderService.SearchOrdersAsync(storeId, createdFromUtc: fromUtc, pageIndex: page, pageSize: PageSize);
-            var candidates = orders.Where(o => !o.Deleted && o.StoreId == storeId && o.CreatedOnUtc >= fromUtc).ToList();
-            var existing = await outbox.GetOrdersWithDeliveryAsync(storeId, vendor, TouchpointEvent.OrderPlaced,
-                candidates.Select(o => o.Id).ToList(), cancellationToken);
-            foreach (var order in candidates.Where(o => !existing.Contains(o.Id)))
-                queued += await outbox.EnqueueAsync(storeId, order.Id, TouchpointEvent.OrderPlaced, [vendor], order.CreatedOnUtc, cancellationToken);
+            var orders = await orderService.SearchOrdersAsync(storeId, createdFromUtc: fromUtc, createdToUtc: toUtc, pageIndex: page, pageSize: PageSize);
+            var candidates = orders.Where(o => !o.Deleted && o.StoreId == storeId && o.CreatedOnUtc >= fromUtc && o.CreatedOnUtc <= toUtc).ToList();
+            foreach (var (vendor, vendorFrom) in vendorsFrom)
+                queued += await QueueMissingAsync(storeId, vendor, candidates.Where(o => o.CreatedOnUtc >= vendorFrom).ToList(), cancellationToken);
             if (!orders.HasNextPage)
                 break;
         }
+        return queued;
+    }
+
+    private async Task<int> QueueMissingAsync(int storeId, TouchpointVendor vendor, IReadOnlyList<Order> candidates, CancellationToken cancellationToken)
+    {
+        if (candidates.Count == 0)
+            return 0;
+        var existing = await outbox.GetOrdersWithDeliveryAsync(storeId, vendor, TouchpointEvent.OrderPlaced,
+            candidates.Select(o => o.Id).ToList(), cancellationToken);
+        var queued = 0;
+        foreach (var order in candidates.Where(o => !existing.Contains(o.Id)))
+            queued += await outbox.EnqueueAsync(storeId, order.Id, TouchpointEvent.OrderPlaced, [vendor], order.CreatedOnUtc, cancellationToken: cancellationToken);
         return queued;
     }
 }

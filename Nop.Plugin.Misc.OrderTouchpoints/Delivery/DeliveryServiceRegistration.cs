@@ -13,6 +13,7 @@ public static class DeliveryServiceRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IDeliveryOutbox, DbDeliveryOutbox>();
+        services.TryAddSingleton<VendorPauses>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService<DeliveryWorker>();

@@ -4,7 +4,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The durable outbox: one row per (store, order, vendor, event). Every implementation enforces the same
+/// The durable outbox: one row per (store, order, vendor, event, event source). Every implementation enforces the same
 /// rules — the key is unique, a row is claimed by one dispatcher at a time (with a lease that expires if
 /// its node dies), and a result is recorded only by the claim that sent it. Times come from the
 /// implementation's <see cref="TimeProvider"/>.
@@ -16,18 +16,37 @@ public partial interface IDeliveryOutbox
     /// end as one row. Returns how many rows were created.
     /// </summary>
     Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
-        DateTime eventOccurredOnUtc, CancellationToken cancellationToken = default);
+        DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Claims up to <paramref name="maxCount"/> due rows (pending and due, or in progress with an expired
-    /// lease), oldest due first: each becomes in progress under a new claim token until now + lease, with
-    /// its attempt counted. Returns the claimed rows as stored after the claim. A row waits while an earlier
+    /// Claims up to <paramref name="maxCount"/> pending rows that are due, oldest due first: each becomes in progress under a new claim token until now + lease, with
+    /// its attempt counted, its first-attempt time set if unset and its pause key cleared. Returns the claimed rows as stored after the claim. A row waits while an earlier
     /// row of the same store, order and vendor is still pending or in progress, so a vendor gets an order's
     /// events in the order they happened (Engage must see "placed" before "paid").
     /// </summary>
     Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores an attempt's result; false (and nothing changed) when the claim is no longer held.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="maxCount"/> in-progress rows whose lease ran out (the node holding them
+    /// stopped without recording a result), like <see cref="ClaimDueAsync"/>. Whether their last attempt
+    /// reached the vendor is unknown: the caller decides whether sending again is safe.
+    /// </summary>
+    Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims a delivery waiting for <paramref name="vendorKey"/> (pending, whatever its due time; the one with
+    /// the fewest attempts, so failed probes do not use up one delivery's time) as the pause's probe, like
+    /// <see cref="ClaimDueAsync"/>; null when none waits.
+    /// </summary>
+    Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes every delivery parked under <paramref name="vendorKey"/> due now; returns how many.</summary>
+    Task<int> ReleasePausedAsync(string vendorKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores an attempt's result (an uncounted one gives back the attempt counted at the claim); false
+    /// (and nothing changed) when the claim is no longer held.
+    /// </summary>
     Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default);
 
     /// <summary>When the next claimable row is due or the next lease runs out; null when nothing is waiting.</summary>
@@ -48,7 +67,7 @@ public partial interface IDeliveryOutbox
         CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Puts the given rows back to pending, due now, attempts reset (rows in progress are left alone);
+    /// Puts the given rows back to pending, due now, attempts and first-attempt time reset (rows in progress are left alone);
     /// the last attempt's time, status and reason stay visible until the next attempt. Returns how many.
     /// </summary>
     Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default);

@@ -6,12 +6,13 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 internal static class OutboxRows
 {
     public static OrderTouchpointDelivery NewPending(int storeId, int orderId, TouchpointVendor vendor, TouchpointEvent touchpointEvent,
-        DateTime eventOccurredOnUtc, DateTime nowUtc) => new()
+        DateTime eventOccurredOnUtc, long eventSourceId, DateTime nowUtc) => new()
     {
         StoreId = storeId,
         OrderId = orderId,
         Vendor = vendor,
         Event = touchpointEvent,
+        EventSourceId = eventSourceId,
         Status = DeliveryStatus.Pending,
         NextAttemptOnUtc = nowUtc,
         CreatedOnUtc = nowUtc,

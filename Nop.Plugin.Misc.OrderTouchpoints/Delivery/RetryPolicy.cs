@@ -1,16 +1,34 @@
+using System.Globalization;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
 /// Turns an attempt's outcome into what the outbox stores: delivered stays delivered; rejected fails at
-/// once; cannot-send is skipped; retry-later waits for the next delay of the schedule (±10 % jitter, so a
-/// backlog from one outage does not come back in one burst, and never sooner than the vendor's
-/// Retry-After) until the schedule is used up, then fails.
+/// once; cannot-send is skipped; retry-later waits and tries again until the schedule's time is used up.
+/// <list type="bullet">
+/// <item>A failure the vendor answered (timeout, connection error, 5xx) waits the next delay of the
+/// schedule (±10 % jitter, so a backlog from one outage does not come back in one burst), never sooner
+/// than the vendor's Retry-After.</item>
+/// <item>A 429 with Retry-After comes back when the vendor says; it uses up no schedule step: the vendor
+/// is up and only asked to slow down (through the key's rate limit, for Engage). Without Retry-After it
+/// is a failure like a 503.</item>
+/// <item>An attempt the plugin held back itself never reached the vendor and uses up nothing: a rate-limit
+/// hold comes back after its short wait; a paused vendor key parks the delivery until the pause's probe
+/// succeeds (<see cref="VendorPauses"/>), with <see cref="PausedBackstop"/> as a fallback.</item>
+/// </list>
+/// A delivery gives up when its next attempt would start later than its first attempt plus the schedule's
+/// total (and its jitter): about 45 hours by default, however many attempts an outage held back.
 /// </summary>
 public static class RetryPolicy
 {
     public const double JitterRatio = 0.10;
+
+    /// <summary>
+    /// A parked delivery comes due on its own this long after its pause ends, should no probe release it
+    /// (the process restarted and forgot the pause, the key was changed).
+    /// </summary>
+    public static readonly TimeSpan PausedBackstop = TimeSpan.FromMinutes(2);
 
     // Guards against absurd Retry-After values; the schedule itself is capped at the same length.
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(7);
@@ -19,8 +37,11 @@ public static class RetryPolicy
     public static AttemptResult Decide(OrderTouchpointDelivery row, Guid claimToken, DeliveryOutcome outcome, RetrySchedule schedule,
         DateTime nowUtc, double jitterSample)
     {
-        AttemptResult Result(DeliveryStatus status, DateTime next, string? reason) =>
-            new(row.Id, claimToken, status, nowUtc, next, outcome.HttpStatus, reason);
+        var counted = outcome.CountsAgainstSchedule;
+        var attempts = counted ? row.Attempts : Math.Max(0, row.Attempts - 1);
+
+        AttemptResult Result(DeliveryStatus status, DateTime next, string? reason, string? vendorKey = null) =>
+            new(row.Id, claimToken, status, nowUtc, next, outcome.HttpStatus, reason, counted, vendorKey);
 
         switch (outcome.Kind)
         {
@@ -33,14 +54,31 @@ public static class RetryPolicy
         }
 
         var reason = outcome.Reason ?? "The vendor asked to try again later.";
-        // A final attempt the plugin held back itself (open circuit, rate limit) never reached the vendor:
-        // the vendor is still owed that attempt, one last schedule step later.
-        var next = schedule.DelayAfterAttempt(row.Attempts) ?? (outcome.HeldBack ? schedule.Delays[^1] : null);
-        if (next is not { } delay)
-            return Result(DeliveryStatus.Failed, nowUtc, $"Gave up after {row.Attempts} attempts. Last: {reason}");
+        var retryAfter = outcome.RetryAfter is { } vendorWait ? (vendorWait < MaxRetryAfter ? vendorWait : MaxRetryAfter) : (TimeSpan?)null;
+        var parked = outcome.HeldBack && outcome.VendorKey is not null;
+        DateTime next;
+        if (!counted)
+            next = nowUtc + (retryAfter ?? schedule.Delays[0]);
+        else
+        {
+            var jittered = schedule.DelayAfterAttempt(attempts) * (1 - JitterRatio + 2 * JitterRatio * Math.Clamp(jitterSample, 0, 1));
+            next = nowUtc + (retryAfter is { } wait && wait > jittered ? wait : jittered);
+        }
 
-        var jittered = delay * (1 - JitterRatio + 2 * JitterRatio * Math.Clamp(jitterSample, 0, 1));
-        var retryAfter = outcome.RetryAfter is { } vendorWait ? (vendorWait < MaxRetryAfter ? vendorWait : MaxRetryAfter) : TimeSpan.Zero;
-        return Result(DeliveryStatus.Pending, nowUtc + (jittered > retryAfter ? jittered : retryAfter), reason);
+        var firstAttempt = row.FirstAttemptOnUtc ?? nowUtc;
+        var deadline = firstAttempt + schedule.Total * (1 + JitterRatio);
+        if (next > deadline)
+        {
+            return Result(DeliveryStatus.Failed, nowUtc,
+                $"Gave up after {attempts} attempts in {Describe(nowUtc - firstAttempt)}. Last: {reason}");
+        }
+        // A parked delivery is due at the pause's end only as a fallback: the probe releases it sooner.
+        if (parked)
+            next = next + PausedBackstop < deadline ? next + PausedBackstop : deadline;
+        return Result(DeliveryStatus.Pending, next, reason, outcome.VendorKey);
     }
+
+    private static string Describe(TimeSpan elapsed) => elapsed >= TimeSpan.FromHours(1)
+        ? string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalHours:0.#} h")
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, elapsed.TotalMinutes):0.#} min");
 }

@@ -23,11 +23,14 @@ public sealed class RetrySchedule
 
     private RetrySchedule(IReadOnlyList<TimeSpan> delays) => Delays = delays;
 
-    /// <summary>Delay before retry 1, 2, …; after the last one a delivery fails.</summary>
+    /// <summary>Delay before retry 1, 2, …; their sum is how long a delivery keeps trying.</summary>
     public IReadOnlyList<TimeSpan> Delays { get; }
 
-    /// <summary>First attempt plus one per delay.</summary>
+    /// <summary>Attempts a vendor that keeps failing gets: the first plus one per delay.</summary>
     public int MaxAttempts => Delays.Count + 1;
+
+    /// <summary>How long after its first attempt a delivery keeps trying: the sum of the delays.</summary>
+    public TimeSpan Total => Delays.Aggregate(TimeSpan.Zero, (sum, delay) => sum + delay);
 
     public static RetrySchedule Parse(string? text) => TryParse(text, out var schedule) ? schedule : Default;
 
@@ -41,9 +44,11 @@ public sealed class RetrySchedule
     /// <summary>The schedule as it is stored: the steps as written, without spaces or empty entries, comma separated.</summary>
     public static string Normalize(string text) => string.Join(",", Steps(text));
 
-    /// <summary>The base delay after the given number of attempts, or null when no retry is left.</summary>
-    public TimeSpan? DelayAfterAttempt(int attempts) =>
-        attempts >= 1 && attempts <= Delays.Count ? Delays[attempts - 1] : null;
+    /// <summary>
+    /// The base delay after the given number of failed attempts; past the end of the schedule its last
+    /// step (a delivery stops by time, <see cref="Total"/>, not by a count).
+    /// </summary>
+    public TimeSpan DelayAfterAttempt(int attempts) => Delays[Math.Clamp(attempts - 1, 0, Delays.Count - 1)];
 
     private static List<TimeSpan>? ParseOrNull(string? text)
     {

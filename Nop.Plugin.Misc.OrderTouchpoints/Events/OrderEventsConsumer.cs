@@ -31,6 +31,8 @@ public class OrderEventsConsumer(
 
     public Task HandleEventAsync(OrderPaidEvent eventMessage) => QueueAsync(eventMessage.Order, TouchpointEvent.OrderPaid);
 
+    // nopCommerce raises the shipment events once per shipment and the refund event once per refund
+    // (partial or full): each is a delivery of its own, told apart by its event source.
     public Task HandleEventAsync(ShipmentSentEvent eventMessage) => QueueForShipmentAsync(eventMessage.Shipment, TouchpointEvent.ShipmentSent);
 
     public Task HandleEventAsync(ShipmentDeliveredEvent eventMessage) => QueueForShipmentAsync(eventMessage.Shipment, TouchpointEvent.ShipmentDelivered);
@@ -41,7 +43,12 @@ public class OrderEventsConsumer(
             ? QueueAsync(eventMessage.Order, TouchpointEvent.OrderCancelled)
             : Task.CompletedTask;
 
-    public Task HandleEventAsync(OrderRefundedEvent eventMessage) => QueueAsync(eventMessage.Order, TouchpointEvent.OrderRefunded);
+    // A refund has no id of its own; the refunded total after it grows with every refund, and a repeat of
+    // the same event carries the same total (so it is still one delivery).
+    public Task HandleEventAsync(OrderRefundedEvent eventMessage) =>
+        QueueAsync(eventMessage.Order, TouchpointEvent.OrderRefunded, eventMessage.Order is { } order ? RefundSourceId(order) : 0);
+
+    public static long RefundSourceId(Order order) => decimal.ToInt64(decimal.Round(order.RefundedAmount * 100, MidpointRounding.AwayFromZero));
 
     private async Task QueueForShipmentAsync(Shipment? shipment, TouchpointEvent touchpointEvent)
     {
@@ -50,7 +57,7 @@ public class OrderEventsConsumer(
         try
         {
             if (await orderService.GetOrderByIdAsync(shipment.OrderId) is { } order)
-                await QueueAsync(order, touchpointEvent);
+                await QueueAsync(order, touchpointEvent, shipment.Id);
         }
         catch (Exception ex)
         {
@@ -58,7 +65,7 @@ public class OrderEventsConsumer(
         }
     }
 
-    private async Task QueueAsync(Order? order, TouchpointEvent touchpointEvent)
+    private async Task QueueAsync(Order? order, TouchpointEvent touchpointEvent, long eventSourceId = 0)
     {
         if (order is null)
             return;
@@ -80,7 +87,7 @@ public class OrderEventsConsumer(
         try
         {
             var now = timeProvider.GetUtcNow().UtcDateTime;
-            if (vendors.Count > 0 && await outbox.EnqueueAsync(order.StoreId, order.Id, touchpointEvent, vendors, now) > 0)
+            if (vendors.Count > 0 && await outbox.EnqueueAsync(order.StoreId, order.Id, touchpointEvent, vendors, now, eventSourceId) > 0)
                 signal.Raise();
         }
         catch (Exception ex)

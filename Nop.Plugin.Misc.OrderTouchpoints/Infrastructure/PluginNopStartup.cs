@@ -20,6 +20,7 @@ public class PluginNopStartup : INopStartup
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<VendorPauses>();
         services.AddSingleton<VendorResiliencePipelines>();
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ApiKeyProtector>();

@@ -5,6 +5,6 @@ public enum ApiKeyState
 {
     None,
     Set,
-    /// <summary>Stored, but nopCommerce's encryption key changed since, so it cannot be decrypted.</summary>
+    /// <summary>Stored, but unreadable (nopCommerce's encryption key changed since, or the value was edited by hand): re-enter it.</summary>
     Unreadable
 }

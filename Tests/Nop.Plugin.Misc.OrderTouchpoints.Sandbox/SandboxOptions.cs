@@ -3,7 +3,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Sandbox;
 /// <summary>Command line: --orders N, --scenario NAME, --show-payloads.</summary>
 public sealed record SandboxOptions(int Orders, string Scenario, bool ShowPayloads)
 {
-    public const string Usage = "usage: build/sandbox.sh [--orders N] [--scenario healthy|outage|rate-limited|slow|flaky] [--show-payloads]";
+    public const string Usage = "usage: build/sandbox.sh [--orders N] [--scenario healthy|outage|rate-limited|slow|flaky|bursts] [--show-payloads]";
 
     public static SandboxOptions? Parse(string[] args, TextWriter errors)
     {

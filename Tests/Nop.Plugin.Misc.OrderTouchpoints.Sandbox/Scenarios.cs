@@ -21,6 +21,9 @@ public sealed record Scenario(
 public static class Scenarios
 {
     public static readonly TimeSpan OutageLength = TimeSpan.FromSeconds(2);
+    public const int FirstBurst = 20;
+    // Declared before All, which reads it while being initialised.
+    public static readonly (int From, int To) SecondBurst = (41, 55);
     public static readonly TimeSpan SlowAnswer = TimeSpan.FromMilliseconds(400);
     public static readonly TimeSpan HangingAnswer = TimeSpan.FromSeconds(5);
 
@@ -35,7 +38,10 @@ public static class Scenarios
         // VTmarketing's lost answers are not retried (a retry could count the order twice there), so the hang is Transactionale's.
         new("slow", $"Transactionale and VTmarketing answer after {SlowAnswer.TotalMilliseconds:0} ms; Transactionale's first request of each order hangs {HangingAnswer.TotalSeconds:0} s (past the attempt timeout) and is retried", 40,
             _ => Slow(), [TouchpointVendor.Transactionale]),
-        new("flaky", "every third request to each vendor gets a 500 or 502", 40, _ => Flaky(), [])
+        new("flaky", "every third request to each vendor gets a 500 or 502", 40, _ => Flaky(), []),
+        new("bursts", $"each vendor answers 503 to its first {FirstBurst} requests and 502 to requests {SecondBurst.From}–{SecondBurst.To} " +
+                      "(outages that end by request count, however long the plugin holds back), and 429 (Retry-After: 1) to every fourth request in between", 40,
+            _ => Bursts(), [TouchpointVendor.Transactionale, TouchpointVendor.VtMarketing, TouchpointVendor.VoyadoEngage])
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(s => s.Name).ToHashSet();
@@ -71,6 +77,25 @@ public static class Scenarios
                 return new FakeResponse(200, "{}", Delay: HangingAnswer);
             // A delayed null is not possible: answer as the vendor would, only later.
             return vendor == TouchpointVendor.VoyadoEngage ? null : new FakeResponse(200, "{}", Delay: SlowAnswer);
+        };
+    }
+
+    private static Func<TouchpointVendor, RecordedRequest, FakeResponse?> Bursts()
+    {
+        var counts = new ConcurrentDictionary<TouchpointVendor, int>();
+        return (vendor, _) =>
+        {
+            var n = counts.AddOrUpdate(vendor, 1, (_, c) => c + 1);
+            if (n <= FirstBurst)
+                return FakeResponse.Json(503, """{"error":"maintenance"}""");
+            if (n >= SecondBurst.From && n <= SecondBurst.To)
+                return FakeResponse.Json(502, """{"error":"bad gateway"}""");
+            if (n % 4 != 0)
+                return null;
+            var body = vendor == TouchpointVendor.VoyadoEngage
+                ? """{"statusCode":429,"errorCode":"TooManyRequests","message":"Rate limit exceeded"}"""
+                : """{"error":"too many requests"}""";
+            return new FakeResponse(429, body, new Dictionary<string, string> { ["Retry-After"] = "1" });
         };
     }
 

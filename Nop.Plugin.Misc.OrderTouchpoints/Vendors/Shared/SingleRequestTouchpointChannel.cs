@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Services.Configuration;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
@@ -56,14 +56,13 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return OrderReadFailure.RetryLater(logger, Vendor, request, exception);
+            return await OrderReadFailure.RetryLaterAsync(logger, Vendor, request, exception);
         }
         if (prepared.CannotSendReason is { } reason)
             return DeliveryOutcome.CannotSend(reason);
 
         if (apiKeyProtector.Reveal(settings.ApiKey) is not { } apiKey)
-            return DeliveryOutcome.CannotSend(
-                $"The saved {VendorName} API key cannot be decrypted (was nopCommerce's encryption key changed?): enter the key again in the {VendorName} settings.");
+            return DeliveryOutcome.CannotSend(ApiKeyProtector.UnreadableKeyReason(VendorName));
 
         var response = await PostAsync(prepared.Endpoint!, apiKey, prepared.Json!, prepared.AttemptTimeout, cancellationToken);
         return response.Outcome;
@@ -79,7 +78,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new PayloadPreview([], OrderReadFailure.PreviewReason(logger, Vendor, request, exception));
+            return new PayloadPreview([], await OrderReadFailure.PreviewReasonAsync(logger, Vendor, request, exception));
         }
         return prepared.CannotSendReason is { } reason
             ? new PayloadPreview([], reason)
@@ -90,7 +89,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
     {
         var settings = await settingService.LoadSettingAsync<TSettings>(storeId);
         if (apiKeyProtector.Reveal(settings.ApiKey) is not { } apiKey)
-            return new(false, $"No usable {VendorName} API key is saved for this store (none entered, or it cannot be decrypted); nothing was sent.");
+            return new(false, $"No usable {VendorName} API key is saved for this store (none entered, or one that cannot be read: re-enter the API key); nothing was sent.");
         if (!VendorEndpoint.TryParse(EndpointUrl(settings), out var endpoint, out var endpointError))
             return new(false, $"{VendorName} endpoint: {endpointError} Nothing was sent.");
 

@@ -22,6 +22,8 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         TimeSpan? attemptTimeout = null)
     {
         var pipeline = pipelines.Get(vendor, apiKey, attemptTimeout);
+        // Every retry remembers the vendor key it waits for: when a probe finds the vendor back, all go at once.
+        var vendorKey = VendorPauses.KeyOf(vendor, apiKey);
         try
         {
             using var response = await pipeline.ExecuteAsync(async token =>
@@ -30,29 +32,29 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
                 return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
             }, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return new VendorResponse(Classify(response, body, apiKey, describeError), (int)response.StatusCode, body);
+            return new VendorResponse(Classify(response, body, apiKey, describeError, vendorKey), (int)response.StatusCode, body);
         }
         catch (TimeoutRejectedException ex)
         {
-            return new VendorResponse(DeliveryOutcome.Retry($"No answer within {ex.Timeout.TotalSeconds:0.#} s.")) { AnswerLost = true };
+            return new VendorResponse(DeliveryOutcome.Retry($"No answer within {ex.Timeout.TotalSeconds:0.#} s.") with { VendorKey = vendorKey }) { AnswerLost = true };
         }
         catch (BrokenCircuitException ex)
         {
             return new VendorResponse(DeliveryOutcome.HeldBackLocally(
-                "Paused: the vendor failed repeatedly in the last minute; sending resumes automatically.",
-                ex.RetryAfter));
+                "Paused: the vendor failed repeatedly in the last minute; sending resumes automatically when it answers again.",
+                ex.RetryAfter, vendorKey));
         }
         catch (HttpRequestException ex)
         {
-            return new VendorResponse(DeliveryOutcome.Retry($"Connection failed: {VendorErrorText.Clean(ex.Message)}"));
+            return new VendorResponse(DeliveryOutcome.Retry($"Connection failed: {VendorErrorText.Clean(ex.Message)}") with { VendorKey = vendorKey });
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new VendorResponse(DeliveryOutcome.Retry("No answer within the HTTP client's timeout.")) { AnswerLost = true };
+            return new VendorResponse(DeliveryOutcome.Retry("No answer within the HTTP client's timeout.") with { VendorKey = vendorKey }) { AnswerLost = true };
         }
     }
 
-    private DeliveryOutcome Classify(HttpResponseMessage response, string body, string apiKey, Func<string, string> describeError)
+    private DeliveryOutcome Classify(HttpResponseMessage response, string body, string apiKey, Func<string, string> describeError, string vendorKey)
     {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
@@ -61,7 +63,7 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         var detail = VendorErrorText.Clean(VendorErrorText.Redact(describeError(body), apiKey));
         var reason = string.IsNullOrEmpty(detail) ? $"HTTP {status} {response.ReasonPhrase}" : $"HTTP {status}: {detail}";
         return response.StatusCode == HttpStatusCode.TooManyRequests || response.StatusCode == HttpStatusCode.RequestTimeout || status >= 500
-            ? DeliveryOutcome.Retry(reason, status, RetryAfter(response))
+            ? DeliveryOutcome.Retry(reason, status, RetryAfter(response)) with { VendorKey = vendorKey }
             : DeliveryOutcome.Rejected(reason, status);
     }
 

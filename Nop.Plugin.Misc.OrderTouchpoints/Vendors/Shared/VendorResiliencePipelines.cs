@@ -12,8 +12,11 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 /// One Polly pipeline per vendor and API key (a singleton): an attempt timeout inside a circuit breaker,
 /// so a vendor that is down is not hammered while a backlog drains, and one store's bad key does not
 /// open the circuit for another store's key. Retries are not here: they are durable, in the outbox.
+/// The breaker's opening and closing are reported to <see cref="VendorPauses"/>: while it is open the
+/// held-back deliveries are parked, and the first call after the break (Polly lets exactly one through)
+/// is the dispatcher's probe.
 /// </summary>
-public class VendorResiliencePipelines(TimeProvider timeProvider) : IVendorSendingStates
+public class VendorResiliencePipelines(TimeProvider timeProvider, VendorPauses pauses) : IVendorSendingStates
 {
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(15);
 
@@ -23,7 +26,8 @@ public class VendorResiliencePipelines(TimeProvider timeProvider) : IVendorSendi
     public ResiliencePipeline<HttpResponseMessage> Get(TouchpointVendor vendor, string apiKey, TimeSpan? attemptTimeout = null)
     {
         var timeout = attemptTimeout ?? DefaultAttemptTimeout;
-        var key = $"{vendor}:{ApiKeyProtector.Fingerprint(apiKey)}:{timeout.TotalMilliseconds}";
+        var vendorKey = VendorPauses.KeyOf(vendor, apiKey);
+        var key = $"{vendorKey}:{timeout.TotalMilliseconds}";
         return _registry.GetOrAddPipeline<HttpResponseMessage>(key, builder =>
         {
             builder.TimeProvider = timeProvider;
@@ -38,7 +42,17 @@ public class VendorResiliencePipelines(TimeProvider timeProvider) : IVendorSendi
                     ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                         .Handle<HttpRequestException>()
                         .Handle<TimeoutRejectedException>()
-                        .HandleResult(IsVendorTrouble)
+                        .HandleResult(IsVendorTrouble),
+                    OnOpened = args =>
+                    {
+                        pauses.Paused(vendorKey, args.BreakDuration);
+                        return default;
+                    },
+                    OnClosed = _ =>
+                    {
+                        pauses.Resumed(vendorKey);
+                        return default;
+                    }
                 })
                 .AddTimeout(timeout);
         });
@@ -61,6 +75,7 @@ public class VendorResiliencePipelines(TimeProvider timeProvider) : IVendorSendi
         return states.Contains(CircuitState.HalfOpen) ? VendorSendingState.Probing : VendorSendingState.Sending;
     }
 
-    private static bool IsVendorTrouble(HttpResponseMessage response) =>
-        response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
+    // Not 429: a vendor that says "too many" is up, and each delivery comes back when its Retry-After says;
+    // pausing the key would hold every delivery back a whole break instead.
+    private static bool IsVendorTrouble(HttpResponseMessage response) => (int)response.StatusCode >= 500;
 }

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Configuration;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 
@@ -11,7 +11,7 @@ public class TransactionaleTouchpointChannel(
     ApiKeyProtector apiKeyProtector,
     TransactionalePayloadBuilder payloadBuilder,
     TransactionaleClient client,
-    ILogger<TransactionaleTouchpointChannel> logger)
+    ILogger logger)
     : SingleRequestTouchpointChannel<OrderTouchpointsTransactionaleSettings, TransactionalePayload>(settingService, apiKeyProtector, logger)
 {
     public override TouchpointVendor Vendor => TouchpointVendor.Transactionale;

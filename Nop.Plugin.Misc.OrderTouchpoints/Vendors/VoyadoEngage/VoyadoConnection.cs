@@ -43,7 +43,9 @@ public sealed record VoyadoConnection(
         connection = null!;
         if (string.IsNullOrEmpty(apiKey))
         {
-            problem = "No Voyado Engage API key is saved for this store, or it cannot be decrypted with this installation's encryption key.";
+            problem = string.IsNullOrEmpty(settings.ApiKey)
+                ? "No Voyado Engage API key is saved for this store: enter the API key in the Voyado Engage settings."
+                : ApiKeyProtector.UnreadableKeyReason("Voyado Engage");
             return false;
         }
         if (!VendorEndpoint.TryParse(settings.BaseUrl, out var baseUrl, out var urlError))

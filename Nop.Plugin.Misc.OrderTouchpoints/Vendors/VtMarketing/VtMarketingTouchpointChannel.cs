@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Configuration;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 
@@ -14,7 +14,7 @@ public class VtMarketingTouchpointChannel(
     ApiKeyProtector apiKeyProtector,
     VtMarketingPayloadBuilder payloadBuilder,
     VtMarketingClient client,
-    ILogger<VtMarketingTouchpointChannel> logger)
+    ILogger logger)
     : SingleRequestTouchpointChannel<OrderTouchpointsVtMarketingSettings, VtMarketingEventPayload>(settingService, apiKeyProtector, logger)
 {
     public override TouchpointVendor Vendor => TouchpointVendor.VtMarketing;

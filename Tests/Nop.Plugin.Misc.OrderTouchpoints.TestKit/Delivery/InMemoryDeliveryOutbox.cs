@@ -16,7 +16,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
 {
     private readonly object _gate = new();
     private readonly Dictionary<int, OrderTouchpointDelivery> _rows = [];
-    private readonly Dictionary<(int Store, int Order, int Vendor, int Event), int> _keys = [];
+    private readonly Dictionary<(int Store, int Order, int Vendor, int Event, long Source), int> _keys = [];
     private readonly SortedSet<(DateTime NextAttemptOnUtc, int Id)> _due = [];
     // Waiting row ids per store, order and vendor: a row is claimable only when it is the lowest of its set.
     private readonly Dictionary<(int Store, int Order, int Vendor), SortedSet<int>> _waitingPerOrder = [];
@@ -32,17 +32,17 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
     }
 
     public Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
-        DateTime eventOccurredOnUtc, CancellationToken cancellationToken = default)
+        DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default)
     {
         var created = 0;
         lock (_gate)
         {
             foreach (var vendor in vendors.Distinct())
             {
-                var key = (storeId, orderId, (int)vendor, (int)touchpointEvent);
+                var key = (storeId, orderId, (int)vendor, (int)touchpointEvent, eventSourceId);
                 if (_keys.ContainsKey(key))
                     continue;
-                var row = OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, Now);
+                var row = OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, eventSourceId, Now);
                 row.Id = ++_lastId;
                 _rows.Add(row.Id, row);
                 _keys.Add(key, row.Id);
@@ -53,7 +53,13 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         return Task.FromResult(created);
     }
 
-    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        Claim(DeliveryStatus.Pending, maxCount, lease);
+
+    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        Claim(DeliveryStatus.InProgress, maxCount, lease);
+
+    private Task<IReadOnlyList<OrderTouchpointDelivery>> Claim(DeliveryStatus fromStatus, int maxCount, TimeSpan lease)
     {
         var now = Now;
         var until = now + lease;
@@ -65,20 +71,56 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
             {
                 if (claimed.Count >= maxCount || nextAttemptOnUtc > now)
                     break;
-                if (IsClaimable(_rows[id]))
+                if (_rows[id].Status == fromStatus && IsClaimable(_rows[id]))
                     claimed.Add(_rows[id]);
             }
             foreach (var row in claimed)
+                Claim(row, token, now, until);
+            return Task.FromResult<IReadOnlyList<OrderTouchpointDelivery>>(claimed.Select(Copy).ToList());
+        }
+    }
+
+    private void Claim(OrderTouchpointDelivery row, Guid token, DateTime now, DateTime until)
+    {
+        Unindex(row);
+        row.Status = DeliveryStatus.InProgress;
+        row.ClaimToken = token;
+        row.ClaimExpiresOnUtc = until;
+        row.NextAttemptOnUtc = until;
+        row.Attempts++;
+        row.FirstAttemptOnUtc ??= now;
+        row.VendorKey = null;
+        Index(row);
+    }
+
+    public Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        lock (_gate)
+        {
+            var row = _rows.Values.Where(r => r.Status == DeliveryStatus.Pending && r.VendorKey == vendorKey)
+                .OrderBy(r => r.Attempts).ThenBy(r => r.Id).FirstOrDefault();
+            if (row is null)
+                return Task.FromResult<OrderTouchpointDelivery?>(null);
+            Claim(row, Guid.NewGuid(), now, now + lease);
+            return Task.FromResult<OrderTouchpointDelivery?>(Copy(row));
+        }
+    }
+
+    public Task<int> ReleasePausedAsync(string vendorKey, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        lock (_gate)
+        {
+            var rows = _rows.Values.Where(r => r.Status == DeliveryStatus.Pending && r.VendorKey == vendorKey).ToList();
+            foreach (var row in rows)
             {
                 Unindex(row);
-                row.Status = DeliveryStatus.InProgress;
-                row.ClaimToken = token;
-                row.ClaimExpiresOnUtc = until;
-                row.NextAttemptOnUtc = until;
-                row.Attempts++;
+                row.NextAttemptOnUtc = now;
+                row.VendorKey = null;
                 Index(row);
             }
-            return Task.FromResult<IReadOnlyList<OrderTouchpointDelivery>>(claimed.Select(Copy).ToList());
+            return Task.FromResult(rows.Count);
         }
     }
 
@@ -116,6 +158,8 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
             Unindex(row);
             row.Status = result.Status;
             row.NextAttemptOnUtc = result.NextAttemptOnUtc;
+            row.Attempts -= result.Counted ? 0 : 1;
+            row.VendorKey = result.VendorKey;
             row.ClaimToken = null;
             row.ClaimExpiresOnUtc = null;
             row.LastAttemptOnUtc = result.AttemptedOnUtc;
@@ -144,7 +188,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
             foreach (var row in purge)
             {
                 _rows.Remove(row.Id);
-                _keys.Remove((row.StoreId, row.OrderId, row.VendorId, row.EventId));
+                _keys.Remove((row.StoreId, row.OrderId, row.VendorId, row.EventId, row.EventSourceId));
             }
             return Task.FromResult(purge.Count);
         }
@@ -155,7 +199,8 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
     {
         lock (_gate)
         {
-            IReadOnlySet<int> found = orderIds.Where(id => _keys.ContainsKey((storeId, id, (int)vendor, (int)touchpointEvent))).ToHashSet();
+            IReadOnlySet<int> found = _keys.Keys.Where(k => k.Store == storeId && k.Vendor == (int)vendor && k.Event == (int)touchpointEvent)
+                .Select(k => k.Order).Where(orderIds.Contains).ToHashSet();
             return Task.FromResult(found);
         }
     }
@@ -225,6 +270,8 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
             row.Status = DeliveryStatus.Pending;
             row.NextAttemptOnUtc = now;
             row.Attempts = 0;
+            row.FirstAttemptOnUtc = null;
+            row.VendorKey = null;
             row.ClaimToken = null;
             row.ClaimExpiresOnUtc = null;
             row.DeliveredOnUtc = null;
@@ -259,8 +306,11 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         OrderId = row.OrderId,
         VendorId = row.VendorId,
         EventId = row.EventId,
+        EventSourceId = row.EventSourceId,
         StatusId = row.StatusId,
         Attempts = row.Attempts,
+        FirstAttemptOnUtc = row.FirstAttemptOnUtc,
+        VendorKey = row.VendorKey,
         NextAttemptOnUtc = row.NextAttemptOnUtc,
         ClaimToken = row.ClaimToken,
         ClaimExpiresOnUtc = row.ClaimExpiresOnUtc,

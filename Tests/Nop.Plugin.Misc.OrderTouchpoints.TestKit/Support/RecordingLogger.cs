@@ -1,24 +1,28 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
+using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
-/// <summary>A Microsoft.Extensions.Logging sink that keeps every formatted entry, exception text included.</summary>
-public sealed class RecordingLogger<T> : ILogger<T>
+/// <summary>nopCommerce's logger (System → Log) as a sink that keeps every entry: level, message and exception text.</summary>
+public sealed class RecordingLogger
 {
+    public RecordingLogger()
+    {
+        Logger = FakeService<ILogger>.Create(new Dictionary<string, Func<System.Reflection.MethodInfo, object?[], object?>>
+        {
+            [nameof(ILogger.WarningAsync)] = (_, args) => Record("Warning", args),
+            [nameof(ILogger.ErrorAsync)] = (_, args) => Record("Error", args)
+        });
+    }
+
+    public ILogger Logger { get; }
+
     public ConcurrentQueue<string> Entries { get; } = new();
 
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    private Task Record(string level, object?[] args)
     {
-        var text = $"{logLevel}: {formatter(state, exception)}";
-        if (state is IEnumerable<KeyValuePair<string, object?>> values)
-            text += " | " + string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"));
-        if (exception is not null)
-            text += " | " + exception;
-        Entries.Enqueue(text);
+        Entries.Enqueue($"{level}: {args[0]}" + (args[1] is Exception exception ? " | " + exception : ""));
+        return Task.CompletedTask;
     }
 }

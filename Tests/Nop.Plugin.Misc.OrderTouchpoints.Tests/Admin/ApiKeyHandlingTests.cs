@@ -42,10 +42,11 @@ public class ApiKeyHandlingTests
         Assert.That(model.Transactionale.ApiKeyEnding, Is.Null);
     }
 
-    [Test]
-    public async Task A_key_that_can_no_longer_be_decrypted_is_reported_as_such()
+    [TestCase("c2VhbGVkIHdpdGggYW5vdGhlciBrZXk=", TestName = "A key encrypted with another encryption key is reported as unreadable")]
+    [TestCase("trx-live-pasted-in-plain-text", TestName = "A key pasted unencrypted through All settings (not Base64) is reported as unreadable, not a 500")]
+    public async Task A_key_that_cannot_be_read_is_reported_as_such(string stored)
     {
-        _host.Settings.Set<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, "garbage-from-another-encryption-key", 0);
+        _host.Settings.Set<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, stored, 0);
 
         var model = await _host.GetPageAsync();
 
@@ -64,6 +65,18 @@ public class ApiKeyHandlingTests
         Assert.That(_host.Settings.Stored<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, 0),
             Is.EqualTo(ConfigurePageHost.Encrypt("trx-new-key-1234567")));
         _host.Encryption.Verify(e => e.EncryptText("trx-new-key-1234567", It.IsAny<string>()), Times.AtLeastOnce);
+    }
+
+    [Test]
+    public async Task A_new_key_is_stored_without_the_spaces_and_line_breaks_of_a_paste()
+    {
+        var model = await _host.GetPageAsync();
+        model.Transactionale.ApiKey = "  trx-new-key-1234567\r\n";
+
+        await _host.PostAsync(model);
+
+        Assert.That(_host.Settings.Stored<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, 0),
+            Is.EqualTo(ConfigurePageHost.Encrypt("trx-new-key-1234567")));
     }
 
     [TestCase(null)]

@@ -58,7 +58,7 @@ public sealed class ConfigurePageHost
     {
         Encryption.Setup(e => e.EncryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string plain, string _) => Encrypt(plain));
         Encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string cipher, string _) =>
-            cipher.StartsWith("ENC[") && cipher.EndsWith(']') ? cipher[4..^1] : throw new CryptographicException("bad padding"));
+            cipher.StartsWith("ENC[") && cipher.EndsWith(']') ? cipher[4..^1] : Undecryptable(cipher));
         StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(() => StoreScope);
         Localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => English(key));
         Countries.Setup(c => c.GetAllCountriesAsync(It.IsAny<int>(), It.IsAny<bool>())).ReturnsAsync(
@@ -91,6 +91,14 @@ public sealed class ConfigurePageHost
     }
 
     public static string Encrypt(string plain) => $"ENC[{plain}]";
+
+    // As nopCommerce's EncryptionService: the Base64 decode comes first (FormatException for a value that
+    // was never encrypted), then the decryption (CryptographicException under another encryption key).
+    private static string Undecryptable(string cipher)
+    {
+        Convert.FromBase64String(cipher);
+        throw new CryptographicException("bad padding");
+    }
 
     /// <summary>The plugin's English text of a resource (what an English admin reads); other keys read as themselves.</summary>
     public static string English(string key) => LocaleResources.All.FirstOrDefault(t => t.Key == key)?.English ?? key;

@@ -5,6 +5,7 @@ using FluentMigrator.Builders.Create;
 using FluentMigrator.Builders.Create.Index;
 using Nop.Data.Migrations;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Data;
 
@@ -32,8 +33,8 @@ public class OutboxTableMigrationTests
             .ToDictionary(p => p.Name, p => p.PropertyType);
         Assert.That(mapped, Is.EquivalentTo(new Dictionary<string, Type>
         {
-            ["StoreId"] = typeof(int), ["OrderId"] = typeof(int), ["VendorId"] = typeof(int), ["EventId"] = typeof(int), ["StatusId"] = typeof(int),
-            ["Attempts"] = typeof(int), ["NextAttemptOnUtc"] = typeof(DateTime), ["ClaimToken"] = typeof(Guid?), ["ClaimExpiresOnUtc"] = typeof(DateTime?),
+            ["StoreId"] = typeof(int), ["OrderId"] = typeof(int), ["VendorId"] = typeof(int), ["EventId"] = typeof(int), ["EventSourceId"] = typeof(long), ["StatusId"] = typeof(int),
+            ["Attempts"] = typeof(int), ["FirstAttemptOnUtc"] = typeof(DateTime?), ["VendorKey"] = typeof(string), ["NextAttemptOnUtc"] = typeof(DateTime), ["ClaimToken"] = typeof(Guid?), ["ClaimExpiresOnUtc"] = typeof(DateTime?),
             ["LastHttpStatus"] = typeof(int?), ["LastReason"] = typeof(string), ["CreatedOnUtc"] = typeof(DateTime),
             ["LastAttemptOnUtc"] = typeof(DateTime?), ["DeliveredOnUtc"] = typeof(DateTime?), ["EventOccurredOnUtc"] = typeof(DateTime)
         }));
@@ -48,7 +49,7 @@ public class OutboxTableMigrationTests
 
         Assert.That(recorder.Indexes, Is.EqualTo(new[]
         {
-            new RecordedIndex("IX_OrderTouchpointDelivery_Key", "OrderTouchpointDelivery", "StoreId,OrderId,VendorId,EventId", Unique: true),
+            new RecordedIndex("IX_OrderTouchpointDelivery_EventKey", "OrderTouchpointDelivery", "StoreId,OrderId,VendorId,EventId,EventSourceId", Unique: true),
             new RecordedIndex("IX_OrderTouchpointDelivery_Due", "OrderTouchpointDelivery", "StatusId,NextAttemptOnUtc", Unique: false),
             new RecordedIndex("IX_OrderTouchpointDelivery_Created", "OrderTouchpointDelivery", "CreatedOnUtc", Unique: false),
             new RecordedIndex("IX_OrderTouchpointDelivery_Order", "OrderTouchpointDelivery", "OrderId", Unique: false)
@@ -107,3 +108,43 @@ public class OutboxTableMigrationTests
         public ICreateIndexOnColumnSyntax NonClustered() => this;
     }
 }
+
+public class OutboxVersion11MigrationTests
+{
+    [Test]
+    public void Is_an_update_migration_after_the_installation_one_so_nopCommerce_runs_it_when_the_plugin_version_changes()
+    {
+        var attribute = typeof(OutboxVersion11Migration).GetCustomAttributesData().Single(a => a.AttributeType == typeof(NopMigrationAttribute));
+        var arguments = attribute.ConstructorArguments.Select(a => a.Value).ToArray();
+
+        Assert.That(arguments[2], Is.EqualTo((int)MigrationProcessType.Update));
+        Assert.That(typeof(OutboxVersion11Migration).GetCustomAttribute<NopMigrationAttribute>()!.Version,
+            Is.GreaterThan(typeof(OutboxTableMigration).GetCustomAttribute<NopMigrationAttribute>()!.Version));
+        Assert.That(typeof(OutboxVersion11Migration).BaseType, Is.EqualTo(typeof(Migration)));
+    }
+
+    [Test]
+    public void Adds_exactly_the_entity_columns_the_first_version_of_the_table_did_not_have()
+    {
+        var firstVersion = new[]
+        {
+            "StoreId", "OrderId", "VendorId", "EventId", "StatusId", "Attempts", "NextAttemptOnUtc", "ClaimToken", "ClaimExpiresOnUtc",
+            "LastHttpStatus", "LastReason", "CreatedOnUtc", "LastAttemptOnUtc", "DeliveredOnUtc", "EventOccurredOnUtc"
+        };
+        var mapped = typeof(OrderTouchpointDelivery).GetProperties()
+            .Where(p => p.CanWrite && p.DeclaringType == typeof(OrderTouchpointDelivery) && !p.PropertyType.IsEnum)
+            .Select(p => p.Name);
+        var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Nop.Plugin.Misc.OrderTouchpoints", "Data", "OutboxVersion11Migration.cs"));
+
+        // The 1.0 key (without the event source) allowed one shipment and one refund per order: it goes.
+        Assert.That(source, Does.Contain("Delete.Index(Version10KeyIndex).OnTable(table)"));
+        Assert.That(OutboxVersion11Migration.Version10KeyIndex, Is.Not.EqualTo(OutboxTableMigration.KeyIndex));
+        Assert.That(source, Does.Contain("OutboxTableMigration.CreateKeyIndex(Create)"));
+        foreach (var added in mapped.Except(firstVersion))
+        {
+            Assert.That(source, Does.Contain($"Column(nameof(OrderTouchpointDelivery.{added})).Exists()"), added);
+            Assert.That(source, Does.Contain($"AddColumn(nameof(OrderTouchpointDelivery.{added}))"), added);
+        }
+    }
+}
+

@@ -73,6 +73,67 @@ public class DispatcherReliabilityTests
     }
 
     [Test]
+    public async Task An_outage_that_ends_after_a_burst_of_failed_requests_costs_no_attempts_and_its_backlog_goes_out_right_after_the_probe()
+    {
+        var orders = await PlaceOrdersAsync(40);
+        // The vendor recovers after a number of failed requests, not after a time: holding requests back
+        // must not delay the recovery, and only the requests the vendor saw may count as attempts.
+        const int burst = 25;
+        var failuresLeft = burst;
+        _vendor.Answer = (_, _) => Interlocked.Decrement(ref failuresLeft) >= 0 ? Unavailable : new FakeResponse(202, "{}");
+        var node = StartNode();
+        var start = _time.UtcNow;
+
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(burst + orders.Length), "the failed burst, then one request per delivery");
+        var rows = _outbox.Snapshot();
+        Assert.That(rows.Sum(r => r.Attempts), Is.EqualTo(_vendor.Exchanges.Count), "attempts held back by the open circuit are not counted");
+        var recovered = _vendor.Exchanges.Where(e => e.Status == 202).Min(e => e.ReceivedOnUtc);
+        Assert.That(rows.Max(r => r.DeliveredOnUtc), Is.LessThanOrEqualTo(recovered.AddSeconds(1)), "the parked backlog is released by the successful probe");
+        // After the first burst each pause of the circuit (30 s) costs one probe request.
+        Assert.That(recovered - start, Is.LessThan(TimeSpan.FromMinutes(burst * 0.5 + 1)));
+    }
+
+    [Test]
+    public async Task Deliveries_parked_by_a_node_that_restarted_come_due_on_their_own_after_the_backstop()
+    {
+        var orders = await PlaceOrdersAsync(30);
+        var failuresLeft = 12;
+        _vendor.Answer = (_, _) => Interlocked.Decrement(ref failuresLeft) >= 0 ? Unavailable : new FakeResponse(202, "{}");
+        var first = StartNode(new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 1 });
+        await first.Dispatcher.DrainAsync(CancellationToken.None);
+        Assert.That(_outbox.Snapshot().Count(r => r.VendorKey is not null), Is.GreaterThan(0), "the open circuit parked deliveries");
+        await first.DisposeAsync();
+        _nodes.Remove(first);
+
+        var restarted = StartNode();
+        await DeliveryLoop.RunUntilSettledAsync(restarted.Dispatcher, _time);
+
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(_outbox.Snapshot().Sum(r => r.Attempts), Is.EqualTo(_vendor.Exchanges.Count));
+    }
+
+    [Test]
+    public async Task A_result_write_that_hits_transient_database_errors_is_retried_so_the_vendor_gets_the_delivery_once()
+    {
+        var orders = await PlaceOrdersAsync(3);
+        var failing = new FailingRecordsOutbox(_outbox) { FailuresLeft = 4 };
+        var node = new DeliveryNode(failing, _time, _vendor);
+        _nodes.Add(node);
+
+        await node.Dispatcher.DrainAsync(CancellationToken.None);
+        // Past every lease: an unrecorded row would be claimed and sent again now.
+        _time.Advance(TimeSpan.FromHours(1));
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        Assert.That(failing.FailedWrites, Is.EqualTo(4));
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(orders.Length));
+    }
+
+    [Test]
     public async Task A_429_storm_with_retry_after_is_honoured_for_every_delivery()
     {
         var orders = await PlaceOrdersAsync(5);
@@ -126,7 +187,7 @@ public class DispatcherReliabilityTests
     }
 
     [Test]
-    public async Task A_restart_in_the_middle_of_an_outage_loses_nothing_even_with_claims_of_the_dead_process()
+    public async Task A_restart_in_the_middle_of_an_outage_sends_nothing_twice_and_surfaces_what_the_dead_process_left_unrecorded()
     {
         var orders = await PlaceOrdersAsync(40);
         var backOnline = _time.UtcNow.AddHours(3);
@@ -144,6 +205,18 @@ public class DispatcherReliabilityTests
         var after = StartNode();
         await DeliveryLoop.RunUntilSettledAsync(after.Dispatcher, _time);
 
+        // The loopback vendor stands for one that emails and detects no duplicates: what the dead process
+        // may have sent is not sent again blindly, but failed with what to check.
+        var rows = _outbox.Snapshot();
+        var surfaced = rows.Where(r => r.Status == DeliveryStatus.Failed).ToList();
+        Assert.That(surfaced.Select(r => r.Id), Is.EquivalentTo(orphaned.Select(r => r.Id)));
+        Assert.That(surfaced, Has.All.Matches<OrderTouchpointDelivery>(r => r.LastReason!.StartsWith("Sent, no answer recorded")
+            && r.LastReason.Contains($"order id {r.OrderId}") && r.LastReason.Contains("resend it from the delivery log")));
+        Assert.That(_vendor.AcceptedPerOrder().Values, Has.All.EqualTo(1));
+
+        // A person checked the vendor and resends: every order then arrived exactly once.
+        await _outbox.ResendAsync(surfaced.Select(r => r.Id).ToList());
+        await DeliveryLoop.RunUntilSettledAsync(after.Dispatcher, _time);
         AssertEachDeliveredExactlyOnce(orders);
     }
 
@@ -186,7 +259,7 @@ public class DispatcherReliabilityTests
         Assert.That(row.Status, Is.EqualTo(DeliveryStatus.Failed));
         Assert.That(row.Attempts, Is.EqualTo(9));
         Assert.That(row.LastHttpStatus, Is.EqualTo(503));
-        Assert.That(row.LastReason, Does.StartWith("Gave up after 9 attempts. Last: HTTP 503"));
+        Assert.That(row.LastReason, Does.StartWith("Gave up after 9 attempts in ").And.Contains(" h. Last: HTTP 503"));
     }
 
     [Test]
@@ -237,8 +310,12 @@ public class DispatcherReliabilityTests
 
         var row = _outbox.Snapshot().Single(r => r.Vendor == TouchpointVendor.VtMarketing);
         Assert.That(row.Status, Is.EqualTo(DeliveryStatus.Pending));
-        Assert.That(row.LastReason, Is.EqualTo("The VtMarketing channel failed unexpectedly (InvalidOperationException)."));
+        Assert.That(row.LastReason, Is.EqualTo("The VtMarketing channel failed unexpectedly (InvalidOperationException); details are in System → Log."));
         Assert.That(row.NextAttemptOnUtc, Is.InRange(_time.UtcNow.AddSeconds(9), _time.UtcNow.AddSeconds(11)));
+        // nopCommerce's log gets the type and where it happened, never the message that quotes the customer.
+        node.Logger.Verify(l => l.WarningAsync(
+            It.Is<string>(m => m.Contains("InvalidOperationException") && m.Contains("VtMarketing") && !m.Contains("giulia.rossi")),
+            null, null), Times.Once);
     }
 
     [Test]

@@ -97,7 +97,7 @@ public class OrderEventsConsumerTests
         Activate(TouchpointVendor.Transactionale, TouchpointEvent.OrderPlaced);
         var outbox = new Mock<IDeliveryOutbox>();
         outbox.Setup(o => o.EnqueueAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<TouchpointEvent>(), It.IsAny<IReadOnlyCollection<TouchpointVendor>>(),
-                It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+                It.IsAny<DateTime>(), It.IsAny<long>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("insert failed for giulia.rossi@example.com"));
         string? logged = null;
         _logger.Setup(l => l.ErrorAsync(It.IsAny<string>(), null, null)).Callback((string m, Exception _, Nop.Core.Domain.Customers.Customer _) => logged = m)
@@ -162,6 +162,34 @@ public class OrderEventsConsumerTests
         Assert.That(rows.Select(r => r.Event), Is.EquivalentTo(new[]
         {
             TouchpointEvent.OrderPaid, TouchpointEvent.ShipmentSent, TouchpointEvent.ShipmentDelivered, TouchpointEvent.OrderRefunded, TouchpointEvent.OrderCancelled
+        }));
+    }
+
+    [Test]
+    public async Task Every_shipment_and_every_refund_is_a_delivery_of_its_own_and_a_repeated_event_is_still_one()
+    {
+        Activate(TouchpointVendor.VoyadoEngage, TouchpointEvent.ShipmentSent, TouchpointEvent.ShipmentDelivered, TouchpointEvent.OrderRefunded);
+        var consumer = CreateConsumer();
+        var first = new Shipment { Id = 3, OrderId = 42 };
+        var second = new Shipment { Id = 4, OrderId = 42 };
+
+        await consumer.HandleEventAsync(new ShipmentSentEvent(first));
+        await consumer.HandleEventAsync(new ShipmentSentEvent(second));
+        await consumer.HandleEventAsync(new ShipmentSentEvent(second));
+        await consumer.HandleEventAsync(new ShipmentDeliveredEvent(first));
+        await consumer.HandleEventAsync(new ShipmentDeliveredEvent(second));
+        // nopCommerce raises the refund event after adding the refund to RefundedAmount.
+        _order.RefundedAmount = 10.50m;
+        await consumer.HandleEventAsync(new OrderRefundedEvent(_order, 10.50m));
+        await consumer.HandleEventAsync(new OrderRefundedEvent(_order, 10.50m));
+        _order.RefundedAmount = 25m;
+        await consumer.HandleEventAsync(new OrderRefundedEvent(_order, 14.50m));
+
+        var keys = _outbox.Snapshot().Select(r => (r.Event, r.EventSourceId)).ToList();
+        Assert.That(keys, Is.EquivalentTo(new (TouchpointEvent, long)[]
+        {
+            (TouchpointEvent.ShipmentSent, 3), (TouchpointEvent.ShipmentSent, 4), (TouchpointEvent.ShipmentDelivered, 3), (TouchpointEvent.ShipmentDelivered, 4),
+            (TouchpointEvent.OrderRefunded, 1050), (TouchpointEvent.OrderRefunded, 2500)
         }));
     }
 

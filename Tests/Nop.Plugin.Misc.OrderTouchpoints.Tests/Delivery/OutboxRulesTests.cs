@@ -92,11 +92,12 @@ public class OutboxRulesTests
         var dead = (await _outbox.ClaimDueAsync(1, Lease))[0];
 
         _time.Advance(Lease - TimeSpan.FromSeconds(1));
-        Assert.That(await _outbox.ClaimDueAsync(1, Lease), Is.Empty, "a live lease is respected");
+        Assert.That(await _outbox.ClaimAbandonedAsync(1, Lease), Is.Empty, "a live lease is respected");
         Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(dead.ClaimExpiresOnUtc), "the lease end is the row's next due time");
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        var reclaimed = (await _outbox.ClaimDueAsync(1, Lease))[0];
+        Assert.That(await _outbox.ClaimDueAsync(1, Lease), Is.Empty, "only pending rows are due: an abandoned claim is claimed as such");
+        var reclaimed = (await _outbox.ClaimAbandonedAsync(1, Lease))[0];
         Assert.That(reclaimed.ClaimToken, Is.Not.EqualTo(dead.ClaimToken));
         Assert.That(reclaimed.Attempts, Is.EqualTo(2));
 

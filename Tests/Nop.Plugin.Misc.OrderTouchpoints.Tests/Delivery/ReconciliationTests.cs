@@ -132,9 +132,37 @@ public class ReconciliationTests
     public async Task Walks_every_page_of_a_busy_day()
     {
         for (var id = 1; id <= 1_234; id++)
-            AddOrder(id, storeId: 1, TimeSpan.FromMinutes(id));
+            AddOrder(id, storeId: 1, DeliveryReconciler.GracePeriod + TimeSpan.FromMinutes(id));
 
         Assert.That(await CreateReconciler().ReconcileAsync(CancellationToken.None), Is.EqualTo(1_234));
         Assert.That(_outbox.Snapshot(), Has.Count.EqualTo(1_234));
+    }
+
+    [Test]
+    public async Task Leaves_an_order_younger_than_the_grace_period_alone_because_it_may_still_be_being_placed()
+    {
+        AddOrder(30, storeId: 1, TimeSpan.FromMinutes(2));
+
+        Assert.That(await CreateReconciler().ReconcileAsync(CancellationToken.None), Is.Zero);
+
+        _time.Advance(DeliveryReconciler.GracePeriod);
+        Assert.That(await CreateReconciler().ReconcileAsync(CancellationToken.None), Is.EqualTo(1));
+        Assert.That(_outbox.Snapshot().Single().OrderId, Is.EqualTo(30));
+    }
+
+    [Test]
+    public async Task Searches_each_stores_orders_once_whatever_the_number_of_vendors()
+    {
+        EnableVendor<OrderTouchpointsVoyadoSettings>(1, Now.AddDays(-1));
+        AddOrder(40, storeId: 1, TimeSpan.FromHours(3));
+        AddOrder(41, storeId: 2, TimeSpan.FromHours(1));
+
+        var queued = await CreateReconciler().ReconcileAsync(CancellationToken.None);
+
+        Assert.That(queued, Is.EqualTo(3), "Transactionale and Voyado for store 1, VTmarketing for store 2");
+        _orderService.Verify(o => o.SearchOrdersAsync(1, It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(),
+            It.IsAny<int>(), It.IsAny<string>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<List<int>>(), It.IsAny<List<int>>(),
+            It.IsAny<List<int>>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(),
+            It.IsAny<bool>()), Times.Once);
     }
 }

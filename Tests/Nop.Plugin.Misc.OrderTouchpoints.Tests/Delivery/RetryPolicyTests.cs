@@ -8,7 +8,8 @@ public class RetryPolicyTests
     private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
     private static readonly Guid Token = Guid.NewGuid();
 
-    private static OrderTouchpointDelivery RowAfter(int attempts) => new() { Id = 5, Attempts = attempts, Status = DeliveryStatus.InProgress };
+    private static OrderTouchpointDelivery RowAfter(int attempts, DateTime? firstAttempt = null) =>
+        new() { Id = 5, Attempts = attempts, Status = DeliveryStatus.InProgress, FirstAttemptOnUtc = firstAttempt };
 
     [Test]
     public void The_default_schedule_is_the_svix_shopify_style_one_of_about_45_hours()
@@ -51,16 +52,57 @@ public class RetryPolicyTests
     }
 
     [Test]
-    public void A_final_attempt_the_plugin_held_back_is_owed_one_more_try_a_last_step_later()
+    public void An_attempt_held_back_by_the_rate_limit_is_given_back_and_comes_back_after_its_short_wait()
     {
-        var lastAttempt = RowAfter(RetrySchedule.Default.MaxAttempts);
-        var paused = DeliveryOutcome.HeldBackLocally("Paused: the vendor failed repeatedly in the last minute.", TimeSpan.FromSeconds(30));
+        var held = DeliveryOutcome.HeldBackLocally("Held back by the rate limit of 40 requests/s for this API key.", TimeSpan.FromSeconds(2));
 
-        var held = RetryPolicy.Decide(lastAttempt, Token, paused, RetrySchedule.Default, Now, 0.5);
-        var failed = RetryPolicy.Decide(lastAttempt, Token, DeliveryOutcome.Retry("HTTP 503", 503), RetrySchedule.Default, Now, 0.5);
+        var result = RetryPolicy.Decide(RowAfter(5, firstAttempt: Now.AddHours(-3)), Token, held, RetrySchedule.Default, Now, 0.5);
 
-        Assert.That((held.Status, held.NextAttemptOnUtc), Is.EqualTo((DeliveryStatus.Pending, Now + TimeSpan.FromHours(24))));
-        Assert.That((failed.Status, failed.Reason), Is.EqualTo((DeliveryStatus.Failed, "Gave up after 9 attempts. Last: HTTP 503")));
+        Assert.That((result.Status, result.NextAttemptOnUtc, result.Counted, result.VendorKey),
+            Is.EqualTo((DeliveryStatus.Pending, Now.AddSeconds(2), false, (string?)null)));
+    }
+
+    [Test]
+    public void An_attempt_held_back_by_a_paused_vendor_key_is_parked_under_the_key_until_the_probe_with_a_backstop()
+    {
+        var paused = DeliveryOutcome.HeldBackLocally("Paused: the vendor failed repeatedly.", TimeSpan.FromSeconds(30), "10:ABCDEF0123456789");
+
+        var result = RetryPolicy.Decide(RowAfter(1, firstAttempt: Now), Token, paused, RetrySchedule.Default, Now, 0.5);
+
+        Assert.That((result.Status, result.Counted, result.VendorKey), Is.EqualTo((DeliveryStatus.Pending, false, "10:ABCDEF0123456789")));
+        Assert.That(result.NextAttemptOnUtc, Is.EqualTo(Now + TimeSpan.FromSeconds(30) + RetryPolicy.PausedBackstop));
+    }
+
+    [TestCase(1)]
+    [TestCase(6)]
+    public void A_429_comes_back_when_its_retry_after_says_not_at_the_next_schedule_step_and_uses_up_no_step(int attempts)
+    {
+        var tooMany = DeliveryOutcome.Retry("HTTP 429 Too Many Requests", 429, TimeSpan.FromSeconds(1));
+
+        var result = RetryPolicy.Decide(RowAfter(attempts, firstAttempt: Now.AddMinutes(-1)), Token, tooMany, RetrySchedule.Default, Now, 1);
+
+        Assert.That((result.Status, result.NextAttemptOnUtc, result.Counted), Is.EqualTo((DeliveryStatus.Pending, Now.AddSeconds(1), false)));
+    }
+
+    [Test]
+    public void A_429_without_retry_after_waits_on_the_schedule_like_any_failure()
+    {
+        var result = RetryPolicy.Decide(RowAfter(4), Token, DeliveryOutcome.Retry("HTTP 429", 429), RetrySchedule.Default, Now, 1);
+
+        Assert.That((result.NextAttemptOnUtc, result.Counted), Is.EqualTo((Now + TimeSpan.FromMinutes(30) * 1.1, true)));
+    }
+
+    [Test]
+    public void Held_back_attempts_do_not_stop_a_delivery_however_many_but_the_elapsed_time_does()
+    {
+        var paused = DeliveryOutcome.HeldBackLocally("Paused: the vendor failed repeatedly.", TimeSpan.FromSeconds(30), "10:ABCDEF0123456789");
+        var deadline = RetrySchedule.Default.Total * (1 + RetryPolicy.JitterRatio);
+
+        var early = RetryPolicy.Decide(RowAfter(1, firstAttempt: Now.AddHours(-40)), Token, paused, RetrySchedule.Default, Now, 0.5);
+        var late = RetryPolicy.Decide(RowAfter(1, firstAttempt: Now - deadline), Token, paused, RetrySchedule.Default, Now, 0.5);
+
+        Assert.That(early.Status, Is.EqualTo(DeliveryStatus.Pending));
+        Assert.That((late.Status, late.Reason), Is.EqualTo((DeliveryStatus.Failed, "Gave up after 0 attempts in 49.1 h. Last: Paused: the vendor failed repeatedly.")));
     }
 
     [Test]
@@ -112,12 +154,25 @@ public class RetryPolicyTests
     }
 
     [Test]
-    public void After_the_last_scheduled_retry_the_delivery_fails_saying_how_many_attempts_were_made()
+    public void After_the_last_scheduled_retry_the_delivery_fails_saying_how_many_attempts_were_made_in_what_time()
     {
-        var result = RetryPolicy.Decide(RowAfter(9), Token, DeliveryOutcome.Retry("HTTP 503 Service Unavailable", 503), RetrySchedule.Default, Now, 0.5);
+        var row = RowAfter(9, firstAttempt: Now - RetrySchedule.Default.Total);
+
+        var result = RetryPolicy.Decide(row, Token, DeliveryOutcome.Retry("HTTP 503 Service Unavailable", 503), RetrySchedule.Default, Now, 0.5);
 
         Assert.That(result.Status, Is.EqualTo(DeliveryStatus.Failed));
-        Assert.That(result.Reason, Is.EqualTo("Gave up after 9 attempts. Last: HTTP 503 Service Unavailable"));
+        Assert.That(result.Reason, Is.EqualTo("Gave up after 9 attempts in 44.6 h. Last: HTTP 503 Service Unavailable"));
         Assert.That(result.NextAttemptOnUtc, Is.EqualTo(Now));
+    }
+
+    [Test]
+    public void The_last_scheduled_retry_is_made_even_when_jitter_put_every_earlier_one_late()
+    {
+        var lateBy = (RetrySchedule.Default.Total - TimeSpan.FromHours(24)) * (1 + RetryPolicy.JitterRatio) - TimeSpan.FromSeconds(1);
+        var row = RowAfter(8, firstAttempt: Now - lateBy);
+
+        var result = RetryPolicy.Decide(row, Token, DeliveryOutcome.Retry("HTTP 503", 503), RetrySchedule.Default, Now, 1);
+
+        Assert.That((result.Status, result.NextAttemptOnUtc), Is.EqualTo((DeliveryStatus.Pending, Now + TimeSpan.FromHours(24) * 1.1)));
     }
 }

@@ -16,4 +16,18 @@ public class SandboxRunTests
             .And.Contain("VoyadoEngage: 4 delivered, 0 failed, 1 skipped")
             .And.Contain("VtMarketing: 4 delivered, 0 failed, 1 skipped"));
     }
+
+    [Test]
+    public async Task Bursts_of_failures_that_end_by_request_count_mixed_with_429s_all_end_delivered_exactly_once()
+    {
+        var output = new StringWriter();
+
+        // The run judges "exactly once" at the fake vendors and that no held-back attempt was counted.
+        var exitCode = await SandboxRun.RunAsync(new SandboxOptions(Orders: 20, Scenario: "bursts", ShowPayloads: false), output);
+
+        Assert.That(exitCode, Is.Zero, output.ToString());
+        Assert.That(output.ToString(), Does.Contain("Transactionale: 19 delivered, 0 failed, 1 skipped")
+            .And.Contain("VoyadoEngage: 19 delivered, 0 failed, 1 skipped")
+            .And.Contain("VtMarketing: 19 delivered, 0 failed, 1 skipped"));
+    }
 }

@@ -27,6 +27,7 @@ public sealed class DeliveryNode : IAsyncDisposable
         services.AddSingleton(outbox);
         services.AddSingleton(settingService.Object);
         services.AddSingleton(Logger.Object);
+        services.AddSingleton<VendorPauses>();
         services.AddSingleton<VendorResiliencePipelines>();
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(vendor.Server.BaseUri, _client,

@@ -1,4 +1,6 @@
+using FluentMigrator.Builders.Alter;
 using FluentMigrator.Builders.Create;
+using FluentMigrator.Builders.Schema;
 
 namespace FluentMigrator;
 
@@ -8,5 +10,9 @@ public abstract class MigrationBase
 
     public abstract void Down();
 
+    public IAlterExpressionRoot Alter => throw null;
+
     public ICreateExpressionRoot Create => throw null;
+
+    public ISchemaExpressionRoot Schema => throw null;
 }

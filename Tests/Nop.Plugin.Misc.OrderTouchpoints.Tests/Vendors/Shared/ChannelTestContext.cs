@@ -22,10 +22,10 @@ public sealed class ChannelTestContext : IDisposable
         Order = order;
         Encryption.Setup(e => e.EncryptText(It.IsAny<string>(), It.IsAny<string>())).Returns((string text, string _) => "enc:" + text);
         Encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>()))
-            .Returns((string text, string _) => text.StartsWith("enc:", StringComparison.Ordinal) ? text["enc:".Length..] : throw new System.Security.Cryptography.CryptographicException("bad cipher"));
+            .Returns((string text, string _) => text.StartsWith("enc:", StringComparison.Ordinal) ? text["enc:".Length..] : Undecryptable(text));
         Protector = new ApiKeyProtector(Encryption.Object);
         var clock = timeProvider ?? TimeProvider.System;
-        Sender = new VendorRequestSender(new VendorResiliencePipelines(clock), clock);
+        Sender = new VendorRequestSender(new VendorResiliencePipelines(clock, new VendorPauses(clock)), clock);
         Use(DeliverySettings, 0);
     }
 
@@ -54,4 +54,12 @@ public sealed class ChannelTestContext : IDisposable
         new(storeId, orderId, touchpointEvent, new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc));
 
     public void Dispose() => Http.Dispose();
+
+    // As nopCommerce's EncryptionService: a value that is not Base64 fails the decode (FormatException),
+    // one encrypted with another key fails the decryption (CryptographicException).
+    private static string Undecryptable(string stored)
+    {
+        Convert.FromBase64String(stored);
+        throw new System.Security.Cryptography.CryptographicException("bad cipher");
+    }
 }

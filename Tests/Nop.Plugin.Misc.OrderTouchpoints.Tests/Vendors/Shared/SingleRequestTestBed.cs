@@ -29,7 +29,7 @@ public abstract class SingleRequestTestBed<TSettings, TChannel> : IAsyncDisposab
     public string Key { get; }
     public FakeVendorServer Server { get; }
     public TSettings Settings { get; }
-    public RecordingLogger<TChannel> Logs { get; } = new();
+    public RecordingLogger Logs { get; } = new();
 
     /// <summary>The vendor's documented contract for requests carrying <paramref name="apiKey"/>.</summary>
     protected abstract HttpContract Contract(string apiKey);

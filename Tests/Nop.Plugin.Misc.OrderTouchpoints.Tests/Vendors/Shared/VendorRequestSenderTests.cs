@@ -8,6 +8,9 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 public class VendorRequestSenderTests
 {
     private const string Key = "sender-test-key";
+    // Every retry names the vendor key it waits for (a fingerprint, never the key).
+    private VendorPauses _pauses = null!;
+    private static readonly string WaitsFor = VendorPauses.KeyOf(TouchpointVendor.VtMarketing, Key);
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
     private ManualTimeProvider _clock = null!;
@@ -19,7 +22,8 @@ public class VendorRequestSenderTests
     public async Task StartAsync()
     {
         _clock = new ManualTimeProvider(Now);
-        _sender = new VendorRequestSender(new VendorResiliencePipelines(_clock), _clock);
+        _pauses = new VendorPauses(_clock);
+        _sender = new VendorRequestSender(new VendorResiliencePipelines(_clock, _pauses), _clock);
         _server = await FakeVendorServer.StartAsync(_ => new FakeResponse(200));
         _http = new HttpClient();
     }
@@ -84,7 +88,7 @@ public class VendorRequestSenderTests
 
         var outcome = (await SendAsync()).Outcome;
 
-        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, 429, """HTTP 429: {"error":"slow down"}""", TimeSpan.FromSeconds(7))));
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, 429, """HTTP 429: {"error":"slow down"}""", TimeSpan.FromSeconds(7)) with { VendorKey = WaitsFor }));
     }
 
     [Test]
@@ -94,7 +98,7 @@ public class VendorRequestSenderTests
 
         var outcome = (await SendAsync()).Outcome;
 
-        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, 429, "HTTP 429 Too Many Requests", TimeSpan.FromMinutes(2))));
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, 429, "HTTP 429 Too Many Requests", TimeSpan.FromMinutes(2)) with { VendorKey = WaitsFor }));
     }
 
     [Test]
@@ -115,7 +119,7 @@ public class VendorRequestSenderTests
 
         var outcome = (await SendAsync()).Outcome;
 
-        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, status, $"HTTP {status} {phrase}")));
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, status, $"HTTP {status} {phrase}") with { VendorKey = WaitsFor }));
     }
 
     [Test]
@@ -125,7 +129,7 @@ public class VendorRequestSenderTests
 
         var outcome = (await SendAsync()).Outcome;
 
-        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, 503, """HTTP 503: {"error":"maintenance"}""", TimeSpan.FromSeconds(120))));
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, 503, """HTTP 503: {"error":"maintenance"}""", TimeSpan.FromSeconds(120)) with { VendorKey = WaitsFor }));
     }
 
     [Test]
@@ -140,7 +144,7 @@ public class VendorRequestSenderTests
         _clock.Advance(timeout);
         var outcome = (await sending).Outcome;
 
-        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, null, "No answer within 0.2 s.")));
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, null, "No answer within 0.2 s.") with { VendorKey = WaitsFor }));
     }
 
     [Test]
@@ -168,12 +172,15 @@ public class VendorRequestSenderTests
         Assert.That(paused.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(30)));
         Assert.That(paused.Reason, Does.StartWith("Paused: the vendor failed repeatedly"));
         Assert.That(paused.HeldBack, Is.True, "the vendor never saw this attempt");
+        Assert.That(paused.VendorKey, Is.EqualTo(WaitsFor), "parked until the key's probe");
         Assert.That(_server.Requests, Has.Count.EqualTo(10));
+        Assert.That(_pauses.NextProbeOnUtc, Is.EqualTo(_clock.GetUtcNow().UtcDateTime.AddSeconds(30)), "the pause is known to the dispatcher");
 
         // After the break the circuit lets one trial call through; a healthy answer closes it.
         Answer(200);
         _clock.Advance(TimeSpan.FromSeconds(31));
         Assert.That((await SendAsync()).Outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
+        Assert.That(_pauses.TakeResumed(), Is.EqualTo(new[] { WaitsFor }), "the successful trial releases the key's parked deliveries");
         Assert.That((await SendAsync()).Outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
         Assert.That(_server.Requests, Has.Count.EqualTo(12));
     }

@@ -16,7 +16,7 @@ public class VendorSendingStateTests
     [Test]
     public async Task A_vendor_that_keeps_failing_is_paused_then_probed_then_sending_again()
     {
-        var pipelines = new VendorResiliencePipelines(_clock);
+        var pipelines = new VendorResiliencePipelines(_clock, new VendorPauses(_clock));
         var voyado = pipelines.Get(TouchpointVendor.VoyadoEngage, "engage-key-1");
         pipelines.Get(TouchpointVendor.Transactionale, "trx-key-1");
         Assert.That(pipelines.StateOf(TouchpointVendor.VoyadoEngage), Is.EqualTo(VendorSendingState.Sending));
@@ -43,7 +43,7 @@ public class VendorSendingStateTests
     [Test]
     public async Task One_paused_key_pauses_the_vendor_in_the_view()
     {
-        var pipelines = new VendorResiliencePipelines(_clock);
+        var pipelines = new VendorResiliencePipelines(_clock, new VendorPauses(_clock));
         var badStore = pipelines.Get(TouchpointVendor.VtMarketing, "vtm-key-store-1");
         pipelines.Get(TouchpointVendor.VtMarketing, "vtm-key-store-2");
 

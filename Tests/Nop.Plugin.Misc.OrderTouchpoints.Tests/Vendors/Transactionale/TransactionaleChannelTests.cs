@@ -112,15 +112,16 @@ public class TransactionaleChannelTests
         Assert.That(preview.CannotSendReason, Does.Contain("neither the customer nor the billing address has an email"));
     }
 
-    [Test]
-    public async Task Key_that_cannot_be_decrypted_is_reported_without_sending()
+    [TestCase("not-encrypted-by-this-store")]
+    [TestCase("ZW5jcnlwdGVkIGVsc2V3aGVyZQ==")]
+    public async Task Key_that_cannot_be_read_is_reported_without_sending(string storedKey)
     {
-        _bed.Settings.ApiKey = "not-encrypted-by-this-store";
+        _bed.Settings.ApiKey = storedKey;
 
         var outcome = await _bed.DeliverAsync();
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.CannotSend));
-        Assert.That(outcome.Reason, Does.Contain("cannot be decrypted"));
+        Assert.That(outcome.Reason, Does.Contain("re-enter the API key"));
         Assert.That(_bed.Server.Requests, Is.Empty);
     }
 
@@ -134,7 +135,7 @@ public class TransactionaleChannelTests
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.RetryLater));
         Assert.That(outcome.Reason, Is.EqualTo(
-            "nopCommerce could not read the order or the settings (InvalidOperationException); the delivery will be retried. Details are in the application log."));
+            "nopCommerce could not read the order or the settings (InvalidOperationException); the delivery will be retried. Details are in System → Log."));
         Assert.That(_bed.Server.Requests, Is.Empty);
         var log = _bed.Logs.Entries.Single();
         Assert.That(log, Does.Contain("order id 42").And.Contain("InvalidOperationException").And.Not.Contain("giulia.rossi@example.com"));

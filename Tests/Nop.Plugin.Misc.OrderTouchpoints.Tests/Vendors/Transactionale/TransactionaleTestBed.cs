@@ -22,5 +22,5 @@ public sealed class TransactionaleTestBed(ChannelTestContext context, FakeVendor
         Context.Protector,
         new TransactionalePayloadBuilder(Context.Loader, Context.Shop.GdprService.Object),
         new TransactionaleClient(Context.Http, Context.Sender),
-        Logs);
+        Logs.Logger);
 }

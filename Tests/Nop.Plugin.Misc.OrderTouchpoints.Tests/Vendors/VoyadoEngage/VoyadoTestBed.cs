@@ -74,7 +74,7 @@ public sealed class VoyadoTestBed : IAsyncDisposable
     /// <summary>Shared by every channel of the bed, like the singleton in a store.</summary>
     public VoyadoRateLimiter RateLimiter { get; } = new(TimeProvider.System);
 
-    public VendorResiliencePipelines Pipelines { get; } = new(TimeProvider.System);
+    public VendorResiliencePipelines Pipelines { get; } = new(TimeProvider.System, new VendorPauses(TimeProvider.System));
 
     public static async Task<VoyadoTestBed> StartAsync()
     {

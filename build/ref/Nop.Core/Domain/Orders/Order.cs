@@ -36,6 +36,8 @@ public partial class Order : BaseEntity
 
     public decimal OrderTotal { get; set; }
 
+    public decimal RefundedAmount { get; set; }
+
     public int CustomerLanguageId { get; set; }
 
     public DateTime CreatedOnUtc { get; set; }

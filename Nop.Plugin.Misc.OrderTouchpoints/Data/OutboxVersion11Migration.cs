@@ -1,0 +1,41 @@
+using FluentMigrator;
+using Nop.Data.Migrations;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Data;
+
+/// <summary>
+/// Brings an outbox created by version 1.0 to 1.1: the columns that let an outage cost no attempts
+/// (first-attempt time, the vendor key a retry waits for), the event source (which shipment, which refund)
+/// and the delivery key that includes it. nopCommerce runs it when the plugin's version changes; new
+/// installs get all of it from <see cref="OutboxTableMigration"/> and nopCommerce marks this one applied,
+/// so every step checks first. Nothing to undo: uninstall drops the table.
+/// </summary>
+[NopMigration(Version, "Misc.OrderTouchpoints: outbox 1.1 (retry columns, event source in the delivery key)", MigrationProcessType.Update)]
+public class OutboxVersion11Migration : Migration
+{
+    public const string Version = "2026/12/01 18:00:00:0000000";
+
+    /// <summary>The 1.0 delivery key (store, order, vendor, event), which allowed one shipment and one refund per order.</summary>
+    public const string Version10KeyIndex = "IX_OrderTouchpointDelivery_Key";
+
+    public override void Up()
+    {
+        var table = OutboxTableMigration.TableName;
+        if (!Schema.Table(table).Column(nameof(OrderTouchpointDelivery.FirstAttemptOnUtc)).Exists())
+            Alter.Table(table).AddColumn(nameof(OrderTouchpointDelivery.FirstAttemptOnUtc)).AsDateTime2().Nullable();
+        // nopCommerce maps a string property without a length to the provider's unlimited text type; the same here.
+        if (!Schema.Table(table).Column(nameof(OrderTouchpointDelivery.VendorKey)).Exists())
+            Alter.Table(table).AddColumn(nameof(OrderTouchpointDelivery.VendorKey)).AsString(int.MaxValue).Nullable();
+        if (!Schema.Table(table).Column(nameof(OrderTouchpointDelivery.EventSourceId)).Exists())
+            Alter.Table(table).AddColumn(nameof(OrderTouchpointDelivery.EventSourceId)).AsInt64().NotNullable().WithDefaultValue(0);
+
+        if (Schema.Table(table).Index(Version10KeyIndex).Exists())
+            Delete.Index(Version10KeyIndex).OnTable(table);
+        if (!Schema.Table(table).Index(OutboxTableMigration.KeyIndex).Exists())
+            OutboxTableMigration.CreateKeyIndex(Create);
+    }
+
+    public override void Down()
+    {
+    }
+}

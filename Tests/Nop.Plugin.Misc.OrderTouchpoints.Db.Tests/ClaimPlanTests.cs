@@ -1,0 +1,72 @@
+using LinqToDB;
+using LinqToDB.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
+
+/// <summary>
+/// The claim reads the due rows through the due index, in its order, whatever the backlog: PostgreSQL's own
+/// plan for the exact statement the plugin sends at a 50,000-row backlog.
+/// </summary>
+public class ClaimPlanTests
+{
+    private OutboxDatabase _database = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateBacklog()
+    {
+        if (OutboxDatabase.ServerConnectionString(DatabaseKind.PostgreSQL) is not { } server)
+        {
+            Assert.Ignore("No PostgreSQL server: run build/db-servers.sh start and export its lines (build/test.sh does).");
+            return;
+        }
+        _database = await OutboxDatabase.CreateAsync(DatabaseKind.PostgreSQL, server);
+        var now = DateTime.UtcNow;
+        await using var connection = _database.Connect();
+        // Mostly finished rows (what a store keeps for its retention period) plus a pending backlog, some of
+        // it not yet due: the claim must touch neither the finished rows nor sort the backlog.
+        var rows = Enumerable.Range(1, 50_000).Select(i => new OrderTouchpointDelivery
+        {
+            StoreId = 1,
+            OrderId = i,
+            Vendor = (TouchpointVendor)(1 + i % 3),
+            Event = TouchpointEvent.OrderPlaced,
+            Status = i % 5 == 0 ? DeliveryStatus.Pending : DeliveryStatus.Delivered,
+            NextAttemptOnUtc = now.AddSeconds(i % 7 == 0 ? 3600 : -i),
+            CreatedOnUtc = now,
+            EventOccurredOnUtc = now
+        });
+        await connection.GetTable<OrderTouchpointDelivery>().BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, rows);
+        await connection.ExecuteAsync($"ANALYZE {_database.Quote(OutboxTableMigration.TableName)}");
+    }
+
+    [OneTimeTearDown]
+    public async Task Drop()
+    {
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    [Test]
+    public async Task The_claim_of_due_rows_is_an_index_scan_on_the_due_index_without_a_sort_or_a_sequential_scan()
+    {
+        var statements = new List<string>();
+        await using (var connection = _database.ConnectTraced(statements.Add))
+        {
+            var claimed = await OutboxDatabase.Outbox(connection, TimeProvider.System).ClaimDueAsync(8, TimeSpan.FromMinutes(5));
+            Assert.That(claimed, Has.Count.EqualTo(8));
+        }
+        // linq2db heads each statement with a comment line naming the provider; the first statement is the candidate read.
+        var candidates = string.Join("\n", statements[0].Split('\n').Where(line => !line.TrimStart().StartsWith("--")));
+        Assert.That(candidates.TrimStart(), Does.StartWith("SELECT"));
+
+        await using var plain = _database.Connect();
+        var plan = string.Join("\n", await plain.QueryToListAsync<string>("EXPLAIN " + candidates));
+
+        TestContext.Out.WriteLine(candidates + "\n" + plan);
+        Assert.That(plan, Does.Contain($"Index Scan using \"{OutboxTableMigration.DueIndex}\""), "the due rows are read through the due index");
+        Assert.That(plan, Does.Not.Contain($"Seq Scan on \"{OutboxTableMigration.TableName}\""), "no table scan");
+        Assert.That(plan, Does.Not.Contain("Sort"), "read in index order: no sort of the backlog");
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using LinqToDB;
+using LinqToDB.Data;
+using LinqToDB.Mapping;
+using MySqlConnector;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Npgsql;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
+
+public enum DatabaseKind
+{
+    PostgreSQL,
+    MariaDB
+}
+
+/// <summary>
+/// A database of its own on one of the servers of build/db-servers.sh, holding the outbox table as the
+/// plugin's migration creates it (columns as nopCommerce maps the entity, the migration's indexes). Dropped
+/// on dispose.
+/// </summary>
+public sealed class OutboxDatabase : IAsyncDisposable
+{
+    /// <summary>The entity as nopCommerce maps it (also for the SQL Server review).</summary>
+    public static readonly MappingSchema MappingSchema = CreateMapping();
+
+    private readonly string _serverConnectionString;
+
+    static OutboxDatabase() =>
+        // As nopCommerce's PostgreSQL provider: UTC DateTimes go to "timestamp without time zone" columns.
+        AppContext.SetSwitch("Npgsql.EnableLegacyTimestampBehavior", true);
+
+    private OutboxDatabase(DatabaseKind kind, string serverConnectionString, string name, string connectionString)
+    {
+        Kind = kind;
+        _serverConnectionString = serverConnectionString;
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    public DatabaseKind Kind { get; }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The server's connection string from build/db-servers.sh, or null when it is not running.</summary>
+    public static string? ServerConnectionString(DatabaseKind kind) =>
+        Environment.GetEnvironmentVariable(kind == DatabaseKind.PostgreSQL ? "OT_TEST_POSTGRES" : "OT_TEST_MARIADB") is { Length: > 0 } value ? value : null;
+
+    public static async Task<OutboxDatabase> CreateAsync(DatabaseKind kind, string serverConnectionString)
+    {
+        var name = "ot_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var server = new DataConnection(Options(kind, serverConnectionString)))
+            await server.ExecuteAsync($"CREATE DATABASE {name}");
+        var database = new OutboxDatabase(kind, serverConnectionString, name, WithDatabase(kind, serverConnectionString, name));
+        await using var connection = database.Connect();
+        await connection.CreateTableAsync<OrderTouchpointDelivery>();
+        foreach (var index in MigrationIndexes.OfOutbox())
+        {
+            var columns = string.Join(", ", index.Columns.Select(database.Quote));
+            await connection.ExecuteAsync(
+                $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {database.Quote(index.Name)} ON {database.Quote(index.Table)} ({columns})");
+        }
+        return database;
+    }
+
+    public string Quote(string identifier) => Kind == DatabaseKind.PostgreSQL ? $"\"{identifier}\"" : $"`{identifier}`";
+
+    public DataConnection Connect() => new(Options(Kind, ConnectionString));
+
+    /// <summary>A connection whose statements are handed to <paramref name="onStatement"/> (SQL text, parameters inlined).</summary>
+    public DataConnection ConnectTraced(Action<string> onStatement) =>
+        new(Options(Kind, ConnectionString).UseTracing(TraceLevel.Info, info =>
+        {
+            if (info.TraceInfoStep == TraceInfoStep.BeforeExecute && info.SqlText is { } sql)
+                onStatement(sql);
+        }))
+        { InlineParameters = true };
+
+    /// <summary>The plugin's outbox over one connection of this database (what one DI scope of the store holds).</summary>
+    public static DbDeliveryOutbox Outbox(DataConnection connection, TimeProvider timeProvider) =>
+        new(new Linq2DbRepository<OrderTouchpointDelivery>(connection), timeProvider);
+
+    private static DataOptions Options(DatabaseKind kind, string connectionString)
+    {
+        var options = kind == DatabaseKind.PostgreSQL
+            ? new DataOptions().UsePostgreSQL(connectionString)
+            : new DataOptions().UseMySql(connectionString, LinqToDB.DataProvider.MySql.MySqlVersion.MariaDB10, LinqToDB.DataProvider.MySql.MySqlProvider.MySqlConnector);
+        return options.UseMappingSchema(MappingSchema);
+    }
+
+    private static string WithDatabase(DatabaseKind kind, string serverConnectionString, string name) => kind == DatabaseKind.PostgreSQL
+        ? new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString
+        : new MySqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+
+    /// <summary>The entity as nopCommerce maps it: the …Id ints are columns, the enum wrappers are not; times keep microseconds.</summary>
+    private static MappingSchema CreateMapping()
+    {
+        var schema = new MappingSchema();
+        var entity = new FluentMappingBuilder(schema).Entity<OrderTouchpointDelivery>()
+            .HasTableName(OutboxTableMigration.TableName)
+            .Property(d => d.Id).IsPrimaryKey().IsIdentity()
+            .Property(d => d.Vendor).IsNotColumn()
+            .Property(d => d.Event).IsNotColumn()
+            .Property(d => d.Status).IsNotColumn()
+            .Property(d => d.LastReason).HasDataType(DataType.Text).IsNullable()
+            .Property(d => d.VendorKey).HasDataType(DataType.Text).IsNullable()
+            .Property(d => d.NextAttemptOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
+            .Property(d => d.CreatedOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
+            .Property(d => d.EventOccurredOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
+            .Property(d => d.FirstAttemptOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
+            .Property(d => d.ClaimExpiresOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
+            .Property(d => d.LastAttemptOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
+            .Property(d => d.DeliveredOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable();
+        entity.Build();
+        return schema;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Kind == DatabaseKind.PostgreSQL)
+            NpgsqlConnection.ClearAllPools();
+        else
+            MySqlConnection.ClearAllPools();
+        await using var server = new DataConnection(Options(Kind, _serverConnectionString));
+        await server.ExecuteAsync(Kind == DatabaseKind.PostgreSQL ? $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)" : $"DROP DATABASE IF EXISTS {Name}");
+    }
+}

@@ -1,0 +1,217 @@
+using LinqToDB.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
+
+/// <summary>
+/// The outbox's rules as the store's database enforces them: the plugin's DbDeliveryOutbox, its linq2db
+/// queries translated by the real provider, on real PostgreSQL and MariaDB servers.
+/// </summary>
+[TestFixture(DatabaseKind.PostgreSQL)]
+[TestFixture(DatabaseKind.MariaDB)]
+public class OutboxOnDatabaseTests(DatabaseKind kind)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private static readonly TouchpointVendor[] AllVendors = [TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage, TouchpointVendor.VtMarketing];
+
+    private OutboxDatabase _database = null!;
+    private ManualTimeProvider _time = null!;
+    private DataConnection _connection = null!;
+    private DbDeliveryOutbox _outbox = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateDatabase()
+    {
+        if (OutboxDatabase.ServerConnectionString(kind) is not { } server)
+        {
+            Assert.Ignore($"No {kind} server: run build/db-servers.sh start and export its lines (build/test.sh does).");
+            return;
+        }
+        _database = await OutboxDatabase.CreateAsync(kind, server);
+    }
+
+    [OneTimeTearDown]
+    public async Task DropDatabase()
+    {
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    [SetUp]
+    public async Task EmptyOutbox()
+    {
+        _time = new ManualTimeProvider();
+        _connection = _database.Connect();
+        await _connection.ExecuteAsync($"DELETE FROM {_database.Quote(OutboxTableMigration.TableName)}");
+        _outbox = OutboxDatabase.Outbox(_connection, _time);
+    }
+
+    [TearDown]
+    public async Task CloseConnection() => await _connection.DisposeAsync();
+
+    private static AttemptResult Result(OrderTouchpointDelivery row, DeliveryStatus status, DateTime at, DateTime next, bool counted = true, string? vendorKey = null) =>
+        new(row.Id, row.ClaimToken!.Value, status, at, next, status == DeliveryStatus.Delivered ? 202 : 503, status == DeliveryStatus.Delivered ? null : "HTTP 503", counted, vendorKey);
+
+    private async Task<List<OrderTouchpointDelivery>> RowsAsync() =>
+        (await _outbox.SearchAsync(new DeliverySearch(), 0, 1000)).OrderBy(r => r.Id).ToList();
+
+    [Test]
+    public async Task Enqueue_writes_one_row_per_vendor_and_event_source_and_a_repeated_event_adds_nothing()
+    {
+        var now = _time.UtcNow;
+        Assert.That(await _outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPlaced, AllVendors, now), Is.EqualTo(3));
+        Assert.That(await _outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPlaced, AllVendors, now), Is.Zero);
+        Assert.That(await _outbox.EnqueueAsync(1, 42, TouchpointEvent.ShipmentSent, [TouchpointVendor.VoyadoEngage], now, eventSourceId: 7), Is.EqualTo(1));
+        Assert.That(await _outbox.EnqueueAsync(1, 42, TouchpointEvent.ShipmentSent, [TouchpointVendor.VoyadoEngage], now, eventSourceId: 8), Is.EqualTo(1));
+        Assert.That(await _outbox.EnqueueAsync(1, 42, TouchpointEvent.ShipmentSent, [TouchpointVendor.VoyadoEngage], now, eventSourceId: 8), Is.Zero);
+
+        var rows = await RowsAsync();
+        Assert.That(rows, Has.Count.EqualTo(5));
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Pending && r.Attempts == 0 && r.NextAttemptOnUtc == now));
+    }
+
+    [Test]
+    public async Task Concurrent_enqueues_of_the_same_event_from_two_connections_end_as_one_row_per_vendor()
+    {
+        await using var other = _database.Connect();
+        var second = OutboxDatabase.Outbox(other, _time);
+        var now = _time.UtcNow;
+
+        var created = await Task.WhenAll(
+            Task.Run(() => _outbox.EnqueueAsync(1, 7, TouchpointEvent.OrderPlaced, AllVendors, now)),
+            Task.Run(() => second.EnqueueAsync(1, 7, TouchpointEvent.OrderPlaced, AllVendors, now)));
+
+        Assert.That(created.Sum(), Is.EqualTo(3));
+        Assert.That(await RowsAsync(), Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task A_claim_takes_due_rows_oldest_first_and_an_orders_later_event_waits_for_its_earlier_one()
+    {
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+        await _outbox.EnqueueAsync(1, 2, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+
+        var first = await _outbox.ClaimDueAsync(10, Lease);
+
+        Assert.That(first.Select(r => (r.OrderId, r.Event)), Is.EqualTo(new[] { (1, TouchpointEvent.OrderPlaced), (2, TouchpointEvent.OrderPlaced) }));
+        Assert.That(first, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.InProgress && r.Attempts == 1
+            && r.ClaimToken != null && r.FirstAttemptOnUtc == _time.UtcNow && r.NextAttemptOnUtc == _time.UtcNow + Lease));
+        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty, "paid waits while placed is in progress");
+
+        Assert.That(await _outbox.RecordAttemptAsync(Result(first[0], DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow)), Is.True);
+        var paid = await _outbox.ClaimDueAsync(10, Lease);
+        Assert.That(paid.Select(r => (r.OrderId, r.Event)), Is.EqualTo(new[] { (1, TouchpointEvent.OrderPaid) }));
+    }
+
+    [Test]
+    public async Task Two_connections_claiming_one_backlog_at_once_never_claim_a_row_twice()
+    {
+        for (var orderId = 1; orderId <= 200; orderId++)
+            await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+        await using var other = _database.Connect();
+        var second = OutboxDatabase.Outbox(other, _time);
+
+        async Task<List<int>> DrainAsync(DbDeliveryOutbox outbox)
+        {
+            var ids = new List<int>();
+            for (var round = 0; round < 200; round++)
+            {
+                var rows = await outbox.ClaimDueAsync(7, Lease);
+                if (rows.Count == 0)
+                    break;
+                ids.AddRange(rows.Select(r => r.Id));
+            }
+            return ids;
+        }
+
+        var claimed = await Task.WhenAll(Task.Run(() => DrainAsync(_outbox)), Task.Run(() => DrainAsync(second)));
+
+        var all = claimed.SelectMany(ids => ids).ToList();
+        Assert.That(all, Has.Count.EqualTo(200));
+        Assert.That(all, Is.Unique);
+    }
+
+    [Test]
+    public async Task A_result_is_recorded_only_under_the_claim_that_made_it_and_an_uncounted_attempt_is_given_back()
+    {
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+        var row = (await _outbox.ClaimDueAsync(1, Lease)).Single();
+
+        Assert.That(await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, Guid.NewGuid(), DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow, 202, null)), Is.False);
+        var parkedUntil = _time.UtcNow.AddMinutes(3);
+        Assert.That(await _outbox.RecordAttemptAsync(Result(row, DeliveryStatus.Pending, _time.UtcNow, parkedUntil, counted: false, vendorKey: "20:ABCDEF")), Is.True);
+        Assert.That(await _outbox.RecordAttemptAsync(Result(row, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow)), Is.False, "the claim is spent");
+
+        var stored = (await RowsAsync()).Single();
+        Assert.That((stored.Status, stored.Attempts, stored.VendorKey, stored.ClaimToken, stored.NextAttemptOnUtc, stored.LastHttpStatus),
+            Is.EqualTo((DeliveryStatus.Pending, 0, (string?)"20:ABCDEF", (Guid?)null, parkedUntil, (int?)503)));
+    }
+
+    [Test]
+    public async Task A_pause_probe_claims_one_parked_row_early_and_its_success_releases_the_rest_at_once()
+    {
+        for (var orderId = 1; orderId <= 4; orderId++)
+            await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+        var parkedUntil = _time.UtcNow.AddMinutes(3);
+        foreach (var row in await _outbox.ClaimDueAsync(4, Lease))
+            await _outbox.RecordAttemptAsync(Result(row, DeliveryStatus.Pending, _time.UtcNow, parkedUntil, counted: false, vendorKey: "10:KEY"));
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty, "parked until the probe or the backstop");
+
+        var probe = await _outbox.ClaimPausedAsync("10:KEY", Lease);
+        Assert.That(probe, Is.Not.Null);
+        Assert.That(await _outbox.ClaimPausedAsync("10:OTHER", Lease), Is.Null);
+        await _outbox.RecordAttemptAsync(Result(probe!, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow));
+
+        Assert.That(await _outbox.ReleasePausedAsync("10:KEY"), Is.EqualTo(3));
+        var released = await _outbox.ClaimDueAsync(10, Lease);
+        Assert.That(released, Has.Count.EqualTo(3));
+        Assert.That(released, Has.All.Matches<OrderTouchpointDelivery>(r => r.VendorKey == null && r.Attempts == 1));
+    }
+
+    [Test]
+    public async Task A_claim_whose_node_died_is_claimed_as_abandoned_after_its_lease_never_as_due()
+    {
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+        var dead = (await _outbox.ClaimDueAsync(1, Lease)).Single();
+
+        _time.Advance(Lease - TimeSpan.FromSeconds(1));
+        Assert.That(await _outbox.ClaimAbandonedAsync(10, Lease), Is.Empty, "a live lease is respected");
+        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(dead.NextAttemptOnUtc));
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty);
+        var reclaimed = (await _outbox.ClaimAbandonedAsync(10, Lease)).Single();
+        Assert.That((reclaimed.Id, reclaimed.Attempts), Is.EqualTo((dead.Id, 2)));
+        Assert.That(reclaimed.ClaimToken, Is.Not.EqualTo(dead.ClaimToken));
+        Assert.That(await _outbox.RecordAttemptAsync(Result(dead, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow)), Is.False);
+    }
+
+    [Test]
+    public async Task Purge_resend_health_and_the_admin_queries_run_on_the_provider()
+    {
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, AllVendors, _time.UtcNow);
+        await _outbox.EnqueueAsync(2, 2, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+        var claimed = await _outbox.ClaimDueAsync(10, Lease);
+        var delivered = claimed.First(r => r.OrderId == 1 && r.Vendor == TouchpointVendor.Transactionale);
+        var failed = claimed.First(r => r.OrderId == 1 && r.Vendor == TouchpointVendor.VoyadoEngage);
+        await _outbox.RecordAttemptAsync(Result(delivered, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow));
+        await _outbox.RecordAttemptAsync(Result(failed, DeliveryStatus.Failed, _time.UtcNow, _time.UtcNow));
+
+        var health = await _outbox.GetVendorHealthAsync();
+        Assert.That(health.Single(h => h.Vendor == TouchpointVendor.Transactionale).DeliveredLast24Hours, Is.EqualTo(1));
+        Assert.That(health.Single(h => h.Vendor == TouchpointVendor.VoyadoEngage).FailedLast24Hours, Is.EqualTo(1));
+        Assert.That(await _outbox.GetOrdersWithDeliveryAsync(1, TouchpointVendor.VtMarketing, TouchpointEvent.OrderPlaced, [1, 2, 3]), Is.EquivalentTo(new[] { 1 }));
+        var page = await _outbox.SearchAsync(new DeliverySearch(StoreId: 1), 0, 2);
+        Assert.That((page.Count, page.TotalCount, page.HasNextPage), Is.EqualTo((2, 3, true)));
+
+        Assert.That(await _outbox.ResendFailedSinceAsync(_time.UtcNow.AddMinutes(-1)), Is.EqualTo(1));
+        _time.Advance(TimeSpan.FromDays(2));
+        Assert.That(await _outbox.PurgeFinishedAsync(_time.UtcNow.AddDays(-1), 1), Is.EqualTo(1));
+        Assert.That(await _outbox.SkipPendingAsync([1], "Order deleted."), Is.EqualTo(1), "the resent Voyado row; the others are in progress");
+    }
+}

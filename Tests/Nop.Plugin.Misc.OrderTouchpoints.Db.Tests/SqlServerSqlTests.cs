@@ -1,0 +1,157 @@
+using System.Data;
+using System.Data.Common;
+using LinqToDB;
+using LinqToDB.Data;
+using LinqToDB.DataProvider.SqlServer;
+using Microsoft.Data.SqlClient;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
+
+/// <summary>
+/// SQL Server cannot run here, so its SQL is reviewed instead: linq2db's SQL Server provider translates the
+/// outbox's claim and result writes over a connection that records each statement (and answers as if two
+/// rows were due). What the review checks: every filter is on mapped columns and parameterised, the claim
+/// reads StatusId = Pending and due time (a seek range of the due index) in its order with TOP, the
+/// per-order rule is a NOT EXISTS, the batch claim and each result write are single conditional UPDATEs
+/// keyed by the primary key (so two nodes serialise on row locks instead of scanning), and nothing is
+/// evaluated on the client.
+/// </summary>
+public class SqlServerSqlTests
+{
+    private RecordingConnection _connection = null!;
+    private DataConnection _data = null!;
+    private DbDeliveryOutbox _outbox = null!;
+    private readonly ManualTimeProvider _time = new();
+
+    [SetUp]
+    public void Connect()
+    {
+        _connection = new RecordingConnection();
+        var options = new DataOptions()
+            .UseSqlServer(SqlServerVersion.v2019, SqlServerProvider.MicrosoftDataSqlClient)
+            .UseConnection(_connection)
+            .UseMappingSchema(OutboxDatabase.MappingSchema);
+        _data = new DataConnection(options);
+        _outbox = OutboxDatabase.Outbox(_data, _time);
+    }
+
+    [TearDown]
+    public async Task Close() => await _data.DisposeAsync();
+
+    [Test]
+    public async Task The_claim_reads_the_due_range_in_order_with_top_then_claims_the_batch_in_one_conditional_update()
+    {
+        _connection.IdsToReturn = [11, 12];
+
+        await _outbox.ClaimDueAsync(8, TimeSpan.FromMinutes(5));
+
+        var (select, update) = (_connection.Statements[0], _connection.Statements[1]);
+        TestContext.Out.WriteLine(select + "\n\n" + update);
+        Assert.That(select, Does.Contain("SELECT TOP").And.Contain("[d].[Id]"));
+        Assert.That(select, Does.Contain("[d].[StatusId] = 10").And.Match(@"\[d\]\.\[NextAttemptOnUtc\] <= @\w+"));
+        Assert.That(select, Does.Contain("NOT EXISTS(").And.Contain("ORDER BY\n\t[d].[NextAttemptOnUtc]"));
+        Assert.That(select.Split("NOT EXISTS(")[0], Does.Not.Contain(" OR "), "no OR on status outside the per-order rule");
+
+        Assert.That(update, Does.StartWith("UPDATE"));
+        Assert.That(update, Does.Contain("[StatusId] = @StatusId").And.Contain("[ClaimToken] = @ClaimToken"));
+        // linq2db writes the id list as literals: one statement for the batch, seeks on the primary key. (SQL
+        // Server caches a plan per distinct list; with "optimize for ad hoc workloads" that costs little.)
+        Assert.That(update, Does.Match(@"\[Id\] IN \(11, 12\)"), "one statement for the batch, by primary key");
+        Assert.That(update, Does.Match(@"\[StatusId\] = @fromStatus AND\s+\[\w+\]\.\[NextAttemptOnUtc\] <= @now"), "re-checked under the row lock");
+        Assert.That(_connection.Statements, Has.Count.EqualTo(3), "candidates, claim, read back");
+    }
+
+    [Test]
+    public async Task A_result_is_one_update_by_primary_key_and_claim_token_and_an_uncounted_attempt_is_given_back_in_it()
+    {
+        var token = Guid.NewGuid();
+
+        await _outbox.RecordAttemptAsync(new AttemptResult(5, token, DeliveryStatus.Pending, _time.UtcNow, _time.UtcNow.AddSeconds(1), 429, "HTTP 429", Counted: false));
+
+        var update = _connection.Statements.Single();
+        TestContext.Out.WriteLine(update);
+        Assert.That(update, Does.StartWith("UPDATE"));
+        Assert.That(update, Does.Match(@"\[Id\] = @\w+ AND\s+\[\w+\]\.\[ClaimToken\] = @\w+ AND\s+\[\w+\]\.\[StatusId\] = 20"));
+        Assert.That(update, Does.Match(@"\[Attempts\] = \[\w+\]\.\[Attempts\] - @\w+"));
+    }
+
+    [Test]
+    public async Task Expired_leases_and_parked_rows_are_claimed_by_their_own_seekable_filters()
+    {
+        await _outbox.ClaimAbandonedAsync(8, TimeSpan.FromMinutes(5));
+        await _outbox.ReleasePausedAsync("1:ABCDEF");
+
+        var (abandoned, release) = (_connection.Statements[0], _connection.Statements[^1]);
+        TestContext.Out.WriteLine(abandoned + "\n\n" + release);
+        Assert.That(abandoned, Does.Contain("[d].[StatusId] = 20").And.Match(@"\[NextAttemptOnUtc\] <= @\w+").And.Not.Contain("NOT EXISTS"));
+        Assert.That(release, Does.StartWith("UPDATE").And.Contain("[StatusId] = 10").And.Match(@"\[VendorKey\] = @\w+"));
+    }
+
+    /// <summary>A connection that never opens a socket: it records each statement and answers with the ids it is given.</summary>
+    private sealed class RecordingConnection : DbConnection
+    {
+        public List<string> Statements { get; } = [];
+
+        public int[] IdsToReturn { get; set; } = [];
+
+        private ConnectionState _state = ConnectionState.Closed;
+
+        public override string ConnectionString { get; set; } = "Server=review-only";
+        public override string Database => "nop";
+        public override string DataSource => "review-only";
+        public override string ServerVersion => "15.00.4000";
+        public override ConnectionState State => _state;
+        public override void ChangeDatabase(string databaseName) { }
+        public override void Close() => _state = ConnectionState.Closed;
+        public override void Open() => _state = ConnectionState.Open;
+        protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => throw new NotSupportedException();
+        protected override DbCommand CreateDbCommand() => new RecordingCommand(this);
+
+        private sealed class RecordingCommand(RecordingConnection connection) : DbCommand
+        {
+            private readonly SqlCommand _parameters = new();
+
+            [System.Diagnostics.CodeAnalysis.AllowNull]
+            public override string CommandText { get; set; } = "";
+            public override int CommandTimeout { get; set; }
+            public override CommandType CommandType { get; set; }
+            public override bool DesignTimeVisible { get; set; }
+            public override UpdateRowSource UpdatedRowSource { get; set; }
+            protected override DbConnection? DbConnection { get; set; } = connection;
+            protected override DbParameterCollection DbParameterCollection => _parameters.Parameters;
+            protected override DbTransaction? DbTransaction { get; set; }
+            public override void Cancel() { }
+            public override void Prepare() { }
+            protected override DbParameter CreateDbParameter() => new SqlParameter();
+
+            public override int ExecuteNonQuery()
+            {
+                connection.Statements.Add(CommandText);
+                return connection.IdsToReturn.Length;
+            }
+
+            public override object? ExecuteScalar()
+            {
+                connection.Statements.Add(CommandText);
+                return null;
+            }
+
+            protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
+            {
+                connection.Statements.Add(CommandText);
+                var table = new DataTable();
+                // The claim's candidate read selects ids only; every other read answers nothing.
+                if (CommandText.Contains("SELECT TOP") && !CommandText.Contains("[ClaimToken]"))
+                {
+                    table.Columns.Add("Id", typeof(int));
+                    foreach (var id in connection.IdsToReturn)
+                        table.Rows.Add(id);
+                }
+                return table.CreateDataReader();
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Reflection;
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Misc.OrderTouchpoints.Benchmarks;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Configuration;
+using Nop.Services.Logging;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.DbBenchmarks;
+
+/// <summary>
+/// The delivery engine on PostgreSQL: checkout's outbox write, one claim at a 100,000-row backlog, the
+/// dispatcher's rate at 100,000 and 1,000,000 rows, and how long 10,000 deliveries parked by an outage take
+/// to go out once the vendor's probe succeeds. Each measurement has a database of its own.
+/// </summary>
+public sealed class PostgresBenchmarks(string server, bool quick, BenchmarkReport report)
+{
+    private static readonly TouchpointVendor[] ThreeVendors = [TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage, TouchpointVendor.VtMarketing];
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    public async Task RunAsync()
+    {
+        await CheckoutAsync(quick ? 300 : 2_000);
+        await using (var database = await OutboxDatabase.CreateAsync(DatabaseKind.PostgreSQL, server))
+        {
+            await FillAsync(database, 100_000);
+            await ClaimAsync(database, quick ? 100 : 500);
+            var rate = await DispatchAsync(database, TimeSpan.FromSeconds(quick ? 3 : 15));
+            report.Metric("dispatch_per_s_pg_100k", rate, "deliveries/s");
+        }
+        if (quick)
+            report.Note("--quick: dispatch_per_s_pg_1m not measured (1,000,000 rows take a minute to load)");
+        else
+        {
+            await using var database = await OutboxDatabase.CreateAsync(DatabaseKind.PostgreSQL, server);
+            await FillAsync(database, 1_000_000);
+            report.Metric("dispatch_per_s_pg_1m", await DispatchAsync(database, TimeSpan.FromSeconds(15)), "deliveries/s");
+        }
+        await RecoveryAsync(quick ? 1_000 : 10_000);
+    }
+
+    private async Task CheckoutAsync(int orders)
+    {
+        await using var database = await OutboxDatabase.CreateAsync(DatabaseKind.PostgreSQL, server);
+        await using var connection = database.Connect();
+        var outbox = OutboxDatabase.Outbox(connection, TimeProvider.System);
+        var samples = new Samples(orders);
+        for (var orderId = 1; orderId <= orders + 100; orderId++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, ThreeVendors, DateTime.UtcNow);
+            // The first hundred warm up the connection pool, linq2db's query cache and PostgreSQL's plans.
+            if (orderId > 100)
+                samples.AddMicrosecondsSince(start);
+        }
+        report.Metric("checkout_plugin_us_p99_pg", samples.Percentile(0.99), "us");
+        report.Note($"checkout on PostgreSQL: the outbox write for 3 vendors, p50 {samples.Percentile(0.5):0} us over {orders} orders");
+    }
+
+    /// <summary>Pending rows due now, one order each, spread over the vendors like a real backlog; then fresh statistics.</summary>
+    private static async Task FillAsync(OutboxDatabase database, int rows)
+    {
+        var now = DateTime.UtcNow;
+        await using var connection = database.Connect();
+        var backlog = Enumerable.Range(1, rows).Select(i => new OrderTouchpointDelivery
+        {
+            StoreId = 1 + i % 2,
+            OrderId = i,
+            Vendor = TouchpointVendor.Transactionale,
+            Event = TouchpointEvent.OrderPlaced,
+            Status = DeliveryStatus.Pending,
+            NextAttemptOnUtc = now.AddMilliseconds(-rows + i),
+            CreatedOnUtc = now,
+            EventOccurredOnUtc = now
+        });
+        await connection.GetTable<OrderTouchpointDelivery>().BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, backlog);
+        await connection.ExecuteAsync($"ANALYZE {database.Quote(OutboxTableMigration.TableName)}");
+    }
+
+    private async Task ClaimAsync(OutboxDatabase database, int claims)
+    {
+        await using var connection = database.Connect();
+        var outbox = OutboxDatabase.Outbox(connection, TimeProvider.System);
+        var samples = new Samples(claims);
+        for (var i = 0; i < claims + 20; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var claimed = await outbox.ClaimDueAsync(8, Lease);
+            if (i >= 20)
+                samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            foreach (var row in claimed)
+                await outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Delivered, DateTime.UtcNow, DateTime.UtcNow, 202, null));
+        }
+        report.Metric("claim_ms_p99_pg_100k", samples.Percentile(0.99), "ms");
+        report.Note($"claim of 8 due rows at a 100,000-row backlog: p50 {samples.Percentile(0.5):0.00} ms");
+    }
+
+    /// <summary>Deliveries per second the dispatcher records as delivered within the window (a vendor that answers at once).</summary>
+    private static async Task<double> DispatchAsync(OutboxDatabase database, TimeSpan window)
+    {
+        await using var vendor = await FakeVendorServer.StartAsync(_ => new FakeResponse(202, "{}"));
+        await using var host = DispatchHost.Create(database, vendor);
+        var before = await CountDeliveredAsync(database);
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(window);
+        try
+        {
+            await host.Dispatcher.DrainAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        var elapsed = clock.Elapsed.TotalSeconds;
+        return (await CountDeliveredAsync(database) - before) / elapsed;
+    }
+
+    private async Task RecoveryAsync(int waiting)
+    {
+        await using var database = await OutboxDatabase.CreateAsync(DatabaseKind.PostgreSQL, server);
+        var vendorKey = VendorPauses.KeyOf(TouchpointVendor.Transactionale, LoopbackTouchpointChannel.ApiKey);
+        var now = DateTime.UtcNow;
+        await using (var connection = database.Connect())
+        {
+            var parked = Enumerable.Range(1, waiting).Select(i => new OrderTouchpointDelivery
+            {
+                StoreId = 1,
+                OrderId = i,
+                Vendor = TouchpointVendor.Transactionale,
+                Event = TouchpointEvent.OrderPlaced,
+                Status = DeliveryStatus.Pending,
+                Attempts = 1,
+                FirstAttemptOnUtc = now.AddMinutes(-10),
+                VendorKey = vendorKey,
+                NextAttemptOnUtc = now.AddHours(1),
+                CreatedOnUtc = now.AddMinutes(-10),
+                EventOccurredOnUtc = now.AddMinutes(-10)
+            });
+            await connection.GetTable<OrderTouchpointDelivery>().BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, parked);
+            await connection.ExecuteAsync($"ANALYZE {database.Quote(OutboxTableMigration.TableName)}");
+        }
+        await using var vendor = await FakeVendorServer.StartAsync(_ => new FakeResponse(202, "{}", Delay: TimeSpan.FromMilliseconds(5)));
+        await using var host = DispatchHost.Create(database, vendor);
+        // The outage: the key is paused; then its probe succeeds and the vendor answers every request in 5 ms.
+        host.Pauses.Paused(vendorKey, TimeSpan.FromHours(1));
+        var clock = Stopwatch.StartNew();
+        host.Pauses.Resumed(vendorKey);
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (await CountDeliveredAsync(database) < waiting && !giveUp.IsCancellationRequested)
+            await host.Dispatcher.DrainAsync(giveUp.Token);
+        var delivered = await CountDeliveredAsync(database);
+        report.Metric(quick ? "recovery_s_pg_1k" : "recovery_s_pg_10k", clock.Elapsed.TotalSeconds, "s");
+        report.Note($"recovery: {delivered} of {waiting} parked deliveries delivered after the probe, vendor answering in 5 ms, {DispatchHost.Concurrency} parallel sends");
+    }
+
+    private static async Task<int> CountDeliveredAsync(OutboxDatabase database)
+    {
+        await using var connection = database.Connect();
+        return await connection.GetTable<OrderTouchpointDelivery>().CountAsync(d => d.StatusId == (int)DeliveryStatus.Delivered);
+    }
+}
+
+/// <summary>One store node's delivery services (as the plugin registers them) over the benchmark database.</summary>
+public sealed class DispatchHost : IAsyncDisposable
+{
+    /// <summary>The store's default number of parallel sends.</summary>
+    public static readonly int Concurrency = new OrderTouchpointsDeliverySettings().MaxConcurrentSends;
+
+    private readonly ServiceProvider _services;
+    private readonly HttpClient _http = new();
+
+    private DispatchHost(OutboxDatabase database, FakeVendorServer vendor)
+    {
+        var settings = new OrderTouchpointsDeliverySettings { MaxConcurrentSends = Concurrency };
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(FakeService<ISettingService>.Create(new Dictionary<string, Func<MethodInfo, object?[], object?>>
+        {
+            ["LoadSettingAsync"] = (method, _) => FakeResult.TaskFor(method, settings)
+        }));
+        services.AddSingleton(FakeService<ILogger>.Create(new Dictionary<string, Func<MethodInfo, object?[], object?>>()));
+        services.AddScoped(_ => database.Connect());
+        services.AddScoped<IDeliveryOutbox>(sp => OutboxDatabase.Outbox(sp.GetRequiredService<DataConnection>(), TimeProvider.System));
+        services.AddSingleton<VendorPauses>();
+        services.AddSingleton<VendorResiliencePipelines>();
+        services.AddScoped<VendorRequestSender>();
+        services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(vendor.BaseUri, _http, sp.GetRequiredService<VendorRequestSender>()));
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<DeliveryDispatcher>();
+        _services = services.BuildServiceProvider();
+    }
+
+    public static DispatchHost Create(OutboxDatabase database, FakeVendorServer vendor) => new(database, vendor);
+
+    public DeliveryDispatcher Dispatcher => _services.GetRequiredService<DeliveryDispatcher>();
+
+    public VendorPauses Pauses => _services.GetRequiredService<VendorPauses>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        _http.Dispose();
+    }
+}

@@ -1,0 +1,17 @@
+using System.Diagnostics;
+using Nop.Plugin.Misc.OrderTouchpoints.Benchmarks;
+using Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
+using Nop.Plugin.Misc.OrderTouchpoints.DbBenchmarks;
+
+// The PostgreSQL lines of build/bench.sh: OT_TEST_POSTGRES names the server of build/db-servers.sh.
+var report = new BenchmarkReport(Console.Out);
+if (OutboxDatabase.ServerConnectionString(DatabaseKind.PostgreSQL) is not { } server)
+{
+    Console.Error.WriteLine("OT_TEST_POSTGRES is not set: start the server with build/db-servers.sh start (build/bench.sh does).");
+    return 2;
+}
+var quick = args.Contains("--quick");
+var clock = Stopwatch.StartNew();
+await new PostgresBenchmarks(server, quick, report).RunAsync();
+report.Note($"PostgreSQL benchmarks took {clock.Elapsed.TotalSeconds:0} s");
+return 0;

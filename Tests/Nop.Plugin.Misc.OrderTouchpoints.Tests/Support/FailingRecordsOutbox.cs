@@ -1,0 +1,82 @@
+using Nop.Core;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+/// <summary>
+/// An outbox whose next <see cref="FailuresLeft"/> result writes throw, as a deadlock victim or a dropped
+/// connection would; everything else goes to the wrapped outbox.
+/// </summary>
+public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbox
+{
+    private int _failuresLeft;
+
+    public int FailuresLeft
+    {
+        get => Volatile.Read(ref _failuresLeft);
+        set => Volatile.Write(ref _failuresLeft, value);
+    }
+
+    private int _failedWrites;
+
+    public int FailedWrites => Volatile.Read(ref _failedWrites);
+
+    public Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            Interlocked.Increment(ref _failedWrites);
+            throw new InvalidOperationException("Transaction was deadlocked on lock resources with another process (simulated).");
+        }
+        return inner.RecordAttemptAsync(result, cancellationToken);
+    }
+
+    public Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
+        DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default) =>
+        inner.EnqueueAsync(storeId, orderId, touchpointEvent, vendors, eventOccurredOnUtc, eventSourceId, cancellationToken);
+
+    public Task<IReadOnlyList<DeliveryHistory>> GetDeliveryHistoryAsync(int storeId, DateTime fromUtc, TimeSpan bucket, int bucketCount,
+        CancellationToken cancellationToken = default) =>
+        inner.GetDeliveryHistoryAsync(storeId, fromUtc, bucket, bucketCount, cancellationToken);
+
+    public Task<IReadOnlyList<DeliveryTrouble>> GetDeliveryTroubleAsync(DateTime failedSinceUtc, DateTime waitingCreatedBeforeUtc,
+        CancellationToken cancellationToken = default) =>
+        inner.GetDeliveryTroubleAsync(failedSinceUtc, waitingCreatedBeforeUtc, cancellationToken);
+
+    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        inner.ClaimDueAsync(maxCount, lease, cancellationToken);
+
+    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        inner.ClaimAbandonedAsync(maxCount, lease, cancellationToken);
+
+    public Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        inner.ClaimPausedAsync(vendorKey, lease, cancellationToken);
+
+    public Task<int> ReleasePausedAsync(string vendorKey, CancellationToken cancellationToken = default) =>
+        inner.ReleasePausedAsync(vendorKey, cancellationToken);
+
+    public Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default) => inner.GetNextDueOnUtcAsync(cancellationToken);
+
+    public Task<int> PurgeFinishedAsync(DateTime finishedBeforeUtc, int batchSize, CancellationToken cancellationToken = default) =>
+        inner.PurgeFinishedAsync(finishedBeforeUtc, batchSize, cancellationToken);
+
+    public Task<IReadOnlySet<int>> GetOrdersWithDeliveryAsync(int storeId, TouchpointVendor vendor, TouchpointEvent touchpointEvent,
+        IReadOnlyCollection<int> orderIds, CancellationToken cancellationToken = default) =>
+        inner.GetOrdersWithDeliveryAsync(storeId, vendor, touchpointEvent, orderIds, cancellationToken);
+
+    public Task<int> SkipPendingAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default) =>
+        inner.SkipPendingAsync(orderIds, reason, cancellationToken);
+
+    public Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,
+        CancellationToken cancellationToken = default) => inner.SearchAsync(search, pageIndex, pageSize, cancellationToken);
+
+    public Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default) =>
+        inner.ResendAsync(deliveryIds, cancellationToken);
+
+    public Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
+        CancellationToken cancellationToken = default) => inner.ResendFailedSinceAsync(failedSinceUtc, storeId, vendor, cancellationToken);
+
+    public Task<IReadOnlyList<VendorHealth>> GetVendorHealthAsync(int storeId = 0, CancellationToken cancellationToken = default) =>
+        inner.GetVendorHealthAsync(storeId, cancellationToken);
+}

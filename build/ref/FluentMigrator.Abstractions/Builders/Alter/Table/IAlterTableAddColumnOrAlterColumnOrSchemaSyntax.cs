@@ -1,0 +1,5 @@
+namespace FluentMigrator.Builders.Alter.Table;
+
+public interface IAlterTableAddColumnOrAlterColumnOrSchemaSyntax : IAlterTableAddColumnOrAlterColumnSyntax
+{
+}

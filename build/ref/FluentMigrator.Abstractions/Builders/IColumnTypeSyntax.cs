@@ -1,0 +1,13 @@
+using FluentMigrator.Infrastructure;
+
+namespace FluentMigrator.Builders;
+
+public interface IColumnTypeSyntax<TNext> : IFluentSyntax
+    where TNext : IFluentSyntax
+{
+    TNext AsDateTime2();
+
+    TNext AsInt64();
+
+    TNext AsString(int size);
+}

@@ -1,0 +1,8 @@
+using FluentMigrator.Infrastructure;
+
+namespace FluentMigrator.Builders.Schema.Index;
+
+public interface ISchemaIndexSyntax : IFluentSyntax
+{
+    bool Exists();
+}

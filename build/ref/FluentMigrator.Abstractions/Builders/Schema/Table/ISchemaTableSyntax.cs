@@ -1,0 +1,11 @@
+using FluentMigrator.Builders.Schema.Column;
+using FluentMigrator.Builders.Schema.Index;
+
+namespace FluentMigrator.Builders.Schema.Table;
+
+public interface ISchemaTableSyntax
+{
+    ISchemaColumnSyntax Column(string columnName);
+
+    ISchemaIndexSyntax Index(string indexName);
+}
