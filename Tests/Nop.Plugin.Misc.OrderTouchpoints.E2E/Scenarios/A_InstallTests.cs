@@ -1,3 +1,5 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+
 namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 
 /// <summary>
@@ -29,8 +31,13 @@ public sealed class A_InstallTests
         Assert.That(suite.Plugin.IsInstalled(), Is.True, "plugins.json lists the plugin as installed");
         var db = suite.Database;
         Assert.That(await db.TableExistsAsync("OrderTouchpointDelivery"), Is.True);
-        var indexes = (await db.QueryAsync("""select indexname from pg_indexes where tablename = 'OrderTouchpointDelivery'""")).Select(r => (string)r["indexname"]!).ToList();
-        Assert.That(indexes, Is.SupersetOf(new[] { "IX_OrderTouchpointDelivery_Key", "IX_OrderTouchpointDelivery_Due" }));
+        var indexes = (await db.QueryAsync("""select indexname, indexdef from pg_indexes where tablename = 'OrderTouchpointDelivery'"""))
+            .ToDictionary(r => (string)r["indexname"]!, r => (string)r["indexdef"]!);
+        Assert.That(indexes.Keys, Is.SupersetOf(new[]
+        {
+            OutboxTableMigration.KeyIndex, OutboxTableMigration.DueIndex, OutboxTableMigration.CreatedIndex, OutboxTableMigration.OrderIndex
+        }));
+        Assert.That(indexes[OutboxTableMigration.KeyIndex], Does.StartWith("CREATE UNIQUE INDEX"), "one delivery per key, enforced by the database");
         var task = await db.QueryAsync("""select "Enabled", "Seconds" from "ScheduleTask" where "Type" like 'Nop.Plugin.Misc.OrderTouchpoints.%'""");
         Assert.That(task, Has.Count.EqualTo(1), "one delivery sweep task");
         Assert.That(task[0]["Enabled"], Is.EqualTo(true));

@@ -21,7 +21,7 @@ public static class StorefrontBrowserCheckout
             await page.ClickAsync("#checkout");
             await page.ClickAsync(".checkout-as-guest-button");
             // DOMContentLoaded, not load: on this offline machine a storefront page's "load" can wait on resources that never come.
-            await page.WaitForURLAsync("**/onepagecheckout", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.WaitForURLAsync("**/onepagecheckout**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
             await page.FillAsync("#BillingNewAddress_FirstName", buyer.FirstName);
             await page.FillAsync("#BillingNewAddress_LastName", buyer.LastName);
