@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
@@ -30,7 +29,10 @@ public sealed class I_TreeModeTests
         if (Directory.Exists(suite.Plugin.PluginFolder))
             Directory.Delete(suite.Plugin.PluginFolder, recursive: true);
 
-        var build = await RunAsync("dotnet", "build", Path.Combine(treeDir, "Nop.Plugin.Misc.OrderTouchpoints", "Nop.Plugin.Misc.OrderTouchpoints.csproj"), "-c", "Release", "-nologo", "-v:minimal");
+        // nopCommerce's ClearPluginAssemblies tool targets net9.0; where only a newer runtime is installed it must roll forward.
+        var build = await ProcessRunner.RunAsync("dotnet",
+            ["build", Path.Combine(treeDir, "Nop.Plugin.Misc.OrderTouchpoints", "Nop.Plugin.Misc.OrderTouchpoints.csproj"), "-c", "Release", "-nologo", "-v:minimal"],
+            new Dictionary<string, string> { ["DOTNET_ROLL_FORWARD"] = "Major" });
         await File.WriteAllTextAsync(env.Artifact("tree-mode-build.log"), build.Output);
         Assert.That(build.ExitCode, Is.Zero, "the plugin builds inside the nopCommerce tree (see tree-mode-build.log)");
 
@@ -69,19 +71,4 @@ public sealed class I_TreeModeTests
     }
 
     private static string Hash(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string command, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        // nopCommerce's ClearPluginAssemblies tool targets net9.0; where only a newer runtime is installed it must roll forward.
-        start.Environment["DOTNET_ROLL_FORWARD"] = "Major";
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
 }

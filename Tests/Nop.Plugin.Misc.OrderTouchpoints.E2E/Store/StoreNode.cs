@@ -54,16 +54,10 @@ public sealed class StoreNode(StoreEnvironment environment)
     /// <summary>Runs <c>nophost</c> (second node, stopping a node) and fails with its output when it fails.</summary>
     public async Task<string> NopHostAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(environment.NopHostCommand) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"nophost {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
-        return await output;
+        var (exitCode, output) = await ProcessRunner.RunAsync(environment.NopHostCommand, arguments);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"nophost {string.Join(' ', arguments)} failed ({exitCode}): {output}");
+        return output;
     }
 
     /// <summary>The process log from a byte offset on (what a scenario caused), for checks and artifacts.</summary>
