@@ -21,6 +21,7 @@ public class OutboxTableMigration : AutoReversingMigration
     public const string DueIndex = "IX_OrderTouchpointDelivery_Due";
     public const string CreatedIndex = "IX_OrderTouchpointDelivery_Created";
     public const string OrderIndex = "IX_OrderTouchpointDelivery_Order";
+    public const string FinishedIndex = "IX_OrderTouchpointDelivery_Finished";
 
     public override void Up()
     {
@@ -45,7 +46,15 @@ public class OutboxTableMigration : AutoReversingMigration
 
         create.Index(OrderIndex).OnTable(TableName)
             .OnColumn(nameof(OrderTouchpointDelivery.OrderId)).Ascending();
+
+        CreateFinishedIndex(create);
     }
+
+    /// <summary>Finished rows by status and time: purge, "failed since" and the vendor health figures.</summary>
+    internal static void CreateFinishedIndex(ICreateExpressionRoot create) =>
+        create.Index(FinishedIndex).OnTable(TableName)
+            .OnColumn(nameof(OrderTouchpointDelivery.StatusId)).Ascending()
+            .OnColumn(nameof(OrderTouchpointDelivery.FinishedOnUtc)).Ascending();
 
     /// <summary>One delivery per store, order, vendor, event and event source (which shipment, which refund).</summary>
     internal static void CreateKeyIndex(ICreateExpressionRoot create) =>

@@ -113,6 +113,7 @@ public sealed class OutboxDatabase : IAsyncDisposable
             .Property(d => d.EventOccurredOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
             .Property(d => d.FirstAttemptOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
             .Property(d => d.ClaimExpiresOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
+            .Property(d => d.FinishedOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
             .Property(d => d.LastAttemptOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
             .Property(d => d.DeliveredOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable();
         entity.Build();
