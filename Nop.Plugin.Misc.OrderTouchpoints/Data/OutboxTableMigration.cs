@@ -6,7 +6,7 @@ using Nop.Data.Migrations;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Data;
 
 /// <summary>
-/// Creates the outbox table when the plugin is installed. Auto-reversing, so nopCommerce's uninstall
+/// Creates the outbox table (and the table of vendor-key leases) when the plugin is installed. Auto-reversing, so nopCommerce's uninstall
 /// (which runs Down of the plugin's applied migrations) drops the indexes and the table again.
 /// </summary>
 [NopMigration(Version, "Misc.OrderTouchpoints: delivery outbox", MigrationProcessType.Installation)]
@@ -15,6 +15,8 @@ public class OutboxTableMigration : AutoReversingMigration
     public const string Version = "2026/11/22 12:00:00:0000000";
 
     public const string TableName = nameof(OrderTouchpointDelivery);
+    public const string LeaseTableName = nameof(OrderTouchpointVendorLease);
+    public const string LeaseKeyIndex = "IX_OrderTouchpointVendorLease_Key";
 
     // PostgreSQL index names are unique per schema, not per table: every name carries the table name.
     public const string KeyIndex = "IX_OrderTouchpointDelivery_EventKey";
@@ -27,7 +29,16 @@ public class OutboxTableMigration : AutoReversingMigration
     {
         Create.TableFor<OrderTouchpointDelivery>();
         CreateIndexes(Create);
+        Create.TableFor<OrderTouchpointVendorLease>();
+        CreateLeaseKeyIndex(Create);
     }
+
+    /// <summary>One lease per vendor and API key.</summary>
+    internal static void CreateLeaseKeyIndex(ICreateExpressionRoot create) =>
+        create.Index(LeaseKeyIndex).OnTable(LeaseTableName)
+            .OnColumn(nameof(OrderTouchpointVendorLease.VendorId)).Ascending()
+            .OnColumn(nameof(OrderTouchpointVendorLease.KeyHash)).Ascending()
+            .WithOptions().Unique();
 
     /// <summary>
     /// The unique delivery key; "due rows" (and, through NextAttemptOnUtc, "finished since"); the admin

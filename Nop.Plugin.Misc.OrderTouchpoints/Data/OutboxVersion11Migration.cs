@@ -1,4 +1,5 @@
 using FluentMigrator;
+using Nop.Data.Extensions;
 using Nop.Data.Migrations;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Data;
@@ -38,6 +39,12 @@ public class OutboxVersion11Migration : Migration
             OutboxTableMigration.CreateKeyIndex(Create);
         if (!Schema.Table(table).Index(OutboxTableMigration.FinishedIndex).Exists())
             OutboxTableMigration.CreateFinishedIndex(Create);
+
+        if (!Schema.Table(OutboxTableMigration.LeaseTableName).Exists())
+        {
+            Create.TableFor<OrderTouchpointVendorLease>();
+            OutboxTableMigration.CreateLeaseKeyIndex(Create);
+        }
     }
 
     public override void Down()

@@ -141,6 +141,9 @@ public class OutboxVersion11MigrationTests
         Assert.That(source, Does.Contain("Delete.Index(Version10KeyIndex).OnTable(table)"));
         Assert.That(OutboxVersion11Migration.Version10KeyIndex, Is.Not.EqualTo(OutboxTableMigration.KeyIndex));
         Assert.That(source, Does.Contain("OutboxTableMigration.CreateKeyIndex(Create)"));
+        // The web farm's vendor-key leases: a table of their own, created on upgrade when missing.
+        Assert.That(source, Does.Contain("if (!Schema.Table(OutboxTableMigration.LeaseTableName).Exists())"));
+        Assert.That(source, Does.Contain("Create.TableFor<OrderTouchpointVendorLease>()"));
         foreach (var added in mapped.Except(firstVersion))
         {
             Assert.That(source, Does.Contain($"Column(nameof(OrderTouchpointDelivery.{added})).Exists()"), added);
