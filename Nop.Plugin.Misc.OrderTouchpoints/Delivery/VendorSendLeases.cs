@@ -6,15 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// This node's side of the vendor-key leases (a singleton): before a rate-limited vendor is called, the
-/// node must hold the key's lease, so in a web farm one node at a time sends for a key and its in-process
-/// rate limiter and circuit breaker see every request made with the key. A held lease is renewed in the
+/// This node's side of the vendor-key leases (a singleton): before a vendor is sent a delivery, the node
+/// must hold the key's lease, so in a web farm one node at a time sends for a key and its in-process rate
+/// limiter (Engage) and circuit breaker (pause and probe) see every request made with the key. A held lease is renewed in the
 /// database when half of it has run out, so the check costs a database round trip every few seconds, not
 /// per request; a node that dies loses its lease within <see cref="Duration"/>.
 /// </summary>
 public sealed class VendorSendLeases(IServiceScopeFactory scopeFactory, TimeProvider timeProvider)
 {
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
+
+    /// <summary>When a delivery held back because another node holds the key's lease is tried again.</summary>
+    public static readonly TimeSpan HeldBackRetryAfter = TimeSpan.FromSeconds(2);
 
     private readonly Guid _holderId = Guid.NewGuid();
     private readonly ConcurrentDictionary<(int VendorId, long KeyHash), DateTime> _held = new();

@@ -47,7 +47,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
         {
             return new VendorResponse(DeliveryOutcome.HeldBackLocally(
                 "Held back: another node of the web farm is sending for this API key (its rate limit is shared); sent again shortly.",
-                RateLimitRetryAfter));
+                VendorSendLeases.HeldBackRetryAfter));
         }
         using var slot = await rateLimiter.WaitForSlotAsync(connection.ApiKey, connection.MaxRequestsPerSecond, connection.AttemptTimeout, cancellationToken);
         if (slot is null)
