@@ -6,12 +6,14 @@
 #   start  installs what is missing, starts both servers if not running, prints the env lines
 #   env    prints OT_TEST_POSTGRES=… and OT_TEST_MARIADB=… (connection strings) for the running servers
 #   stop   stops both servers
-# env: OT_DB_PG_PORT (default 55461), OT_DB_MARIADB_PORT (default 33461)
+# env: OT_DB_PG_PORT, OT_DB_MARIADB_PORT: the ports; by default derived from the checkout's path (PostgreSQL
+#      55500–55599, MariaDB 33500–33599), so two checkouts on one machine each get their own servers.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 base="$root/artifacts/db"
-pg_port="${OT_DB_PG_PORT:-55461}"
-maria_port="${OT_DB_MARIADB_PORT:-33461}"
+offset=$(( $(printf '%s' "$root" | cksum | cut -d' ' -f1) % 100 ))
+pg_port="${OT_DB_PG_PORT:-$((55500 + offset))}"
+maria_port="${OT_DB_MARIADB_PORT:-$((33500 + offset))}"
 pg_dir="$base/postgres"
 maria_dir="$base/mariadb"
 

@@ -42,17 +42,17 @@ public class OrderTouchpointDelivery : BaseEntity
     /// </summary>
     public string? VendorKey { get; set; }
 
-    /// <summary>
-    /// Pending: when the next attempt is due. In progress: when the claim lease runs out (the row is due
-    /// again then, for another node). Delivered, failed, skipped: when it reached that status — so the
-    /// (StatusId, NextAttemptOnUtc) index also answers "delivered/failed since" and purge queries.
-    /// </summary>
+    /// <summary>Pending: when the next attempt is due (read for pending rows only).</summary>
     public DateTime NextAttemptOnUtc { get; set; }
 
     /// <summary>Set while a dispatcher holds the row; results are recorded only under the same token.</summary>
     public Guid? ClaimToken { get; set; }
 
+    /// <summary>In progress: when the claim's lease runs out; after that the row is claimed as abandoned.</summary>
     public DateTime? ClaimExpiresOnUtc { get; set; }
+
+    /// <summary>Delivered, failed, skipped: when it reached that status (purge, "failed since", health).</summary>
+    public DateTime? FinishedOnUtc { get; set; }
 
     public int? LastHttpStatus { get; set; }
 

@@ -1,11 +1,12 @@
 using FluentMigrator;
+using Nop.Data.Extensions;
 using Nop.Data.Migrations;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Data;
 
 /// <summary>
 /// Brings an outbox created by version 1.0 to 1.1: the columns that let an outage cost no attempts
-/// (first-attempt time, the vendor key a retry waits for), the event source (which shipment, which refund)
+/// (first-attempt time, the vendor key a retry waits for), the finished time (one meaning per column), the event source (which shipment, which refund)
 /// and the delivery key that includes it. nopCommerce runs it when the plugin's version changes; new
 /// installs get all of it from <see cref="OutboxTableMigration"/> and nopCommerce marks this one applied,
 /// so every step checks first. Nothing to undo: uninstall drops the table.
@@ -26,6 +27,9 @@ public class OutboxVersion11Migration : Migration
         // nopCommerce maps a string property without a length to the provider's unlimited text type; the same here.
         if (!Schema.Table(table).Column(nameof(OrderTouchpointDelivery.VendorKey)).Exists())
             Alter.Table(table).AddColumn(nameof(OrderTouchpointDelivery.VendorKey)).AsString(int.MaxValue).Nullable();
+        // Rows finished under 1.0 keep FinishedOnUtc empty: the purge takes them by creation time.
+        if (!Schema.Table(table).Column(nameof(OrderTouchpointDelivery.FinishedOnUtc)).Exists())
+            Alter.Table(table).AddColumn(nameof(OrderTouchpointDelivery.FinishedOnUtc)).AsDateTime2().Nullable();
         if (!Schema.Table(table).Column(nameof(OrderTouchpointDelivery.EventSourceId)).Exists())
             Alter.Table(table).AddColumn(nameof(OrderTouchpointDelivery.EventSourceId)).AsInt64().NotNullable().WithDefaultValue(0);
 
@@ -33,6 +37,14 @@ public class OutboxVersion11Migration : Migration
             Delete.Index(Version10KeyIndex).OnTable(table);
         if (!Schema.Table(table).Index(OutboxTableMigration.KeyIndex).Exists())
             OutboxTableMigration.CreateKeyIndex(Create);
+        if (!Schema.Table(table).Index(OutboxTableMigration.FinishedIndex).Exists())
+            OutboxTableMigration.CreateFinishedIndex(Create);
+
+        if (!Schema.Table(OutboxTableMigration.LeaseTableName).Exists())
+        {
+            Create.TableFor<OrderTouchpointVendorLease>();
+            OutboxTableMigration.CreateLeaseKeyIndex(Create);
+        }
     }
 
     public override void Down()

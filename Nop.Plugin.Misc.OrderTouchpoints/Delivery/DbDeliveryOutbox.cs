@@ -72,34 +72,35 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         // index read in its order, stopping after maxCount rows, whatever the backlog (ClaimPlanTests).
         var candidates = await FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now))
             .OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
-        return await ClaimAsync(candidates, Pending, now, lease, cancellationToken);
+        return await ClaimAsync(repository.Table.Where(d => candidates.Contains(d.Id) && d.StatusId == Pending && d.NextAttemptOnUtc <= now),
+            candidates, now, lease, cancellationToken);
     }
 
     public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        // An in-progress row carries its lease end in NextAttemptOnUtc; it is always its order's earliest waiting row.
-        var candidates = await repository.Table.Where(d => d.StatusId == InProgress && d.NextAttemptOnUtc <= now)
-            .OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
-        return await ClaimAsync(candidates, InProgress, now, lease, cancellationToken);
+        // Few rows are in progress at any time (the nodes' send slots): the due index's StatusId prefix finds them.
+        // An in-progress row is always its order's earliest waiting row.
+        var candidates = await repository.Table.Where(d => d.StatusId == InProgress && d.ClaimExpiresOnUtc <= now)
+            .OrderBy(d => d.ClaimExpiresOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
+        return await ClaimAsync(repository.Table.Where(d => candidates.Contains(d.Id) && d.StatusId == InProgress && d.ClaimExpiresOnUtc <= now),
+            candidates, now, lease, cancellationToken);
     }
 
     // One conditional UPDATE for the whole batch (a round trip, not one per row): the database re-checks
     // status and due time under each row's lock, so rows another node took in between are simply not
     // affected; the rows claimed are then read back by id and the new token.
-    private async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAsync(List<int> candidates, int fromStatus, DateTime now, TimeSpan lease,
-        CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAsync(IQueryable<OrderTouchpointDelivery> stillClaimable, List<int> candidates,
+        DateTime now, TimeSpan lease, CancellationToken cancellationToken)
     {
         if (candidates.Count == 0)
             return [];
         var until = now + lease;
         var token = Guid.NewGuid();
-        var affected = await repository.Table
-            .Where(d => candidates.Contains(d.Id) && d.StatusId == fromStatus && d.NextAttemptOnUtc <= now)
+        var affected = await stillClaimable
             .Set(d => d.StatusId, InProgress)
             .Set(d => d.ClaimToken, (Guid?)token)
             .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
-            .Set(d => d.NextAttemptOnUtc, until)
             .Set(d => d.Attempts, d => d.Attempts + 1)
             .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
             .Set(d => d.VendorKey, (string?)null)
@@ -124,7 +125,6 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
                 .Set(d => d.StatusId, InProgress)
                 .Set(d => d.ClaimToken, (Guid?)token)
                 .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
-                .Set(d => d.NextAttemptOnUtc, until)
                 .Set(d => d.Attempts, d => d.Attempts + 1)
                 .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
                 .Set(d => d.VendorKey, (string?)null)
@@ -142,11 +142,8 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             .Set(d => d.VendorKey, (string?)null)
             .UpdateAsync(cancellationToken);
 
-    // Waiting rows with no earlier waiting row for the same store, order and vendor.
-    private IQueryable<OrderTouchpointDelivery> Claimable() =>
-        FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending || d.StatusId == InProgress));
-
-    // The NOT EXISTS is a seek per candidate on an index leading with OrderId (the key or the order index).
+    // Rows with no earlier waiting row for the same store, order and vendor. The NOT EXISTS is a seek per
+    // candidate on an index leading with OrderId (the key or the order index).
     private IQueryable<OrderTouchpointDelivery> FirstWaitingOfTheirOrder(IQueryable<OrderTouchpointDelivery> rows) =>
         rows.Where(d => !repository.Table.Any(e => e.StoreId == d.StoreId && e.OrderId == d.OrderId && e.VendorId == d.VendorId
             && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == InProgress)));
@@ -156,6 +153,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         var reason = OutboxRows.TrimReason(result.Reason);
         var deliveredOn = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : (DateTime?)null;
         var givenBack = result.Counted ? 0 : 1;
+        var finishedOn = result.Status == DeliveryStatus.Pending ? (DateTime?)null : result.AttemptedOnUtc;
         var affected = await repository.Table
             .Where(d => d.Id == result.DeliveryId && d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
             .Set(d => d.StatusId, (int)result.Status)
@@ -164,6 +162,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             .Set(d => d.NextAttemptOnUtc, result.NextAttemptOnUtc)
             .Set(d => d.ClaimToken, (Guid?)null)
             .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
+            .Set(d => d.FinishedOnUtc, finishedOn)
             .Set(d => d.LastAttemptOnUtc, (DateTime?)result.AttemptedOnUtc)
             .Set(d => d.LastHttpStatus, result.HttpStatus)
             .Set(d => d.LastReason, reason)
@@ -172,10 +171,16 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         return affected == 1;
     }
 
-    public Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default) =>
-        FirstOrNullAsync(Claimable()
+    public async Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)
+    {
+        var nextPending = await FirstOrNullAsync(FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending))
             .OrderBy(d => d.NextAttemptOnUtc)
             .Select(d => (DateTime?)d.NextAttemptOnUtc));
+        var nextLeaseEnd = await FirstOrNullAsync(repository.Table.Where(d => d.StatusId == InProgress)
+            .OrderBy(d => d.ClaimExpiresOnUtc)
+            .Select(d => d.ClaimExpiresOnUtc));
+        return nextLeaseEnd is { } leaseEnd && (nextPending is null || leaseEnd < nextPending) ? leaseEnd : nextPending;
+    }
 
     public async Task<int> PurgeFinishedAsync(DateTime finishedBeforeUtc, int batchSize, CancellationToken cancellationToken = default)
     {
@@ -184,9 +189,9 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                // Rows finished under 1.0 have no FinishedOnUtc; their creation time stands in.
                 var ids = await repository.Table
-                    .Where(d => d.StatusId == status && d.NextAttemptOnUtc < finishedBeforeUtc)
-                    .OrderBy(d => d.NextAttemptOnUtc)
+                    .Where(d => d.StatusId == status && (d.FinishedOnUtc < finishedBeforeUtc || (d.FinishedOnUtc == null && d.CreatedOnUtc < finishedBeforeUtc)))
                     .Select(d => d.Id).Take(batchSize).ToListAsync();
                 if (ids.Count == 0)
                     break;
@@ -221,7 +226,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             skipped += await repository.Table
                 .Where(d => chunk.Contains(d.OrderId) && d.StatusId == Pending)
                 .Set(d => d.StatusId, Skipped)
-                .Set(d => d.NextAttemptOnUtc, now)
+                .Set(d => d.FinishedOnUtc, (DateTime?)now)
                 .Set(d => d.LastReason, trimmed)
                 .UpdateAsync(cancellationToken);
         }
@@ -260,8 +265,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     public Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
         CancellationToken cancellationToken = default)
     {
-        // A failed row's NextAttemptOnUtc is when it failed (see the entity): this runs on the due index.
-        var query = repository.Table.Where(d => d.StatusId == Failed && d.NextAttemptOnUtc >= failedSinceUtc);
+        var query = repository.Table.Where(d => d.StatusId == Failed && d.FinishedOnUtc >= failedSinceUtc);
         if (storeId > 0)
             query = query.Where(d => d.StoreId == storeId);
         if (vendor is { } only)
@@ -274,6 +278,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             .Set(d => d.NextAttemptOnUtc, Now)
             .Set(d => d.Attempts, 0)
             .Set(d => d.FirstAttemptOnUtc, (DateTime?)null)
+            .Set(d => d.FinishedOnUtc, (DateTime?)null)
             .Set(d => d.VendorKey, (string?)null)
             .Set(d => d.ClaimToken, (Guid?)null)
             .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
@@ -285,17 +290,17 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         var since = Now.AddHours(-24);
         var rows = storeId > 0 ? repository.Table.Where(d => d.StoreId == storeId) : repository.Table;
         var waiting = await CountByVendor(rows.Where(d => d.StatusId == Pending || d.StatusId == InProgress));
-        var delivered = await CountByVendor(rows.Where(d => d.StatusId == Delivered && d.NextAttemptOnUtc >= since));
-        var failed = await CountByVendor(rows.Where(d => d.StatusId == Failed && d.NextAttemptOnUtc >= since));
+        var delivered = await CountByVendor(rows.Where(d => d.StatusId == Delivered && d.FinishedOnUtc >= since));
+        var failed = await CountByVendor(rows.Where(d => d.StatusId == Failed && d.FinishedOnUtc >= since));
 
         var health = new List<VendorHealth>();
         foreach (var vendor in Enum.GetValues<TouchpointVendor>())
         {
             var vendorId = (int)vendor;
-            // Newest first on the due index: stops at the vendor's latest delivered row.
+            // Newest first on the finished index: stops at the vendor's latest delivered row.
             var lastDelivered = await FirstOrNullAsync(rows
                 .Where(d => d.StatusId == Delivered && d.VendorId == vendorId)
-                .OrderByDescending(d => d.NextAttemptOnUtc)
+                .OrderByDescending(d => d.FinishedOnUtc)
                 .Select(d => d.DeliveredOnUtc));
             health.Add(new VendorHealth(vendor, waiting.GetValueOrDefault(vendorId), delivered.GetValueOrDefault(vendorId),
                 failed.GetValueOrDefault(vendorId), lastDelivered));

@@ -151,7 +151,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             }
             else
             {
-                var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, cancellationToken);
+                var outcome = await AttemptAsync(scope.ServiceProvider, row, plan);
                 result = RetryPolicy.Decide(row, row.ClaimToken!.Value, outcome, plan.Schedule,
                     timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
             }
@@ -166,23 +166,20 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         }
     }
 
-    private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, OrderTouchpointDelivery row, DrainPlan plan,
-        CancellationToken cancellationToken)
+    // Not given the shutdown token: a request in flight may already have reached the vendor, and cutting it
+    // would turn the delivery into a blind resend (a second email from Engage). An application stop ends the
+    // claiming; sends in flight finish within their time limit and are recorded.
+    private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, OrderTouchpointDelivery row, DrainPlan plan)
     {
         var channel = services.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Vendor == row.Vendor);
         if (channel is null)
             return DeliveryOutcome.CannotSend($"No {row.Vendor} channel is installed.");
 
         using var timeLimit = new CancellationTokenSource(plan.SendTimeLimit, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLimit.Token);
         var request = new DeliveryRequest(row.StoreId, row.OrderId, row.Event, row.EventOccurredOnUtc, row.Attempts);
         try
         {
-            return await channel.DeliverAsync(request, linked.Token);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return DeliveryOutcome.Retry("Interrupted by an application shutdown.");
+            return await channel.DeliverAsync(request, timeLimit.Token);
         }
         catch (OperationCanceledException) when (timeLimit.IsCancellationRequested)
         {

@@ -14,6 +14,8 @@ public static class DeliveryServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IDeliveryOutbox, DbDeliveryOutbox>();
         services.TryAddSingleton<VendorPauses>();
+        services.AddSingleton<VendorSendLeases>();
+        services.AddScoped<IVendorLeaseStore, DbVendorLeaseStore>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService<DeliveryWorker>();

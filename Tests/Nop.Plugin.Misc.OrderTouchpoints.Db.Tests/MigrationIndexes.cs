@@ -8,7 +8,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
 public sealed record MigrationIndex(string Name, string Table, IReadOnlyList<string> Columns, bool Unique);
 
 /// <summary>
-/// Records the indexes <see cref="OutboxTableMigration"/> creates, through the FluentMigrator syntax it
+/// Records the indexes <see cref="OutboxTableMigration"/> creates (outbox and vendor-key leases), through the FluentMigrator syntax it
 /// calls, so the test database gets exactly the migration's indexes.
 /// </summary>
 public sealed class MigrationIndexes : ICreateExpressionRoot, ICreateIndexForTableSyntax, ICreateIndexOnColumnOrInSchemaSyntax,
@@ -24,6 +24,7 @@ public sealed class MigrationIndexes : ICreateExpressionRoot, ICreateIndexForTab
     {
         var recorder = new MigrationIndexes();
         OutboxTableMigration.CreateIndexes(recorder);
+        OutboxTableMigration.CreateLeaseKeyIndex(recorder);
         recorder.Flush();
         return recorder._indexes;
     }

@@ -58,6 +58,7 @@ public sealed class OutboxDatabase : IAsyncDisposable
         var database = new OutboxDatabase(kind, serverConnectionString, name, WithDatabase(kind, serverConnectionString, name));
         await using var connection = database.Connect();
         await connection.CreateTableAsync<OrderTouchpointDelivery>();
+        await connection.CreateTableAsync<OrderTouchpointVendorLease>();
         foreach (var index in MigrationIndexes.OfOutbox())
         {
             var columns = string.Join(", ", index.Columns.Select(database.Quote));
@@ -113,9 +114,15 @@ public sealed class OutboxDatabase : IAsyncDisposable
             .Property(d => d.EventOccurredOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
             .Property(d => d.FirstAttemptOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
             .Property(d => d.ClaimExpiresOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
+            .Property(d => d.FinishedOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
             .Property(d => d.LastAttemptOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
             .Property(d => d.DeliveredOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable();
         entity.Build();
+        new FluentMappingBuilder(schema).Entity<OrderTouchpointVendorLease>()
+            .HasTableName(OutboxTableMigration.LeaseTableName)
+            .Property(l => l.Id).IsPrimaryKey().IsIdentity()
+            .Property(l => l.ExpiresOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
+            .Build();
         return schema;
     }
 

@@ -99,7 +99,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind)
 
         Assert.That(first.Select(r => (r.OrderId, r.Event)), Is.EqualTo(new[] { (1, TouchpointEvent.OrderPlaced), (2, TouchpointEvent.OrderPlaced) }));
         Assert.That(first, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.InProgress && r.Attempts == 1
-            && r.ClaimToken != null && r.FirstAttemptOnUtc == _time.UtcNow && r.NextAttemptOnUtc == _time.UtcNow + Lease));
+            && r.ClaimToken != null && r.FirstAttemptOnUtc == _time.UtcNow && r.ClaimExpiresOnUtc == _time.UtcNow + Lease));
         Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty, "paid waits while placed is in progress");
 
         Assert.That(await _outbox.RecordAttemptAsync(Result(first[0], DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow)), Is.True);
@@ -181,7 +181,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind)
 
         _time.Advance(Lease - TimeSpan.FromSeconds(1));
         Assert.That(await _outbox.ClaimAbandonedAsync(10, Lease), Is.Empty, "a live lease is respected");
-        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(dead.NextAttemptOnUtc));
+        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(dead.ClaimExpiresOnUtc), "the lease end is when it is due again");
         _time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty);

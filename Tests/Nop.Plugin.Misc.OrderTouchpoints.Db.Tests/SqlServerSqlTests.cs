@@ -60,7 +60,7 @@ public class SqlServerSqlTests
         // linq2db writes the id list as literals: one statement for the batch, seeks on the primary key. (SQL
         // Server caches a plan per distinct list; with "optimize for ad hoc workloads" that costs little.)
         Assert.That(update, Does.Match(@"\[Id\] IN \(11, 12\)"), "one statement for the batch, by primary key");
-        Assert.That(update, Does.Match(@"\[StatusId\] = @fromStatus AND\s+\[\w+\]\.\[NextAttemptOnUtc\] <= @now"), "re-checked under the row lock");
+        Assert.That(update, Does.Match(@"\[StatusId\] = 10 AND\s+\[\w+\]\.\[NextAttemptOnUtc\] <= @now"), "re-checked under the row lock");
         Assert.That(_connection.Statements, Has.Count.EqualTo(3), "candidates, claim, read back");
     }
 
@@ -86,7 +86,7 @@ public class SqlServerSqlTests
 
         var (abandoned, release) = (_connection.Statements[0], _connection.Statements[^1]);
         TestContext.Out.WriteLine(abandoned + "\n\n" + release);
-        Assert.That(abandoned, Does.Contain("[d].[StatusId] = 20").And.Match(@"\[NextAttemptOnUtc\] <= @\w+").And.Not.Contain("NOT EXISTS"));
+        Assert.That(abandoned, Does.Contain("[d].[StatusId] = 20").And.Match(@"\[ClaimExpiresOnUtc\] <= @\w+").And.Not.Contain("NOT EXISTS"));
         Assert.That(release, Does.StartWith("UPDATE").And.Contain("[StatusId] = 10").And.Match(@"\[VendorKey\] = @\w+"));
     }
 

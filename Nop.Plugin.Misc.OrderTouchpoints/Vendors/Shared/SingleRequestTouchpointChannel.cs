@@ -12,6 +12,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
     ISettingService settingService,
     ApiKeyProtector apiKeyProtector,
+    VendorSendLeases leases,
     ILogger logger) : ITouchpointChannel
     where TSettings : VendorSettings, new()
     where TPayload : class
@@ -64,6 +65,12 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         if (apiKeyProtector.Reveal(settings.ApiKey) is not { } apiKey)
             return DeliveryOutcome.CannotSend(ApiKeyProtector.UnreadableKeyReason(VendorName));
 
+        // In a web farm one node at a time sends for a key, so the key's pause and probe are the farm's.
+        if (!await leases.TryHoldAsync(Vendor, apiKey, cancellationToken))
+        {
+            return DeliveryOutcome.HeldBackLocally(
+                $"Held back: another node of the web farm is sending for this {VendorName} API key; sent again shortly.", VendorSendLeases.HeldBackRetryAfter);
+        }
         var response = await PostAsync(prepared.Endpoint!, apiKey, prepared.Json!, prepared.AttemptTimeout, cancellationToken);
         return response.Outcome;
     }

@@ -11,8 +11,9 @@ public class TransactionaleTouchpointChannel(
     ApiKeyProtector apiKeyProtector,
     TransactionalePayloadBuilder payloadBuilder,
     TransactionaleClient client,
+    VendorSendLeases leases,
     ILogger logger)
-    : SingleRequestTouchpointChannel<OrderTouchpointsTransactionaleSettings, TransactionalePayload>(settingService, apiKeyProtector, logger)
+    : SingleRequestTouchpointChannel<OrderTouchpointsTransactionaleSettings, TransactionalePayload>(settingService, apiKeyProtector, leases, logger)
 {
     public override TouchpointVendor Vendor => TouchpointVendor.Transactionale;
 

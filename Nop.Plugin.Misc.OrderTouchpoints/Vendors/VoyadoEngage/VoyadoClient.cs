@@ -5,11 +5,12 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 /// <summary>
-/// Typed HTTP client for the three Engage v2 calls the plugin makes. Every call waits for a rate-limit
-/// slot of its key, then makes exactly one attempt through <see cref="VendorRequestSender"/>; the key
-/// travels per request (one HttpClient serves every store and tenant).
+/// Typed HTTP client for the three Engage v2 calls the plugin makes. Every call needs this node to hold
+/// the key's web-farm lease (<see cref="VendorSendLeases"/>), waits for a rate-limit slot of its key, then
+/// makes exactly one attempt through <see cref="VendorRequestSender"/>; the key travels per request (one
+/// HttpClient serves every store and tenant).
 /// </summary>
-public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, VoyadoRateLimiter rateLimiter)
+public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, VoyadoRateLimiter rateLimiter, VendorSendLeases leases)
 {
     public static readonly TimeSpan RateLimitRetryAfter = TimeSpan.FromSeconds(2);
 
@@ -41,6 +42,13 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
 
     private async Task<VendorResponse> SendAsync(VoyadoConnection connection, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
     {
+        // In a web farm one node at a time sends for a key, so this node's limiter sees all of the key's requests.
+        if (!await leases.TryHoldAsync(TouchpointVendor.VoyadoEngage, connection.ApiKey, cancellationToken))
+        {
+            return new VendorResponse(DeliveryOutcome.HeldBackLocally(
+                "Held back: another node of the web farm is sending for this API key (its rate limit is shared); sent again shortly.",
+                VendorSendLeases.HeldBackRetryAfter));
+        }
         using var slot = await rateLimiter.WaitForSlotAsync(connection.ApiKey, connection.MaxRequestsPerSecond, connection.AttemptTimeout, cancellationToken);
         if (slot is null)
         {

@@ -14,8 +14,9 @@ public class VtMarketingTouchpointChannel(
     ApiKeyProtector apiKeyProtector,
     VtMarketingPayloadBuilder payloadBuilder,
     VtMarketingClient client,
+    VendorSendLeases leases,
     ILogger logger)
-    : SingleRequestTouchpointChannel<OrderTouchpointsVtMarketingSettings, VtMarketingEventPayload>(settingService, apiKeyProtector, logger)
+    : SingleRequestTouchpointChannel<OrderTouchpointsVtMarketingSettings, VtMarketingEventPayload>(settingService, apiKeyProtector, leases, logger)
 {
     public override TouchpointVendor Vendor => TouchpointVendor.VtMarketing;
 

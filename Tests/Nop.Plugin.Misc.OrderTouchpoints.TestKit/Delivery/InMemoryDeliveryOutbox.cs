@@ -17,7 +17,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
     private readonly object _gate = new();
     private readonly Dictionary<int, OrderTouchpointDelivery> _rows = [];
     private readonly Dictionary<(int Store, int Order, int Vendor, int Event, long Source), int> _keys = [];
-    private readonly SortedSet<(DateTime NextAttemptOnUtc, int Id)> _due = [];
+    private readonly SortedSet<(DateTime DueOnUtc, int Id)> _due = [];
     // Waiting row ids per store, order and vendor: a row is claimable only when it is the lowest of its set.
     private readonly Dictionary<(int Store, int Order, int Vendor), SortedSet<int>> _waitingPerOrder = [];
     private int _lastId;
@@ -67,9 +67,9 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         lock (_gate)
         {
             var claimed = new List<OrderTouchpointDelivery>(Math.Min(maxCount, _due.Count));
-            foreach (var (nextAttemptOnUtc, id) in _due)
+            foreach (var (dueOnUtc, id) in _due)
             {
-                if (claimed.Count >= maxCount || nextAttemptOnUtc > now)
+                if (claimed.Count >= maxCount || dueOnUtc > now)
                     break;
                 if (_rows[id].Status == fromStatus && IsClaimable(_rows[id]))
                     claimed.Add(_rows[id]);
@@ -86,7 +86,6 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         row.Status = DeliveryStatus.InProgress;
         row.ClaimToken = token;
         row.ClaimExpiresOnUtc = until;
-        row.NextAttemptOnUtc = until;
         row.Attempts++;
         row.FirstAttemptOnUtc ??= now;
         row.VendorKey = null;
@@ -126,6 +125,10 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
 
     private static bool IsWaiting(OrderTouchpointDelivery row) => row.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress;
 
+    // Pending rows are due at their next attempt, rows in progress when their lease runs out.
+    private static DateTime DueOn(OrderTouchpointDelivery row) =>
+        row.Status == DeliveryStatus.InProgress ? row.ClaimExpiresOnUtc!.Value : row.NextAttemptOnUtc;
+
     private static (int, int, int) OrderVendor(OrderTouchpointDelivery row) => (row.StoreId, row.OrderId, row.VendorId);
 
     // The same rule as the database outbox: no earlier waiting row for the same store, order and vendor.
@@ -136,7 +139,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
     {
         if (!IsWaiting(row))
             return;
-        _due.Add((row.NextAttemptOnUtc, row.Id));
+        _due.Add((DueOn(row), row.Id));
         if (!_waitingPerOrder.TryGetValue(OrderVendor(row), out var ids))
             _waitingPerOrder[OrderVendor(row)] = ids = [];
         ids.Add(row.Id);
@@ -144,7 +147,8 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
 
     private void Unindex(OrderTouchpointDelivery row)
     {
-        _due.Remove((row.NextAttemptOnUtc, row.Id));
+        if (IsWaiting(row))
+            _due.Remove((DueOn(row), row.Id));
         if (_waitingPerOrder.TryGetValue(OrderVendor(row), out var ids) && ids.Remove(row.Id) && ids.Count == 0)
             _waitingPerOrder.Remove(OrderVendor(row));
     }
@@ -158,6 +162,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
             Unindex(row);
             row.Status = result.Status;
             row.NextAttemptOnUtc = result.NextAttemptOnUtc;
+            row.FinishedOnUtc = result.Status == DeliveryStatus.Pending ? null : result.AttemptedOnUtc;
             row.Attempts -= result.Counted ? 0 : 1;
             row.VendorKey = result.VendorKey;
             row.ClaimToken = null;
@@ -174,7 +179,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
     public Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
-            return Task.FromResult(_due.Where(due => IsClaimable(_rows[due.Id])).Select(due => (DateTime?)due.NextAttemptOnUtc).FirstOrDefault());
+            return Task.FromResult(_due.Where(due => IsClaimable(_rows[due.Id])).Select(due => (DateTime?)due.DueOnUtc).FirstOrDefault());
     }
 
     // Batches keep database locks short; in memory one pass under the lock is the same thing.
@@ -183,7 +188,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         lock (_gate)
         {
             var purge = _rows.Values
-                .Where(r => r.Status is DeliveryStatus.Delivered or DeliveryStatus.Skipped && r.NextAttemptOnUtc < finishedBeforeUtc)
+                .Where(r => r.Status is DeliveryStatus.Delivered or DeliveryStatus.Skipped && (r.FinishedOnUtc ?? r.CreatedOnUtc) < finishedBeforeUtc)
                 .ToList();
             foreach (var row in purge)
             {
@@ -215,7 +220,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
             {
                 Unindex(row);
                 row.Status = DeliveryStatus.Skipped;
-                row.NextAttemptOnUtc = now;
+                row.FinishedOnUtc = now;
                 row.LastReason = OutboxRows.TrimReason(reason);
             }
             return Task.FromResult(rows.Count);
@@ -255,7 +260,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
     {
         lock (_gate)
         {
-            return Task.FromResult(Resend(_rows.Values.Where(r => r.Status == DeliveryStatus.Failed && r.NextAttemptOnUtc >= failedSinceUtc
+            return Task.FromResult(Resend(_rows.Values.Where(r => r.Status == DeliveryStatus.Failed && r.FinishedOnUtc >= failedSinceUtc
                 && (storeId <= 0 || r.StoreId == storeId) && (vendor is null || r.Vendor == vendor))));
         }
     }
@@ -274,6 +279,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
             row.VendorKey = null;
             row.ClaimToken = null;
             row.ClaimExpiresOnUtc = null;
+            row.FinishedOnUtc = null;
             row.DeliveredOnUtc = null;
             Index(row);
         }
@@ -291,8 +297,8 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
                 var own = rows.Where(r => r.Vendor == vendor).ToList();
                 return new VendorHealth(vendor,
                     own.Count(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress),
-                    own.Count(r => r.Status == DeliveryStatus.Delivered && r.NextAttemptOnUtc >= since),
-                    own.Count(r => r.Status == DeliveryStatus.Failed && r.NextAttemptOnUtc >= since),
+                    own.Count(r => r.Status == DeliveryStatus.Delivered && r.FinishedOnUtc >= since),
+                    own.Count(r => r.Status == DeliveryStatus.Failed && r.FinishedOnUtc >= since),
                     own.Where(r => r.Status == DeliveryStatus.Delivered).Max(r => r.DeliveredOnUtc));
             }).ToList();
             return Task.FromResult(health);
@@ -314,6 +320,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         NextAttemptOnUtc = row.NextAttemptOnUtc,
         ClaimToken = row.ClaimToken,
         ClaimExpiresOnUtc = row.ClaimExpiresOnUtc,
+        FinishedOnUtc = row.FinishedOnUtc,
         LastHttpStatus = row.LastHttpStatus,
         LastReason = row.LastReason,
         CreatedOnUtc = row.CreatedOnUtc,

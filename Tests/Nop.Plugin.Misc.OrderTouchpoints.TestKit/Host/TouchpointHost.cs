@@ -38,6 +38,8 @@ public sealed class TouchpointHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(time);
         new PluginNopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+        services.RemoveAll<IVendorLeaseStore>();
+        services.AddSingleton<IVendorLeaseStore, InMemoryVendorLeaseStore>();
         services.RemoveAll<IDeliveryOutbox>();
         services.AddSingleton<InMemoryDeliveryOutbox>();
         services.AddSingleton<IDeliveryOutbox>(sp => sp.GetRequiredService<InMemoryDeliveryOutbox>());

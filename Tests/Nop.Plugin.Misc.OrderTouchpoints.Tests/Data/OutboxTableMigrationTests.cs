@@ -34,7 +34,7 @@ public class OutboxTableMigrationTests
         Assert.That(mapped, Is.EquivalentTo(new Dictionary<string, Type>
         {
             ["StoreId"] = typeof(int), ["OrderId"] = typeof(int), ["VendorId"] = typeof(int), ["EventId"] = typeof(int), ["EventSourceId"] = typeof(long), ["StatusId"] = typeof(int),
-            ["Attempts"] = typeof(int), ["FirstAttemptOnUtc"] = typeof(DateTime?), ["VendorKey"] = typeof(string), ["NextAttemptOnUtc"] = typeof(DateTime), ["ClaimToken"] = typeof(Guid?), ["ClaimExpiresOnUtc"] = typeof(DateTime?),
+            ["Attempts"] = typeof(int), ["FirstAttemptOnUtc"] = typeof(DateTime?), ["VendorKey"] = typeof(string), ["NextAttemptOnUtc"] = typeof(DateTime), ["ClaimToken"] = typeof(Guid?), ["ClaimExpiresOnUtc"] = typeof(DateTime?), ["FinishedOnUtc"] = typeof(DateTime?),
             ["LastHttpStatus"] = typeof(int?), ["LastReason"] = typeof(string), ["CreatedOnUtc"] = typeof(DateTime),
             ["LastAttemptOnUtc"] = typeof(DateTime?), ["DeliveredOnUtc"] = typeof(DateTime?), ["EventOccurredOnUtc"] = typeof(DateTime)
         }));
@@ -52,7 +52,8 @@ public class OutboxTableMigrationTests
             new RecordedIndex("IX_OrderTouchpointDelivery_EventKey", "OrderTouchpointDelivery", "StoreId,OrderId,VendorId,EventId,EventSourceId", Unique: true),
             new RecordedIndex("IX_OrderTouchpointDelivery_Due", "OrderTouchpointDelivery", "StatusId,NextAttemptOnUtc", Unique: false),
             new RecordedIndex("IX_OrderTouchpointDelivery_Created", "OrderTouchpointDelivery", "CreatedOnUtc", Unique: false),
-            new RecordedIndex("IX_OrderTouchpointDelivery_Order", "OrderTouchpointDelivery", "OrderId", Unique: false)
+            new RecordedIndex("IX_OrderTouchpointDelivery_Order", "OrderTouchpointDelivery", "OrderId", Unique: false),
+            new RecordedIndex("IX_OrderTouchpointDelivery_Finished", "OrderTouchpointDelivery", "StatusId,FinishedOnUtc", Unique: false)
         }));
         var columns = typeof(OrderTouchpointDelivery).GetProperties().Select(p => p.Name).ToHashSet();
         Assert.That(recorder.Indexes.SelectMany(i => i.Columns.Split(',')).Distinct(), Is.SubsetOf(columns));
@@ -140,6 +141,9 @@ public class OutboxVersion11MigrationTests
         Assert.That(source, Does.Contain("Delete.Index(Version10KeyIndex).OnTable(table)"));
         Assert.That(OutboxVersion11Migration.Version10KeyIndex, Is.Not.EqualTo(OutboxTableMigration.KeyIndex));
         Assert.That(source, Does.Contain("OutboxTableMigration.CreateKeyIndex(Create)"));
+        // The web farm's vendor-key leases: a table of their own, created on upgrade when missing.
+        Assert.That(source, Does.Contain("if (!Schema.Table(OutboxTableMigration.LeaseTableName).Exists())"));
+        Assert.That(source, Does.Contain("Create.TableFor<OrderTouchpointVendorLease>()"));
         foreach (var added in mapped.Except(firstVersion))
         {
             Assert.That(source, Does.Contain($"Column(nameof(OrderTouchpointDelivery.{added})).Exists()"), added);

@@ -134,6 +134,30 @@ public class DispatcherReliabilityTests
     }
 
     [Test]
+    public async Task A_send_in_flight_when_the_application_stops_is_finished_and_recorded_not_cut_and_sent_again()
+    {
+        await PlaceOrdersAsync(1);
+        _vendor.Answer = (_, _) => new FakeResponse(202, "{}", Delay: TimeSpan.FromMilliseconds(300));
+        var node = StartNode();
+        using var stopping = new CancellationTokenSource();
+
+        var drain = node.Dispatcher.DrainAsync(stopping.Token);
+        await _vendor.FirstRequest;
+        stopping.Cancel();
+        try
+        {
+            await drain;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        var row = _outbox.Snapshot().Single();
+        Assert.That((row.Status, row.LastHttpStatus), Is.EqualTo((DeliveryStatus.Delivered, (int?)202)), "the vendor's answer was awaited and recorded");
+        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_429_storm_with_retry_after_is_honoured_for_every_delivery()
     {
         var orders = await PlaceOrdersAsync(5);

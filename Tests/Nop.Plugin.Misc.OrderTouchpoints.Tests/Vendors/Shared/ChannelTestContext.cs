@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Configuration;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
@@ -26,6 +27,7 @@ public sealed class ChannelTestContext : IDisposable
         Protector = new ApiKeyProtector(Encryption.Object);
         var clock = timeProvider ?? TimeProvider.System;
         Sender = new VendorRequestSender(new VendorResiliencePipelines(clock, new VendorPauses(clock)), clock);
+        Leases = CreateNode(clock);
         Use(DeliverySettings, 0);
     }
 
@@ -35,6 +37,15 @@ public sealed class ChannelTestContext : IDisposable
     public Mock<IEncryptionService> Encryption { get; } = new();
     public ApiKeyProtector Protector { get; }
     public VendorRequestSender Sender { get; }
+
+    /// <summary>The web farm's lease table (the database), shared by every "node" of the context.</summary>
+    public InMemoryVendorLeaseStore LeaseStore { get; } = new();
+
+    /// <summary>This node's vendor-key leases; <see cref="CreateNode"/> makes another node's.</summary>
+    public VendorSendLeases Leases { get; }
+
+    public VendorSendLeases CreateNode(TimeProvider clock) =>
+        new(new ServiceCollection().AddSingleton<IVendorLeaseStore>(LeaseStore).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), clock);
     public HttpClient Http { get; } = new();
     public OrderTouchpointsDeliverySettings DeliverySettings { get; } = new() { AttemptTimeoutSeconds = 10 };
 

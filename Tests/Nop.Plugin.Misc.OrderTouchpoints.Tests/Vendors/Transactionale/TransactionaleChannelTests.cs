@@ -126,6 +126,18 @@ public class TransactionaleChannelTests
     }
 
     [Test]
+    public async Task In_a_web_farm_only_the_node_holding_the_keys_lease_sends_the_other_holds_back_uncounted()
+    {
+        var holder = await _bed.CreateChannel().DeliverAsync(ChannelTestContext.PlacedOrder(), CancellationToken.None);
+        var other = await _bed.CreateChannelOn(_bed.Context.CreateNode(TimeProvider.System)).DeliverAsync(ChannelTestContext.PlacedOrder(), CancellationToken.None);
+
+        Assert.That(holder.Kind, Is.EqualTo(OutcomeKind.Delivered));
+        Assert.That((other.Kind, other.HeldBack, other.CountsAgainstSchedule), Is.EqualTo((OutcomeKind.RetryLater, true, false)));
+        Assert.That(other.Reason, Does.Contain("another node of the web farm"));
+        Assert.That(_bed.Server.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_throwing_nopCommerce_service_means_retry_later_with_a_generic_reason()
     {
         _bed.Context.Shop.AddressService.Setup(s => s.GetAddressByIdAsync(It.IsAny<int>()))

@@ -1,3 +1,4 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
@@ -17,10 +18,14 @@ public sealed class TransactionaleTestBed(ChannelTestContext context, FakeVendor
 
     protected override HttpContract Contract(string apiKey) => TransactionaleContract.For(apiKey);
 
-    public override TransactionaleTouchpointChannel CreateChannel() => new(
+    public override TransactionaleTouchpointChannel CreateChannel() => CreateChannelOn(Context.Leases);
+
+    /// <summary>The channel of a web-farm node with these leases (another node: <see cref="ChannelTestContext.CreateNode"/>).</summary>
+    public TransactionaleTouchpointChannel CreateChannelOn(VendorSendLeases node) => new(
         Context.Settings.Object,
         Context.Protector,
         new TransactionalePayloadBuilder(Context.Loader, Context.Shop.GdprService.Object),
         new TransactionaleClient(Context.Http, Context.Sender),
+        node,
         Logs.Logger);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using Nop.Core;
 using Nop.Core.Domain.Localization;
@@ -95,7 +96,19 @@ public sealed class VoyadoTestBed : IAsyncDisposable
         MaxRequestsPerSecond = 100_000
     };
 
-    public VoyadoClient CreateClient() => new(_httpClient, new VendorRequestSender(Pipelines, TimeProvider.System), RateLimiter);
+    /// <summary>The web farm's lease table (the database), shared by every "node" of the bed.</summary>
+    public InMemoryVendorLeaseStore LeaseStore { get; } = new();
+
+    /// <summary>This node's lease holder; <see cref="CreateNode"/> makes another node's.</summary>
+    public VendorSendLeases Leases => _leases ??= CreateNode(TimeProvider.System);
+
+    private VendorSendLeases? _leases;
+
+    public VendorSendLeases CreateNode(TimeProvider clock) =>
+        new(new ServiceCollection().AddSingleton<IVendorLeaseStore>(LeaseStore).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), clock);
+
+    public VoyadoClient CreateClient(VendorSendLeases? node = null) =>
+        new(_httpClient, new VendorRequestSender(Pipelines, TimeProvider.System), RateLimiter, node ?? Leases);
 
     public VoyadoTouchpointChannel CreateChannel()
     {

@@ -5,6 +5,8 @@ namespace FluentMigrator.Builders.Schema.Table;
 
 public interface ISchemaTableSyntax
 {
+    bool Exists();
+
     ISchemaColumnSyntax Column(string columnName);
 
     ISchemaIndexSyntax Index(string indexName);

@@ -1,0 +1,37 @@
+using LinqToDB;
+using Nop.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+/// <summary>
+/// Leases as rows: a conditional UPDATE takes an expired lease or renews one's own (the database re-checks
+/// the condition under the row lock, so of two nodes one wins); the first lease of a key is an INSERT that
+/// the unique (VendorId, KeyHash) index lets only one node make.
+/// </summary>
+public class DbVendorLeaseStore(IRepository<OrderTouchpointVendorLease> repository) : IVendorLeaseStore
+{
+    public async Task<bool> TryHoldAsync(int vendorId, long keyHash, Guid holderId, DateTime nowUtc, DateTime untilUtc, CancellationToken cancellationToken)
+    {
+        var affected = await repository.Table
+            .Where(l => l.VendorId == vendorId && l.KeyHash == keyHash && (l.HolderId == holderId || l.ExpiresOnUtc <= nowUtc))
+            .Set(l => l.HolderId, holderId)
+            .Set(l => l.ExpiresOnUtc, untilUtc)
+            .UpdateAsync(cancellationToken);
+        if (affected > 0)
+            return true;
+        if (await repository.Table.AnyAsync(l => l.VendorId == vendorId && l.KeyHash == keyHash))
+            return false;
+        try
+        {
+            await repository.InsertAsync(new OrderTouchpointVendorLease { VendorId = vendorId, KeyHash = keyHash, HolderId = holderId, ExpiresOnUtc = untilUtc },
+                publishEvent: false);
+            return true;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Another node inserted the key's first lease at the same moment: it holds it.
+            return false;
+        }
+    }
+}
