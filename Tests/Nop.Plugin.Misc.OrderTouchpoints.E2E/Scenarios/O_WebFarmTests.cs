@@ -28,7 +28,6 @@ public sealed class O_WebFarmTests
     }
 
     [Test]
-    [Ignore("Open (issue 11, web farm): Engage's rate limit is still kept per process; this run measured 7 requests in one second from two nodes against a limit of 4.")]
     public async Task Two_nodes_share_Engages_rate_limit()
     {
         var suite = Suite.Current;
