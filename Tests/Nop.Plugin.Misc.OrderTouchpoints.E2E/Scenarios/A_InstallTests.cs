@@ -30,7 +30,8 @@ public sealed class A_InstallTests
 
         Assert.That(suite.Plugin.IsInstalled(), Is.True, "plugins.json lists the plugin as installed");
         var db = suite.Database;
-        Assert.That(await db.TableExistsAsync("OrderTouchpointDelivery"), Is.True);
+        Assert.That(await db.TableExistsAsync(OutboxTableMigration.TableName), Is.True);
+        Assert.That(await db.TableExistsAsync(OutboxTableMigration.LeaseTableName), Is.True, "the vendor-key lease table shared by web-farm nodes");
         var indexes = (await db.QueryAsync("""select indexname, indexdef from pg_indexes where tablename = 'OrderTouchpointDelivery'"""))
             .ToDictionary(r => (string)r["indexname"]!, r => (string)r["indexdef"]!);
         Assert.That(indexes.Keys, Is.SupersetOf(new[]

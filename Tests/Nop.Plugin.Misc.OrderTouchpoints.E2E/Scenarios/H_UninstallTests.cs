@@ -28,6 +28,7 @@ public sealed class H_UninstallTests
         {
             Assert.That(suite.Plugin.IsInstalled(), Is.False);
             Assert.That(await db.TableExistsAsync("OrderTouchpointDelivery"), Is.False, "the outbox table is dropped");
+            Assert.That(await db.TableExistsAsync("OrderTouchpointVendorLease"), Is.False, "the lease table is dropped");
             Assert.That(await db.ScalarAsync<long>("""select count(*) from "Setting" where "Name" like 'ordertouchpoints%'"""), Is.Zero, "settings are deleted");
             Assert.That(await db.ScalarAsync<long>("""select count(*) from "LocaleStringResource" where "ResourceName" like 'plugins.misc.ordertouchpoints.%'"""), Is.Zero, "texts are deleted");
             Assert.That(await db.ScalarAsync<long>("""select count(*) from "ScheduleTask" where "Type" like 'Nop.Plugin.Misc.OrderTouchpoints.%'"""), Is.Zero, "the task is deleted");
