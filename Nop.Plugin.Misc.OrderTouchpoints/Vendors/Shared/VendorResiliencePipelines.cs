@@ -20,6 +20,16 @@ public class VendorResiliencePipelines(TimeProvider timeProvider, VendorPauses p
 {
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long sending to a key pauses after it failed repeatedly, and again after each failed probe. An
+    /// outage that ends by request count (the vendor recovers once it has answered enough requests) only
+    /// advances by one probe per pause, and the sampling window may still hold the healthy calls from before
+    /// the outage, so the circuit can open after only a few failures: with 30 s, an outage with 8 failed
+    /// requests left took 4 minutes to reach its end (measured in the store). One request per 10 s is still
+    /// nothing for a vendor that is down, and a recovered vendor waits at most 10 s for its backlog.
+    /// </summary>
+    public static readonly TimeSpan PauseDuration = TimeSpan.FromSeconds(10);
+
     private readonly ResiliencePipelineRegistry<string> _registry = new();
     private readonly ConcurrentDictionary<string, (TouchpointVendor Vendor, CircuitBreakerStateProvider State)> _circuits = new();
 
@@ -37,7 +47,7 @@ public class VendorResiliencePipelines(TimeProvider timeProvider, VendorPauses p
                     FailureRatio = 0.5,
                     MinimumThroughput = 10,
                     SamplingDuration = TimeSpan.FromSeconds(30),
-                    BreakDuration = TimeSpan.FromSeconds(30),
+                    BreakDuration = PauseDuration,
                     StateProvider = NewStateProvider(key, vendor),
                     ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                         .Handle<HttpRequestException>()

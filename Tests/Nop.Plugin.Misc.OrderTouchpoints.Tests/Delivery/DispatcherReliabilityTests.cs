@@ -92,8 +92,39 @@ public class DispatcherReliabilityTests
         Assert.That(rows.Sum(r => r.Attempts), Is.EqualTo(_vendor.Exchanges.Count), "attempts held back by the open circuit are not counted");
         var recovered = _vendor.Exchanges.Where(e => e.Status == 202).Min(e => e.ReceivedOnUtc);
         Assert.That(rows.Max(r => r.DeliveredOnUtc), Is.LessThanOrEqualTo(recovered.AddSeconds(1)), "the parked backlog is released by the successful probe");
-        // After the first burst each pause of the circuit (30 s) costs one probe request.
+        // After the first burst each pause of the circuit costs one probe request.
         Assert.That(recovered - start, Is.LessThan(TimeSpan.FromMinutes(burst * 0.5 + 1)));
+    }
+
+    [Test]
+    public async Task An_outage_right_after_healthy_traffic_that_ends_by_request_count_is_probed_through_within_two_minutes()
+    {
+        // Found in the store: healthy deliveries just before the outage are still in the circuit's 30 s sampling
+        // window, so it opens after only 6 failed requests and the rest of the outage (8 requests) is only
+        // reached by one probe per pause: with 30 s pauses the backlog waited 4 minutes for a recovered vendor.
+        var healthy = await PlaceOrdersAsync(6);
+        var node = StartNode(new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 1 });
+        await node.Dispatcher.DrainAsync(CancellationToken.None);
+        Assert.That(_vendor.Exchanges.Count(e => e.Status == 202), Is.EqualTo(healthy.Length));
+
+        const int burst = 14;
+        var failuresLeft = burst;
+        _vendor.Answer = (_, _) => Interlocked.Decrement(ref failuresLeft) >= 0 ? Unavailable : new FakeResponse(202, "{}");
+        var outage = await PlaceOrdersAsync(12, firstOrderId: 100);
+        var start = _time.UtcNow;
+
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        AssertEachDeliveredExactlyOnce([.. healthy, .. outage]);
+        var exchanges = _vendor.Exchanges.ToList();
+        Assert.That(exchanges.Count(e => e.Status == 503), Is.EqualTo(burst));
+        Assert.That(exchanges.Count(e => e.Status == 503 && e.ReceivedOnUtc == start), Is.LessThan(burst),
+            "the circuit opened before the outage was over, so probes had to reach its end");
+        var recovered = exchanges.Skip(exchanges.FindLastIndex(e => e.Status == 503) + 1).First().ReceivedOnUtc;
+        Assert.That(recovered - start, Is.LessThan(TimeSpan.FromMinutes(2)), "each failed probe costs one short pause");
+        Assert.That(_outbox.Snapshot().Max(r => r.DeliveredOnUtc), Is.LessThanOrEqualTo(recovered.AddSeconds(1)),
+            "the successful probe releases the backlog");
+        Assert.That(_outbox.Snapshot().Sum(r => r.Attempts), Is.EqualTo(exchanges.Count), "held-back attempts cost nothing");
     }
 
     [Test]

@@ -169,16 +169,16 @@ public class VendorRequestSenderTests
 
         Assert.That(paused.Kind, Is.EqualTo(OutcomeKind.RetryLater));
         Assert.That(paused.HttpStatus, Is.Null);
-        Assert.That(paused.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(paused.RetryAfter, Is.EqualTo(VendorResiliencePipelines.PauseDuration));
         Assert.That(paused.Reason, Does.StartWith("Paused: the vendor failed repeatedly"));
         Assert.That(paused.HeldBack, Is.True, "the vendor never saw this attempt");
         Assert.That(paused.VendorKey, Is.EqualTo(WaitsFor), "parked until the key's probe");
         Assert.That(_server.Requests, Has.Count.EqualTo(10));
-        Assert.That(_pauses.NextProbeOnUtc, Is.EqualTo(_clock.GetUtcNow().UtcDateTime.AddSeconds(30)), "the pause is known to the dispatcher");
+        Assert.That(_pauses.NextProbeOnUtc, Is.EqualTo(_clock.GetUtcNow().UtcDateTime + VendorResiliencePipelines.PauseDuration), "the pause is known to the dispatcher");
 
         // After the break the circuit lets one trial call through; a healthy answer closes it.
         Answer(200);
-        _clock.Advance(TimeSpan.FromSeconds(31));
+        _clock.Advance(VendorResiliencePipelines.PauseDuration + TimeSpan.FromSeconds(1));
         Assert.That((await SendAsync()).Outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
         Assert.That(_pauses.TakeResumed(), Is.EqualTo(new[] { WaitsFor }), "the successful trial releases the key's parked deliveries");
         Assert.That((await SendAsync()).Outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
