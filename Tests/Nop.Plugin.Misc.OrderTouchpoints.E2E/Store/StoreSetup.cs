@@ -9,6 +9,9 @@ public static class StoreSetup
     public static async Task EnsureInstalledAsync()
     {
         var suite = Suite.Current;
+        // The plugin writes its Italian texts for the languages that exist when it is installed.
+        if (!suite.Plugin.IsInstalled())
+            await ItalianLanguage.EnsureAsync(suite.Database);
         await suite.Plugin.EnsureInstalledAsync(suite.Admin);
     }
 
