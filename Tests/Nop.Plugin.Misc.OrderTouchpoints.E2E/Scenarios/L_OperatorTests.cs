@@ -56,7 +56,7 @@ public sealed class L_OperatorTests
             await suite.ScreenshotAsync(page, "dashboard-health", page.Locator("#ot-dashboard-health"));
 
             await RunSweepTwiceAsync(suite);
-            Assert.That(await AlertEmailsAsync(suite, "need attention", startedUtc), Is.EqualTo(1), "one alert email for the failing vendor");
+            Assert.That(await AlertEmailsAsync(suite, AlertSubject, startedUtc), Is.EqualTo(1), "one alert email for the failing vendor");
 
             refused.Clear();
             var failedId = await suite.Database.ScalarAsync<int>(
@@ -67,15 +67,15 @@ public sealed class L_OperatorTests
             Assert.That(await Eventually.TrueAsync(async () => await suite.Database.ScalarAsync<int>(
                 """select "StatusId" from "OrderTouchpointDelivery" where "Id" = $1""", failedId) == (int)DeliveryStatus.Delivered, TimeSpan.FromSeconds(60)));
             await RunSweepTwiceAsync(suite);
-            Assert.That(await AlertEmailsAsync(suite, "need attention", startedUtc), Is.EqualTo(1), "still only one alert");
-            Assert.That(await AlertEmailsAsync(suite, "back to normal", startedUtc), Is.EqualTo(1), "one recovered email");
+            Assert.That(await AlertEmailsAsync(suite, AlertSubject, startedUtc), Is.EqualTo(1), "still only one alert");
+            Assert.That(await AlertEmailsAsync(suite, RecoveredSubject, startedUtc), Is.EqualTo(1), "one recovered email");
             // Compared in the database, on its own clock: the recovery was announced only once the delivery had arrived.
             Assert.That(await suite.Database.ScalarAsync<long>("""
                 select count(*) from "QueuedEmail" q
-                where q."Subject" like '%VTmarketing back to normal%'
+                where q."Subject" = $2
                   and q."CreatedOnUtc" >= (select d."DeliveredOnUtc" from "OrderTouchpointDelivery" d where d."Id" = $1)
-                """, failedId), Is.EqualTo(1), "no recovery announced while the vendor still failed");
-            var body = await suite.Database.ScalarAsync<string>("""select "Body" from "QueuedEmail" where "Subject" like '%VTmarketing need attention%' order by "Id" desc limit 1""");
+                """, failedId, RecoveredSubject), Is.EqualTo(1), "no recovery announced while the vendor still failed");
+            var body = await suite.Database.ScalarAsync<string>("""select "Body" from "QueuedEmail" where "Subject" = $1 order by "Id" desc limit 1""", AlertSubject);
             await File.WriteAllTextAsync(suite.Environment.Artifact("alert-email.html"), body);
             Assert.That(body, Does.Not.Contain("@example.com"), "no customer data in the alert");
             await page.SetContentAsync(body ?? "");
@@ -164,7 +164,11 @@ public sealed class L_OperatorTests
         }
     }
 
+    // The subjects of the two message templates the plugin installs (Alerts/DeliveryAlertTemplates.cs), for store and vendor.
+    private const string AlertSubject = "Your store name: deliveries to VTmarketing need attention";
+    private const string RecoveredSubject = "Your store name: deliveries to VTmarketing are back to normal";
+
     private static async Task<int> AlertEmailsAsync(Suite suite, string subject, DateTime sinceUtc) =>
         (int)await suite.Database.ScalarAsync<long>(
-            """select count(*) from "QueuedEmail" where "Subject" like $1 and "CreatedOnUtc" >= $2""", $"%VTmarketing {subject}%", sinceUtc);
+            """select count(*) from "QueuedEmail" where "Subject" = $1 and "CreatedOnUtc" >= $2""", subject, sinceUtc);
 }
