@@ -9,21 +9,13 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
 /// The claim reads the due rows through the due index, in its order, whatever the backlog: PostgreSQL's own
 /// plan for the exact statement the plugin sends at a 50,000-row backlog.
 /// </summary>
-public class ClaimPlanTests
+public class ClaimPlanTests() : DatabaseTests(DatabaseKind.PostgreSQL)
 {
-    private OutboxDatabase _database = null!;
-
     [OneTimeSetUp]
     public async Task CreateBacklog()
     {
-        if (OutboxDatabase.ServerConnectionString(DatabaseKind.PostgreSQL) is not { } server)
-        {
-            Assert.Ignore("No PostgreSQL server: run build/db-servers.sh start and export its lines (build/test.sh does).");
-            return;
-        }
-        _database = await OutboxDatabase.CreateAsync(DatabaseKind.PostgreSQL, server);
         var now = DateTime.UtcNow;
-        await using var connection = _database.Connect();
+        await using var connection = Database.Connect();
         // Mostly finished rows (what a store keeps for its retention period) plus a pending backlog, some of
         // it not yet due: the claim must touch neither the finished rows nor sort the backlog.
         var rows = Enumerable.Range(1, 50_000).Select(i => new OrderTouchpointDelivery
@@ -38,21 +30,14 @@ public class ClaimPlanTests
             EventOccurredOnUtc = now
         });
         await connection.GetTable<OrderTouchpointDelivery>().BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, rows);
-        await connection.ExecuteAsync($"ANALYZE {_database.Quote(OutboxTableMigration.TableName)}");
-    }
-
-    [OneTimeTearDown]
-    public async Task Drop()
-    {
-        if (_database is not null)
-            await _database.DisposeAsync();
+        await connection.ExecuteAsync($"ANALYZE {Database.Quote(OutboxTableMigration.TableName)}");
     }
 
     [Test]
     public async Task The_claim_of_due_rows_is_an_index_scan_on_the_due_index_without_a_sort_or_a_sequential_scan()
     {
         var statements = new List<string>();
-        await using (var connection = _database.ConnectTraced(statements.Add))
+        await using (var connection = Database.ConnectTraced(statements.Add))
         {
             var claimed = await OutboxDatabase.Outbox(connection, TimeProvider.System).ClaimDueAsync(8, TimeSpan.FromMinutes(5));
             Assert.That(claimed, Has.Count.EqualTo(8));
@@ -61,7 +46,7 @@ public class ClaimPlanTests
         var candidates = string.Join("\n", statements[0].Split('\n').Where(line => !line.TrimStart().StartsWith("--")));
         Assert.That(candidates.TrimStart(), Does.StartWith("SELECT"));
 
-        await using var plain = _database.Connect();
+        await using var plain = Database.Connect();
         var plan = string.Join("\n", await plain.QueryToListAsync<string>("EXPLAIN " + candidates));
 
         TestContext.Out.WriteLine(candidates + "\n" + plan);

@@ -11,40 +11,21 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
 /// </summary>
 [TestFixture(DatabaseKind.PostgreSQL)]
 [TestFixture(DatabaseKind.MariaDB)]
-public class OutboxOnDatabaseTests(DatabaseKind kind)
+public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TouchpointVendor[] AllVendors = [TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage, TouchpointVendor.VtMarketing];
 
-    private OutboxDatabase _database = null!;
     private ManualTimeProvider _time = null!;
     private DataConnection _connection = null!;
     private DbDeliveryOutbox _outbox = null!;
-
-    [OneTimeSetUp]
-    public async Task CreateDatabase()
-    {
-        if (OutboxDatabase.ServerConnectionString(kind) is not { } server)
-        {
-            Assert.Ignore($"No {kind} server: run build/db-servers.sh start and export its lines (build/test.sh does).");
-            return;
-        }
-        _database = await OutboxDatabase.CreateAsync(kind, server);
-    }
-
-    [OneTimeTearDown]
-    public async Task DropDatabase()
-    {
-        if (_database is not null)
-            await _database.DisposeAsync();
-    }
 
     [SetUp]
     public async Task EmptyOutbox()
     {
         _time = new ManualTimeProvider();
-        _connection = _database.Connect();
-        await _connection.ExecuteAsync($"DELETE FROM {_database.Quote(OutboxTableMigration.TableName)}");
+        _connection = Database.Connect();
+        await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(OutboxTableMigration.TableName)}");
         _outbox = OutboxDatabase.Outbox(_connection, _time);
     }
 
@@ -75,7 +56,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind)
     [Test]
     public async Task Concurrent_enqueues_of_the_same_event_from_two_connections_end_as_one_row_per_vendor()
     {
-        await using var other = _database.Connect();
+        await using var other = Database.Connect();
         var second = OutboxDatabase.Outbox(other, _time);
         var now = _time.UtcNow;
 
@@ -112,7 +93,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind)
     {
         for (var orderId = 1; orderId <= 200; orderId++)
             await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
-        await using var other = _database.Connect();
+        await using var other = Database.Connect();
         var second = OutboxDatabase.Outbox(other, _time);
 
         async Task<List<int>> DrainAsync(DbDeliveryOutbox outbox)

@@ -8,37 +8,18 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
 /// <summary>The web farm's vendor-key leases as the database enforces them: one holder at a time, taken over when it expires.</summary>
 [TestFixture(DatabaseKind.PostgreSQL)]
 [TestFixture(DatabaseKind.MariaDB)]
-public class VendorLeasesOnDatabaseTests(DatabaseKind kind)
+public class VendorLeasesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
 {
     private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
 
-    private OutboxDatabase _database = null!;
-
-    [OneTimeSetUp]
-    public async Task CreateDatabase()
-    {
-        if (OutboxDatabase.ServerConnectionString(kind) is not { } server)
-        {
-            Assert.Ignore($"No {kind} server: run build/db-servers.sh start and export its lines (build/test.sh does).");
-            return;
-        }
-        _database = await OutboxDatabase.CreateAsync(kind, server);
-    }
-
-    [OneTimeTearDown]
-    public async Task DropDatabase()
-    {
-        if (_database is not null)
-            await _database.DisposeAsync();
-    }
 
     private static DbVendorLeaseStore Store(DataConnection connection) => new(new Linq2DbRepository<OrderTouchpointVendorLease>(connection));
 
     [Test]
     public async Task One_holder_at_a_time_renewed_by_its_holder_and_taken_over_after_it_expires()
     {
-        await using var connection = _database.Connect();
+        await using var connection = Database.Connect();
         var store = Store(connection);
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
 
@@ -56,8 +37,8 @@ public class VendorLeasesOnDatabaseTests(DatabaseKind kind)
     {
         for (var key = 2000L; key < 2020; key++)
         {
-            await using var one = _database.Connect();
-            await using var other = _database.Connect();
+            await using var one = Database.Connect();
+            await using var other = Database.Connect();
             var results = await Task.WhenAll(
                 Task.Run(() => Store(one).TryHoldAsync(1, key, Guid.NewGuid(), Now, Now + Lease, CancellationToken.None)),
                 Task.Run(() => Store(other).TryHoldAsync(1, key, Guid.NewGuid(), Now, Now + Lease, CancellationToken.None)));
