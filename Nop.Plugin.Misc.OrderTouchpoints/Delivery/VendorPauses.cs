@@ -7,12 +7,17 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// circuit breakers of <see cref="VendorResiliencePipelines"/>). Deliveries held back by a pause are parked
 /// in the outbox under the key, costing no attempt. When a pause ends the dispatcher sends one parked
 /// delivery as the probe; when the vendor answers it, the key's parked deliveries become due at once.
+/// The same holds without a pause: deliveries that wait on the retry schedule after vendor trouble (5xx, no
+/// answer, no connection) become due as soon as the vendor answers any request made with the key. An outage
+/// right after healthy traffic may never open the circuit (the healthy calls keep the failure ratio low), and
+/// the backlog would otherwise wait for its schedule steps although the vendor is back.
 /// </summary>
 public sealed class VendorPauses(TimeProvider timeProvider)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Pause> _pauses = [];
     private readonly HashSet<string> _resumed = [];
+    private readonly HashSet<string> _troubled = [];
 
     private sealed class Pause(DateTime endsOnUtc)
     {
@@ -39,7 +44,25 @@ public sealed class VendorPauses(TimeProvider timeProvider)
     {
         lock (_gate)
         {
+            _troubled.Remove(key);
             if (_pauses.Remove(key))
+                _resumed.Add(key);
+        }
+    }
+
+    /// <summary>A request made with the key met vendor trouble: its delivery waits under the key on the retry schedule.</summary>
+    public void Troubled(string key)
+    {
+        lock (_gate)
+            _troubled.Add(key);
+    }
+
+    /// <summary>The vendor answered a request made with the key: if it was in trouble, the key's waiting deliveries are to be released.</summary>
+    public void Answered(string key)
+    {
+        lock (_gate)
+        {
+            if (_troubled.Remove(key) && !_pauses.ContainsKey(key))
                 _resumed.Add(key);
         }
     }

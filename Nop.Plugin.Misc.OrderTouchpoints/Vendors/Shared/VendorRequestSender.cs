@@ -32,10 +32,13 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
                 return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
             }, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+                pipelines.Observed(vendorKey, VendorResiliencePipelines.IsVendorTrouble(response));
             return new VendorResponse(Classify(response, body, apiKey, describeError, vendorKey), (int)response.StatusCode, body);
         }
         catch (TimeoutRejectedException ex)
         {
+            pipelines.Observed(vendorKey, vendorTrouble: true);
             return new VendorResponse(DeliveryOutcome.Retry($"No answer within {ex.Timeout.TotalSeconds:0.#} s.") with { VendorKey = vendorKey }) { AnswerLost = true };
         }
         catch (BrokenCircuitException ex)
@@ -46,10 +49,12 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         }
         catch (HttpRequestException ex)
         {
+            pipelines.Observed(vendorKey, vendorTrouble: true);
             return new VendorResponse(DeliveryOutcome.Retry($"Connection failed: {VendorErrorText.Clean(ex.Message)}") with { VendorKey = vendorKey });
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            pipelines.Observed(vendorKey, vendorTrouble: true);
             return new VendorResponse(DeliveryOutcome.Retry("No answer within the HTTP client's timeout.") with { VendorKey = vendorKey }) { AnswerLost = true };
         }
     }

@@ -87,5 +87,17 @@ public class VendorResiliencePipelines(TimeProvider timeProvider, VendorPauses p
 
     // Not 429: a vendor that says "too many" is up, and each delivery comes back when its Retry-After says;
     // pausing the key would hold every delivery back a whole break instead.
-    private static bool IsVendorTrouble(HttpResponseMessage response) => (int)response.StatusCode >= 500;
+    /// <summary>
+    /// What a request made with the key met (the breaker's view: 5xx, no answer or no connection is trouble), so deliveries
+    /// waiting after trouble are released when the vendor answers again. A 429 is neither: the vendor is up and asked to slow down.
+    /// </summary>
+    public void Observed(string vendorKey, bool vendorTrouble)
+    {
+        if (vendorTrouble)
+            pauses.Troubled(vendorKey);
+        else
+            pauses.Answered(vendorKey);
+    }
+
+    public static bool IsVendorTrouble(HttpResponseMessage response) => (int)response.StatusCode >= 500;
 }

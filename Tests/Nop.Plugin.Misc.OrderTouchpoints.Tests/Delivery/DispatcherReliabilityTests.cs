@@ -128,6 +128,31 @@ public class DispatcherReliabilityTests
     }
 
     [Test]
+    public async Task An_outage_too_short_to_open_the_circuit_after_much_healthy_traffic_drains_as_soon_as_the_vendor_answers()
+    {
+        // Found in the store: with enough healthy deliveries in the circuit's sampling window, an outage of 14
+        // failed requests never reaches the failure ratio, so no pause and no probe. The failed deliveries then
+        // waited for their schedule steps (10 s, 30 s, 60 s…): a minute after the vendor was back.
+        var healthy = await PlaceOrdersAsync(30);
+        var node = StartNode(new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 1 });
+        await node.Dispatcher.DrainAsync(CancellationToken.None);
+
+        const int burst = 14;
+        var failuresLeft = burst;
+        _vendor.Answer = (_, _) => Interlocked.Decrement(ref failuresLeft) >= 0 ? Unavailable : new FakeResponse(202, "{}");
+        var outage = await PlaceOrdersAsync(12, firstOrderId: 100);
+
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        AssertEachDeliveredExactlyOnce([.. healthy, .. outage]);
+        var exchanges = _vendor.Exchanges.ToList();
+        Assert.That(exchanges.Count(e => e.Status == 503), Is.EqualTo(burst));
+        var recovered = exchanges.Skip(exchanges.FindLastIndex(e => e.Status == 503) + 1).First().ReceivedOnUtc;
+        Assert.That(_outbox.Snapshot().Max(r => r.DeliveredOnUtc), Is.LessThanOrEqualTo(recovered.AddSeconds(1)),
+            "the first answer after the trouble releases every delivery waiting for the vendor");
+    }
+
+    [Test]
     public async Task Deliveries_parked_by_a_node_that_restarted_come_due_on_their_own_after_the_backstop()
     {
         var orders = await PlaceOrdersAsync(30);

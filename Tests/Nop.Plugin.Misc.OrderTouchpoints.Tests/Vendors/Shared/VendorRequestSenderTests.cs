@@ -186,6 +186,36 @@ public class VendorRequestSenderTests
     }
 
     [Test]
+    public async Task An_answer_after_vendor_trouble_releases_the_keys_waiting_deliveries_even_with_the_circuit_closed()
+    {
+        Answer(503);
+        await SendAsync();
+        Assert.That(_pauses.TakeResumed(), Is.Empty, "still in trouble");
+
+        Answer(429, retryAfter: "1");
+        await SendAsync();
+        Assert.That(_pauses.TakeResumed(), Is.Empty, "a 429 only asks to slow down: the vendor's Retry-After stands");
+
+        Answer(202);
+        await SendAsync();
+        Assert.That(_pauses.TakeResumed(), Is.EqualTo(new[] { WaitsFor }), "the vendor answers again: what waits for it is due now");
+
+        await SendAsync();
+        Assert.That(_pauses.TakeResumed(), Is.Empty, "healthy traffic releases nothing more");
+    }
+
+    [Test]
+    public async Task A_rejection_is_an_answer_and_a_refused_connection_is_trouble()
+    {
+        var refused = new Uri("http://127.0.0.1:1/v1/event/");
+        await SendAsync(refused);
+        Answer(400, """{"error":"email is required"}""");
+        await SendAsync();
+
+        Assert.That(_pauses.TakeResumed(), Is.EqualTo(new[] { WaitsFor }), "a 4xx means the vendor is up");
+    }
+
+    [Test]
     public async Task An_open_circuit_for_one_key_does_not_stop_another_key()
     {
         Answer(500);
