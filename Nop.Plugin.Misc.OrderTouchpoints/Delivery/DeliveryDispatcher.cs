@@ -168,8 +168,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     }
 
     // Not given the shutdown token: a request in flight may already have reached the vendor, and cutting it
-    // would turn the delivery into a blind resend (a second email from Engage). An application stop ends the
-    // claiming; sends in flight finish within their time limit and are recorded.
+    // would leave its outcome unknown (a delivery failed for a person to check, see UnknownOutcome). An
+    // application stop ends the claiming; sends in flight finish within their time limit and are recorded.
     private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, OrderTouchpointDelivery row, DrainPlan plan)
     {
         var channel = services.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Vendor == row.Vendor);
