@@ -54,15 +54,17 @@ public static class UnknownOutcome
     public static string Reason(TouchpointVendor vendor, int orderId, TouchpointEvent touchpointEvent, string whatHappened)
     {
         var name = VendorNames.Of(vendor);
+        // What the owner can find at each vendor: Engage stores no order, only the messages its automations
+        // sent the contact; Transactionale gets no order number, only the customer; VTmarketing records the
+        // order under its order number, which the owner reads on the nopCommerce order page.
         var (consequence, lookFor) = vendor switch
         {
             TouchpointVendor.VoyadoEngage => ("Engage does not drop a repeated order post and would email the customer twice",
-                $"order id {orderId} ({touchpointEvent}) arrived"),
-            // Transactionale receives no order number: the owner finds the mail by the order's customer.
+                $"the message for order id {orderId} ({touchpointEvent}) reached the order's contact"),
             TouchpointVendor.Transactionale => ("Transactionale documents no duplicate check and would mail the customer twice",
                 $"the mail for order id {orderId} ({touchpointEvent}) went out to the order's customer"),
             TouchpointVendor.VtMarketing => ("VTmarketing documents no duplicate check and could count the order twice in its reports",
-                $"order id {orderId} ({touchpointEvent}) is recorded"),
+                $"the order number of order id {orderId} ({touchpointEvent}) is recorded"),
             _ => ($"{name} may not drop a repeated request", $"order id {orderId} ({touchpointEvent}) arrived")
         };
         return DeliveryOutcome.Trim(

@@ -53,7 +53,7 @@ public sealed class N_NodeKillTests
         TestContext.Out.WriteLine($"METRIC e2e_killed_delivery_settled_s {clock.Elapsed.TotalSeconds:F0} s");
         var row = (await suite.Database.QueryAsync(engageRow, order.OrderId))[0];
         Assert.That((string?)row["LastReason"], Does.StartWith("Sent, no answer recorded: the process sending it stopped mid-delivery. Voyado Engage may have it")
-            .And.Contain($"Check in Voyado Engage whether order id {order.OrderId} (")
+            .And.Contain($"Check in Voyado Engage whether the message for order id {order.OrderId} (")
             .And.EndWith("then resend it from the delivery log only if it is missing."), "the reason tells the owner what to check before resending");
         Assert.That((string?)row["LastReason"], Does.Not.Contain(order.Email), "no email address in the reason");
         await Task.Delay(TimeSpan.FromSeconds(3));
