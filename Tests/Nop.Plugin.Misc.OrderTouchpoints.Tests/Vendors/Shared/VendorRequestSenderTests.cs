@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
@@ -190,16 +193,16 @@ public class VendorRequestSenderTests
     public async Task A_connection_that_breaks_after_the_request_went_out_is_an_unknown_outcome()
     {
         // A server that reads the request and hangs up without answering: the vendor may have acted on it.
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var hangUp = Task.Run(async () =>
         {
             using var socket = await listener.AcceptSocketAsync();
             var buffer = new byte[8192];
             var received = 0;
-            while (received == 0 || !System.Text.Encoding.ASCII.GetString(buffer, 0, received).Contains("}"))
-                received += await socket.ReceiveAsync(buffer.AsMemory(received), System.Net.Sockets.SocketFlags.None);
+            while (received == 0 || !Encoding.ASCII.GetString(buffer, 0, received).Contains("}"))
+                received += await socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None);
             socket.Close();
         });
 
