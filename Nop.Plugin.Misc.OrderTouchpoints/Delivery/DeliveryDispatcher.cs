@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
 using Polly;
@@ -127,15 +128,15 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
 
     /// <summary>
     /// Whether a delivery whose last attempt ended with no recorded result (its node was killed mid-send) may
-    /// simply be sent again. Only VTmarketing: a repeated event at worst counts an order twice in its
-    /// statistics. Engage and Transactionale send the customer an email and detect no duplicates, so such a
-    /// delivery is failed with a reason that asks a person to check the vendor and resend.
+    /// simply be sent again: the same rule as for an answer lost to a timeout (<see cref="UnknownOutcome"/>).
+    /// Which request was in flight is not known, so the delivery counts as its most consequential request;
+    /// every vendor today makes one that acts twice (Engage's order post and Transactionale's post email the
+    /// customer again, VTmarketing may count the order twice), so none is resent blindly.
     /// </summary>
-    public static bool ResendsAfterUnknownOutcome(TouchpointVendor vendor) => vendor == TouchpointVendor.VtMarketing;
+    public static bool ResendsAfterUnknownOutcome(TouchpointVendor vendor) => UnknownOutcome.MayRepeat(UnknownOutcome.OfDelivery(vendor));
 
     public static string UnknownOutcomeReason(OrderTouchpointDelivery row) =>
-        $"Sent, no answer recorded: the process sending it stopped mid-delivery, so {row.Vendor} may or may not have it. " +
-        $"It detects no duplicates: check in {row.Vendor} whether order id {row.OrderId} ({row.Event}) arrived, then resend it from the delivery log only if it did not.";
+        UnknownOutcome.Reason(row.Vendor, row.OrderId, row.Event, "no answer recorded: the process sending it stopped mid-delivery");
 
     private async Task SendAndRecordAsync(ClaimedRow claimed, DrainPlan plan, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
@@ -167,8 +168,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     }
 
     // Not given the shutdown token: a request in flight may already have reached the vendor, and cutting it
-    // would turn the delivery into a blind resend (a second email from Engage). An application stop ends the
-    // claiming; sends in flight finish within their time limit and are recorded.
+    // would leave its outcome unknown (a delivery failed for a person to check, see UnknownOutcome). An
+    // application stop ends the claiming; sends in flight finish within their time limit and are recorded.
     private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, OrderTouchpointDelivery row, DrainPlan plan)
     {
         var channel = services.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Vendor == row.Vendor);
@@ -181,8 +182,15 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         {
             return await channel.DeliverAsync(request, timeLimit.Token);
         }
+        catch (SendInterruptedException interrupted) when (timeLimit.IsCancellationRequested)
+        {
+            // The limit cut a request that was out: the vendor may have it, exactly as after an attempt timeout.
+            return UnknownOutcome.Decide(interrupted.Repeat, row.Vendor, request,
+                $"stopped after {plan.SendTimeLimit.TotalSeconds:0} s without an answer", interrupted.VendorKey);
+        }
         catch (OperationCanceledException) when (timeLimit.IsCancellationRequested)
         {
+            // No request was out (the order was being read, a lease or rate-limit slot awaited): nothing reached the vendor.
             return DeliveryOutcome.Retry($"Stopped after {plan.SendTimeLimit.TotalSeconds:0} s without a result.");
         }
         catch (Exception ex)

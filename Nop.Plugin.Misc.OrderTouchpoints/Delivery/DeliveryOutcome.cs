@@ -4,9 +4,14 @@ public enum OutcomeKind
 {
     /// <summary>The vendor acknowledged it (2xx); never send it again.</summary>
     Delivered,
-    /// <summary>Timeout, connection failure, 5xx, 429 or an open circuit: try again later.</summary>
+    /// <summary>
+    /// Connection failure, 5xx, 429, an open circuit, or a timeout of a request that repeats harmlessly: try again later.
+    /// </summary>
     RetryLater,
-    /// <summary>The vendor refused it (other 4xx): fails until a person fixes data or settings and resends.</summary>
+    /// <summary>
+    /// The vendor refused it (other 4xx), or a request that would act twice got no answer (the vendor may have it):
+    /// fails until a person checks, fixes data or settings, and resends.
+    /// </summary>
     Rejected,
     /// <summary>The plugin cannot build a valid request (no email, no country…): skipped with the reason.</summary>
     CannotSend

@@ -97,8 +97,16 @@ public static class SandboxRun
         foreach (var group in rows.Where(r => r.Status is DeliveryStatus.Skipped or DeliveryStatus.Failed).GroupBy(r => (r.Status, r.LastReason)))
             output.WriteLine($"  {group.Key.Status} x{group.Count()}: {group.Key.LastReason}");
 
-        if (rows.Any(r => r.Status is DeliveryStatus.Failed or DeliveryStatus.Pending or DeliveryStatus.InProgress))
-            problems.Add($"{vendor}: some deliveries failed or never finished");
+        var answersLost = scenario.AnswersLost?.Contains(vendor) == true;
+        if (rows.Any(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress))
+            problems.Add($"{vendor}: some deliveries never finished");
+        if (!answersLost && rows.Any(r => r.Status == DeliveryStatus.Failed))
+            problems.Add($"{vendor}: some deliveries failed");
+        if (answersLost && !rows.Any(r => r.Status == DeliveryStatus.Failed))
+            problems.Add($"{vendor}: the scenario left answers lost, yet no delivery failed for a person to check");
+        if (answersLost && rows.Any(r => r.Status == DeliveryStatus.Failed
+                && !(r.LastReason!.StartsWith("Sent, no answer") && r.LastReason.EndsWith("resend it from the delivery log only if it is missing."))))
+            problems.Add($"{vendor}: a delivery failed without the check-then-resend reason");
         if (rows.Count(r => r.Status == DeliveryStatus.Skipped) > 1)
             problems.Add($"{vendor}: more than the order without email was skipped");
         // A 429 gives its attempt back (Attempts counts failures only): a retry then shows as an extra request.
@@ -110,6 +118,11 @@ public static class SandboxRun
         foreach (var violation in farm.Violations(vendor).Distinct())
             problems.Add($"{vendor} contract: {violation}");
         var requests = farm.ServerOf(vendor).Requests.Count;
+        // The scenario's only trouble is lost answers, none of which may be repeated: one request per delivery.
+        var sent = farm.ServerOf(vendor).Requests.Count(r => VendorFarm.IsDelivery(vendor, r));
+        var deliveries = rows.Count(r => r.Status != DeliveryStatus.Skipped);
+        if (answersLost && sent != deliveries)
+            problems.Add($"{vendor}: {sent} delivery requests for {deliveries} deliveries: a request whose answer was lost was sent again");
         if (rows.Where(r => r.Status != DeliveryStatus.Skipped).Sum(r => r.Attempts) > requests)
             problems.Add($"{vendor}: the outbox counts more attempts than the {requests} requests the vendor received (held-back attempts were counted)");
         if (farm.AcceptedDeliveries(vendor) != delivered.Count)

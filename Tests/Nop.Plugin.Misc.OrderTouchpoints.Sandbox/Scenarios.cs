@@ -9,14 +9,17 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Sandbox;
 /// How the fake vendors misbehave, and what must be true at the end. Every scenario also expects: no
 /// contract violation, nothing failed, the order without email skipped for every vendor, every other
 /// delivery delivered, and each vendor having accepted exactly as many deliveries as the outbox marks
-/// delivered (none lost, none twice).
+/// delivered (none lost, none twice). <see cref="AnswersLost"/>: vendors whose delivery requests the scenario
+/// leaves without an answer; a repeat of them would act twice, so those deliveries must fail with the
+/// "check, then resend" reason and the vendor must have received each delivery request exactly once.
 /// </summary>
 public sealed record Scenario(
     string Name,
     string Description,
     int VoyadoRequestsPerSecond,
     Func<Stopwatch, Func<TouchpointVendor, RecordedRequest, FakeResponse?>> Misbehaviour,
-    TouchpointVendor[] MustRetry);
+    TouchpointVendor[] MustRetry,
+    TouchpointVendor[]? AnswersLost = null);
 
 public static class Scenarios
 {
@@ -35,9 +38,12 @@ public static class Scenarios
             [TouchpointVendor.Transactionale, TouchpointVendor.VtMarketing, TouchpointVendor.VoyadoEngage]),
         new("rate-limited", "Transactionale and VTmarketing answer 429 (Retry-After: 1) to the first request of each order; Voyado is limited to 10 requests/s and Engage answers 429 above that", 10,
             _ => RateLimited(10), [TouchpointVendor.Transactionale, TouchpointVendor.VtMarketing]),
-        // VTmarketing's lost answers are not retried (a retry could count the order twice there), so the hang is Transactionale's.
-        new("slow", $"Transactionale and VTmarketing answer after {SlowAnswer.TotalMilliseconds:0} ms; Transactionale's first request of each order hangs {HangingAnswer.TotalSeconds:0} s (past the attempt timeout) and is retried", 40,
-            _ => Slow(), [TouchpointVendor.Transactionale]),
+        // A request that hangs past the attempt timeout may have arrived: Engage's contact lookup is a read and is
+        // retried; Transactionale's post would mail the customer twice, so it fails for a person to check.
+        new("slow", $"Transactionale and VTmarketing answer after {SlowAnswer.TotalMilliseconds:0} ms; Engage's first contact lookup per customer " +
+                    $"and Transactionale's first request of each order hang {HangingAnswer.TotalSeconds:0} s (past the attempt timeout): " +
+                    "the lookup is retried, Transactionale's delivery fails with what to check and is never sent twice", 40,
+            _ => Slow(), [TouchpointVendor.VoyadoEngage], AnswersLost: [TouchpointVendor.Transactionale]),
         new("flaky", "every third request to each vendor gets a 500 or 502", 40, _ => Flaky(), []),
         new("bursts", $"each vendor answers 503 to its first {FirstBurst} requests and 502 to requests {SecondBurst.From}–{SecondBurst.To} " +
                       "(outages that end by request count, however long the plugin holds back), and 429 (Retry-After: 1) to every fourth request in between", 40,
@@ -75,6 +81,9 @@ public static class Scenarios
         {
             if (vendor == TouchpointVendor.Transactionale && seen.TryAdd(request.Body, 0))
                 return new FakeResponse(200, "{}", Delay: HangingAnswer);
+            // The client gives up long before: what the hanging lookup would have said is never read.
+            if (vendor == TouchpointVendor.VoyadoEngage && request.Path == "/api/v2/contacts/id" && seen.TryAdd(request.Query, 0))
+                return new FakeResponse(404, """{"errorCode":"ContactNotFound"}""", Delay: HangingAnswer);
             // A delayed null is not possible: answer as the vendor would, only later.
             return vendor == TouchpointVendor.VoyadoEngage ? null : new FakeResponse(200, "{}", Delay: SlowAnswer);
         };

@@ -30,7 +30,9 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
 
     protected abstract Task<PayloadBuildResult<TPayload>> BuildAsync(DeliveryRequest request, TSettings settings, CancellationToken cancellationToken);
 
-    protected abstract Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan attemptTimeout, CancellationToken cancellationToken);
+    /// <param name="delivery">The delivery being sent, named in the reason when its answer is lost; null for a connection test.</param>
+    protected abstract Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan attemptTimeout,
+        CancellationToken cancellationToken);
 
     public async Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent)
     {
@@ -71,7 +73,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
             return DeliveryOutcome.HeldBackLocally(
                 $"Held back: another node of the web farm is sending for this {VendorName} API key; sent again shortly.", VendorSendLeases.HeldBackRetryAfter);
         }
-        var response = await PostAsync(prepared.Endpoint!, apiKey, prepared.Json!, prepared.AttemptTimeout, cancellationToken);
+        var response = await PostAsync(prepared.Endpoint!, apiKey, prepared.Json!, request, prepared.AttemptTimeout, cancellationToken);
         return response.Outcome;
     }
 
@@ -100,7 +102,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         if (!VendorEndpoint.TryParse(EndpointUrl(settings), out var endpoint, out var endpointError))
             return new(false, $"{VendorName} endpoint: {endpointError} Nothing was sent.");
 
-        var response = await PostAsync(endpoint, apiKey, VendorConnectionProbe.EmptyTestBody, await AttemptTimeoutAsync(), cancellationToken);
+        var response = await PostAsync(endpoint, apiKey, VendorConnectionProbe.EmptyTestBody, null, await AttemptTimeoutAsync(), cancellationToken);
         return VendorConnectionProbe.Interpret(VendorName, endpoint, response);
     }
 

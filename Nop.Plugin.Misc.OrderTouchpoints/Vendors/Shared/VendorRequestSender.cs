@@ -7,8 +7,10 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
 /// Sends one request through the vendor-and-key pipeline and classifies what came back: 2xx delivered;
-/// timeout, connection failure, 5xx, 429 retry later (with the vendor's Retry-After); other 4xx rejected
-/// with the vendor's message. Never throws for vendor trouble; reasons never contain the key.
+/// connection failure, 5xx, 429 retry later (with the vendor's Retry-After); other 4xx rejected with the
+/// vendor's message. A timeout after the request went out is an unknown outcome: retried only when the
+/// request's <see cref="RepeatEffect"/> is harmless, else failed (<see cref="UnknownOutcome"/>). Never throws
+/// for vendor trouble; reasons never contain the key.
 /// </summary>
 public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvider timeProvider)
 {
@@ -18,6 +20,8 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         string apiKey,
         Func<HttpRequestMessage> createRequest,
         Func<string, string> describeError,
+        RepeatEffect repeat,
+        DeliveryRequest? delivery,
         CancellationToken cancellationToken,
         TimeSpan? attemptTimeout = null)
     {
@@ -26,12 +30,24 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         var vendorKey = VendorPauses.KeyOf(vendor, apiKey);
         try
         {
-            using var response = await pipeline.ExecuteAsync(async token =>
+            HttpResponseMessage answered;
+            try
             {
-                using var request = createRequest();
-                return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
-            }, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                answered = await pipeline.ExecuteAsync(async token =>
+                {
+                    using var request = createRequest();
+                    return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
+                }, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The caller (the dispatcher's send time limit) gave up while the request was out: the vendor
+                // may have it. The dispatcher words the reason and applies the same rule as to a timeout.
+                throw new SendInterruptedException(repeat, vendorKey, cancellationToken);
+            }
+            using var response = answered;
+            // The body is already buffered (ResponseContentRead): the vendor answered, whatever the caller's token says now.
+            var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
             if (response.StatusCode != HttpStatusCode.TooManyRequests)
                 pipelines.Observed(vendorKey, VendorResiliencePipelines.IsVendorTrouble(response));
             return new VendorResponse(Classify(response, body, apiKey, describeError, vendorKey), (int)response.StatusCode, body);
@@ -39,7 +55,7 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         catch (TimeoutRejectedException ex)
         {
             pipelines.Observed(vendorKey, vendorTrouble: true);
-            return new VendorResponse(DeliveryOutcome.Retry($"No answer within {ex.Timeout.TotalSeconds:0.#} s.") with { VendorKey = vendorKey }) { AnswerLost = true };
+            return new VendorResponse(UnknownOutcome.Decide(repeat, vendor, delivery, $"no answer within {ex.Timeout.TotalSeconds:0.#} s", vendorKey)) { AnswerLost = true };
         }
         catch (BrokenCircuitException ex)
         {
@@ -47,17 +63,31 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
                 "Paused: the vendor failed repeatedly in the last minute; sending resumes automatically when it answers again.",
                 ex.RetryAfter, vendorKey));
         }
-        catch (HttpRequestException ex)
+        catch (HttpRequestException ex) when (NeverLeft(ex))
         {
+            // Refused, unreachable, name not resolved, TLS failed: the request never reached the vendor, so
+            // it is retried like a 5xx, whatever a repeat would do.
             pipelines.Observed(vendorKey, vendorTrouble: true);
             return new VendorResponse(DeliveryOutcome.Retry($"Connection failed: {VendorErrorText.Clean(ex.Message)}") with { VendorKey = vendorKey });
+        }
+        catch (HttpRequestException ex)
+        {
+            // The connection broke after the request went out (the answer ended early or could not be read):
+            // as unknown as a timeout.
+            pipelines.Observed(vendorKey, vendorTrouble: true);
+            return new VendorResponse(UnknownOutcome.Decide(repeat, vendor, delivery,
+                $"the connection broke before a complete answer ({ex.HttpRequestError})", vendorKey)) { AnswerLost = true };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             pipelines.Observed(vendorKey, vendorTrouble: true);
-            return new VendorResponse(DeliveryOutcome.Retry("No answer within the HTTP client's timeout.") with { VendorKey = vendorKey }) { AnswerLost = true };
+            return new VendorResponse(UnknownOutcome.Decide(repeat, vendor, delivery, "no answer within the HTTP client's timeout", vendorKey)) { AnswerLost = true };
         }
     }
+
+    /// <summary>Failures before a connection to the vendor existed: nothing of the request can have arrived.</summary>
+    private static bool NeverLeft(HttpRequestException exception) => exception.HttpRequestError is
+        HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     private DeliveryOutcome Classify(HttpResponseMessage response, string body, string apiKey, Func<string, string> describeError, string vendorKey)
     {

@@ -8,8 +8,8 @@ public sealed record VendorResponse(DeliveryOutcome Outcome, int? StatusCode = n
     public bool IsSuccess => Outcome.Kind == OutcomeKind.Delivered;
 
     /// <summary>
-    /// The request went out and no answer came back (attempt or client timeout): the vendor may have acted on it.
-    /// A vendor that does not deduplicate decides whether a retry is worth a possible duplicate.
+    /// The request went out and no complete answer came back (attempt or client timeout, a connection that broke
+    /// mid-answer): the vendor may have acted on it. <see cref="Outcome"/> already follows <see cref="UnknownOutcome"/>.
     /// </summary>
     public bool AnswerLost { get; init; }
 }

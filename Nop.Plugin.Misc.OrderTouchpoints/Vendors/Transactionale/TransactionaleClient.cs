@@ -12,10 +12,20 @@ public class TransactionaleClient(HttpClient httpClient, VendorRequestSender sen
 {
     public const string ApiKeyHeader = "X-Authorization";
 
-    /// <summary>One attempt; Transactionale documents no responses, so any 2xx is delivered and anything else keeps a body excerpt.</summary>
-    public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan? attemptTimeout, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Each accepted post makes Transactionale email the customer, and it documents no duplicate check (nor any
+    /// response): a post repeated after a lost answer can be a second mail.
+    /// </summary>
+    public const RepeatEffect PostRepeat = RepeatEffect.ActsTwice;
+
+    /// <summary>
+    /// One attempt; Transactionale documents no responses, so any 2xx is delivered and anything else keeps a body excerpt.
+    /// <paramref name="delivery"/>: the delivery it belongs to, for the reason of a lost answer (null for a connection test).
+    /// </summary>
+    public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan? attemptTimeout,
+        CancellationToken cancellationToken) =>
         sender.SendAsync(httpClient, TouchpointVendor.Transactionale, apiKey,
-            () => CreateRequest(endpoint, apiKey, json), body => body, cancellationToken, attemptTimeout);
+            () => CreateRequest(endpoint, apiKey, json), body => body, PostRepeat, delivery, cancellationToken, attemptTimeout);
 
     public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
     {

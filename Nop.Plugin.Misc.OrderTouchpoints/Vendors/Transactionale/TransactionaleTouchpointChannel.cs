@@ -28,6 +28,7 @@ public class TransactionaleTouchpointChannel(
         DeliveryRequest request, OrderTouchpointsTransactionaleSettings settings, CancellationToken cancellationToken) =>
         payloadBuilder.BuildAsync(request, settings, cancellationToken);
 
-    protected override Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan attemptTimeout, CancellationToken cancellationToken) =>
-        client.PostAsync(endpoint, apiKey, json, attemptTimeout, cancellationToken);
+    protected override Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan attemptTimeout,
+        CancellationToken cancellationToken) =>
+        client.PostAsync(endpoint, apiKey, json, delivery, attemptTimeout, cancellationToken);
 }

@@ -14,9 +14,24 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
 {
     public static readonly TimeSpan RateLimitRetryAfter = TimeSpan.FromSeconds(2);
 
+    /// <summary>The lookup only reads: asking again changes nothing at Engage.</summary>
+    public const RepeatEffect LookupRepeat = RepeatEffect.Harmless;
+
+    /// <summary>
+    /// A contact created by a post whose answer was lost is not created twice: Engage answers the repeat 409
+    /// (<c>ApprovedContactWithKeyExists</c> / <c>ContactWithKeyIsBeingCreated</c>) and the resolver looks the id up.
+    /// </summary>
+    public const RepeatEffect ContactCreateRepeat = RepeatEffect.Harmless;
+
+    /// <summary>
+    /// Engage does not store or deduplicate orders: every accepted post runs its automations, so a repeated post
+    /// is a second email to the customer (docs/vendors.md §2.3; its retry guidance: a POST retried blindly can act twice).
+    /// </summary>
+    public const RepeatEffect OrderPostRepeat = RepeatEffect.ActsTwice;
+
     /// <summary><c>GET /api/v2/contacts/id?email=…</c>: 200 with the id as a JSON string, 404 when unknown, 409 when ambiguous.</summary>
     public Task<VendorResponse> LookUpContactIdAsync(VoyadoConnection connection, string email, CancellationToken cancellationToken) =>
-        SendAsync(connection, () => CreateRequest(HttpMethod.Get, connection.LookupUrl(email), connection, json: null), cancellationToken);
+        SendAsync(connection, () => CreateRequest(HttpMethod.Get, connection.LookupUrl(email), connection, json: null), LookupRepeat, null, cancellationToken);
 
     /// <summary><c>POST /api/v2/contacts</c>: 201 with the new contact (its <c>id</c>).</summary>
     public Task<VendorResponse> CreateContactAsync(VoyadoConnection connection, VoyadoContactPayload contact, CancellationToken cancellationToken)
@@ -30,17 +45,21 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
             if (connection.StoreExternalId is { } storeExternalId)
                 request.Headers.TryAddWithoutValidation("storeExternalId", storeExternalId);
             return request;
-        }, cancellationToken);
+        }, ContactCreateRepeat, null, cancellationToken);
     }
 
-    /// <summary><c>POST /api/v2/orders</c>: triggers Engage's automations; not idempotent on Engage's side.</summary>
-    public Task<VendorResponse> PostOrderAsync(VoyadoConnection connection, VoyadoOrderPayload order, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>POST /api/v2/orders</c>: triggers Engage's automations; not idempotent on Engage's side. <paramref name="delivery"/>:
+    /// the delivery it carries, named in the reason when the answer is lost.
+    /// </summary>
+    public Task<VendorResponse> PostOrderAsync(VoyadoConnection connection, VoyadoOrderPayload order, DeliveryRequest delivery, CancellationToken cancellationToken)
     {
         var json = VendorJson.Serialize(order);
-        return SendAsync(connection, () => CreateRequest(HttpMethod.Post, connection.OrdersUrl, connection, json), cancellationToken);
+        return SendAsync(connection, () => CreateRequest(HttpMethod.Post, connection.OrdersUrl, connection, json), OrderPostRepeat, delivery, cancellationToken);
     }
 
-    private async Task<VendorResponse> SendAsync(VoyadoConnection connection, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    private async Task<VendorResponse> SendAsync(VoyadoConnection connection, Func<HttpRequestMessage> createRequest, RepeatEffect repeat,
+        DeliveryRequest? delivery, CancellationToken cancellationToken)
     {
         // In a web farm one node at a time sends for a key, so this node's limiter sees all of the key's requests.
         if (!await leases.TryHoldAsync(TouchpointVendor.VoyadoEngage, connection.ApiKey, cancellationToken))
@@ -57,7 +76,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
                 RateLimitRetryAfter));
         }
         return await sender.SendAsync(httpClient, TouchpointVendor.VoyadoEngage, connection.ApiKey, createRequest,
-            body => body.Replace(connection.ApiKey, "[api key]", StringComparison.Ordinal), cancellationToken, connection.AttemptTimeout);
+            body => body.Replace(connection.ApiKey, "[api key]", StringComparison.Ordinal), repeat, delivery, cancellationToken, connection.AttemptTimeout);
     }
 
     private static HttpRequestMessage CreateRequest(HttpMethod method, Uri url, VoyadoConnection connection, string? json)

@@ -10,6 +10,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 /// Voyado Engage as the delivery pipeline sees it: resolve the contact, then post the whole order with
 /// the event's status. Engage does not deduplicate orders, so within one attempt the order is posted once;
 /// the only second post is after Engage refused a saved contact id it no longer knows (nothing was sent then).
+/// Across attempts, an order post whose answer was lost is not repeated (<see cref="VoyadoClient.OrderPostRepeat"/>);
+/// a lost lookup or contact creation is, as repeating those cannot email anyone.
 /// </summary>
 public class VoyadoTouchpointChannel(
     ISettingService settingService,
@@ -56,7 +58,7 @@ public class VoyadoTouchpointChannel(
         var resolution = await contactResolver.ResolveAsync(connection, customer, request.StoreId, delivery.Contact, ignoreSavedId: false, cancellationToken);
         if (resolution.Failure is { } failure)
             return failure;
-        var response = await client.PostOrderAsync(connection, delivery.Order.ForContact(resolution.ContactId!), cancellationToken);
+        var response = await client.PostOrderAsync(connection, delivery.Order.ForContact(resolution.ContactId!), request, cancellationToken);
         if (!VoyadoResponseReader.IsUnknownContact(response))
             return OrderOutcome(response);
 
@@ -68,7 +70,7 @@ public class VoyadoTouchpointChannel(
         resolution = await contactResolver.ResolveAsync(connection, customer, request.StoreId, delivery.Contact, ignoreSavedId: true, cancellationToken);
         if (resolution.Failure is { } retryFailure)
             return retryFailure;
-        response = await client.PostOrderAsync(connection, delivery.Order.ForContact(resolution.ContactId!), cancellationToken);
+        response = await client.PostOrderAsync(connection, delivery.Order.ForContact(resolution.ContactId!), request, cancellationToken);
         if (VoyadoResponseReader.IsUnknownContact(response))
             await contactResolver.ForgetAsync(customer, request.StoreId);
         return OrderOutcome(response);
@@ -134,8 +136,9 @@ public class VoyadoTouchpointChannel(
         return (new VoyadoDelivery(data, contactPayloadBuilder.Build(data, email, settings), order), string.Empty);
     }
 
+    // A lost answer's reason already says what to check in Engage and reads the same as after a crash.
     private static DeliveryOutcome OrderOutcome(VendorResponse response) =>
-        response.IsSuccess ? response.Outcome : response.Outcome with { Reason = DeliveryOutcome.Trim($"Order: {response.Outcome.Reason}") };
+        response.IsSuccess || response.AnswerLost ? response.Outcome : response.Outcome with { Reason = DeliveryOutcome.Trim($"Order: {response.Outcome.Reason}") };
 
     private Task<OrderTouchpointsVoyadoSettings> LoadSettingsAsync(int storeId) =>
         settingService.LoadSettingAsync<OrderTouchpointsVoyadoSettings>(storeId);

@@ -10,9 +10,17 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 /// </summary>
 public class VtMarketingClient(HttpClient httpClient, VendorRequestSender sender)
 {
-    public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan? attemptTimeout, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// VTmarketing documents no deduplication (orderId is only "needed to uniquely add orders to an user"): an
+    /// event repeated after a lost answer may count the order twice in its reports and run its automations twice.
+    /// </summary>
+    public const RepeatEffect EventRepeat = RepeatEffect.ActsTwice;
+
+    /// <param name="delivery">The delivery the event belongs to, for the reason of a lost answer (null for a connection test).</param>
+    public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan? attemptTimeout,
+        CancellationToken cancellationToken) =>
         sender.SendAsync(httpClient, TouchpointVendor.VtMarketing, apiKey,
-            () => CreateRequest(endpoint, apiKey, json), DescribeError, cancellationToken, attemptTimeout);
+            () => CreateRequest(endpoint, apiKey, json), DescribeError, EventRepeat, delivery, cancellationToken, attemptTimeout);
 
     public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
     {

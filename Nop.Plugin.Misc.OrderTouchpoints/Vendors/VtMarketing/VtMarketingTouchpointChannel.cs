@@ -7,7 +7,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 
 /// <summary>
 /// VTmarketing as the delivery pipeline sees it: one POST per placed order. VTmarketing documents no
-/// deduplication, so only 200 counts and a lost answer is not retried (<see cref="VtMarketingAnswers"/>).
+/// deduplication, so only 200 counts (<see cref="VtMarketingAnswers"/>) and a lost answer is not retried
+/// (<see cref="VtMarketingClient.EventRepeat"/>, <see cref="UnknownOutcome"/>).
 /// </summary>
 public class VtMarketingTouchpointChannel(
     ISettingService settingService,
@@ -31,6 +32,7 @@ public class VtMarketingTouchpointChannel(
         DeliveryRequest request, OrderTouchpointsVtMarketingSettings settings, CancellationToken cancellationToken) =>
         payloadBuilder.BuildAsync(request, settings, cancellationToken);
 
-    protected override async Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, TimeSpan attemptTimeout, CancellationToken cancellationToken) =>
-        VtMarketingAnswers.Interpret(await client.PostAsync(endpoint, apiKey, json, attemptTimeout, cancellationToken));
+    protected override async Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan attemptTimeout,
+        CancellationToken cancellationToken) =>
+        VtMarketingAnswers.Interpret(await client.PostAsync(endpoint, apiKey, json, delivery, attemptTimeout, cancellationToken));
 }

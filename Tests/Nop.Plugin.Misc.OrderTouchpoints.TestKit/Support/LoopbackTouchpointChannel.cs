@@ -7,14 +7,17 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 /// <summary>
 /// A vendor channel for delivery tests: one small JSON POST per delivery through the real
 /// <see cref="VendorRequestSender"/> (Polly timeout + circuit breaker, outcome classification) to a
-/// <see cref="FakeVendorServer"/> on 127.0.0.1.
+/// <see cref="FakeVendorServer"/> on 127.0.0.1. By default it stands for a vendor whose repeated post acts
+/// twice (Transactionale: a second mail); <paramref name="attemptTimeout"/> null is the plugin's default.
 /// </summary>
 public sealed class LoopbackTouchpointChannel(
     Uri baseUri,
     HttpClient client,
     VendorRequestSender sender,
     IReadOnlySet<int>? unsendableOrders = null,
-    TouchpointVendor vendor = TouchpointVendor.Transactionale) : ITouchpointChannel
+    TouchpointVendor vendor = TouchpointVendor.Transactionale,
+    RepeatEffect repeat = RepeatEffect.ActsTwice,
+    TimeSpan? attemptTimeout = null) : ITouchpointChannel
 {
     public const string ApiKey = "loopback-test-key";
     public const string Path = "/deliveries";
@@ -28,7 +31,8 @@ public sealed class LoopbackTouchpointChannel(
         // Stands in for a payload that cannot be built (no email…): answered before any HTTP.
         if (unsendableOrders?.Contains(request.OrderId) == true)
             return DeliveryOutcome.CannotSend("The order has no email address.");
-        var response = await sender.SendAsync(client, vendor, ApiKey, () => CreateRequest(request), body => body, cancellationToken);
+        var response = await sender.SendAsync(client, vendor, ApiKey, () => CreateRequest(request), body => body, repeat, request,
+            cancellationToken, attemptTimeout);
         return response.Outcome;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
 
@@ -236,15 +237,13 @@ public class DispatcherReliabilityTests
     }
 
     [Test]
-    public async Task An_attempt_without_an_answer_times_out_and_is_retried()
+    public async Task A_delivery_the_vendor_accepts_but_answers_after_the_attempt_timeout_fails_with_what_to_check_and_is_never_sent_again()
     {
+        // The loopback vendor stands for Transactionale: each accepted post mails the customer, no duplicate check.
         var orders = await PlaceOrdersAsync(3);
-        var slowPhase = true;
         var slowRequests = new CountdownEvent(3);
         _vendor.Answer = (_, _) =>
         {
-            if (!slowPhase)
-                return new FakeResponse(200, "{}");
             slowRequests.Signal();
             return new FakeResponse(200, "{}", Delay: TimeSpan.FromMinutes(5));
         };
@@ -252,18 +251,93 @@ public class DispatcherReliabilityTests
 
         var drain = node.Dispatcher.DrainAsync(CancellationToken.None);
         await Task.Run(() => slowRequests.Wait(TimeSpan.FromSeconds(30)));
-        slowPhase = false;
         _time.Advance(TimeSpan.FromSeconds(16));
         await drain;
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
 
         var rows = _outbox.Snapshot();
-        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r =>
-            r.Status == DeliveryStatus.Pending && r.Attempts == 1 && r.LastReason == "No answer within 15 s."));
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Failed && r.Attempts == 1
+            && r.LastReason == UnknownOutcome.Reason(TouchpointVendor.Transactionale, r.OrderId, TouchpointEvent.OrderPlaced, "no answer within 15 s")));
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.LastReason!.StartsWith("Sent, no answer within 15 s. Transactionale may have it")
+            && r.LastReason.Contains($"order id {r.OrderId}") && r.LastReason.EndsWith("resend it from the delivery log only if it is missing.")));
+        foreach (var order in orders)
+            Assert.That(_vendor.ExchangesOf(order), Has.Count.EqualTo(1), $"order {order}: the vendor received it exactly once");
+        Assert.That(_vendor.Server.ContractViolations, Is.Empty);
+    }
 
+    [TestCase(RepeatEffect.ActsTwice)]
+    [TestCase(RepeatEffect.Harmless)]
+    public async Task The_dispatchers_send_time_limit_cutting_a_request_that_is_out_follows_the_same_rule_as_a_timeout(RepeatEffect repeat)
+    {
+        // A channel whose own attempt timeout is longer than the dispatcher's send time limit (150 s by default).
+        using var http = new HttpClient();
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VtMarketing], _time.UtcNow);
+        _vendor.Answer = (_, _) => new FakeResponse(200, "{}", Delay: TimeSpan.FromMinutes(5));
+        var node = new DeliveryNode(_outbox, _time, _vendor, configure: services =>
+            services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(_vendor.Server.BaseUri, http,
+                sp.GetRequiredService<VendorRequestSender>(), vendor: TouchpointVendor.VtMarketing, repeat: repeat, attemptTimeout: TimeSpan.FromHours(1))));
+        _nodes.Add(node);
+        var limit = DrainPlan.From(node.Settings).SendTimeLimit;
+
+        var drain = node.Dispatcher.DrainAsync(CancellationToken.None);
+        await _vendor.FirstRequest.WaitAsync(TimeSpan.FromSeconds(30));
+        _time.Advance(limit + TimeSpan.FromSeconds(1));
+        await drain.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var row = _outbox.Snapshot().Single();
+        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(1));
+        if (repeat == RepeatEffect.ActsTwice)
+        {
+            Assert.That(row.Status, Is.EqualTo(DeliveryStatus.Failed));
+            Assert.That(row.LastReason, Is.EqualTo(UnknownOutcome.Reason(TouchpointVendor.VtMarketing, 1, TouchpointEvent.OrderPlaced,
+                $"stopped after {limit.TotalSeconds:0} s without an answer")));
+        }
+        else
+        {
+            Assert.That(row.Status, Is.EqualTo(DeliveryStatus.Pending), "a harmless repeat is retried");
+            Assert.That(row.LastReason, Is.EqualTo($"Stopped after {limit.TotalSeconds:0} s without an answer."));
+        }
+    }
+
+    [Test]
+    public async Task A_refused_connection_is_retried_until_the_vendor_is_reachable_and_then_delivered_once()
+    {
+        // VTmarketing rows, whose events would act twice if repeated after a lost answer: a refusal is no lost answer.
+        int[] orders = [1, 2];
+        foreach (var orderId in orders)
+            await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.VtMarketing], _time.UtcNow);
+        using var http = new HttpClient();
+        var reachable = false;
+        var closed = new Uri($"http://127.0.0.1:{ClosedPort.Find()}/");
+        var node = new DeliveryNode(_outbox, _time, _vendor, configure: services =>
+            services.AddScoped<ITouchpointChannel>(sp => new SwitchingChannel(() => reachable,
+                new LoopbackTouchpointChannel(_vendor.Server.BaseUri, http, sp.GetRequiredService<VendorRequestSender>(), vendor: TouchpointVendor.VtMarketing),
+                new LoopbackTouchpointChannel(closed, http, sp.GetRequiredService<VendorRequestSender>(), vendor: TouchpointVendor.VtMarketing))));
+        _nodes.Add(node);
+
+        await node.Dispatcher.DrainAsync(CancellationToken.None);
+        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Pending && r.LastReason!.StartsWith("Connection failed: ")));
+        reachable = true;
         await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
 
         AssertEachDeliveredExactlyOnce(orders);
         Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Attempts == 2));
+    }
+
+    /// <summary>VTmarketing's loopback channel that sends to an unreachable address until <c>reachable</c> says otherwise.</summary>
+    private sealed class SwitchingChannel(Func<bool> reachable, ITouchpointChannel open, ITouchpointChannel refused) : ITouchpointChannel
+    {
+        private ITouchpointChannel Current => reachable() ? open : refused;
+
+        public TouchpointVendor Vendor => TouchpointVendor.VtMarketing;
+
+        public Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent) => Current.IsActiveForAsync(storeId, touchpointEvent);
+
+        public Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken) => Current.DeliverAsync(request, cancellationToken);
+
+        public Task<PayloadPreview> PreviewAsync(DeliveryRequest request, CancellationToken cancellationToken) => Current.PreviewAsync(request, cancellationToken);
+
+        public Task<ConnectionTestResult> TestConnectionAsync(int storeId, CancellationToken cancellationToken) => Current.TestConnectionAsync(storeId, cancellationToken);
     }
 
     [Test]
@@ -290,8 +364,9 @@ public class DispatcherReliabilityTests
         var rows = _outbox.Snapshot();
         var surfaced = rows.Where(r => r.Status == DeliveryStatus.Failed).ToList();
         Assert.That(surfaced.Select(r => r.Id), Is.EquivalentTo(orphaned.Select(r => r.Id)));
-        Assert.That(surfaced, Has.All.Matches<OrderTouchpointDelivery>(r => r.LastReason!.StartsWith("Sent, no answer recorded")
-            && r.LastReason.Contains($"order id {r.OrderId}") && r.LastReason.Contains("resend it from the delivery log")));
+        Assert.That(surfaced, Has.All.Matches<OrderTouchpointDelivery>(r =>
+            r.LastReason!.StartsWith("Sent, no answer recorded: the process sending it stopped mid-delivery. Transactionale may have it")
+            && r.LastReason.Contains($"order id {r.OrderId}") && r.LastReason.EndsWith("resend it from the delivery log only if it is missing.")));
         Assert.That(_vendor.AcceptedPerOrder().Values, Has.All.EqualTo(1));
 
         // A person checked the vendor and resends: every order then arrived exactly once.

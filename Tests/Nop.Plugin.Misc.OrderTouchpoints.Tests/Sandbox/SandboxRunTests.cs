@@ -30,4 +30,19 @@ public class SandboxRunTests
             .And.Contain("VoyadoEngage: 19 delivered, 0 failed, 1 skipped")
             .And.Contain("VtMarketing: 19 delivered, 0 failed, 1 skipped"));
     }
+
+    [Test]
+    public async Task Slow_vendors_get_harmless_requests_retried_and_lost_answers_that_would_act_twice_surfaced_never_repeated()
+    {
+        var output = new StringWriter();
+
+        // The run judges that Transactionale received one request per delivery and failed the unanswered ones
+        // with the check-then-resend reason, while Engage's unanswered lookups were retried into delivery.
+        var exitCode = await SandboxRun.RunAsync(new SandboxOptions(Orders: 20, Scenario: "slow", ShowPayloads: false), output);
+
+        Assert.That(exitCode, Is.Zero, output.ToString());
+        Assert.That(output.ToString(), Does.Contain("VoyadoEngage: 19 delivered, 0 failed, 1 skipped")
+            .And.Match(@"Transactionale: \d+ delivered, [1-9]\d* failed, 1 skipped")
+            .And.Contain("Sent, no answer within 15 s. Transactionale may have it"));
+    }
 }

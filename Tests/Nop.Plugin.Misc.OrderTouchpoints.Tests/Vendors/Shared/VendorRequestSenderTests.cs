@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
@@ -35,10 +38,13 @@ public class VendorRequestSenderTests
         await _server.DisposeAsync();
     }
 
-    private Task<VendorResponse> SendAsync(Uri? url = null, TimeSpan? attemptTimeout = null) =>
+    private static readonly DeliveryRequest Delivery = new(1, 4711, TouchpointEvent.OrderPlaced, Now.UtcDateTime);
+
+    private Task<VendorResponse> SendAsync(Uri? url = null, TimeSpan? attemptTimeout = null, RepeatEffect repeat = RepeatEffect.Harmless,
+        CancellationToken cancellationToken = default) =>
         _sender.SendAsync(_http, TouchpointVendor.VtMarketing, Key,
-            () => new HttpRequestMessage(HttpMethod.Post, url ?? _server.Url("v1/event/")) { Content = VendorJsonContent.Create("{}") },
-            body => body, CancellationToken.None, attemptTimeout);
+            () => new HttpRequestMessage(HttpMethod.Post, url ?? _server.Url("v1/event/")) { Content = VendorJsonContent.Create("""{"email":"giulia.rossi@example.com"}""") },
+            body => body, repeat, Delivery, cancellationToken, attemptTimeout);
 
     private void Answer(int status, string? body = null, string? retryAfter = null) =>
         _server.Respond = _ => new FakeResponse(status, body,
@@ -133,7 +139,7 @@ public class VendorRequestSenderTests
     }
 
     [Test]
-    public async Task No_answer_within_the_attempt_timeout_is_retried_later()
+    public async Task No_answer_within_the_attempt_timeout_is_retried_later_when_a_repeat_is_harmless()
     {
         _server.Respond = _ => new FakeResponse(200, Delay: TimeSpan.FromSeconds(30));
         var timeout = TimeSpan.FromMilliseconds(200);
@@ -148,9 +154,78 @@ public class VendorRequestSenderTests
     }
 
     [Test]
-    public async Task Refused_connection_is_retried_later()
+    public async Task No_answer_within_the_attempt_timeout_fails_with_what_to_check_when_a_repeat_would_act_twice()
     {
-        var outcome = (await SendAsync(new Uri($"http://127.0.0.1:{ClosedPort.Find()}/v1/event/"))).Outcome;
+        _server.Respond = _ => new FakeResponse(200, Delay: TimeSpan.FromSeconds(30));
+        var timeout = TimeSpan.FromMilliseconds(200);
+
+        var sending = SendAsync(attemptTimeout: timeout, repeat: RepeatEffect.ActsTwice);
+        await _clock.WhenTimerScheduledAt(_clock.GetUtcNow() + timeout);
+        await Eventually(() => _server.Requests.Count == 1);
+        _clock.Advance(timeout);
+        var response = await sending;
+
+        Assert.That(response.AnswerLost, Is.True);
+        Assert.That(response.Outcome.Kind, Is.EqualTo(OutcomeKind.Rejected), "failed for a person, not retried");
+        Assert.That(response.Outcome.Reason, Is.EqualTo(UnknownOutcome.Reason(TouchpointVendor.VtMarketing, 4711, TouchpointEvent.OrderPlaced, "no answer within 0.2 s")));
+        Assert.That(response.Outcome.Reason, Does.StartWith("Sent, no answer within 0.2 s. VTmarketing may have it")
+            .And.Contain("order id 4711").And.EndWith("resend it from the delivery log only if it is missing."));
+        Assert.That(response.Outcome.Reason, Does.Not.Contain(Key).And.Not.Contain("@").And.Not.Contain("{"));
+        Assert.That(_server.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task The_callers_cancellation_while_the_request_is_out_is_reported_with_what_a_repeat_would_do()
+    {
+        _server.Respond = _ => new FakeResponse(200, Delay: TimeSpan.FromSeconds(30));
+        using var timeLimit = new CancellationTokenSource();
+        var sending = SendAsync(repeat: RepeatEffect.ActsTwice, cancellationToken: timeLimit.Token);
+        await Eventually(() => _server.Requests.Count == 1);
+
+        timeLimit.Cancel();
+
+        var interrupted = Assert.ThrowsAsync<SendInterruptedException>(() => sending);
+        Assert.That(interrupted!.Repeat, Is.EqualTo(RepeatEffect.ActsTwice));
+        Assert.That(interrupted.VendorKey, Is.EqualTo(WaitsFor));
+    }
+
+    [Test]
+    public async Task A_connection_that_breaks_after_the_request_went_out_is_an_unknown_outcome()
+    {
+        // A server that reads the request and hangs up without answering: the vendor may have acted on it.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var hangUp = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptSocketAsync();
+            var buffer = new byte[8192];
+            var received = 0;
+            while (received == 0 || !Encoding.ASCII.GetString(buffer, 0, received).Contains("}"))
+                received += await socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None);
+            socket.Close();
+        });
+
+        var harmful = await SendAsync(new Uri($"http://127.0.0.1:{port}/v1/event/"), repeat: RepeatEffect.ActsTwice);
+        await hangUp;
+
+        Assert.That(harmful.AnswerLost, Is.True);
+        Assert.That(harmful.Outcome.Kind, Is.EqualTo(OutcomeKind.Rejected));
+        Assert.That(harmful.Outcome.Reason, Does.StartWith("Sent, the connection broke before a complete answer"));
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+            await Task.Delay(25);
+        Assert.That(condition(), Is.True);
+    }
+
+    [TestCase(RepeatEffect.Harmless)]
+    [TestCase(RepeatEffect.ActsTwice)]
+    public async Task Refused_connection_is_retried_later(RepeatEffect repeat)
+    {
+        var outcome = (await SendAsync(new Uri($"http://127.0.0.1:{ClosedPort.Find()}/v1/event/"), repeat: repeat)).Outcome;
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.RetryLater));
         Assert.That(outcome.HttpStatus, Is.Null);
@@ -225,7 +300,7 @@ public class VendorRequestSenderTests
 
         var otherKey = await _sender.SendAsync(_http, TouchpointVendor.VtMarketing, "another-store-key",
             () => new HttpRequestMessage(HttpMethod.Post, _server.Url("v1/event/")) { Content = VendorJsonContent.Create("{}") },
-            body => body, CancellationToken.None);
+            body => body, RepeatEffect.ActsTwice, Delivery, CancellationToken.None);
 
         Assert.That(otherKey.Outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
     }

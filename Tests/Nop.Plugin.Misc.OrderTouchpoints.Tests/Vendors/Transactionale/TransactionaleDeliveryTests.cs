@@ -218,4 +218,32 @@ public class TransactionaleDeliveryTests
         Assert.That(outcome.HttpStatus, Is.EqualTo(422));
         Assert.That(outcome.Reason, Is.EqualTo("""HTTP 422: {"error":"country not supported"}"""));
     }
+
+    [Test]
+    public async Task A_post_Transactionale_accepts_but_answers_after_the_attempt_timeout_fails_with_what_to_check_and_is_not_sent_again()
+    {
+        _bed.Context.DeliverySettings.AttemptTimeoutSeconds = 1;
+        _bed.Answer(_ => new FakeResponse(200, "{}", Delay: TimeSpan.FromSeconds(3)));
+
+        var outcome = await _bed.DeliverAsync();
+
+        // Each accepted post is a mail to the customer and Transactionale documents no duplicate check.
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Rejected), "not retried: a retry could mail the customer twice");
+        Assert.That(outcome.Reason, Is.EqualTo(
+            "Sent, no answer within 1 s. Transactionale may have it: Transactionale documents no duplicate check and would mail the customer twice, " +
+            "so it is not sent again automatically. Check in Transactionale whether the mail for order id 42 (OrderPlaced) went out to the order's customer, " +
+            "then resend it from the delivery log only if it is missing."));
+        Assert.That(_bed.Server.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_refused_connection_is_retried_because_nothing_reached_Transactionale()
+    {
+        _bed.Settings.EndpointUrl = $"http://127.0.0.1:{ClosedPort.Find()}/api/v1/transaction";
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.RetryLater));
+        Assert.That(outcome.Reason, Does.StartWith("Connection failed: "));
+    }
 }

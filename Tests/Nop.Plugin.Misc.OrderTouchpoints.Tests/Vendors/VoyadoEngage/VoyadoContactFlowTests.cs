@@ -319,7 +319,7 @@ public class VoyadoContactFlowTests
     }
 
     [Test]
-    public async Task Slow_order_post_retries_later_after_exactly_one_post()
+    public async Task An_order_post_Engage_accepts_but_answers_after_the_attempt_timeout_fails_with_what_to_check_and_is_not_posted_again()
     {
         _bed.DeliverySettings.AttemptTimeoutSeconds = 1;
         _bed.SaveContactId(7, "saved-contact-1");
@@ -328,9 +328,53 @@ public class VoyadoContactFlowTests
 
         var outcome = await _bed.DeliverAsync();
 
-        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.RetryLater));
-        Assert.That(outcome.Reason, Does.Contain("No answer within"));
+        // Engage emails the customer for every accepted post and drops no repeat: a retry could be a second email.
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Rejected));
+        Assert.That(outcome.Reason, Does.StartWith("Sent, no answer within 1 s. Voyado Engage may have it")
+            .And.Contain("order id 42 (OrderPlaced)").And.EndWith("resend it from the delivery log only if it is missing."));
+        Assert.That(outcome.Reason, Does.Not.Contain("@").And.Not.Contain(FakeEngage.ApiKey));
         Assert.That(Engage.OrderPosts, Has.Count.EqualTo(1));
+        Assert.That(Engage.Violations, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_contact_lookup_without_an_answer_is_retried_because_asking_again_changes_nothing()
+    {
+        _bed.DeliverySettings.AttemptTimeoutSeconds = 1;
+        Engage.AddContact("giulia.rossi@example.com", "2e40b702-0000-4000-8000-000000000001");
+        var slow = true;
+        Engage.Answer = request => slow && request.Path == "/api/v2/contacts/id" ? new FakeResponse(200, "\"2e40b702-0000-4000-8000-000000000001\"", Delay: TimeSpan.FromSeconds(5)) : null;
+
+        var first = await _bed.DeliverAsync();
+        slow = false;
+        var second = await _bed.DeliverAsync();
+
+        Assert.That(first.Kind, Is.EqualTo(OutcomeKind.RetryLater));
+        Assert.That(first.Reason, Is.EqualTo("Contact lookup: No answer within 1 s."));
+        Assert.That(second.Kind, Is.EqualTo(OutcomeKind.Delivered), second.Reason);
+        Assert.That(Engage.Lookups, Has.Count.EqualTo(2));
+        Assert.That(Engage.OrderPosts, Has.Count.EqualTo(1));
+        Assert.That(Engage.Violations, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_contact_creation_without_an_answer_is_retried_and_the_retry_finds_the_contact_instead_of_a_second_one()
+    {
+        _bed.DeliverySettings.AttemptTimeoutSeconds = 1;
+        var slow = true;
+        // Engage creates the contact, then answers too late.
+        Engage.Answer = request => slow && request.Method == "POST" && request.Path == "/api/v2/contacts" ? new FakeResponse(201, "{}", Delay: TimeSpan.FromSeconds(5)) : null;
+
+        var first = await _bed.DeliverAsync();
+        slow = false;
+        Engage.AddContact("giulia.rossi@example.com", "created-while-unanswered");
+        var second = await _bed.DeliverAsync();
+
+        Assert.That(first.Kind, Is.EqualTo(OutcomeKind.RetryLater));
+        Assert.That(first.Reason, Does.StartWith("Contact creation: No answer within 1 s."));
+        Assert.That(second.Kind, Is.EqualTo(OutcomeKind.Delivered), second.Reason);
+        Assert.That(Engage.ContactCreations, Has.Count.EqualTo(1), "the retry's lookup found the contact");
+        Assert.That(Engage.OrderPosts.Single().Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("created-while-unanswered"));
     }
 
     [Test]

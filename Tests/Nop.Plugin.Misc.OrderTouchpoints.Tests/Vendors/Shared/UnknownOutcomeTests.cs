@@ -1,0 +1,53 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
+
+/// <summary>One rule and one wording for a send whose outcome is unknown, whether a crash or a timeout left it so.</summary>
+public class UnknownOutcomeTests
+{
+    private const string CrashHappened = "no answer recorded: the process sending it stopped mid-delivery";
+
+    [TestCase(TouchpointVendor.VoyadoEngage)]
+    [TestCase(TouchpointVendor.Transactionale)]
+    [TestCase(TouchpointVendor.VtMarketing)]
+    public void A_crashed_delivery_is_resent_by_no_vendor_because_each_makes_a_request_that_acts_twice(TouchpointVendor vendor)
+    {
+        Assert.That(UnknownOutcome.OfDelivery(vendor), Is.EqualTo(RepeatEffect.ActsTwice));
+        Assert.That(DeliveryDispatcher.ResendsAfterUnknownOutcome(vendor), Is.False);
+    }
+
+    [TestCase(TouchpointVendor.VoyadoEngage, "Voyado Engage")]
+    [TestCase(TouchpointVendor.Transactionale, "Transactionale")]
+    [TestCase(TouchpointVendor.VtMarketing, "VTmarketing")]
+    public void Crash_and_timeout_reasons_differ_only_in_what_happened(TouchpointVendor vendor, string name)
+    {
+        var row = new OrderTouchpointDelivery { Vendor = vendor, OrderId = 1234, Event = TouchpointEvent.OrderPaid };
+        var crash = DeliveryDispatcher.UnknownOutcomeReason(row);
+        var timeout = UnknownOutcome.Decide(RepeatEffect.ActsTwice, vendor,
+            new DeliveryRequest(1, 1234, TouchpointEvent.OrderPaid, DateTime.UtcNow), "no answer within 15 s", "key").Reason!;
+
+        Assert.That(crash.Replace(CrashHappened, "…"), Is.EqualTo(timeout.Replace("no answer within 15 s", "…")));
+        foreach (var reason in new[] { crash, timeout })
+        {
+            Assert.That(reason, Does.StartWith("Sent, ").And.Contain($"{name} may have it")
+                .And.Contain($"Check in {name} whether").And.Contain("order id 1234 (OrderPaid)")
+                .And.EndWith("then resend it from the delivery log only if it is missing."));
+            Assert.That(reason.Length, Is.LessThanOrEqualTo(DeliveryOutcome.MaxReasonLength));
+        }
+    }
+
+    [Test]
+    public void A_harmless_request_without_an_answer_is_retried_and_one_that_acts_twice_fails()
+    {
+        var delivery = new DeliveryRequest(1, 7, TouchpointEvent.OrderPlaced, DateTime.UtcNow);
+
+        var lookup = UnknownOutcome.Decide(RepeatEffect.Harmless, TouchpointVendor.VoyadoEngage, delivery, "no answer within 15 s", "key");
+        var order = UnknownOutcome.Decide(RepeatEffect.ActsTwice, TouchpointVendor.VoyadoEngage, delivery, "no answer within 15 s", "key");
+
+        Assert.That(lookup, Is.EqualTo(DeliveryOutcome.Retry("No answer within 15 s.") with { VendorKey = "key" }));
+        Assert.That(order.Kind, Is.EqualTo(OutcomeKind.Rejected));
+        Assert.That(order.CountsAgainstSchedule, Is.True);
+    }
+}
