@@ -148,14 +148,29 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         rows.Where(d => !repository.Table.Any(e => e.StoreId == d.StoreId && e.OrderId == d.OrderId && e.VendorId == d.VendorId
             && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == InProgress)));
 
-    public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
+    public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default) =>
+        await Record(repository.Table.Where(d => d.Id == result.DeliveryId), result, cancellationToken) == 1;
+
+    public async Task<int> RecordAttemptsAsync(IReadOnlyCollection<AttemptResult> results, CancellationToken cancellationToken = default)
+    {
+        var recorded = 0;
+        foreach (var (values, ids) in OutboxRows.WriteGroups(results))
+        {
+            foreach (var chunk in Chunks(ids))
+                recorded += await Record(repository.Table.Where(d => chunk.Contains(d.Id)), values, cancellationToken);
+        }
+        return recorded;
+    }
+
+    // Only under the claim that made the attempt: a row another node took over (or the GDPR erase skipped) is not touched.
+    private Task<int> Record(IQueryable<OrderTouchpointDelivery> rows, AttemptResult result, CancellationToken cancellationToken)
     {
         var reason = OutboxRows.TrimReason(result.Reason);
         var deliveredOn = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : (DateTime?)null;
         var givenBack = result.Counted ? 0 : 1;
         var finishedOn = result.Status == DeliveryStatus.Pending ? (DateTime?)null : result.AttemptedOnUtc;
-        var affected = await repository.Table
-            .Where(d => d.Id == result.DeliveryId && d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
+        return rows
+            .Where(d => d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
             .Set(d => d.StatusId, (int)result.Status)
             .Set(d => d.Attempts, d => d.Attempts - givenBack)
             .Set(d => d.VendorKey, result.VendorKey)
@@ -168,7 +183,6 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             .Set(d => d.LastReason, reason)
             .Set(d => d.DeliveredOnUtc, deliveredOn)
             .UpdateAsync(cancellationToken);
-        return affected == 1;
     }
 
     public async Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)

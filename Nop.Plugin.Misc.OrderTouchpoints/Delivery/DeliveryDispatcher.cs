@@ -2,8 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
-using Polly;
-using Polly.Retry;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
@@ -18,19 +16,6 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorPauses pauses)
 {
     private const int MaxClaimBatch = 50;
-
-    // Transient database errors (a deadlock victim on SQL Server, a dropped connection) while recording a
-    // result: about 10 s of retries on the wall clock before the row is left to its lease.
-    private static readonly ResiliencePipeline RecordRetries = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            MaxRetryAttempts = 6,
-            Delay = TimeSpan.FromMilliseconds(200),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(exception => exception is not OperationCanceledException)
-        })
-        .Build();
 
     private readonly SemaphoreSlim _drainGate = new(1, 1);
 
@@ -55,6 +40,9 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         var plan = DrainPlan.From(settings);
         var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
 
+        // Results go through a writer with a scope (and data connection) of its own, written while claims go on.
+        await using var writerScope = scopeFactory.CreateAsyncScope();
+        var results = new DeliveryResultWriter(writerScope.ServiceProvider.GetRequiredService<IDeliveryOutbox>());
         using var slots = new SemaphoreSlim(plan.Concurrency, plan.Concurrency);
         var sends = new List<Task>();
         var attempts = 0;
@@ -85,13 +73,21 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
 
                 attempts += rows.Count;
                 foreach (var claimed in rows)
-                    sends.Add(Task.Run(() => SendAndRecordAsync(claimed, plan, slots, cancellationToken), CancellationToken.None));
+                    sends.Add(Task.Run(() => SendAsync(claimed, plan, slots, results), CancellationToken.None));
                 sends.RemoveAll(send => send.IsCompletedSuccessfully);
             }
         }
         finally
         {
-            await Task.WhenAll(sends);
+            // Also on shutdown: every send in flight finishes and every result is written before the drain ends.
+            try
+            {
+                await Task.WhenAll(sends);
+            }
+            finally
+            {
+                await results.FlushAsync();
+            }
         }
 
         // A probe that succeeded after the last claim: its key's parked deliveries are due now.
@@ -137,7 +133,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         $"Sent, no answer recorded: the process sending it stopped mid-delivery, so {row.Vendor} may or may not have it. " +
         $"It detects no duplicates: check in {row.Vendor} whether order id {row.OrderId} ({row.Event}) arrived, then resend it from the delivery log only if it did not.";
 
-    private async Task SendAndRecordAsync(ClaimedRow claimed, DrainPlan plan, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task SendAsync(ClaimedRow claimed, DrainPlan plan, SemaphoreSlim slots, DeliveryResultWriter results)
     {
         var row = claimed.Row;
         try
@@ -155,10 +151,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                 result = RetryPolicy.Decide(row, row.ClaimToken!.Value, outcome, plan.Schedule,
                     timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
             }
-            // Not cancellable, and retried: a delivery the vendor acknowledged must be recorded even during
-            // shutdown or a deadlock, or the expired claim would send it again.
-            var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
-            await RecordRetries.ExecuteAsync(async token => await outbox.RecordAttemptAsync(result, token), CancellationToken.None);
+            // The slot is free once the result is queued: the writer records it (with retries, never cancelled).
+            results.Add(result);
         }
         finally
         {

@@ -49,6 +49,13 @@ public partial interface IDeliveryOutbox
     /// </summary>
     Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores several results as <see cref="RecordAttemptAsync"/> would, one write per group of results with the same
+    /// values (<see cref="OutboxRows.WriteGroups"/>); a result whose claim is no longer held changes nothing. Writing the
+    /// same results again changes nothing more, so a failed batch may simply be retried. Returns how many were stored.
+    /// </summary>
+    Task<int> RecordAttemptsAsync(IReadOnlyCollection<AttemptResult> results, CancellationToken cancellationToken = default);
+
     /// <summary>When the next claimable row is due or the next lease runs out; null when nothing is waiting.</summary>
     Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default);
 

@@ -19,6 +19,23 @@ internal static class OutboxRows
         EventOccurredOnUtc = eventOccurredOnUtc
     };
 
+    /// <summary>
+    /// Results written together, grouped by what they write: the claim token (a claim batch shares one) and every
+    /// stored value, so each group is one conditional UPDATE over its ids. A finished row's times are its group's
+    /// latest result time (results of one batch finished while the previous batch was written, milliseconds apart),
+    /// so a batch's deliveries share one group; a retry keeps its own attempt time and due time.
+    /// </summary>
+    public static IEnumerable<(AttemptResult Values, List<int> Ids)> WriteGroups(IEnumerable<AttemptResult> results) =>
+        results.GroupBy(r => r.Status == DeliveryStatus.Pending
+                ? r with { DeliveryId = 0, Reason = TrimReason(r.Reason) }
+                : r with { DeliveryId = 0, Reason = TrimReason(r.Reason), AttemptedOnUtc = default, NextAttemptOnUtc = default })
+            .Select(group =>
+            {
+                var latest = group.Max(r => r.AttemptedOnUtc);
+                var values = group.Key.Status == DeliveryStatus.Pending ? group.Key : group.Key with { AttemptedOnUtc = latest, NextAttemptOnUtc = latest };
+                return (values, group.Select(r => r.DeliveryId).Distinct().ToList());
+            });
+
     public static string? TrimReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? null : DeliveryOutcome.Trim(reason.Trim());
 }

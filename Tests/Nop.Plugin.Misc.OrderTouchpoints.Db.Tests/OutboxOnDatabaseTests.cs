@@ -133,6 +133,42 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
     }
 
     [Test]
+    public async Task Results_written_as_one_batch_store_each_rows_values_and_leave_rows_whose_claim_is_gone()
+    {
+        for (var orderId = 1; orderId <= 6; orderId++)
+            await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+        var rows = await _outbox.TakeDueAsync(6, Lease);
+        var start = _time.UtcNow;
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var retryAt = _time.UtcNow.AddMinutes(1);
+        var parkedUntil = _time.UtcNow.AddMinutes(3);
+        AttemptResult[] batch =
+        [
+            Result(rows[0], DeliveryStatus.Delivered, start.AddMilliseconds(5), start.AddMilliseconds(5)),
+            Result(rows[1], DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow),
+            Result(rows[2], DeliveryStatus.Pending, _time.UtcNow, retryAt),
+            Result(rows[3], DeliveryStatus.Pending, _time.UtcNow, parkedUntil, counted: false, vendorKey: "10:KEY"),
+            Result(rows[4], DeliveryStatus.Failed, _time.UtcNow, _time.UtcNow) with { HttpStatus = 400, Reason = "HTTP 400: bad zip" },
+            Result(rows[5], DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow) with { ClaimToken = Guid.NewGuid() }
+        ];
+
+        Assert.That(await _outbox.RecordAttemptsAsync(batch), Is.EqualTo(5));
+        Assert.That(await _outbox.RecordAttemptsAsync(batch), Is.Zero, "written once: a retried batch changes nothing");
+
+        var stored = await RowsAsync();
+        Assert.That(stored.Take(2), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Delivered && r.Attempts == 1
+            && r.DeliveredOnUtc == _time.UtcNow && r.FinishedOnUtc == _time.UtcNow && r.LastHttpStatus == 202 && r.ClaimToken == null),
+            "deliveries of one batch share its latest time");
+        Assert.That((stored[2].Status, stored[2].Attempts, stored[2].NextAttemptOnUtc, stored[2].LastReason, stored[2].FinishedOnUtc),
+            Is.EqualTo((DeliveryStatus.Pending, 1, retryAt, (string?)"HTTP 503", (DateTime?)null)));
+        Assert.That((stored[3].Status, stored[3].Attempts, stored[3].NextAttemptOnUtc, stored[3].VendorKey),
+            Is.EqualTo((DeliveryStatus.Pending, 0, parkedUntil, (string?)"10:KEY")), "an uncounted attempt is given back");
+        Assert.That((stored[4].Status, stored[4].LastHttpStatus, stored[4].LastReason, stored[4].DeliveredOnUtc),
+            Is.EqualTo((DeliveryStatus.Failed, (int?)400, (string?)"HTTP 400: bad zip", (DateTime?)null)));
+        Assert.That((stored[5].Status, stored[5].ClaimToken), Is.EqualTo((DeliveryStatus.InProgress, rows[5].ClaimToken)), "another claim's row is left alone");
+    }
+
+    [Test]
     public async Task A_pause_probe_claims_one_parked_row_early_and_its_success_releases_the_rest_at_once()
     {
         for (var orderId = 1; orderId <= 4; orderId++)

@@ -79,6 +79,24 @@ public class SqlServerSqlTests
     }
 
     [Test]
+    public async Task A_batch_of_results_is_one_update_per_group_of_equal_values_by_primary_key_list_and_claim_token()
+    {
+        var token = Guid.NewGuid();
+        var at = _time.UtcNow;
+        AttemptResult Delivered(int id) => new(id, token, DeliveryStatus.Delivered, at, at, 202, null);
+
+        await _outbox.RecordAttemptsAsync([Delivered(5), Delivered(6), Delivered(7),
+            new AttemptResult(8, token, DeliveryStatus.Pending, at, at.AddMinutes(1), 503, "HTTP 503")]);
+
+        TestContext.Out.WriteLine(string.Join("\n\n", _connection.Statements));
+        Assert.That(_connection.Statements, Has.Count.EqualTo(2), "the three deliveries share one statement, the retry has its own");
+        var deliveries = _connection.Statements[0];
+        Assert.That(deliveries, Does.StartWith("UPDATE"));
+        Assert.That(deliveries, Does.Match(@"\[Id\] IN \(5, 6, 7\) AND\s+\[\w+\]\.\[ClaimToken\] = @\w+ AND\s+\[\w+\]\.\[StatusId\] = 20"));
+        Assert.That(_connection.Statements[1], Does.Match(@"\[Id\] IN \(8\) AND"));
+    }
+
+    [Test]
     public async Task Expired_leases_and_parked_rows_are_claimed_by_their_own_seekable_filters()
     {
         await _outbox.ClaimAbandonedAsync(8, TimeSpan.FromMinutes(5));

@@ -156,24 +156,33 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
     public Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
     {
         lock (_gate)
-        {
-            if (!_rows.TryGetValue(result.DeliveryId, out var row) || row.ClaimToken != result.ClaimToken || row.Status != DeliveryStatus.InProgress)
-                return Task.FromResult(false);
-            Unindex(row);
-            row.Status = result.Status;
-            row.NextAttemptOnUtc = result.NextAttemptOnUtc;
-            row.FinishedOnUtc = result.Status == DeliveryStatus.Pending ? null : result.AttemptedOnUtc;
-            row.Attempts -= result.Counted ? 0 : 1;
-            row.VendorKey = result.VendorKey;
-            row.ClaimToken = null;
-            row.ClaimExpiresOnUtc = null;
-            row.LastAttemptOnUtc = result.AttemptedOnUtc;
-            row.LastHttpStatus = result.HttpStatus;
-            row.LastReason = OutboxRows.TrimReason(result.Reason);
-            row.DeliveredOnUtc = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : null;
-            Index(row);
-            return Task.FromResult(true);
-        }
+            return Task.FromResult(Record(result.DeliveryId, result));
+    }
+
+    public Task<int> RecordAttemptsAsync(IReadOnlyCollection<AttemptResult> results, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(OutboxRows.WriteGroups(results).Sum(group => group.Ids.Count(id => Record(id, group.Values))));
+    }
+
+    private bool Record(int deliveryId, AttemptResult result)
+    {
+        if (!_rows.TryGetValue(deliveryId, out var row) || row.ClaimToken != result.ClaimToken || row.Status != DeliveryStatus.InProgress)
+            return false;
+        Unindex(row);
+        row.Status = result.Status;
+        row.NextAttemptOnUtc = result.NextAttemptOnUtc;
+        row.FinishedOnUtc = result.Status == DeliveryStatus.Pending ? null : result.AttemptedOnUtc;
+        row.Attempts -= result.Counted ? 0 : 1;
+        row.VendorKey = result.VendorKey;
+        row.ClaimToken = null;
+        row.ClaimExpiresOnUtc = null;
+        row.LastAttemptOnUtc = result.AttemptedOnUtc;
+        row.LastHttpStatus = result.HttpStatus;
+        row.LastReason = OutboxRows.TrimReason(result.Reason);
+        row.DeliveredOnUtc = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : null;
+        Index(row);
+        return true;
     }
 
     public Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)

@@ -6,7 +6,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 /// <summary>
 /// An outbox whose next <see cref="FailuresLeft"/> result writes throw, as a deadlock victim or a dropped
-/// connection would; everything else goes to the wrapped outbox.
+/// connection would; everything else goes to the wrapped outbox. It also keeps the size of each batch
+/// written, and a batch write can be held until <see cref="HoldWrites"/> completes.
 /// </summary>
 public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbox
 {
@@ -22,14 +23,35 @@ public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbo
 
     public int FailedWrites => Volatile.Read(ref _failedWrites);
 
+    /// <summary>When set, each batch write waits for it first (a slow database).</summary>
+    public Task? HoldWrites { get; set; }
+
+    /// <summary>The number of results in each batch write, in order (failed writes included).</summary>
+    public List<int> BatchSizes { get; } = [];
+
     public Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
+    {
+        FailIfAsked();
+        return inner.RecordAttemptAsync(result, cancellationToken);
+    }
+
+    public async Task<int> RecordAttemptsAsync(IReadOnlyCollection<AttemptResult> results, CancellationToken cancellationToken = default)
+    {
+        lock (BatchSizes)
+            BatchSizes.Add(results.Count);
+        if (HoldWrites is { } hold)
+            await hold;
+        FailIfAsked();
+        return await inner.RecordAttemptsAsync(results, cancellationToken);
+    }
+
+    private void FailIfAsked()
     {
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             Interlocked.Increment(ref _failedWrites);
             throw new InvalidOperationException("Transaction was deadlocked on lock resources with another process (simulated).");
         }
-        return inner.RecordAttemptAsync(result, cancellationToken);
     }
 
     public Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
