@@ -38,4 +38,40 @@ internal static class OutboxRows
 
     public static string? TrimReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? null : DeliveryOutcome.Trim(reason.Trim());
+
+    /// <summary>A claimed row as a start that moved it leaves it: in progress until <paramref name="until"/>, its attempt counted.</summary>
+    public static OrderTouchpointDelivery Started(OrderTouchpointDelivery claimed, DateTime nowUtc, DateTime until)
+    {
+        var row = Copy(claimed);
+        row.Status = DeliveryStatus.InProgress;
+        row.ClaimExpiresOnUtc = until;
+        row.Attempts++;
+        row.FirstAttemptOnUtc ??= nowUtc;
+        row.VendorKey = null;
+        return row;
+    }
+
+    public static OrderTouchpointDelivery Copy(OrderTouchpointDelivery row) => new()
+    {
+        Id = row.Id,
+        StoreId = row.StoreId,
+        OrderId = row.OrderId,
+        VendorId = row.VendorId,
+        EventId = row.EventId,
+        EventSourceId = row.EventSourceId,
+        StatusId = row.StatusId,
+        Attempts = row.Attempts,
+        FirstAttemptOnUtc = row.FirstAttemptOnUtc,
+        VendorKey = row.VendorKey,
+        NextAttemptOnUtc = row.NextAttemptOnUtc,
+        ClaimToken = row.ClaimToken,
+        ClaimExpiresOnUtc = row.ClaimExpiresOnUtc,
+        FinishedOnUtc = row.FinishedOnUtc,
+        LastHttpStatus = row.LastHttpStatus,
+        LastReason = row.LastReason,
+        CreatedOnUtc = row.CreatedOnUtc,
+        LastAttemptOnUtc = row.LastAttemptOnUtc,
+        DeliveredOnUtc = row.DeliveredOnUtc,
+        EventOccurredOnUtc = row.EventOccurredOnUtc
+    };
 }

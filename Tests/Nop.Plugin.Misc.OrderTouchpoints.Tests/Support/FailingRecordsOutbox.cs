@@ -66,8 +66,30 @@ public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbo
         CancellationToken cancellationToken = default) =>
         inner.GetDeliveryTroubleAsync(failedSinceUtc, waitingCreatedBeforeUtc, cancellationToken);
 
-    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
-        inner.ClaimDueAsync(maxCount, lease, cancellationToken);
+    /// <summary>Each claim's requested size and the number of rows it claimed, in order.</summary>
+    public List<(int Asked, int Claimed)> Claims { get; } = [];
+
+    /// <summary>When set, runs before each start is passed on (another node acting meanwhile), with the rows to start.</summary>
+    public Func<IReadOnlyCollection<OrderTouchpointDelivery>, Task>? BeforeStart { get; set; }
+
+    public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var claimed = await inner.ClaimDueAsync(maxCount, lease, cancellationToken);
+        lock (Claims)
+            Claims.Add((maxCount, claimed.Count));
+        return claimed;
+    }
+
+    public async Task<IReadOnlyList<OrderTouchpointDelivery>> StartAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, TimeSpan lease,
+        CancellationToken cancellationToken = default)
+    {
+        if (BeforeStart is { } beforeStart)
+            await beforeStart(claimed);
+        return await inner.StartAsync(claimed, lease, cancellationToken);
+    }
+
+    public Task<int> ReturnClaimedAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, CancellationToken cancellationToken = default) =>
+        inner.ReturnClaimedAsync(claimed, cancellationToken);
 
     public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
         inner.ClaimAbandonedAsync(maxCount, lease, cancellationToken);
