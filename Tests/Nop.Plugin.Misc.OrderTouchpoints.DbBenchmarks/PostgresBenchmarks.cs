@@ -32,7 +32,7 @@ public sealed class PostgresBenchmarks(string server, bool quick, BenchmarkRepor
         await using (var database = await OutboxDatabase.CreateAsync(DatabaseKind.PostgreSQL, server))
         {
             await FillAsync(database, 100_000);
-            // Claims of 100 rows: 220 of them deliver 22,000 of the 100,000 rows before the dispatch rate is measured.
+            // Claims of 100 rows (and 200 of 8): 23,600 of the 100,000 rows are delivered before the dispatch rate is measured.
             await ClaimAsync(database, quick ? 50 : 200);
             var rate = await DispatchAsync(database, TimeSpan.FromSeconds(quick ? 3 : 15));
             report.Metric("dispatch_per_s_pg_100k", rate, "deliveries/s");
@@ -119,7 +119,9 @@ public sealed class PostgresBenchmarks(string server, bool quick, BenchmarkRepor
             var start = Stopwatch.GetTimestamp();
             var claimed = await outbox.ClaimDueAsync(DispatchHost.Concurrency, Lease);
             small.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            await outbox.ReturnClaimedAsync(claimed);
+            var started = await outbox.StartAsync(claimed, Lease);
+            await outbox.RecordAttemptsAsync(started.Select(row =>
+                new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Delivered, DateTime.UtcNow, DateTime.UtcNow, 202, null)).ToList());
         }
         report.Note($"claim of {DispatchHost.Concurrency} due rows at the same backlog: p50 {small.Percentile(0.5):0.00} ms, p99 {small.Percentile(0.99):0.00} ms");
     }
