@@ -14,6 +14,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, TimeProvider timeProvider) : IDeliveryOutbox
 {
     private const int Pending = (int)DeliveryStatus.Pending;
+    private const int Claimed = (int)DeliveryStatus.Claimed;
     private const int InProgress = (int)DeliveryStatus.InProgress;
     private const int Delivered = (int)DeliveryStatus.Delivered;
     private const int Failed = (int)DeliveryStatus.Failed;
@@ -68,13 +69,85 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = Now;
+        // Claims whose node died or fell behind come first: they were never sent, so they are simply due again. Few
+        // rows are claimed at any time (the nodes' send queues): the due index's StatusId prefix finds them.
+        var candidates = await FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Claimed && d.ClaimExpiresOnUtc <= now))
+            .OrderBy(d => d.ClaimExpiresOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
         // StatusId = Pending AND NextAttemptOnUtc <= now, ordered by NextAttemptOnUtc: a range of the due
         // index read in its order, stopping after maxCount rows, whatever the backlog (ClaimPlanTests).
-        var candidates = await FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now))
-            .OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
-        return await ClaimAsync(repository.Table.Where(d => candidates.Contains(d.Id) && d.StatusId == Pending && d.NextAttemptOnUtc <= now),
-            candidates, now, lease, cancellationToken);
+        if (candidates.Count < maxCount)
+        {
+            candidates.AddRange(await FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now))
+                .OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount - candidates.Count).ToListAsync());
+        }
+        if (candidates.Count == 0)
+            return [];
+
+        // One conditional UPDATE for the whole batch: the database re-checks status and due time under each row's
+        // lock, so rows another node took in between are simply not affected; the rows claimed are then read back
+        // by id and the new token.
+        var token = Guid.NewGuid();
+        var affected = await repository.Table
+            .Where(d => candidates.Contains(d.Id)
+                && ((d.StatusId == Pending && d.NextAttemptOnUtc <= now) || (d.StatusId == Claimed && d.ClaimExpiresOnUtc <= now)))
+            .Set(d => d.StatusId, Claimed)
+            .Set(d => d.ClaimToken, (Guid?)token)
+            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)(now + lease))
+            .Set(d => d.VendorKey, (string?)null)
+            .UpdateAsync(cancellationToken);
+        if (affected == 0)
+            return [];
+        var claimed = await repository.Table.Where(d => candidates.Contains(d.Id) && d.ClaimToken == token).ToListAsync();
+        var dueOrder = candidates.Select((id, index) => (id, index)).ToDictionary(c => c.id, c => c.index);
+        return claimed.OrderBy(d => dueOrder[d.Id]).ToList();
     }
+
+    public async Task<IReadOnlyList<OrderTouchpointDelivery>> StartAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, TimeSpan lease,
+        CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var until = now + lease;
+        var started = new List<OrderTouchpointDelivery>(claimed.Count);
+        foreach (var (token, rows) in ByClaimToken(claimed))
+        {
+            var ids = rows.Select(r => r.Id).ToList();
+            var affected = await repository.Table
+                .Where(d => ids.Contains(d.Id) && d.ClaimToken == token && d.StatusId == Claimed)
+                .Set(d => d.StatusId, InProgress)
+                .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
+                .Set(d => d.Attempts, d => d.Attempts + 1)
+                .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
+                .Set(d => d.VendorKey, (string?)null)
+                .UpdateAsync(cancellationToken);
+            // Nothing changes a row while it is claimed under our token, so when every row moved, each is exactly what
+            // the start made of it; only a partial start needs to read which rows are in progress under the claim.
+            if (affected == ids.Count)
+                started.AddRange(rows.Select(r => OutboxRows.Started(r, now, until)));
+            else if (affected > 0)
+                started.AddRange(await repository.Table.Where(d => ids.Contains(d.Id) && d.ClaimToken == token && d.StatusId == InProgress).ToListAsync());
+        }
+        return started;
+    }
+
+    public async Task<int> ReturnClaimedAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, CancellationToken cancellationToken = default)
+    {
+        var returned = 0;
+        foreach (var (token, rows) in ByClaimToken(claimed))
+        {
+            var ids = rows.Select(r => r.Id).ToList();
+            returned += await repository.Table
+                .Where(d => ids.Contains(d.Id) && d.ClaimToken == token && d.StatusId == Claimed)
+                .Set(d => d.StatusId, Pending)
+                .Set(d => d.ClaimToken, (Guid?)null)
+                .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
+                .UpdateAsync(cancellationToken);
+        }
+        return returned;
+    }
+
+    private static IEnumerable<(Guid Token, OrderTouchpointDelivery[] Rows)> ByClaimToken(IEnumerable<OrderTouchpointDelivery> claimed) =>
+        claimed.Where(r => r.ClaimToken is not null).DistinctBy(r => r.Id).GroupBy(r => r.ClaimToken!.Value)
+            .SelectMany(group => group.Chunk(IdChunk).Select(rows => (group.Key, rows)));
 
     public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
     {
@@ -83,14 +156,12 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         // An in-progress row is always its order's earliest waiting row.
         var candidates = await repository.Table.Where(d => d.StatusId == InProgress && d.ClaimExpiresOnUtc <= now)
             .OrderBy(d => d.ClaimExpiresOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
-        return await ClaimAsync(repository.Table.Where(d => candidates.Contains(d.Id) && d.StatusId == InProgress && d.ClaimExpiresOnUtc <= now),
+        return await ClaimToSendAsync(repository.Table.Where(d => candidates.Contains(d.Id) && d.StatusId == InProgress && d.ClaimExpiresOnUtc <= now),
             candidates, now, lease, cancellationToken);
     }
 
-    // One conditional UPDATE for the whole batch (a round trip, not one per row): the database re-checks
-    // status and due time under each row's lock, so rows another node took in between are simply not
-    // affected; the rows claimed are then read back by id and the new token.
-    private async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAsync(IQueryable<OrderTouchpointDelivery> stillClaimable, List<int> candidates,
+    // As the claim, but straight to in progress with the attempt counted (abandoned rows are sent at once).
+    private async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimToSendAsync(IQueryable<OrderTouchpointDelivery> stillClaimable, List<int> candidates,
         DateTime now, TimeSpan lease, CancellationToken cancellationToken)
     {
         if (candidates.Count == 0)
@@ -146,16 +217,31 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     // candidate on an index leading with OrderId (the key or the order index).
     private IQueryable<OrderTouchpointDelivery> FirstWaitingOfTheirOrder(IQueryable<OrderTouchpointDelivery> rows) =>
         rows.Where(d => !repository.Table.Any(e => e.StoreId == d.StoreId && e.OrderId == d.OrderId && e.VendorId == d.VendorId
-            && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == InProgress)));
+            && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == Claimed || e.StatusId == InProgress)));
 
-    public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
+    public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default) =>
+        await Record(repository.Table.Where(d => d.Id == result.DeliveryId), result, cancellationToken) == 1;
+
+    public async Task<int> RecordAttemptsAsync(IReadOnlyCollection<AttemptResult> results, CancellationToken cancellationToken = default)
+    {
+        var recorded = 0;
+        foreach (var (values, ids) in OutboxRows.WriteGroups(results))
+        {
+            foreach (var chunk in Chunks(ids))
+                recorded += await Record(repository.Table.Where(d => chunk.Contains(d.Id)), values, cancellationToken);
+        }
+        return recorded;
+    }
+
+    // Only under the claim that made the attempt: a row another node took over (or the GDPR erase skipped) is not touched.
+    private Task<int> Record(IQueryable<OrderTouchpointDelivery> rows, AttemptResult result, CancellationToken cancellationToken)
     {
         var reason = OutboxRows.TrimReason(result.Reason);
         var deliveredOn = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : (DateTime?)null;
         var givenBack = result.Counted ? 0 : 1;
         var finishedOn = result.Status == DeliveryStatus.Pending ? (DateTime?)null : result.AttemptedOnUtc;
-        var affected = await repository.Table
-            .Where(d => d.Id == result.DeliveryId && d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
+        return rows
+            .Where(d => d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
             .Set(d => d.StatusId, (int)result.Status)
             .Set(d => d.Attempts, d => d.Attempts - givenBack)
             .Set(d => d.VendorKey, result.VendorKey)
@@ -168,7 +254,6 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             .Set(d => d.LastReason, reason)
             .Set(d => d.DeliveredOnUtc, deliveredOn)
             .UpdateAsync(cancellationToken);
-        return affected == 1;
     }
 
     public async Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)
@@ -176,7 +261,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         var nextPending = await FirstOrNullAsync(FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending))
             .OrderBy(d => d.NextAttemptOnUtc)
             .Select(d => (DateTime?)d.NextAttemptOnUtc));
-        var nextLeaseEnd = await FirstOrNullAsync(repository.Table.Where(d => d.StatusId == InProgress)
+        var nextLeaseEnd = await FirstOrNullAsync(repository.Table.Where(d => d.StatusId == InProgress || d.StatusId == Claimed)
             .OrderBy(d => d.ClaimExpiresOnUtc)
             .Select(d => d.ClaimExpiresOnUtc));
         return nextLeaseEnd is { } leaseEnd && (nextPending is null || leaseEnd < nextPending) ? leaseEnd : nextPending;
@@ -224,8 +309,10 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         foreach (var chunk in Chunks(orderIds))
         {
             skipped += await repository.Table
-                .Where(d => chunk.Contains(d.OrderId) && d.StatusId == Pending)
+                .Where(d => chunk.Contains(d.OrderId) && (d.StatusId == Pending || d.StatusId == Claimed))
                 .Set(d => d.StatusId, Skipped)
+                .Set(d => d.ClaimToken, (Guid?)null)
+                .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
                 .Set(d => d.FinishedOnUtc, (DateTime?)now)
                 .Set(d => d.LastReason, trimmed)
                 .UpdateAsync(cancellationToken);
@@ -258,7 +345,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     {
         var resent = 0;
         foreach (var chunk in Chunks(deliveryIds))
-            resent += await Resend(repository.Table.Where(d => chunk.Contains(d.Id) && d.StatusId != InProgress), cancellationToken);
+            resent += await Resend(repository.Table.Where(d => chunk.Contains(d.Id) && d.StatusId != InProgress && d.StatusId != Claimed), cancellationToken);
         return resent;
     }
 
@@ -289,7 +376,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     {
         var since = Now.AddHours(-24);
         var rows = storeId > 0 ? repository.Table.Where(d => d.StoreId == storeId) : repository.Table;
-        var waiting = await CountByVendor(rows.Where(d => d.StatusId == Pending || d.StatusId == InProgress));
+        var waiting = await CountByVendor(rows.Where(d => d.StatusId == Pending || d.StatusId == Claimed || d.StatusId == InProgress));
         var delivered = await CountByVendor(rows.Where(d => d.StatusId == Delivered && d.FinishedOnUtc >= since));
         var failed = await CountByVendor(rows.Where(d => d.StatusId == Failed && d.FinishedOnUtc >= since));
 

@@ -3,36 +3,20 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
-using Polly;
-using Polly.Retry;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// Drains the outbox: claims due rows, sends each through its vendor's channel in a DI scope of its own
-/// (nopCommerce services are scoped), records the outcome and schedules the retry. At most
-/// MaxConcurrentSends attempts run at once, and one drain at a time per process (a singleton); other
-/// processes are kept off the same rows by the outbox claim. Before each claim it releases the deliveries
-/// parked under vendor keys that answered again, and sends one parked delivery as the probe of each
-/// pause that has ended (<see cref="VendorPauses"/>).
+/// Drains the outbox: claims due rows in batches into a send queue (claimed, not yet sent), starts queued rows
+/// as send slots free up (the durable "send started" mark), sends each through its vendor's channel in a DI scope
+/// of its own (nopCommerce services are scoped), and hands the outcome to a <see cref="DeliveryResultWriter"/>,
+/// which records it and schedules the retry in batches. At most MaxConcurrentSends attempts run at once, and one
+/// drain at a time per process (a singleton); other processes are kept off the same rows by the outbox claim.
+/// Before each start it releases the deliveries parked under vendor keys that answered again, and sends one
+/// parked delivery as the probe of each pause that has ended (<see cref="VendorPauses"/>).
 /// </summary>
 public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorPauses pauses)
 {
-    private const int MaxClaimBatch = 50;
-
-    // Transient database errors (a deadlock victim on SQL Server, a dropped connection) while recording a
-    // result: about 10 s of retries on the wall clock before the row is left to its lease.
-    private static readonly ResiliencePipeline RecordRetries = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            MaxRetryAttempts = 6,
-            Delay = TimeSpan.FromMilliseconds(200),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(exception => exception is not OperationCanceledException)
-        })
-        .Build();
-
     private readonly SemaphoreSlim _drainGate = new(1, 1);
 
     /// <summary>Drains until nothing is due, after any drain already running in this process.</summary>
@@ -56,23 +40,26 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         var plan = DrainPlan.From(settings);
         var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
 
+        // Results go through a writer with a scope (and data connection) of its own, written while claims go on.
+        await using var writerScope = scopeFactory.CreateAsyncScope();
+        var results = new DeliveryResultWriter(writerScope.ServiceProvider.GetRequiredService<IDeliveryOutbox>());
         using var slots = new SemaphoreSlim(plan.Concurrency, plan.Concurrency);
         var sends = new List<Task>();
+        var queue = new Queue<OrderTouchpointDelivery>();
         var attempts = 0;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                // Claim only as many rows as there are free slots, so no claimed row waits out its lease in a queue.
                 await slots.WaitAsync(cancellationToken);
                 var free = 1;
-                while (free < MaxClaimBatch && slots.Wait(0))
+                while (free < plan.Concurrency && slots.Wait(0))
                     free++;
 
                 List<ClaimedRow> rows;
                 try
                 {
-                    rows = await ClaimAsync(outbox, free, plan.Lease, cancellationToken);
+                    rows = await TakeAsync(outbox, queue, free, plan, cancellationToken);
                 }
                 catch
                 {
@@ -82,17 +69,38 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                 if (rows.Count < free)
                     slots.Release(free - rows.Count);
                 if (rows.Count == 0)
-                    break;
+                {
+                    // Queued rows that could not be started (another node took them over) were dropped: try the rest.
+                    if (queue.Count == 0)
+                        break;
+                    continue;
+                }
 
                 attempts += rows.Count;
                 foreach (var claimed in rows)
-                    sends.Add(Task.Run(() => SendAndRecordAsync(claimed, plan, slots, cancellationToken), CancellationToken.None));
+                    sends.Add(Task.Run(() => SendAsync(claimed, plan, slots, results), CancellationToken.None));
                 sends.RemoveAll(send => send.IsCompletedSuccessfully);
             }
         }
         finally
         {
-            await Task.WhenAll(sends);
+            // Also on shutdown: every send in flight finishes and every result is written before the drain ends;
+            // what is still queued was never sent and goes back to pending for any node.
+            try
+            {
+                await Task.WhenAll(sends);
+            }
+            finally
+            {
+                try
+                {
+                    await results.FlushAsync();
+                }
+                finally
+                {
+                    await ReturnQueuedAsync(outbox, queue);
+                }
+            }
         }
 
         // A probe that succeeded after the last claim: its key's parked deliveries are due now.
@@ -103,10 +111,16 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         return new DrainResult(attempts, nextProbe is { } probe && (nextDue is null || probe < nextDue) ? probe : nextDue);
     }
 
-    /// <summary>A claimed row; <see cref="Abandoned"/>: claimed from a node that stopped mid-attempt, outcome unknown.</summary>
+    /// <summary>A row being sent (in progress); <see cref="Abandoned"/>: taken over from a node that stopped mid-attempt, outcome unknown.</summary>
     private sealed record ClaimedRow(OrderTouchpointDelivery Row, bool Abandoned = false);
 
-    private async Task<List<ClaimedRow>> ClaimAsync(IDeliveryOutbox outbox, int free, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <paramref name="free"/> rows to send now, each already in progress: due probes, then (when the queue runs
+    /// low) abandoned rows, then queued rows started in one write. The queue is refilled with a claim batch before it
+    /// runs dry, so a slot that frees up rarely waits for a claim.
+    /// </summary>
+    private async Task<List<ClaimedRow>> TakeAsync(IDeliveryOutbox outbox, Queue<OrderTouchpointDelivery> queue, int free, DrainPlan plan,
+        CancellationToken cancellationToken)
     {
         foreach (var resumed in pauses.TakeResumed())
             await outbox.ReleasePausedAsync(resumed, cancellationToken);
@@ -114,16 +128,42 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         var rows = new List<ClaimedRow>(free);
         foreach (var vendorKey in pauses.TakeDueProbes(free))
         {
-            if (await outbox.ClaimPausedAsync(vendorKey, lease, cancellationToken) is { } probe)
+            if (await outbox.ClaimPausedAsync(vendorKey, plan.Lease, cancellationToken) is { } probe)
                 rows.Add(new ClaimedRow(probe));
             else
                 pauses.Forget(vendorKey);
         }
-        if (rows.Count < free)
-            rows.AddRange((await outbox.ClaimAbandonedAsync(free - rows.Count, lease, cancellationToken)).Select(row => new ClaimedRow(row, Abandoned: true)));
-        if (rows.Count < free)
-            rows.AddRange((await outbox.ClaimDueAsync(free - rows.Count, lease, cancellationToken)).Select(row => new ClaimedRow(row)));
+        if (queue.Count < plan.Concurrency)
+        {
+            if (rows.Count < free)
+                rows.AddRange((await outbox.ClaimAbandonedAsync(free - rows.Count, plan.Lease, cancellationToken)).Select(row => new ClaimedRow(row, Abandoned: true)));
+            foreach (var claimed in await outbox.ClaimDueAsync(plan.ClaimBatch, plan.Lease, cancellationToken))
+                queue.Enqueue(claimed);
+        }
+        if (rows.Count < free && queue.Count > 0)
+        {
+            var next = new List<OrderTouchpointDelivery>(free - rows.Count);
+            while (next.Count < free - rows.Count && queue.TryDequeue(out var queued))
+                next.Add(queued);
+            // Only rows the start moved are sent: one whose claim ran out and was taken over, or that was skipped, is dropped.
+            rows.AddRange((await outbox.StartAsync(next, plan.Lease, cancellationToken)).Select(row => new ClaimedRow(row)));
+        }
         return rows;
+    }
+
+    private static async Task ReturnQueuedAsync(IDeliveryOutbox outbox, Queue<OrderTouchpointDelivery> queue)
+    {
+        if (queue.Count == 0)
+            return;
+        try
+        {
+            await outbox.ReturnClaimedAsync(queue.ToList(), CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // Best effort: rows not returned come due again when their claim's lease runs out (they were never sent).
+        }
+        queue.Clear();
     }
 
     /// <summary>
@@ -138,7 +178,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     public static string UnknownOutcomeReason(OrderTouchpointDelivery row) =>
         UnknownOutcome.Reason(row.Vendor, row.OrderId, row.Event, "no answer recorded: the process sending it stopped mid-delivery");
 
-    private async Task SendAndRecordAsync(ClaimedRow claimed, DrainPlan plan, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task SendAsync(ClaimedRow claimed, DrainPlan plan, SemaphoreSlim slots, DeliveryResultWriter results)
     {
         var row = claimed.Row;
         try
@@ -148,7 +188,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             if (claimed.Abandoned && !ResendsAfterUnknownOutcome(row.Vendor))
             {
                 var now = timeProvider.GetUtcNow().UtcDateTime;
-                result = new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, now, now, null, UnknownOutcomeReason(row));
+                // Nothing is sent now: the attempt the take-over counted is given back (the lost one was counted at its start).
+                result = new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, now, now, null, UnknownOutcomeReason(row), Counted: false);
             }
             else
             {
@@ -156,10 +197,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                 result = RetryPolicy.Decide(row, row.ClaimToken!.Value, outcome, plan.Schedule,
                     timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
             }
-            // Not cancellable, and retried: a delivery the vendor acknowledged must be recorded even during
-            // shutdown or a deadlock, or the expired claim would send it again.
-            var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
-            await RecordRetries.ExecuteAsync(async token => await outbox.RecordAttemptAsync(result, token), CancellationToken.None);
+            // The slot is free once the result is queued: the writer records it (with retries, never cancelled).
+            results.Add(result);
         }
         finally
         {

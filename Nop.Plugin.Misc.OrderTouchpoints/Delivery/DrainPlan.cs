@@ -11,6 +11,14 @@ public sealed record DrainPlan(RetrySchedule Schedule, int Concurrency, TimeSpan
     /// </summary>
     public TimeSpan SendTimeLimit => Lease / 2;
 
+    /// <summary>
+    /// How many due rows one claim takes into the node's send queue, independent of the send slots: one claim (three
+    /// statements) feeds many sends. Queued rows are claimed, not sent, so a node that dies with a full queue costs
+    /// only the claim's lease, never a false "check in the vendor". At least four rounds of slots, so a claim's
+    /// statements are spread over many sends even with many slots.
+    /// </summary>
+    public int ClaimBatch => Math.Max(100, Concurrency * 4);
+
     public static DrainPlan From(OrderTouchpointsDeliverySettings settings)
     {
         // A Voyado delivery is up to three requests, each with the attempt timeout, plus rate-limit waits.

@@ -19,24 +19,40 @@ public partial interface IDeliveryOutbox
         DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Claims up to <paramref name="maxCount"/> pending rows that are due, oldest due first: each becomes in progress under a new claim token until now + lease, with
-    /// its attempt counted, its first-attempt time set if unset and its pause key cleared. Returns the claimed rows as stored after the claim. A row waits while an earlier
-    /// row of the same store, order and vendor is still pending or in progress, so a vendor gets an order's
+    /// Claims up to <paramref name="maxCount"/> due rows for this node's send queue: claimed rows whose lease ran out
+    /// first, then pending rows oldest due first. Each becomes <see cref="DeliveryStatus.Claimed"/> under one new
+    /// claim token until now + lease, its pause key cleared; no attempt is counted, the first-attempt time is
+    /// untouched. Returns the claimed rows as stored, in the order they were due. A row waits while an earlier row
+    /// of the same store, order and vendor is still pending, claimed or in progress, so a vendor gets an order's
     /// events in the order they happened (Engage must see "placed" before "paid").
     /// </summary>
     Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Marks claimed rows as being sent — the durable "send started" mark — in one write per claim token: each row
+    /// still claimed under its token becomes in progress until now + lease, with its attempt counted and its
+    /// first-attempt time set if unset. Returns the given rows now in progress under their claim, as stored: a row
+    /// another node claimed after this claim's lease ran out, or that was skipped meanwhile, is not among them and must
+    /// not be sent. (A row an earlier start of the same claim moved is returned again, its attempt not counted twice:
+    /// the dispatcher starts each queued row once.)
+    /// </summary>
+    Task<IReadOnlyList<OrderTouchpointDelivery>> StartAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, TimeSpan lease,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Puts claimed rows that were never started back to pending (a stopping node's queue); returns how many.</summary>
+    Task<int> ReturnClaimedAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Claims up to <paramref name="maxCount"/> in-progress rows whose lease ran out (the node holding them
-    /// stopped without recording a result), like <see cref="ClaimDueAsync"/>. Whether their last attempt
-    /// reached the vendor is unknown: the caller decides whether sending again is safe.
+    /// stopped without recording a result): each stays in progress under a new token and lease, its attempt counted.
+    /// Whether their last attempt reached the vendor is unknown: the caller decides whether sending again is safe.
     /// </summary>
     Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Claims a delivery waiting for <paramref name="vendorKey"/> (pending, whatever its due time; the one with
-    /// the fewest attempts, so failed probes do not use up one delivery's time) as the pause's probe, like
-    /// <see cref="ClaimDueAsync"/>; null when none waits.
+    /// the fewest attempts, so failed probes do not use up one delivery's time) as the pause's probe, straight to in
+    /// progress as <see cref="StartAsync"/> leaves a row; null when none waits.
     /// </summary>
     Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default);
 
@@ -49,7 +65,14 @@ public partial interface IDeliveryOutbox
     /// </summary>
     Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default);
 
-    /// <summary>When the next claimable row is due or the next lease runs out; null when nothing is waiting.</summary>
+    /// <summary>
+    /// Stores several results as <see cref="RecordAttemptAsync"/> would, one write per group of results with the same
+    /// values (<see cref="OutboxRows.WriteGroups"/>); a result whose claim is no longer held changes nothing. Writing the
+    /// same results again changes nothing more, so a failed batch may simply be retried. Returns how many were stored.
+    /// </summary>
+    Task<int> RecordAttemptsAsync(IReadOnlyCollection<AttemptResult> results, CancellationToken cancellationToken = default);
+
+    /// <summary>When the next claimable row is due or the next lease (claimed or in progress) runs out; null when nothing is waiting.</summary>
     Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Deletes delivered and skipped rows that finished before <paramref name="finishedBeforeUtc"/>, in batches; returns how many.</summary>
@@ -59,7 +82,10 @@ public partial interface IDeliveryOutbox
     Task<IReadOnlySet<int>> GetOrdersWithDeliveryAsync(int storeId, TouchpointVendor vendor, TouchpointEvent touchpointEvent,
         IReadOnlyCollection<int> orderIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks the pending (not in-progress) rows of these orders skipped with the reason; returns how many.</summary>
+    /// <summary>
+    /// Marks the pending and claimed (never sent; not in-progress) rows of these orders skipped with the reason;
+    /// returns how many. A skipped claimed row is not started.
+    /// </summary>
     Task<int> SkipPendingAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>The admin log: newest first, filtered, one page.</summary>
@@ -67,7 +93,7 @@ public partial interface IDeliveryOutbox
         CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Puts the given rows back to pending, due now, attempts and first-attempt time reset (rows in progress are left alone);
+    /// Puts the given rows back to pending, due now, attempts and first-attempt time reset (claimed rows and rows in progress are left alone);
     /// the last attempt's time, status and reason stay visible until the next attempt. Returns how many.
     /// </summary>
     Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default);

@@ -5,6 +5,7 @@ public static partial class LocaleResources
     private static LocaleText[] Delivery =>
     [
         T("DeliveryStatus.Pending", "Pending", "In attesa"),
+        T("DeliveryStatus.Claimed", "Queued to send", "In coda di invio"),
         T("DeliveryStatus.InProgress", "Sending", "In invio"),
         T("DeliveryStatus.Delivered", "Delivered", "Consegnato"),
         T("DeliveryStatus.Failed", "Failed", "Non riuscito"),

@@ -76,16 +76,72 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
         await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
         await _outbox.EnqueueAsync(1, 2, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
 
-        var first = await _outbox.ClaimDueAsync(10, Lease);
+        var first = await _outbox.TakeDueAsync(10, Lease);
 
         Assert.That(first.Select(r => (r.OrderId, r.Event)), Is.EqualTo(new[] { (1, TouchpointEvent.OrderPlaced), (2, TouchpointEvent.OrderPlaced) }));
         Assert.That(first, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.InProgress && r.Attempts == 1
             && r.ClaimToken != null && r.FirstAttemptOnUtc == _time.UtcNow && r.ClaimExpiresOnUtc == _time.UtcNow + Lease));
-        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty, "paid waits while placed is in progress");
+        Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty, "paid waits while placed is in progress");
 
         Assert.That(await _outbox.RecordAttemptAsync(Result(first[0], DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow)), Is.True);
-        var paid = await _outbox.ClaimDueAsync(10, Lease);
+        var paid = await _outbox.TakeDueAsync(10, Lease);
         Assert.That(paid.Select(r => (r.OrderId, r.Event)), Is.EqualTo(new[] { (1, TouchpointEvent.OrderPaid) }));
+    }
+
+    [Test]
+    public async Task A_claim_batch_queues_rows_uncounted_and_a_start_moves_only_the_rows_its_claim_still_holds()
+    {
+        for (var orderId = 1; orderId <= 5; orderId++)
+            await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPaid, [TouchpointVendor.Transactionale], _time.UtcNow);
+
+        var claimed = await _outbox.ClaimDueAsync(100, Lease);
+        Assert.That(claimed.Select(r => (r.OrderId, r.Event)), Is.EqualTo(Enumerable.Range(1, 5).Select(o => (o, TouchpointEvent.OrderPlaced))),
+            "due order; paid waits while placed is claimed");
+        Assert.That(claimed, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Claimed && r.Attempts == 0
+            && r.FirstAttemptOnUtc == null && r.ClaimToken == claimed[0].ClaimToken && r.ClaimExpiresOnUtc == _time.UtcNow + Lease));
+        Assert.That(await _outbox.ClaimDueAsync(100, Lease), Is.Empty);
+
+        // Order 3 is erased meanwhile; order 4's claim is handed back.
+        Assert.That(await _outbox.SkipPendingAsync([3], "Customer data erased."), Is.EqualTo(1));
+        Assert.That(await _outbox.ReturnClaimedAsync([claimed[3]]), Is.EqualTo(1));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var started = await _outbox.StartAsync(claimed.Take(4).ToList(), Lease);
+
+        Assert.That(started.Select(r => r.OrderId), Is.EquivalentTo(new[] { 1, 2 }));
+        Assert.That(started, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.InProgress && r.Attempts == 1
+            && r.FirstAttemptOnUtc == _time.UtcNow && r.ClaimExpiresOnUtc == _time.UtcNow + Lease));
+        var stored = await RowsAsync();
+        Assert.That(stored.Take(5).Select(r => r.Status), Is.EqualTo(new[]
+            { DeliveryStatus.InProgress, DeliveryStatus.InProgress, DeliveryStatus.Skipped, DeliveryStatus.Pending, DeliveryStatus.Claimed }));
+        Assert.That(stored.Take(2).Select(r => (r.Attempts, r.FirstAttemptOnUtc, r.ClaimExpiresOnUtc)),
+            Is.EqualTo(started.OrderBy(r => r.Id).Select(r => (r.Attempts, r.FirstAttemptOnUtc, r.ClaimExpiresOnUtc))), "what the start returns is what is stored");
+        Assert.That(await _outbox.ResendAsync(stored.Select(r => r.Id).ToList()), Is.EqualTo(3), "the skipped and pending rows; claimed and in-progress rows are left alone");
+        var again = await _outbox.StartAsync(claimed, Lease);
+        Assert.That(again.Select(r => (r.OrderId, r.Attempts)), Is.EquivalentTo(new[] { (1, 1), (2, 1), (5, 1) }),
+            "order 5 started now; 1 and 2 are still in progress under the claim, their attempt counted once");
+    }
+
+    [Test]
+    public async Task A_claim_whose_lease_ran_out_is_claimed_again_first_uncounted_and_the_old_claim_cannot_start_it()
+    {
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+        var stale = await _outbox.ClaimDueAsync(10, Lease);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await _outbox.EnqueueAsync(1, 2, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+        var secondDue = _time.UtcNow;
+
+        _time.Advance(Lease - TimeSpan.FromSeconds(2));
+        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(secondDue), "order 2 is due; the claim's lease end comes later");
+        Assert.That((await _outbox.ClaimDueAsync(10, Lease)).Select(r => r.OrderId), Is.EqualTo(new[] { 2 }), "a live claim is respected");
+        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(stale[0].ClaimExpiresOnUtc), "a claim's lease end is a due time");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(await _outbox.ClaimAbandonedAsync(10, Lease), Is.Empty, "never started: not an unknown outcome");
+
+        var again = (await _outbox.ClaimDueAsync(10, Lease)).Single();
+        Assert.That((again.Id, again.Status, again.Attempts), Is.EqualTo((stale[0].Id, DeliveryStatus.Claimed, 0)));
+        Assert.That(await _outbox.StartAsync(stale, Lease), Is.Empty, "the node that lost the claim sends nothing");
+        Assert.That((await _outbox.StartAsync([again], Lease)).Single().Attempts, Is.EqualTo(1));
     }
 
     [Test]
@@ -101,7 +157,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
             var ids = new List<int>();
             for (var round = 0; round < 200; round++)
             {
-                var rows = await outbox.ClaimDueAsync(7, Lease);
+                var rows = await outbox.TakeDueAsync(7, Lease);
                 if (rows.Count == 0)
                     break;
                 ids.AddRange(rows.Select(r => r.Id));
@@ -120,7 +176,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
     public async Task A_result_is_recorded_only_under_the_claim_that_made_it_and_an_uncounted_attempt_is_given_back()
     {
         await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
-        var row = (await _outbox.ClaimDueAsync(1, Lease)).Single();
+        var row = (await _outbox.TakeDueAsync(1, Lease)).Single();
 
         Assert.That(await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, Guid.NewGuid(), DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow, 202, null)), Is.False);
         var parkedUntil = _time.UtcNow.AddMinutes(3);
@@ -133,15 +189,51 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
     }
 
     [Test]
+    public async Task Results_written_as_one_batch_store_each_rows_values_and_leave_rows_whose_claim_is_gone()
+    {
+        for (var orderId = 1; orderId <= 6; orderId++)
+            await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+        var rows = await _outbox.TakeDueAsync(6, Lease);
+        var start = _time.UtcNow;
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var retryAt = _time.UtcNow.AddMinutes(1);
+        var parkedUntil = _time.UtcNow.AddMinutes(3);
+        AttemptResult[] batch =
+        [
+            Result(rows[0], DeliveryStatus.Delivered, start.AddMilliseconds(5), start.AddMilliseconds(5)),
+            Result(rows[1], DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow),
+            Result(rows[2], DeliveryStatus.Pending, _time.UtcNow, retryAt),
+            Result(rows[3], DeliveryStatus.Pending, _time.UtcNow, parkedUntil, counted: false, vendorKey: "10:KEY"),
+            Result(rows[4], DeliveryStatus.Failed, _time.UtcNow, _time.UtcNow) with { HttpStatus = 400, Reason = "HTTP 400: bad zip" },
+            Result(rows[5], DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow) with { ClaimToken = Guid.NewGuid() }
+        ];
+
+        Assert.That(await _outbox.RecordAttemptsAsync(batch), Is.EqualTo(5));
+        Assert.That(await _outbox.RecordAttemptsAsync(batch), Is.Zero, "written once: a retried batch changes nothing");
+
+        var stored = await RowsAsync();
+        Assert.That(stored.Take(2), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Delivered && r.Attempts == 1
+            && r.DeliveredOnUtc == _time.UtcNow && r.FinishedOnUtc == _time.UtcNow && r.LastHttpStatus == 202 && r.ClaimToken == null),
+            "deliveries of one batch share its latest time");
+        Assert.That((stored[2].Status, stored[2].Attempts, stored[2].NextAttemptOnUtc, stored[2].LastReason, stored[2].FinishedOnUtc),
+            Is.EqualTo((DeliveryStatus.Pending, 1, retryAt, (string?)"HTTP 503", (DateTime?)null)));
+        Assert.That((stored[3].Status, stored[3].Attempts, stored[3].NextAttemptOnUtc, stored[3].VendorKey),
+            Is.EqualTo((DeliveryStatus.Pending, 0, parkedUntil, (string?)"10:KEY")), "an uncounted attempt is given back");
+        Assert.That((stored[4].Status, stored[4].LastHttpStatus, stored[4].LastReason, stored[4].DeliveredOnUtc),
+            Is.EqualTo((DeliveryStatus.Failed, (int?)400, (string?)"HTTP 400: bad zip", (DateTime?)null)));
+        Assert.That((stored[5].Status, stored[5].ClaimToken), Is.EqualTo((DeliveryStatus.InProgress, rows[5].ClaimToken)), "another claim's row is left alone");
+    }
+
+    [Test]
     public async Task A_pause_probe_claims_one_parked_row_early_and_its_success_releases_the_rest_at_once()
     {
         for (var orderId = 1; orderId <= 4; orderId++)
             await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
         var parkedUntil = _time.UtcNow.AddMinutes(3);
-        foreach (var row in await _outbox.ClaimDueAsync(4, Lease))
+        foreach (var row in await _outbox.TakeDueAsync(4, Lease))
             await _outbox.RecordAttemptAsync(Result(row, DeliveryStatus.Pending, _time.UtcNow, parkedUntil, counted: false, vendorKey: "10:KEY"));
         _time.Advance(TimeSpan.FromSeconds(30));
-        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty, "parked until the probe or the backstop");
+        Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty, "parked until the probe or the backstop");
 
         var probe = await _outbox.ClaimPausedAsync("10:KEY", Lease);
         Assert.That(probe, Is.Not.Null);
@@ -149,7 +241,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
         await _outbox.RecordAttemptAsync(Result(probe!, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow));
 
         Assert.That(await _outbox.ReleasePausedAsync("10:KEY"), Is.EqualTo(3));
-        var released = await _outbox.ClaimDueAsync(10, Lease);
+        var released = await _outbox.TakeDueAsync(10, Lease);
         Assert.That(released, Has.Count.EqualTo(3));
         Assert.That(released, Has.All.Matches<OrderTouchpointDelivery>(r => r.VendorKey == null && r.Attempts == 1));
     }
@@ -158,14 +250,14 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
     public async Task A_claim_whose_node_died_is_claimed_as_abandoned_after_its_lease_never_as_due()
     {
         await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
-        var dead = (await _outbox.ClaimDueAsync(1, Lease)).Single();
+        var dead = (await _outbox.TakeDueAsync(1, Lease)).Single();
 
         _time.Advance(Lease - TimeSpan.FromSeconds(1));
         Assert.That(await _outbox.ClaimAbandonedAsync(10, Lease), Is.Empty, "a live lease is respected");
         Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(dead.ClaimExpiresOnUtc), "the lease end is when it is due again");
         _time.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty);
+        Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty);
         var reclaimed = (await _outbox.ClaimAbandonedAsync(10, Lease)).Single();
         Assert.That((reclaimed.Id, reclaimed.Attempts), Is.EqualTo((dead.Id, 2)));
         Assert.That(reclaimed.ClaimToken, Is.Not.EqualTo(dead.ClaimToken));
@@ -177,7 +269,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
     {
         await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, AllVendors, _time.UtcNow);
         await _outbox.EnqueueAsync(2, 2, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
-        var claimed = await _outbox.ClaimDueAsync(10, Lease);
+        var claimed = await _outbox.TakeDueAsync(10, Lease);
         var delivered = claimed.First(r => r.OrderId == 1 && r.Vendor == TouchpointVendor.Transactionale);
         var failed = claimed.First(r => r.OrderId == 1 && r.Vendor == TouchpointVendor.VoyadoEngage);
         await _outbox.RecordAttemptAsync(Result(delivered, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow));

@@ -48,20 +48,41 @@ public class SqlServerSqlTests
 
         await _outbox.ClaimDueAsync(8, TimeSpan.FromMinutes(5));
 
-        var (select, update) = (_connection.Statements[0], _connection.Statements[1]);
-        TestContext.Out.WriteLine(select + "\n\n" + update);
+        var (expired, select, update) = (_connection.Statements[0], _connection.Statements[1], _connection.Statements[2]);
+        TestContext.Out.WriteLine(expired + "\n\n" + select + "\n\n" + update);
+        Assert.That(expired, Does.Contain("SELECT TOP").And.Contain("[d].[StatusId] = 15").And.Match(@"\[ClaimExpiresOnUtc\] <= @\w+"),
+            "claims whose lease ran out: the due index's StatusId prefix");
         Assert.That(select, Does.Contain("SELECT TOP").And.Contain("[d].[Id]"));
         Assert.That(select, Does.Contain("[d].[StatusId] = 10").And.Match(@"\[d\]\.\[NextAttemptOnUtc\] <= @\w+"));
         Assert.That(select, Does.Contain("NOT EXISTS(").And.Contain("ORDER BY\n\t[d].[NextAttemptOnUtc]"));
         Assert.That(select.Split("NOT EXISTS(")[0], Does.Not.Contain(" OR "), "no OR on status outside the per-order rule");
 
         Assert.That(update, Does.StartWith("UPDATE"));
-        Assert.That(update, Does.Contain("[StatusId] = @StatusId").And.Contain("[ClaimToken] = @ClaimToken"));
+        Assert.That(update, Does.Contain("[StatusId] = @StatusId").And.Contain("[ClaimToken] = @ClaimToken").And.Not.Contain("[Attempts]"),
+            "queued, not sent: no attempt counted");
         // linq2db writes the id list as literals: one statement for the batch, seeks on the primary key. (SQL
         // Server caches a plan per distinct list; with "optimize for ad hoc workloads" that costs little.)
         Assert.That(update, Does.Match(@"\[Id\] IN \(11, 12\)"), "one statement for the batch, by primary key");
         Assert.That(update, Does.Match(@"\[StatusId\] = 10 AND\s+\[\w+\]\.\[NextAttemptOnUtc\] <= @now"), "re-checked under the row lock");
-        Assert.That(_connection.Statements, Has.Count.EqualTo(3), "candidates, claim, read back");
+        Assert.That(_connection.Statements, Has.Count.EqualTo(4), "expired claims, due candidates, claim, read back");
+    }
+
+    [Test]
+    public async Task Starting_queued_rows_is_one_conditional_update_by_primary_key_list_and_claim_token_that_counts_the_attempt()
+    {
+        var token = Guid.NewGuid();
+        OrderTouchpointDelivery Claimed(int id) => new() { Id = id, Status = DeliveryStatus.Claimed, ClaimToken = token, Vendor = TouchpointVendor.Transactionale };
+        _connection.IdsToReturn = [21, 22, 23];
+
+        var started = await _outbox.StartAsync([Claimed(21), Claimed(22), Claimed(23)], TimeSpan.FromMinutes(5));
+
+        var update = _connection.Statements.Single();
+        TestContext.Out.WriteLine(update);
+        Assert.That(started.Select(r => (r.Id, r.Status, r.Attempts)), Is.EqualTo(new[] { 21, 22, 23 }.Select(id => (id, DeliveryStatus.InProgress, 1))),
+            "all three moved: no read back");
+        Assert.That(update, Does.StartWith("UPDATE"));
+        Assert.That(update, Does.Match(@"\[Id\] IN \(21, 22, 23\) AND\s+\[\w+\]\.\[ClaimToken\] = @\w+ AND\s+\[\w+\]\.\[StatusId\] = 15"));
+        Assert.That(update, Does.Match(@"\[Attempts\] = \[\w+\]\.\[Attempts\] \+ 1"));
     }
 
     [Test]
@@ -76,6 +97,24 @@ public class SqlServerSqlTests
         Assert.That(update, Does.StartWith("UPDATE"));
         Assert.That(update, Does.Match(@"\[Id\] = @\w+ AND\s+\[\w+\]\.\[ClaimToken\] = @\w+ AND\s+\[\w+\]\.\[StatusId\] = 20"));
         Assert.That(update, Does.Match(@"\[Attempts\] = \[\w+\]\.\[Attempts\] - @\w+"));
+    }
+
+    [Test]
+    public async Task A_batch_of_results_is_one_update_per_group_of_equal_values_by_primary_key_list_and_claim_token()
+    {
+        var token = Guid.NewGuid();
+        var at = _time.UtcNow;
+        AttemptResult Delivered(int id) => new(id, token, DeliveryStatus.Delivered, at, at, 202, null);
+
+        await _outbox.RecordAttemptsAsync([Delivered(5), Delivered(6), Delivered(7),
+            new AttemptResult(8, token, DeliveryStatus.Pending, at, at.AddMinutes(1), 503, "HTTP 503")]);
+
+        TestContext.Out.WriteLine(string.Join("\n\n", _connection.Statements));
+        Assert.That(_connection.Statements, Has.Count.EqualTo(2), "the three deliveries share one statement, the retry has its own");
+        var deliveries = _connection.Statements[0];
+        Assert.That(deliveries, Does.StartWith("UPDATE"));
+        Assert.That(deliveries, Does.Match(@"\[Id\] IN \(5, 6, 7\) AND\s+\[\w+\]\.\[ClaimToken\] = @\w+ AND\s+\[\w+\]\.\[StatusId\] = 20"));
+        Assert.That(_connection.Statements[1], Does.Match(@"\[Id\] IN \(8\) AND"));
     }
 
     [Test]
@@ -143,8 +182,8 @@ public class SqlServerSqlTests
             {
                 connection.Statements.Add(CommandText);
                 var table = new DataTable();
-                // The claim's candidate read selects ids only; every other read answers nothing.
-                if (CommandText.Contains("SELECT TOP") && !CommandText.Contains("[ClaimToken]"))
+                // The claim's read of due candidates selects ids only; every other read answers nothing.
+                if (CommandText.Contains("SELECT TOP") && CommandText.Contains("[d].[StatusId] = 10") && !CommandText.Contains("[ClaimToken]"))
                 {
                     table.Columns.Add("Id", typeof(int));
                     foreach (var id in connection.IdsToReturn)

@@ -8,7 +8,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// The outbox in process memory, for tests, the sandbox and benchmarks. It enforces exactly the rules of
 /// <see cref="DbDeliveryOutbox"/> (unique key, conditional claim with lease and token, token-checked
 /// results) under one lock, and hands out copies so callers cannot change stored rows behind its back.
-/// Waiting rows (pending or in progress) are also kept in <see cref="_due"/>, ordered as the claim takes
+/// Waiting rows (pending, claimed or in progress) are also kept in <see cref="_due"/>, ordered as the claim takes
 /// them, like the database's _Due index: a claim or a next-due query then costs O(claimed · log n) instead
 /// of scanning and sorting every row, which made draining a large backlog quadratic.
 /// </summary>
@@ -53,34 +53,95 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         return Task.FromResult(created);
     }
 
-    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
-        Claim(DeliveryStatus.Pending, maxCount, lease);
-
-    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
-        Claim(DeliveryStatus.InProgress, maxCount, lease);
-
-    private Task<IReadOnlyList<OrderTouchpointDelivery>> Claim(DeliveryStatus fromStatus, int maxCount, TimeSpan lease)
+    // Pending rows that are due and claimed rows whose lease ran out (never sent) go to the send queue; in-progress
+    // rows whose lease ran out are claimed as abandoned, straight back to in progress.
+    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        var until = now + lease;
         var token = Guid.NewGuid();
         lock (_gate)
         {
-            var claimed = new List<OrderTouchpointDelivery>(Math.Min(maxCount, _due.Count));
-            foreach (var (dueOnUtc, id) in _due)
-            {
-                if (claimed.Count >= maxCount || dueOnUtc > now)
-                    break;
-                if (_rows[id].Status == fromStatus && IsClaimable(_rows[id]))
-                    claimed.Add(_rows[id]);
-            }
+            var claimed = TakeDue(row => row.Status is DeliveryStatus.Pending or DeliveryStatus.Claimed, maxCount, now);
             foreach (var row in claimed)
-                Claim(row, token, now, until);
+            {
+                Unindex(row);
+                row.Status = DeliveryStatus.Claimed;
+                row.ClaimToken = token;
+                row.ClaimExpiresOnUtc = now + lease;
+                row.VendorKey = null;
+                Index(row);
+            }
             return Task.FromResult<IReadOnlyList<OrderTouchpointDelivery>>(claimed.Select(Copy).ToList());
         }
     }
 
-    private void Claim(OrderTouchpointDelivery row, Guid token, DateTime now, DateTime until)
+    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var token = Guid.NewGuid();
+        lock (_gate)
+        {
+            var claimed = TakeDue(row => row.Status == DeliveryStatus.InProgress, maxCount, now);
+            foreach (var row in claimed)
+                StartSending(row, token, now, now + lease);
+            return Task.FromResult<IReadOnlyList<OrderTouchpointDelivery>>(claimed.Select(Copy).ToList());
+        }
+    }
+
+    private List<OrderTouchpointDelivery> TakeDue(Func<OrderTouchpointDelivery, bool> wanted, int maxCount, DateTime now)
+    {
+        var due = new List<OrderTouchpointDelivery>(Math.Min(maxCount, _due.Count));
+        foreach (var (dueOnUtc, id) in _due)
+        {
+            if (due.Count >= maxCount || dueOnUtc > now)
+                break;
+            if (wanted(_rows[id]) && IsClaimable(_rows[id]))
+                due.Add(_rows[id]);
+        }
+        return due;
+    }
+
+    public Task<IReadOnlyList<OrderTouchpointDelivery>> StartAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, TimeSpan lease,
+        CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        lock (_gate)
+        {
+            foreach (var row in StillClaimed(claimed))
+                StartSending(row, row.ClaimToken!.Value, now, now + lease);
+            // As the database's: every given row in progress under its claim, including one an earlier start moved.
+            var started = claimed.DistinctBy(c => c.Id)
+                .Select(c => _rows.TryGetValue(c.Id, out var row) && row.Status == DeliveryStatus.InProgress && row.ClaimToken == c.ClaimToken ? Copy(row) : null)
+                .OfType<OrderTouchpointDelivery>()
+                .ToList();
+            return Task.FromResult<IReadOnlyList<OrderTouchpointDelivery>>(started);
+        }
+    }
+
+    public Task<int> ReturnClaimedAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var returned = StillClaimed(claimed);
+            foreach (var row in returned)
+            {
+                Unindex(row);
+                row.Status = DeliveryStatus.Pending;
+                row.ClaimToken = null;
+                row.ClaimExpiresOnUtc = null;
+                Index(row);
+            }
+            return Task.FromResult(returned.Count);
+        }
+    }
+
+    private List<OrderTouchpointDelivery> StillClaimed(IEnumerable<OrderTouchpointDelivery> claimed) => claimed
+        .Where(c => c.ClaimToken is not null).DistinctBy(c => c.Id)
+        .Select(c => _rows.TryGetValue(c.Id, out var row) && row.Status == DeliveryStatus.Claimed && row.ClaimToken == c.ClaimToken ? row : null)
+        .OfType<OrderTouchpointDelivery>()
+        .ToList();
+
+    private void StartSending(OrderTouchpointDelivery row, Guid token, DateTime now, DateTime until)
     {
         Unindex(row);
         row.Status = DeliveryStatus.InProgress;
@@ -101,7 +162,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
                 .OrderBy(r => r.Attempts).ThenBy(r => r.Id).FirstOrDefault();
             if (row is null)
                 return Task.FromResult<OrderTouchpointDelivery?>(null);
-            Claim(row, Guid.NewGuid(), now, now + lease);
+            StartSending(row, Guid.NewGuid(), now, now + lease);
             return Task.FromResult<OrderTouchpointDelivery?>(Copy(row));
         }
     }
@@ -123,11 +184,11 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         }
     }
 
-    private static bool IsWaiting(OrderTouchpointDelivery row) => row.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress;
+    private static bool IsWaiting(OrderTouchpointDelivery row) => row.Status is DeliveryStatus.Pending or DeliveryStatus.Claimed or DeliveryStatus.InProgress;
 
-    // Pending rows are due at their next attempt, rows in progress when their lease runs out.
+    // Pending rows are due at their next attempt, claimed rows and rows in progress when their lease runs out.
     private static DateTime DueOn(OrderTouchpointDelivery row) =>
-        row.Status == DeliveryStatus.InProgress ? row.ClaimExpiresOnUtc!.Value : row.NextAttemptOnUtc;
+        row.Status is DeliveryStatus.Claimed or DeliveryStatus.InProgress ? row.ClaimExpiresOnUtc!.Value : row.NextAttemptOnUtc;
 
     private static (int, int, int) OrderVendor(OrderTouchpointDelivery row) => (row.StoreId, row.OrderId, row.VendorId);
 
@@ -156,24 +217,33 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
     public Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
     {
         lock (_gate)
-        {
-            if (!_rows.TryGetValue(result.DeliveryId, out var row) || row.ClaimToken != result.ClaimToken || row.Status != DeliveryStatus.InProgress)
-                return Task.FromResult(false);
-            Unindex(row);
-            row.Status = result.Status;
-            row.NextAttemptOnUtc = result.NextAttemptOnUtc;
-            row.FinishedOnUtc = result.Status == DeliveryStatus.Pending ? null : result.AttemptedOnUtc;
-            row.Attempts -= result.Counted ? 0 : 1;
-            row.VendorKey = result.VendorKey;
-            row.ClaimToken = null;
-            row.ClaimExpiresOnUtc = null;
-            row.LastAttemptOnUtc = result.AttemptedOnUtc;
-            row.LastHttpStatus = result.HttpStatus;
-            row.LastReason = OutboxRows.TrimReason(result.Reason);
-            row.DeliveredOnUtc = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : null;
-            Index(row);
-            return Task.FromResult(true);
-        }
+            return Task.FromResult(Record(result.DeliveryId, result));
+    }
+
+    public Task<int> RecordAttemptsAsync(IReadOnlyCollection<AttemptResult> results, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(OutboxRows.WriteGroups(results).Sum(group => group.Ids.Count(id => Record(id, group.Values))));
+    }
+
+    private bool Record(int deliveryId, AttemptResult result)
+    {
+        if (!_rows.TryGetValue(deliveryId, out var row) || row.ClaimToken != result.ClaimToken || row.Status != DeliveryStatus.InProgress)
+            return false;
+        Unindex(row);
+        row.Status = result.Status;
+        row.NextAttemptOnUtc = result.NextAttemptOnUtc;
+        row.FinishedOnUtc = result.Status == DeliveryStatus.Pending ? null : result.AttemptedOnUtc;
+        row.Attempts -= result.Counted ? 0 : 1;
+        row.VendorKey = result.VendorKey;
+        row.ClaimToken = null;
+        row.ClaimExpiresOnUtc = null;
+        row.LastAttemptOnUtc = result.AttemptedOnUtc;
+        row.LastHttpStatus = result.HttpStatus;
+        row.LastReason = OutboxRows.TrimReason(result.Reason);
+        row.DeliveredOnUtc = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : null;
+        Index(row);
+        return true;
     }
 
     public Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)
@@ -215,11 +285,13 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         var now = Now;
         lock (_gate)
         {
-            var rows = _rows.Values.Where(r => orderIds.Contains(r.OrderId) && r.Status == DeliveryStatus.Pending).ToList();
+            var rows = _rows.Values.Where(r => orderIds.Contains(r.OrderId) && r.Status is DeliveryStatus.Pending or DeliveryStatus.Claimed).ToList();
             foreach (var row in rows)
             {
                 Unindex(row);
                 row.Status = DeliveryStatus.Skipped;
+                row.ClaimToken = null;
+                row.ClaimExpiresOnUtc = null;
                 row.FinishedOnUtc = now;
                 row.LastReason = OutboxRows.TrimReason(reason);
             }
@@ -252,7 +324,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
     public Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
     {
         lock (_gate)
-            return Task.FromResult(Resend(_rows.Values.Where(r => deliveryIds.Contains(r.Id) && r.Status != DeliveryStatus.InProgress)));
+            return Task.FromResult(Resend(_rows.Values.Where(r => deliveryIds.Contains(r.Id) && r.Status is not (DeliveryStatus.InProgress or DeliveryStatus.Claimed))));
     }
 
     public Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
@@ -296,7 +368,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
             {
                 var own = rows.Where(r => r.Vendor == vendor).ToList();
                 return new VendorHealth(vendor,
-                    own.Count(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress),
+                    own.Count(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.Claimed or DeliveryStatus.InProgress),
                     own.Count(r => r.Status == DeliveryStatus.Delivered && r.FinishedOnUtc >= since),
                     own.Count(r => r.Status == DeliveryStatus.Failed && r.FinishedOnUtc >= since),
                     own.Where(r => r.Status == DeliveryStatus.Delivered).Max(r => r.DeliveredOnUtc));
@@ -305,27 +377,5 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         }
     }
 
-    private static OrderTouchpointDelivery Copy(OrderTouchpointDelivery row) => new()
-    {
-        Id = row.Id,
-        StoreId = row.StoreId,
-        OrderId = row.OrderId,
-        VendorId = row.VendorId,
-        EventId = row.EventId,
-        EventSourceId = row.EventSourceId,
-        StatusId = row.StatusId,
-        Attempts = row.Attempts,
-        FirstAttemptOnUtc = row.FirstAttemptOnUtc,
-        VendorKey = row.VendorKey,
-        NextAttemptOnUtc = row.NextAttemptOnUtc,
-        ClaimToken = row.ClaimToken,
-        ClaimExpiresOnUtc = row.ClaimExpiresOnUtc,
-        FinishedOnUtc = row.FinishedOnUtc,
-        LastHttpStatus = row.LastHttpStatus,
-        LastReason = row.LastReason,
-        CreatedOnUtc = row.CreatedOnUtc,
-        LastAttemptOnUtc = row.LastAttemptOnUtc,
-        DeliveredOnUtc = row.DeliveredOnUtc,
-        EventOccurredOnUtc = row.EventOccurredOnUtc
-    };
+    private static OrderTouchpointDelivery Copy(OrderTouchpointDelivery row) => OutboxRows.Copy(row);
 }

@@ -45,7 +45,7 @@ public class DeliveryHealthTests
         _time.SetUtcNow(at.AddMinutes(-1));
         await _outbox.EnqueueAsync(storeId, ++_orderId, TouchpointEvent.OrderPlaced, [vendor], _time.UtcNow);
         // Rows left waiting earlier are claimed too and stay in progress: still waiting, as after a crashed send.
-        var row = (await _outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(5))).Single(r => r.OrderId == _orderId);
+        var row = (await _outbox.TakeDueAsync(10, TimeSpan.FromMinutes(5))).Single(r => r.OrderId == _orderId);
         _time.SetUtcNow(at);
         var recorded = await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, outcome, _time.UtcNow, _time.UtcNow,
             outcome == DeliveryStatus.Delivered ? 200 : 400, outcome == DeliveryStatus.Delivered ? null : "HTTP 400: shop_country missing"));

@@ -154,7 +154,7 @@ public class DeliveryLogTests
         Assert.That((model.Length, model.AvailablePageSizes), Is.EqualTo((15, "15, 50, 100")));
         Assert.That(model.AvailableStores.Select(i => i.Text), Is.EqualTo(new[] { "Admin.Common.All", "Negozio", "Shop" }));
         Assert.That(model.AvailableVendors.Select(i => i.Text), Is.EqualTo(new[] { "Admin.Common.All", "Transactionale", "Voyado Engage", "VTmarketing" }));
-        Assert.That(model.AvailableStatuses.Skip(1).Select(i => i.Text), Is.EqualTo(new[] { "Pending", "Sending", "Delivered", "Failed", "Skipped" }));
+        Assert.That(model.AvailableStatuses.Skip(1).Select(i => i.Text), Is.EqualTo(new[] { "Pending", "Queued to send", "Sending", "Delivered", "Failed", "Skipped" }));
         Assert.That(model.AvailableEvents, Has.Count.EqualTo(1 + Enum.GetValues<TouchpointEvent>().Length));
     }
 
@@ -209,7 +209,7 @@ public class DeliveryLogTests
         var time = new ManualTimeProvider(new DateTimeOffset(Now));
         var outbox = new InMemoryDeliveryOutbox(time);
         await outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage, TouchpointVendor.VtMarketing], Now);
-        foreach (var row in await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1)))
+        foreach (var row in await outbox.TakeDueAsync(10, TimeSpan.FromMinutes(1)))
             await outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, Now, Now, 400, "HTTP 400"));
         var ids = outbox.Snapshot().Select(r => r.Id).Order().ToList();
 
@@ -267,7 +267,7 @@ public class DeliveryLogTests
         var time = new ManualTimeProvider(new DateTimeOffset(Now));
         var outbox = new InMemoryDeliveryOutbox(time);
         await outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage], Now);
-        foreach (var row in await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1)))
+        foreach (var row in await outbox.TakeDueAsync(10, TimeSpan.FromMinutes(1)))
             await outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, Now, Now, 401, "HTTP 401"));
 
         await Controller(outbox).ResendFailed(new ResendFailedModel

@@ -80,7 +80,7 @@ public class DeliveryAlertServiceTests
     private async Task FailAsync(int storeId, TouchpointVendor vendor, string reason)
     {
         await _outbox.EnqueueAsync(storeId, ++_orderId, TouchpointEvent.OrderPlaced, [vendor], _time.UtcNow);
-        var row = (await _outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(5))).Single(r => r.OrderId == _orderId);
+        var row = (await _outbox.TakeDueAsync(10, TimeSpan.FromMinutes(5))).Single(r => r.OrderId == _orderId);
         await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, _time.UtcNow, _time.UtcNow, 400, reason));
     }
 

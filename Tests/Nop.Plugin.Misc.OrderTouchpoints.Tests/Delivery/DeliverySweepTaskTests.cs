@@ -70,7 +70,7 @@ public class DeliverySweepTaskTests
     private async Task FinishAsync(int orderId, DeliveryStatus status)
     {
         await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
-        var row = (await _outbox.ClaimDueAsync(1, TimeSpan.FromMinutes(5))).Single();
+        var row = (await _outbox.TakeDueAsync(1, TimeSpan.FromMinutes(5))).Single();
         await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, status, _time.UtcNow, _time.UtcNow, null, null));
     }
 
@@ -89,7 +89,7 @@ public class DeliverySweepTaskTests
         // Order 5 was claimed by a node that died mid-send: VTmarketing may have counted it, and a repeated event
         // could count it twice, so it is failed for a person to check, never resent (the dispatcher's unknown-outcome rule).
         await _outbox.EnqueueAsync(1, 5, TouchpointEvent.OrderPlaced, [TouchpointVendor.VtMarketing], _time.UtcNow);
-        await _outbox.ClaimDueAsync(1, TimeSpan.FromMinutes(5));
+        await _outbox.TakeDueAsync(1, TimeSpan.FromMinutes(5));
         _time.Advance(TimeSpan.FromMinutes(6));
         await _outbox.EnqueueAsync(1, 6, TouchpointEvent.OrderPlaced, [TouchpointVendor.VtMarketing], _time.UtcNow);
 

@@ -351,7 +351,7 @@ public class DispatcherReliabilityTests
         await before.Dispatcher.DrainAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(2));
         // The process dies right after claiming rows, before any result is recorded.
-        var orphaned = await _outbox.ClaimDueAsync(15, TimeSpan.FromMinutes(5));
+        var orphaned = await _outbox.TakeDueAsync(15, TimeSpan.FromMinutes(5));
         await before.DisposeAsync();
         _nodes.Remove(before);
         Assert.That(orphaned, Is.Not.Empty);
@@ -373,6 +373,93 @@ public class DispatcherReliabilityTests
         await _outbox.ResendAsync(surfaced.Select(r => r.Id).ToList());
         await DeliveryLoop.RunUntilSettledAsync(after.Dispatcher, _time);
         AssertEachDeliveredExactlyOnce(orders);
+    }
+
+    [Test]
+    public async Task A_claim_takes_a_batch_larger_than_the_send_slots_and_the_queued_rows_are_sent_as_slots_free_up()
+    {
+        var orders = await PlaceOrdersAsync(30);
+        var inFlight = 0;
+        var maxInFlight = 0;
+        _vendor.Answer = (_, _) =>
+        {
+            InterlockedMax(ref maxInFlight, Interlocked.Increment(ref inFlight));
+            Thread.Sleep(2);
+            Interlocked.Decrement(ref inFlight);
+            return new FakeResponse(202, "{}");
+        };
+        var claims = new FailingRecordsOutbox(_outbox);
+        var node = new DeliveryNode(claims, _time, _vendor, new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 2 });
+        _nodes.Add(node);
+
+        var drained = await node.Dispatcher.DrainAsync(CancellationToken.None);
+
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(drained.Attempts, Is.EqualTo(orders.Length));
+        Assert.That(claims.Claims[0], Is.EqualTo((DrainPlan.From(node.Settings).ClaimBatch, orders.Length)), "one claim took the whole backlog");
+        Assert.That(claims.Claims.Sum(c => c.Claimed), Is.EqualTo(orders.Length));
+        Assert.That(maxInFlight, Is.InRange(1, 2), "still no more sends at once than slots");
+        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Attempts == 1));
+    }
+
+    [Test]
+    public async Task A_queued_row_whose_claim_another_node_took_over_is_not_sent()
+    {
+        var orders = await PlaceOrdersAsync(3);
+        var outbox = new FailingRecordsOutbox(_outbox);
+        var node = new DeliveryNode(outbox, _time, _vendor, new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 1 });
+        _nodes.Add(node);
+        var lease = DrainPlan.From(node.Settings).Lease;
+        var starts = 0;
+        IReadOnlyList<OrderTouchpointDelivery> takenOver = [];
+        outbox.BeforeStart = async _ =>
+        {
+            if (++starts != 2)
+                return;
+            // This node fell behind: its claim of orders 2 and 3 ran out, and another node claimed and delivered them.
+            while (_outbox.Snapshot()[0].Status != DeliveryStatus.Delivered)
+                await Task.Delay(5);
+            _time.Advance(lease + TimeSpan.FromSeconds(1));
+            takenOver = await _outbox.TakeDueAsync(10, lease);
+            await _outbox.RecordAttemptsAsync(takenOver.Select(r =>
+                new AttemptResult(r.Id, r.ClaimToken!.Value, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow, 202, null)).ToList());
+        };
+
+        var drained = await node.Dispatcher.DrainAsync(CancellationToken.None);
+
+        Assert.That(takenOver.Select(r => r.OrderId), Is.EqualTo(new[] { 2, 3 }));
+        Assert.That(_vendor.Exchanges.Select(e => e.OrderId), Is.EqualTo(new[] { 1 }), "this node sent only the row it had started");
+        Assert.That(drained.Attempts, Is.EqualTo(1));
+        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Delivered && r.Attempts == 1));
+        Assert.That(orders, Has.Length.EqualTo(3));
+    }
+
+    [Test]
+    public async Task A_killed_nodes_queued_rows_are_claimed_again_and_sent_while_its_started_rows_fail_as_outcome_unknown()
+    {
+        var orders = await PlaceOrdersAsync(10);
+        // The node claimed ten rows, started three and was killed: the three may have reached the vendor, the
+        // seven queued ones never left.
+        var lease = TimeSpan.FromMinutes(5);
+        var claimed = await _outbox.ClaimDueAsync(10, lease);
+        var started = await _outbox.StartAsync(claimed.Take(3).ToList(), lease);
+        Assert.That(started, Has.Count.EqualTo(3));
+
+        var after = StartNode();
+        var first = await after.Dispatcher.DrainAsync(CancellationToken.None);
+        Assert.That((first.Attempts, _vendor.Exchanges.Count), Is.EqualTo((0, 0)), "nothing is taken from a live claim");
+        await DeliveryLoop.RunUntilSettledAsync(after.Dispatcher, _time);
+
+        var rows = _outbox.Snapshot();
+        var unknown = rows.Where(r => r.Status == DeliveryStatus.Failed).ToList();
+        Assert.That(unknown.Select(r => r.Id), Is.EquivalentTo(started.Select(r => r.Id)));
+        Assert.That(unknown, Has.All.Matches<OrderTouchpointDelivery>(r => r.LastReason!.StartsWith("Sent, no answer recorded") && r.Attempts == 1));
+        var queued = rows.Where(r => !started.Any(s => s.Id == r.Id)).ToList();
+        Assert.That(queued, Has.Count.EqualTo(7));
+        Assert.That(queued, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Delivered && r.Attempts == 1),
+            "a claim that was never started costs no attempt and raises no false alarm");
+        Assert.That(_vendor.AcceptedPerOrder(), Is.EquivalentTo(queued.ToDictionary(r => r.OrderId, _ => 1)));
+        Assert.That(orders, Has.Length.EqualTo(10));
     }
 
     [Test]

@@ -59,8 +59,8 @@ public class OutboxRulesTests
     {
         await EnqueuePlaced(1, TouchpointVendor.Transactionale);
 
-        var first = await _outbox.ClaimDueAsync(10, Lease);
-        var second = await _outbox.ClaimDueAsync(10, Lease);
+        var first = await _outbox.TakeDueAsync(10, Lease);
+        var second = await _outbox.TakeDueAsync(10, Lease);
 
         Assert.That(first, Has.Count.EqualTo(1));
         Assert.That(first[0].Status, Is.EqualTo(DeliveryStatus.InProgress));
@@ -71,32 +71,96 @@ public class OutboxRulesTests
     }
 
     [Test]
+    public async Task A_claim_queues_rows_uncounted_and_only_its_start_counts_the_attempt_and_marks_them_sent()
+    {
+        for (var orderId = 1; orderId <= 3; orderId++)
+            await EnqueuePlaced(orderId, TouchpointVendor.Transactionale);
+
+        var claimed = await _outbox.ClaimDueAsync(10, Lease);
+        Assert.That(claimed.Select(r => r.OrderId), Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(claimed, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Claimed && r.Attempts == 0
+            && r.FirstAttemptOnUtc == null && r.ClaimToken == claimed[0].ClaimToken && r.ClaimExpiresOnUtc == _time.UtcNow + Lease));
+        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty, "claimed rows are held");
+        Assert.That(await _outbox.RecordAttemptAsync(Delivered(claimed[0], _time.UtcNow)), Is.False, "a result needs a started row");
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+        var started = await _outbox.StartAsync(claimed.Take(2).ToList(), Lease);
+        Assert.That(started, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.InProgress && r.Attempts == 1
+            && r.FirstAttemptOnUtc == _time.UtcNow && r.ClaimExpiresOnUtc == _time.UtcNow + Lease && r.ClaimToken == claimed[0].ClaimToken));
+        Assert.That(_outbox.Snapshot().Select(r => r.Status), Is.EqualTo(new[] { DeliveryStatus.InProgress, DeliveryStatus.InProgress, DeliveryStatus.Claimed }));
+        Assert.That((await _outbox.StartAsync(claimed.Take(1).ToList(), Lease)).Single().Attempts, Is.EqualTo(1), "counted once");
+        Assert.That(await _outbox.RecordAttemptAsync(Delivered(started[0], _time.UtcNow)), Is.True);
+        Assert.That(await _outbox.StartAsync(claimed.Take(1).ToList(), Lease), Is.Empty, "finished: no longer under the claim");
+
+        Assert.That(await _outbox.ReturnClaimedAsync(claimed), Is.EqualTo(1), "only the row still queued goes back");
+        var returned = _outbox.Snapshot()[2];
+        Assert.That((returned.Status, returned.ClaimToken, returned.Attempts), Is.EqualTo((DeliveryStatus.Pending, (Guid?)null, 0)));
+        Assert.That((await _outbox.ClaimDueAsync(10, Lease)).Select(r => r.OrderId), Is.EqualTo(new[] { 3 }));
+    }
+
+    [Test]
+    public async Task A_claim_whose_lease_ran_out_is_simply_claimed_again_and_the_old_claim_can_no_longer_start_it()
+    {
+        await EnqueuePlaced(1, TouchpointVendor.VoyadoEngage);
+        var stale = await _outbox.ClaimDueAsync(1, Lease);
+
+        _time.Advance(Lease - TimeSpan.FromSeconds(1));
+        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(stale[0].ClaimExpiresOnUtc), "a claim's lease end is a due time");
+        Assert.That(await _outbox.ClaimDueAsync(1, Lease), Is.Empty, "a live claim is respected");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(await _outbox.ClaimAbandonedAsync(1, Lease), Is.Empty, "never sent: not an unknown outcome");
+
+        var again = await _outbox.ClaimDueAsync(1, Lease);
+        Assert.That((again.Single().Id, again.Single().Attempts), Is.EqualTo((stale[0].Id, 0)));
+        Assert.That(again.Single().ClaimToken, Is.Not.EqualTo(stale[0].ClaimToken));
+        Assert.That(await _outbox.StartAsync(stale, Lease), Is.Empty, "the node that lost the claim does not send");
+        Assert.That(await _outbox.StartAsync(again, Lease), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_claimed_row_holds_its_orders_later_events_is_skipped_by_an_erase_and_is_not_resent()
+    {
+        await EnqueuePlaced(1, TouchpointVendor.VoyadoEngage);
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
+        var placed = await _outbox.ClaimDueAsync(10, Lease);
+        Assert.That(placed.Select(r => r.Event), Is.EqualTo(new[] { TouchpointEvent.OrderPlaced }), "paid waits while placed is claimed");
+        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty);
+
+        Assert.That(await _outbox.ResendAsync([placed[0].Id]), Is.Zero, "a claimed row is left alone");
+        Assert.That((await _outbox.GetVendorHealthAsync()).Single(h => h.Vendor == TouchpointVendor.VoyadoEngage).Waiting, Is.EqualTo(2));
+
+        Assert.That(await _outbox.SkipPendingAsync([1], "Customer data erased."), Is.EqualTo(2), "never sent: skipped like pending rows");
+        Assert.That(await _outbox.StartAsync(placed, Lease), Is.Empty, "a skipped row is not started");
+        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Skipped && r.ClaimToken == null));
+    }
+
+    [Test]
     public async Task Rows_not_yet_due_are_not_claimed_and_the_next_due_time_is_reported()
     {
         await EnqueuePlaced(1, TouchpointVendor.Transactionale);
-        var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+        var row = (await _outbox.TakeDueAsync(1, Lease))[0];
         var retryAt = _time.UtcNow.AddSeconds(10);
         await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Pending, _time.UtcNow, retryAt, 503, "HTTP 503"));
 
-        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty);
+        Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty);
         Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(retryAt));
 
         _time.Advance(TimeSpan.FromSeconds(10));
-        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Has.Count.EqualTo(1));
+        Assert.That(await _outbox.TakeDueAsync(10, Lease), Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task An_expired_lease_is_reclaimed_under_a_new_token_and_the_old_claim_can_no_longer_record()
     {
         await EnqueuePlaced(1, TouchpointVendor.Transactionale);
-        var dead = (await _outbox.ClaimDueAsync(1, Lease))[0];
+        var dead = (await _outbox.TakeDueAsync(1, Lease))[0];
 
         _time.Advance(Lease - TimeSpan.FromSeconds(1));
         Assert.That(await _outbox.ClaimAbandonedAsync(1, Lease), Is.Empty, "a live lease is respected");
         Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(dead.ClaimExpiresOnUtc), "the lease end is the row's next due time");
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        Assert.That(await _outbox.ClaimDueAsync(1, Lease), Is.Empty, "only pending rows are due: an abandoned claim is claimed as such");
+        Assert.That(await _outbox.TakeDueAsync(1, Lease), Is.Empty, "only pending rows are due: an abandoned claim is claimed as such");
         var reclaimed = (await _outbox.ClaimAbandonedAsync(1, Lease))[0];
         Assert.That(reclaimed.ClaimToken, Is.Not.EqualTo(dead.ClaimToken));
         Assert.That(reclaimed.Attempts, Is.EqualTo(2));
@@ -116,25 +180,25 @@ public class OutboxRulesTests
         await _outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
         await _outbox.EnqueueAsync(1, 43, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
 
-        var first = await _outbox.ClaimDueAsync(10, Lease);
+        var first = await _outbox.TakeDueAsync(10, Lease);
         Assert.That(first.Select(r => (r.OrderId, r.Vendor, r.Event)), Is.EquivalentTo(new[]
         {
             (42, TouchpointVendor.VoyadoEngage, TouchpointEvent.OrderPlaced),
             (42, TouchpointVendor.Transactionale, TouchpointEvent.OrderPlaced),
             (43, TouchpointVendor.VoyadoEngage, TouchpointEvent.OrderPaid)
         }), "order 42's paid event waits for its placed event at the same vendor; other vendors and orders do not");
-        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty, "still waiting while the placed event is in progress");
+        Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty, "still waiting while the placed event is in progress");
         Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(_time.UtcNow + Lease), "the next thing that can happen is a lease running out");
 
         var placed = first.Single(r => r.OrderId == 42 && r.Vendor == TouchpointVendor.VoyadoEngage);
         await _outbox.RecordAttemptAsync(new AttemptResult(placed.Id, placed.ClaimToken!.Value,
             DeliveryStatus.Pending, _time.UtcNow, _time.UtcNow.AddSeconds(10), 503, "retry"));
         _time.Advance(TimeSpan.FromSeconds(10));
-        var retried = await _outbox.ClaimDueAsync(10, Lease);
+        var retried = await _outbox.TakeDueAsync(10, Lease);
         Assert.That(retried.Select(r => r.Event), Is.EqualTo(new[] { TouchpointEvent.OrderPlaced }), "a retrying earlier event still goes first");
 
         await _outbox.RecordAttemptAsync(Delivered(retried[0], _time.UtcNow));
-        var paid = await _outbox.ClaimDueAsync(10, Lease);
+        var paid = await _outbox.TakeDueAsync(10, Lease);
         Assert.That(paid.Select(r => (r.OrderId, r.Event)), Is.EqualTo(new[] { (42, TouchpointEvent.OrderPaid) }));
     }
 
@@ -143,11 +207,11 @@ public class OutboxRulesTests
     {
         await EnqueuePlaced(42, TouchpointVendor.VoyadoEngage);
         await _outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
-        var placed = (await _outbox.ClaimDueAsync(10, Lease)).Single();
+        var placed = (await _outbox.TakeDueAsync(10, Lease)).Single();
 
         await _outbox.RecordAttemptAsync(new AttemptResult(placed.Id, placed.ClaimToken!.Value, DeliveryStatus.Failed, _time.UtcNow, _time.UtcNow, 400, "rejected"));
 
-        Assert.That((await _outbox.ClaimDueAsync(10, Lease)).Select(r => r.Event), Is.EqualTo(new[] { TouchpointEvent.OrderPaid }));
+        Assert.That((await _outbox.TakeDueAsync(10, Lease)).Select(r => r.Event), Is.EqualTo(new[] { TouchpointEvent.OrderPaid }));
     }
 
     [Test]
@@ -161,7 +225,7 @@ public class OutboxRulesTests
         {
             await start.Task;
             var mine = new List<int>();
-            while (await _outbox.ClaimDueAsync(7, Lease) is { Count: > 0 } rows)
+            while (await _outbox.TakeDueAsync(7, Lease) is { Count: > 0 } rows)
                 mine.AddRange(rows.Select(r => r.Id));
             return mine;
         })).ToList();
@@ -177,10 +241,10 @@ public class OutboxRulesTests
     public async Task Delivered_rows_are_never_claimed_again_until_an_admin_resends_them()
     {
         await EnqueuePlaced(1, TouchpointVendor.Transactionale);
-        var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+        var row = (await _outbox.TakeDueAsync(1, Lease))[0];
         await _outbox.RecordAttemptAsync(Delivered(row, _time.UtcNow));
         _time.Advance(TimeSpan.FromDays(3));
-        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty);
+        Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty);
         Assert.That(await EnqueuePlaced(1, TouchpointVendor.Transactionale), Is.Zero, "the same event again is not a new delivery");
 
         Assert.That(await _outbox.ResendAsync([row.Id]), Is.EqualTo(1));
@@ -191,14 +255,14 @@ public class OutboxRulesTests
         Assert.That(resent.NextAttemptOnUtc, Is.EqualTo(_time.UtcNow));
         Assert.That(resent.DeliveredOnUtc, Is.Null);
         Assert.That(resent.LastAttemptOnUtc, Is.EqualTo(_time.UtcNow - TimeSpan.FromDays(3)), "history of the last attempt stays visible");
-        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Has.Count.EqualTo(1));
+        Assert.That(await _outbox.TakeDueAsync(10, Lease), Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task Resend_leaves_rows_in_progress_alone()
     {
         await EnqueuePlaced(1, TouchpointVendor.Transactionale);
-        var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+        var row = (await _outbox.TakeDueAsync(1, Lease))[0];
 
         Assert.That(await _outbox.ResendAsync([row.Id]), Is.Zero);
         Assert.That(await _outbox.RecordAttemptAsync(Delivered(row, _time.UtcNow)), Is.True);
@@ -210,7 +274,7 @@ public class OutboxRulesTests
         async Task Fail(int orderId, TouchpointVendor vendor, int storeId = 1)
         {
             await _outbox.EnqueueAsync(storeId, orderId, TouchpointEvent.OrderPlaced, [vendor], _time.UtcNow);
-            var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+            var row = (await _outbox.TakeDueAsync(1, Lease))[0];
             await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, _time.UtcNow, _time.UtcNow, 400, "HTTP 400"));
         }
 
@@ -256,7 +320,7 @@ public class OutboxRulesTests
         async Task Finish(int orderId, DeliveryStatus status)
         {
             await EnqueuePlaced(orderId, TouchpointVendor.Transactionale);
-            var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+            var row = (await _outbox.TakeDueAsync(1, Lease))[0];
             await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, status, _time.UtcNow, _time.UtcNow, null, null));
         }
 
@@ -278,7 +342,7 @@ public class OutboxRulesTests
         async Task Finish(int orderId, DeliveryStatus status)
         {
             await EnqueuePlaced(orderId, TouchpointVendor.Transactionale);
-            var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+            var row = (await _outbox.TakeDueAsync(1, Lease))[0];
             await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, status, _time.UtcNow, _time.UtcNow, null, null));
         }
 
@@ -309,7 +373,7 @@ public class OutboxRulesTests
     public async Task Stored_reasons_are_trimmed_to_500_characters()
     {
         await EnqueuePlaced(1, TouchpointVendor.Transactionale);
-        var row = (await _outbox.ClaimDueAsync(1, Lease))[0];
+        var row = (await _outbox.TakeDueAsync(1, Lease))[0];
         await _outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, _time.UtcNow, _time.UtcNow, 400, new string('x', 2000)));
 
         Assert.That(_outbox.Snapshot().Single().LastReason, Has.Length.EqualTo(500));
