@@ -111,8 +111,11 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         return new DrainResult(attempts, nextProbe is { } probe && (nextDue is null || probe < nextDue) ? probe : nextDue);
     }
 
-    /// <summary>A row being sent (in progress); <see cref="Abandoned"/>: taken over from a node that stopped mid-attempt, outcome unknown.</summary>
-    private sealed record ClaimedRow(OrderTouchpointDelivery Row, bool Abandoned = false);
+    /// <summary>
+    /// A row being sent (in progress); <see cref="Abandoned"/>: taken over from a node that stopped mid-attempt, outcome
+    /// unknown; <see cref="ProbeOf"/>: the paused vendor key this row waits for, probed before the row is sent.
+    /// </summary>
+    private sealed record ClaimedRow(OrderTouchpointDelivery Row, bool Abandoned = false, string? ProbeOf = null);
 
     /// <summary>
     /// Up to <paramref name="free"/> rows to send now, each already in progress: due probes, then (when the queue runs
@@ -129,7 +132,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         foreach (var vendorKey in pauses.TakeDueProbes(free))
         {
             if (await outbox.ClaimPausedAsync(vendorKey, plan.Lease, cancellationToken) is { } probe)
-                rows.Add(new ClaimedRow(probe));
+                rows.Add(new ClaimedRow(probe, ProbeOf: vendorKey));
             else
                 pauses.Forget(vendorKey);
         }
@@ -193,7 +196,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             }
             else
             {
-                var outcome = await AttemptAsync(scope.ServiceProvider, row, plan);
+                var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, claimed.ProbeOf);
                 result = RetryPolicy.Decide(row, row.ClaimToken!.Value, outcome, plan.Schedule,
                     timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
             }
@@ -209,7 +212,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     // Not given the shutdown token: a request in flight may already have reached the vendor, and cutting it
     // would leave its outcome unknown (a delivery failed for a person to check, see UnknownOutcome). An
     // application stop ends the claiming; sends in flight finish within their time limit and are recorded.
-    private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, OrderTouchpointDelivery row, DrainPlan plan)
+    private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, OrderTouchpointDelivery row, DrainPlan plan, string? probeOf)
     {
         var channel = services.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Vendor == row.Vendor);
         if (channel is null)
@@ -219,6 +222,16 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         var request = new DeliveryRequest(row.StoreId, row.OrderId, row.Event, row.EventOccurredOnUtc, row.Attempts);
         try
         {
+            // The probe of a pause is the channel's connection test, which reaches no customer: were it the delivery
+            // itself, a vendor that still does not answer would leave its outcome unknown, and with the unknown-outcome
+            // rule every pause of a long outage would fail one delivery for a person to check.
+            if (probeOf is not null)
+            {
+                await channel.TestConnectionAsync(row.StoreId, timeLimit.Token);
+                if (pauses.IsPaused(probeOf))
+                    return DeliveryOutcome.HeldBackLocally(
+                        "Paused: the vendor still failed when probed; sending resumes automatically when it answers again.", null, probeOf);
+            }
             return await channel.DeliverAsync(request, timeLimit.Token);
         }
         catch (SendInterruptedException interrupted) when (timeLimit.IsCancellationRequested)

@@ -5,8 +5,9 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// <summary>
 /// The vendor keys whose sending is paused because the vendor failed repeatedly (a singleton, fed by the
 /// circuit breakers of <see cref="VendorResiliencePipelines"/>). Deliveries held back by a pause are parked
-/// in the outbox under the key, costing no attempt. When a pause ends the dispatcher sends one parked
-/// delivery as the probe; when the vendor answers it, the key's parked deliveries become due at once.
+/// in the outbox under the key, costing no attempt. When a pause ends the dispatcher probes the vendor with a
+/// request that reaches no customer (the connection test) before it sends one parked delivery; when the vendor
+/// answers it, the key's parked deliveries become due at once.
 /// The same holds without a pause: deliveries that wait on the retry schedule after vendor trouble (5xx, no
 /// answer, no connection) become due as soon as the vendor answers any request made with the key. An outage
 /// right after healthy traffic may never open the circuit (the healthy calls keep the failure ratio low), and
@@ -98,6 +99,13 @@ public sealed class VendorPauses(TimeProvider timeProvider)
     {
         lock (_gate)
             _pauses.Remove(key);
+    }
+
+    /// <summary>Whether sending to the key is paused (a probe that failed paused it again).</summary>
+    public bool IsPaused(string key)
+    {
+        lock (_gate)
+            return _pauses.ContainsKey(key);
     }
 
     /// <summary>When the next probe is due; null when no pause waits for one.</summary>

@@ -1,4 +1,5 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Transactionale;
@@ -22,6 +23,7 @@ public sealed class VendorFarm : IAsyncDisposable
     public const string SecondTransactionaleKey = "second-store-transactionale-key-91ab";
 
     private static readonly FakeResponse TransactionaleAccepted = new(200, """{"status":"ok"}""");
+    private static readonly FakeResponse IncompleteRequest = new(400, """{"error":"email is required"}""");
     private static readonly FakeResponse VtMarketingAccepted =
         new(200, """{"results":{"message":"Event created","email":"Event was created for the specified user"}}""");
 
@@ -69,9 +71,13 @@ public sealed class VendorFarm : IAsyncDisposable
 
     private static FakeResponse Checked(HttpContract contract, FakeVendorServer server, RecordedRequest request, Func<FakeResponse> respond)
     {
-        foreach (var violation in contract.Violations(request))
+        // The plugin's connection test (the admin button, and the probe of a paused key) posts exactly {}: it names no
+        // customer, so a vendor that is up refuses it as incomplete.
+        var connectionTest = request.Body == VendorConnectionProbe.EmptyTestBody;
+        foreach (var violation in contract.Violations(request, connectionTest))
             server.Violation(violation);
-        return respond();
+        var answer = respond();
+        return connectionTest && answer.Status is >= 200 and < 300 ? IncompleteRequest : answer;
     }
 
     public FakeVendorServer ServerOf(TouchpointVendor vendor) => vendor switch
@@ -81,12 +87,13 @@ public sealed class VendorFarm : IAsyncDisposable
         _ => Engage.Server
     };
 
-    /// <summary>Requests that carried a delivery (Engage: the order post) and were answered 2xx.</summary>
+    /// <summary>Requests that carried a delivery (Engage: the order post; not a connection test) and were answered 2xx.</summary>
     public int AcceptedDeliveries(TouchpointVendor vendor) =>
         ServerOf(vendor).Answered.Count(a => a.Status is >= 200 and < 300 && IsDelivery(vendor, a.Request));
 
-    public static bool IsDelivery(TouchpointVendor vendor, RecordedRequest request) =>
-        vendor != TouchpointVendor.VoyadoEngage || (request.Method == "POST" && request.Path == "/api/v2/orders");
+    public static bool IsDelivery(TouchpointVendor vendor, RecordedRequest request) => vendor == TouchpointVendor.VoyadoEngage
+        ? request.Method == "POST" && request.Path == "/api/v2/orders"
+        : request.Body != VendorConnectionProbe.EmptyTestBody;
 
     /// <summary>The most requests the vendor received within any one second (sliding, by arrival time).</summary>
     public int MaxRequestsInAnySecond(TouchpointVendor vendor)

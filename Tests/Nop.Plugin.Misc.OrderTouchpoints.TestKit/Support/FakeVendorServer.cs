@@ -28,7 +28,9 @@ public sealed record RecordedRequest(
 public sealed record AnsweredRequest(RecordedRequest Request, int Status, DateTimeOffset AnsweredAt);
 
 /// <summary>What the fake vendor answers; <see cref="Delay"/> simulates a slow vendor.</summary>
-public sealed record FakeResponse(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null)
+/// <summary>A scripted answer; <see cref="HangUp"/>: the request is read, then the connection is dropped without an answer.</summary>
+public sealed record FakeResponse(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null,
+    bool HangUp = false)
 {
     public static FakeResponse Json(int status, string body) => new(status, body);
 }
@@ -99,6 +101,11 @@ public sealed class FakeVendorServer : IAsyncDisposable
             await Task.Delay(Latency, context.RequestAborted);
         if (response.Delay is { } delay)
             await Task.Delay(delay, context.RequestAborted);
+        if (response.HangUp)
+        {
+            context.Abort();
+            return;
+        }
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
             context.Response.Headers[name] = value;

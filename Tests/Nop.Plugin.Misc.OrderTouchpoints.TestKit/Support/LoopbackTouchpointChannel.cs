@@ -49,6 +49,15 @@ public sealed class LoopbackTouchpointChannel(
     public Task<PayloadPreview> PreviewAsync(DeliveryRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new PayloadPreview([]));
 
-    public Task<ConnectionTestResult> TestConnectionAsync(int storeId, CancellationToken cancellationToken) =>
-        Task.FromResult(new ConnectionTestResult(true, "Loopback"));
+    /// <summary>As the real channels: an empty JSON object to the delivery endpoint, which names no order; any answer but a 5xx means the vendor is up.</summary>
+    public async Task<ConnectionTestResult> TestConnectionAsync(int storeId, CancellationToken cancellationToken)
+    {
+        var response = await sender.SendAsync(client, vendor, ApiKey, () =>
+        {
+            var message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, Path)) { Content = VendorJsonContent.Create(VendorConnectionProbe.EmptyTestBody) };
+            message.Headers.Add("X-Api-Key", ApiKey);
+            return message;
+        }, body => body, RepeatEffect.Harmless, null, cancellationToken, attemptTimeout);
+        return new ConnectionTestResult(response.StatusCode is int status && status < 500, response.Outcome.Reason ?? "Loopback");
+    }
 }

@@ -4,7 +4,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
-/// <summary>One request the scripted vendor answered: for which order, at what (manual) time, with what status.</summary>
+/// <summary>One request the scripted vendor answered: for which order (0: a connection test), at what (manual) time, with what status.</summary>
 public sealed record VendorExchange(int OrderId, int Attempt, DateTime ReceivedOnUtc, int Status);
 
 /// <summary>
@@ -39,7 +39,10 @@ public sealed class ScriptedVendor : IAsyncDisposable
     }
 
     public IReadOnlyDictionary<int, int> AcceptedPerOrder() =>
-        Exchanges.Where(e => e.Status is >= 200 and < 300).GroupBy(e => e.OrderId).ToDictionary(g => g.Key, g => g.Count());
+        Exchanges.Where(e => e.OrderId > 0 && e.Status is >= 200 and < 300).GroupBy(e => e.OrderId).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>The requests that carried a delivery (not a connection test).</summary>
+    public IReadOnlyList<VendorExchange> Deliveries => Exchanges.Where(e => e.OrderId > 0).ToList();
 
     public IReadOnlyList<VendorExchange> ExchangesOf(int orderId) =>
         Exchanges.Where(e => e.OrderId == orderId).OrderBy(e => e.ReceivedOnUtc).ThenBy(e => e.Attempt).ToList();
@@ -51,7 +54,7 @@ public sealed class ScriptedVendor : IAsyncDisposable
         var now = _time.UtcNow;
         var response = Answer(orderId, now);
         var attempt = orderId > 0 ? request.Json.GetProperty("attempt").GetInt32() : 0;
-        Exchanges.Enqueue(new VendorExchange(orderId, attempt, now, response.Delay is null ? response.Status : 0));
+        Exchanges.Enqueue(new VendorExchange(orderId, attempt, now, response.Delay is null && !response.HangUp ? response.Status : 0));
         return response;
     }
 
@@ -66,6 +69,9 @@ public sealed class ScriptedVendor : IAsyncDisposable
         try
         {
             var json = request.Json;
+            // The channel's connection test (also the probe of a pause): an empty object, which names no order.
+            if (json.ValueKind == JsonValueKind.Object && !json.EnumerateObject().Any())
+                return 0;
             var keys = json.EnumerateObject().Select(p => p.Name).Order().ToArray();
             if (!keys.SequenceEqual(ContractKeys))
                 Server.Violation($"keys {string.Join(",", keys)}");

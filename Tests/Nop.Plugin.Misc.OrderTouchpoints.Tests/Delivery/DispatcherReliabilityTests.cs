@@ -88,9 +88,10 @@ public class DispatcherReliabilityTests
         await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
 
         AssertEachDeliveredExactlyOnce(orders);
-        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(burst + orders.Length), "the failed burst, then one request per delivery");
+        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(burst + 1 + orders.Length),
+            "the failed burst (deliveries, then probes), the probe that found the vendor back, then one request per delivery");
         var rows = _outbox.Snapshot();
-        Assert.That(rows.Sum(r => r.Attempts), Is.EqualTo(_vendor.Exchanges.Count), "attempts held back by the open circuit are not counted");
+        Assert.That(rows.Sum(r => r.Attempts), Is.EqualTo(_vendor.Deliveries.Count), "attempts held back by the open circuit are not counted");
         var recovered = _vendor.Exchanges.Where(e => e.Status == 202).Min(e => e.ReceivedOnUtc);
         Assert.That(rows.Max(r => r.DeliveredOnUtc), Is.LessThanOrEqualTo(recovered.AddSeconds(1)), "the parked backlog is released by the successful probe");
         // After the first burst each pause of the circuit costs one probe request.
@@ -125,7 +126,32 @@ public class DispatcherReliabilityTests
         Assert.That(recovered - start, Is.LessThan(TimeSpan.FromMinutes(2)), "each failed probe costs one short pause");
         Assert.That(_outbox.Snapshot().Max(r => r.DeliveredOnUtc), Is.LessThanOrEqualTo(recovered.AddSeconds(1)),
             "the successful probe releases the backlog");
-        Assert.That(_outbox.Snapshot().Sum(r => r.Attempts), Is.EqualTo(exchanges.Count), "held-back attempts cost nothing");
+        Assert.That(_outbox.Snapshot().Sum(r => r.Attempts), Is.EqualTo(_vendor.Deliveries.Count), "held-back attempts cost nothing");
+    }
+
+    [Test]
+    public async Task A_pause_is_probed_with_a_connection_test_so_a_vendor_that_still_drops_connections_fails_no_delivery()
+    {
+        // A probe that gets no answer has an unknown outcome. Were the probe a delivery that would mail the customer,
+        // the unknown-outcome rule would fail it for a person to check, once per pause for as long as the outage lasts.
+        var orders = await PlaceOrdersAsync(20);
+        const int failedDeliveries = 10;
+        var failuresLeft = failedDeliveries;
+        var hangUpsLeft = 3;
+        // 503 until the circuit opens, then the next requests (whatever they carry) are read and dropped unanswered.
+        _vendor.Answer = (_, _) =>
+            Interlocked.Decrement(ref failuresLeft) >= 0 ? Unavailable
+            : Interlocked.Decrement(ref hangUpsLeft) >= 0 ? new FakeResponse(200, "{}", HangUp: true)
+            : new FakeResponse(202, "{}");
+        var node = StartNode(new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 1 });
+
+        await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
+
+        AssertEachDeliveredExactlyOnce(orders);
+        var probes = _vendor.Exchanges.Where(e => e.OrderId == 0).ToList();
+        Assert.That(probes, Has.Count.EqualTo(4), "three probes dropped, the fourth found the vendor back");
+        Assert.That(_vendor.Deliveries.Count(e => e.Status == 503), Is.EqualTo(failedDeliveries), "the circuit opened on the failed deliveries");
+        Assert.That(_outbox.Snapshot().Sum(r => r.Attempts), Is.EqualTo(_vendor.Deliveries.Count), "probes are no delivery's attempt");
     }
 
     [Test]
