@@ -9,9 +9,11 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// The outbox in the store's database. Claims and results are single conditional UPDATEs (linq2db
 /// <c>Where(...).Set(...).UpdateAsync()</c>): the database re-checks the condition under the row lock,
 /// so of two nodes racing for a row exactly one sees "1 row affected". Queries filter on the mapped
-/// <c>…Id</c> columns, never on the enum wrappers.
+/// <c>…Id</c> columns, never on the enum wrappers. Checkout's write is one conflict-tolerant INSERT per event
+/// in the provider's SQL (<see cref="OutboxEnqueueSql"/>).
 /// </summary>
-public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, TimeProvider timeProvider) : IDeliveryOutbox
+public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, INopDataProvider dataProvider, TimeProvider timeProvider)
+    : IDeliveryOutbox
 {
     private const int Pending = (int)DeliveryStatus.Pending;
     private const int Claimed = (int)DeliveryStatus.Claimed;
@@ -27,14 +29,35 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     public async Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
         DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default)
     {
-        var eventId = (int)touchpointEvent;
-        var distinct = vendors.Distinct().ToList();
+        // In key order, so two nodes writing the same event take the key's locks in the same order (no deadlock).
+        var distinct = vendors.Distinct().Order().ToList();
         if (distinct.Count == 0)
             return 0;
+        if (OutboxEnqueueSql.Of(dataProvider.ConfigurationName) is { } dialect)
+        {
+            var (sql, parameters) = OutboxEnqueueSql.Build(dialect, storeId, orderId, touchpointEvent, eventSourceId, distinct, eventOccurredOnUtc, Now);
+            try
+            {
+                return await dataProvider.ExecuteNonQueryAsync(sql, parameters);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The statement writes all rows or none: whatever refused it (a lost connection, a deadlock victim),
+                // the repository's path below tries again, row by row where keys exist, rather than lose the event.
+            }
+        }
+        return await InsertThroughRepositoryAsync(storeId, orderId, touchpointEvent, distinct, eventOccurredOnUtc, eventSourceId, cancellationToken);
+    }
+
+    // For a provider without a dialect above (and as the fallback): nopCommerce's batch insert, then per vendor when a key exists.
+    private async Task<int> InsertThroughRepositoryAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, List<TouchpointVendor> distinct,
+        DateTime eventOccurredOnUtc, long eventSourceId, CancellationToken cancellationToken)
+    {
+        var eventId = (int)touchpointEvent;
         try
         {
-            // The usual case, a new event: all vendors' rows in one batch insert (nopCommerce's, all or none),
-            // no read first. Only when a key exists already is each vendor checked on its own below.
+            // All vendors' rows in one batch insert (nopCommerce's, all or none), no read first. Only when a key
+            // exists already is each vendor checked on its own below.
             await repository.InsertAsync(distinct.Select(vendor =>
                 OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, eventSourceId, Now)).ToList(), publishEvent: false);
             return distinct.Count;

@@ -81,9 +81,12 @@ public sealed class OutboxDatabase : IAsyncDisposable
         }))
         { InlineParameters = true };
 
-    /// <summary>The plugin's outbox over one connection of this database (what one DI scope of the store holds).</summary>
-    public static DbDeliveryOutbox Outbox(DataConnection connection, TimeProvider timeProvider) =>
-        new(new Linq2DbRepository<OrderTouchpointDelivery>(connection), timeProvider);
+    /// <summary>
+    /// The plugin's outbox over one connection of this database (what one DI scope of the store holds); raw statements
+    /// go through <paramref name="dataProvider"/> (by default one over the connection's options).
+    /// </summary>
+    public static DbDeliveryOutbox Outbox(DataConnection connection, TimeProvider timeProvider, Linq2DbDataProvider? dataProvider = null) =>
+        new(new Linq2DbRepository<OrderTouchpointDelivery>(connection), dataProvider ?? new Linq2DbDataProvider(connection), timeProvider);
 
     private static DataOptions Options(DatabaseKind kind, string connectionString)
     {

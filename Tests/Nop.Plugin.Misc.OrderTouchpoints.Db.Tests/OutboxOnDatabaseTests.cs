@@ -1,5 +1,6 @@
 using LinqToDB.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
@@ -19,6 +20,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
     private ManualTimeProvider _time = null!;
     private DataConnection _connection = null!;
     private DbDeliveryOutbox _outbox = null!;
+    private Linq2DbDataProvider _dataProvider = null!;
 
     [SetUp]
     public async Task EmptyOutbox()
@@ -26,7 +28,8 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
         _time = new ManualTimeProvider();
         _connection = Database.Connect();
         await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(OutboxTableMigration.TableName)}");
-        _outbox = OutboxDatabase.Outbox(_connection, _time);
+        _dataProvider = new Linq2DbDataProvider(_connection);
+        _outbox = OutboxDatabase.Outbox(_connection, _time, _dataProvider);
     }
 
     [TearDown]
@@ -51,7 +54,102 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
         var rows = await RowsAsync();
         Assert.That(rows, Has.Count.EqualTo(5));
         Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Pending && r.Attempts == 0 && r.NextAttemptOnUtc == now));
+        Assert.That(_dataProvider.ExecutedStatements, Has.Count.EqualTo(5), "each enqueue is one statement, none fell back to the repository");
     }
+
+    [Test]
+    public async Task A_new_event_is_one_statement_writing_every_column_of_each_vendors_row()
+    {
+        var occurred = _time.UtcNow.AddMinutes(-3).AddTicks(120);
+        _time.Advance(TimeSpan.FromTicks(4_560));
+
+        Assert.That(await _outbox.EnqueueAsync(3, 99, TouchpointEvent.OrderRefunded, AllVendors, occurred, eventSourceId: 12_345_678_901L), Is.EqualTo(3));
+
+        Assert.That(_dataProvider.ExecutedStatements, Has.Count.EqualTo(1));
+        TestContext.Out.WriteLine(_dataProvider.ExecutedStatements[0]);
+        var rows = await RowsAsync();
+        Assert.That(rows.Select(r => r.Vendor), Is.EquivalentTo(AllVendors));
+        Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.Id > 0 && r.StoreId == 3 && r.OrderId == 99 && r.Event == TouchpointEvent.OrderRefunded
+            && r.EventSourceId == 12_345_678_901L && r.Status == DeliveryStatus.Pending && r.Attempts == 0
+            && r.NextAttemptOnUtc == _time.UtcNow && r.CreatedOnUtc == _time.UtcNow && r.EventOccurredOnUtc == occurred
+            && r.ClaimToken == null && r.FirstAttemptOnUtc == null && r.VendorKey == null && r.LastReason == null && r.FinishedOnUtc == null));
+    }
+
+    [Test]
+    public async Task The_same_event_again_creates_nothing_and_changes_no_stored_row()
+    {
+        Assert.That(await _outbox.EnqueueAsync(1, 5, TouchpointEvent.OrderPlaced, AllVendors, _time.UtcNow), Is.EqualTo(3));
+        var claimed = (await _outbox.ClaimDueAsync(1, Lease)).Single();
+        var before = await RowsAsync();
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.That(await _outbox.EnqueueAsync(1, 5, TouchpointEvent.OrderPlaced, AllVendors, _time.UtcNow), Is.Zero);
+
+        var after = await RowsAsync();
+        Assert.That(after.Select(Snapshot), Is.EqualTo(before.Select(Snapshot)));
+        Assert.That(after.Single(r => r.Id == claimed.Id).Status, Is.EqualTo(claimed.Status).And.Not.EqualTo(DeliveryStatus.Pending), "the claimed row keeps its claim");
+        Assert.That(_dataProvider.ExecutedStatements, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task An_event_some_vendors_already_have_creates_only_the_missing_rows()
+    {
+        var first = _time.UtcNow;
+        Assert.That(await _outbox.EnqueueAsync(1, 6, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], first), Is.EqualTo(1));
+        var voyado = (await _outbox.ClaimDueAsync(1, Lease)).Single();
+        _time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.That(await _outbox.EnqueueAsync(1, 6, TouchpointEvent.OrderPaid, AllVendors, _time.UtcNow), Is.EqualTo(2));
+
+        var rows = await RowsAsync();
+        Assert.That(rows, Has.Count.EqualTo(3));
+        Assert.That(Snapshot(rows.Single(r => r.Vendor == TouchpointVendor.VoyadoEngage)), Is.EqualTo(Snapshot(voyado)), "the existing row is left as it was");
+        Assert.That(rows.Where(r => r.Vendor != TouchpointVendor.VoyadoEngage), Has.All.Matches<OrderTouchpointDelivery>(r =>
+            r.Status == DeliveryStatus.Pending && r.CreatedOnUtc == _time.UtcNow && r.EventOccurredOnUtc == _time.UtcNow));
+        Assert.That(_dataProvider.ExecutedStatements, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Eight_connections_enqueueing_the_same_event_at_once_end_with_one_row_per_vendor_and_counts_that_add_up()
+    {
+        const int writers = 8;
+        var connections = Enumerable.Range(0, writers).Select(_ => Database.Connect()).ToList();
+        try
+        {
+            var providers = connections.Select(c => new Linq2DbDataProvider(c)).ToList();
+            var outboxes = connections.Select((c, i) => OutboxDatabase.Outbox(c, _time, providers[i])).ToList();
+            // Opens each pool connection first, so the writers below meet at the database, not at the pool.
+            foreach (var (outbox, i) in outboxes.Select((o, i) => (o, i)))
+                await outbox.EnqueueAsync(1, 1_000 + i, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+
+            for (var orderId = 1; orderId <= 5; orderId++)
+            {
+                var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var order = orderId;
+                var writing = outboxes.Select(outbox => Task.Run(async () =>
+                {
+                    await start.Task;
+                    return await outbox.EnqueueAsync(1, order, TouchpointEvent.OrderPlaced, AllVendors, _time.UtcNow);
+                })).ToList();
+                start.SetResult();
+                var created = await Task.WhenAll(writing).WaitAsync(TimeSpan.FromSeconds(60));
+
+                var rows = (await RowsAsync()).Where(r => r.OrderId == order).ToList();
+                Assert.That(rows.Select(r => r.Vendor), Is.EquivalentTo(AllVendors), $"order {order}: one row per vendor");
+                Assert.That(created.Sum(), Is.EqualTo(rows.Count), $"order {order}: the counts add up to the rows created ({string.Join(", ", created)})");
+            }
+            Assert.That(providers.Sum(p => p.ExecutedStatements.Count), Is.EqualTo(writers * 6), "every enqueue was its single statement, none fell back");
+        }
+        finally
+        {
+            foreach (var connection in connections)
+                await connection.DisposeAsync();
+        }
+    }
+
+    private static object Snapshot(OrderTouchpointDelivery r) =>
+        (r.Id, r.StoreId, r.OrderId, r.VendorId, r.EventId, r.EventSourceId, r.StatusId, r.Attempts, r.NextAttemptOnUtc, r.CreatedOnUtc,
+            r.EventOccurredOnUtc, r.ClaimToken, r.ClaimExpiresOnUtc, r.FirstAttemptOnUtc, r.VendorKey, (r.FinishedOnUtc, r.LastReason, r.LastHttpStatus));
 
     [Test]
     public async Task Concurrent_enqueues_of_the_same_event_from_two_connections_end_as_one_row_per_vendor()

@@ -129,10 +129,48 @@ public class SqlServerSqlTests
         Assert.That(release, Does.StartWith("UPDATE").And.Contain("[StatusId] = 10").And.Match(@"\[VendorKey\] = @\w+"));
     }
 
+    [Test]
+    public async Task Checkout_enqueue_is_one_insert_guarded_by_a_locked_not_exists_on_the_full_key_with_parameters_only()
+    {
+        var occurred = _time.UtcNow.AddMinutes(-1);
+        _connection.IdsToReturn = [1, 2, 3];
+
+        var created = await _outbox.EnqueueAsync(7, 4242, TouchpointEvent.ShipmentSent,
+            [TouchpointVendor.VtMarketing, TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage, TouchpointVendor.Transactionale], occurred, eventSourceId: 31);
+
+        Assert.That(created, Is.EqualTo(3), "the statement's affected rows");
+        var insert = _connection.Statements.Single();
+        TestContext.Out.WriteLine(insert);
+        Assert.That(insert, Does.StartWith("INSERT INTO [OrderTouchpointDelivery] ([StoreId], [OrderId], [VendorId], [EventId], [EventSourceId], [StatusId], [Attempts], [NextAttemptOnUtc], [CreatedOnUtc], [EventOccurredOnUtc])"));
+        Assert.That(insert, Does.Contain("FROM (VALUES (@VendorId0), (@VendorId1), (@VendorId2)) AS [v]([VendorId])"), "one row per distinct vendor");
+        var guard = insert[insert.IndexOf("WHERE NOT EXISTS (", StringComparison.Ordinal)..];
+        Assert.That(guard, Does.Contain("FROM [OrderTouchpointDelivery] AS [d] WITH (UPDLOCK, HOLDLOCK)"), "the key range stays locked until the insert");
+        foreach (var column in new[] { "StoreId", "OrderId", "EventId", "EventSourceId" })
+            Assert.That(guard, Does.Contain($"[d].[{column}] = @{column}"), column);
+        Assert.That(guard, Does.Contain("[d].[VendorId] = [v].[VendorId]"));
+        Assert.That(insert, Does.Not.Match(@"\b(4242|31)\b"), "no value is written into the SQL");
+        Assert.That(insert, Does.Not.Contain("'"), "no literal");
+
+        var parameters = _connection.StatementParameters.Single().ToDictionary(p => p.ParameterName.TrimStart('@'), p => (p.SqlDbType, p.Value));
+        Assert.That(parameters["StoreId"], Is.EqualTo((SqlDbType.Int, (object)7)));
+        Assert.That(parameters["OrderId"], Is.EqualTo((SqlDbType.Int, (object)4242)));
+        Assert.That(parameters["EventId"], Is.EqualTo((SqlDbType.Int, (object)(int)TouchpointEvent.ShipmentSent)));
+        Assert.That(parameters["EventSourceId"], Is.EqualTo((SqlDbType.BigInt, (object)31L)));
+        Assert.That(parameters["StatusId"], Is.EqualTo((SqlDbType.Int, (object)(int)DeliveryStatus.Pending)));
+        Assert.That(parameters["Attempts"], Is.EqualTo((SqlDbType.Int, (object)0)));
+        Assert.That(parameters["NowUtc"], Is.EqualTo((SqlDbType.DateTime2, (object)_time.UtcNow)), "datetime2, like the other time columns");
+        Assert.That(parameters["EventOccurredOnUtc"], Is.EqualTo((SqlDbType.DateTime2, (object)occurred)));
+        Assert.That(new[] { parameters["VendorId0"], parameters["VendorId1"], parameters["VendorId2"] },
+            Is.EqualTo(new[] { (SqlDbType.Int, (object)1), (SqlDbType.Int, (object)2), (SqlDbType.Int, (object)3) }), "vendors in key order");
+    }
+
     /// <summary>A connection that never opens a socket: it records each statement and answers with the ids it is given.</summary>
     private sealed class RecordingConnection : DbConnection
     {
         public List<string> Statements { get; } = [];
+
+        /// <summary>Each statement's parameters as SQL Server would receive them: name, type and value.</summary>
+        public List<List<SqlParameter>> StatementParameters { get; } = [];
 
         public int[] IdsToReturn { get; set; } = [];
 
@@ -169,6 +207,7 @@ public class SqlServerSqlTests
             public override int ExecuteNonQuery()
             {
                 connection.Statements.Add(CommandText);
+                connection.StatementParameters.Add(_parameters.Parameters.Cast<SqlParameter>().ToList());
                 return connection.IdsToReturn.Length;
             }
 

@@ -26,9 +26,11 @@ public sealed class PostgresBenchmarks(string server, bool quick, BenchmarkRepor
     private static readonly TouchpointVendor[] ThreeVendors = [TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage, TouchpointVendor.VtMarketing];
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    public async Task RunAsync()
+    public async Task RunAsync(bool checkoutOnly = false)
     {
         await CheckoutAsync(quick ? 300 : 2_000);
+        if (checkoutOnly)
+            return;
         await using (var database = await OutboxDatabase.CreateAsync(DatabaseKind.PostgreSQL, server))
         {
             await FillAsync(database, 100_000);

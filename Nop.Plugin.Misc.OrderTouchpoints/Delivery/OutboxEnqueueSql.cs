@@ -1,0 +1,123 @@
+using System.Text;
+using LinqToDB.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+/// <summary>
+/// Checkout's outbox write as one statement per event: every vendor's row of one (store, order, event, event source)
+/// inserted unless its delivery key exists, skipped silently if it does, the statement's affected-row count being
+/// the rows created. One round trip, no transaction scope, no identity read first — nopCommerce's repository has no
+/// such insert, so the SQL is written here per provider family. Table and column names are the entity's
+/// (what <c>Create.TableFor</c> creates and nopCommerce maps); every value is a typed parameter.
+/// </summary>
+internal static class OutboxEnqueueSql
+{
+    public enum Dialect
+    {
+        PostgreSql,
+        MySql,
+        SqlServer
+    }
+
+    private const string Table = OutboxTableMigration.TableName;
+
+    private static readonly string[] Columns =
+    [
+        nameof(OrderTouchpointDelivery.StoreId), nameof(OrderTouchpointDelivery.OrderId), nameof(OrderTouchpointDelivery.VendorId),
+        nameof(OrderTouchpointDelivery.EventId), nameof(OrderTouchpointDelivery.EventSourceId), nameof(OrderTouchpointDelivery.StatusId),
+        nameof(OrderTouchpointDelivery.Attempts), nameof(OrderTouchpointDelivery.NextAttemptOnUtc), nameof(OrderTouchpointDelivery.CreatedOnUtc),
+        nameof(OrderTouchpointDelivery.EventOccurredOnUtc)
+    ];
+
+    /// <summary>
+    /// The dialect of a linq2db provider name as nopCommerce reports it (<c>INopDataProvider.ConfigurationName</c>:
+    /// "PostgreSQL.9.2", "MySqlConnector", "MySql.Official", "SqlServer.2012"; newer linq2db adds versions and
+    /// "MariaDB…"); null for anything else, which keeps the repository's insert.
+    /// </summary>
+    public static Dialect? Of(string? configurationName) => configurationName switch
+    {
+        { } name when name.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase) => Dialect.PostgreSql,
+        { } name when name.StartsWith("MySql", StringComparison.OrdinalIgnoreCase)
+                      || name.StartsWith("MariaDB", StringComparison.OrdinalIgnoreCase) => Dialect.MySql,
+        { } name when name.StartsWith("SqlServer", StringComparison.OrdinalIgnoreCase) => Dialect.SqlServer,
+        _ => null
+    };
+
+    /// <summary>
+    /// The statement inserting a pending row, due at <paramref name="nowUtc"/>, for each of <paramref name="vendors"/>
+    /// (distinct, at least one) that has none for the key yet.
+    /// </summary>
+    public static (string Sql, DataParameter[] Parameters) Build(Dialect dialect, int storeId, int orderId, TouchpointEvent touchpointEvent,
+        long eventSourceId, IReadOnlyList<TouchpointVendor> vendors, DateTime eventOccurredOnUtc, DateTime nowUtc)
+    {
+        // The values every row shares are one parameter each; only the vendor differs per row.
+        var parameters = new List<DataParameter>
+        {
+            DataParameter.Int32("StoreId", storeId),
+            DataParameter.Int32("OrderId", orderId),
+            DataParameter.Int32("EventId", (int)touchpointEvent),
+            DataParameter.Int64("EventSourceId", eventSourceId),
+            DataParameter.Int32("StatusId", (int)DeliveryStatus.Pending),
+            DataParameter.Int32("Attempts", 0),
+            DataParameter.DateTime2("NowUtc", nowUtc),
+            DataParameter.DateTime2("EventOccurredOnUtc", eventOccurredOnUtc)
+        };
+        var vendorParameters = new List<string>(vendors.Count);
+        for (var i = 0; i < vendors.Count; i++)
+        {
+            parameters.Add(DataParameter.Int32("VendorId" + i, (int)vendors[i]));
+            vendorParameters.Add("@VendorId" + i);
+        }
+        var sql = dialect switch
+        {
+            Dialect.PostgreSql => PostgreSql(vendorParameters),
+            Dialect.MySql => MySql(vendorParameters),
+            Dialect.SqlServer => SqlServer(vendorParameters),
+            _ => throw new ArgumentOutOfRangeException(nameof(dialect))
+        };
+        return (sql, parameters.ToArray());
+    }
+
+    private static string RowValues(string vendorParameter) =>
+        $"(@StoreId, @OrderId, {vendorParameter}, @EventId, @EventSourceId, @StatusId, @Attempts, @NowUtc, @NowUtc, @EventOccurredOnUtc)";
+
+    private static string ColumnList(Func<string, string> quote) => string.Join(", ", Columns.Select(quote));
+
+    // nopCommerce creates PostgreSQL tables and columns with quoted PascalCase names, so they must be quoted here.
+    // Without a conflict target, DO NOTHING also skips a key that a concurrent transaction inserts and commits
+    // meanwhile (it waits for that transaction, then skips), and it does not depend on the key index's name.
+    private static string PostgreSql(List<string> vendorParameters) =>
+        $"""
+        INSERT INTO "{Table}" ({ColumnList(c => $"\"{c}\"")})
+        VALUES {string.Join(", ", vendorParameters.Select(RowValues))}
+        ON CONFLICT DO NOTHING
+        """;
+
+    // Not INSERT … ON DUPLICATE KEY UPDATE Id = Id: MySqlConnector and MySql.Data connect by default (nopCommerce's
+    // connection string keeps it) with "found rows" semantics, under which every existing row that statement skips
+    // still counts as affected, so a repeated event would report rows created. INSERT IGNORE counts only the rows
+    // inserted. What IGNORE also does — turning data errors into warnings — cannot arise from this statement: every
+    // column it writes is a NOT NULL int, bigint or datetime given as a typed parameter of our own, and the table
+    // has no foreign keys, so the only error it can meet is the duplicate key it is meant to skip.
+    private static string MySql(List<string> vendorParameters) =>
+        $"""
+        INSERT IGNORE INTO `{Table}` ({ColumnList(c => $"`{c}`")})
+        VALUES {string.Join(", ", vendorParameters.Select(RowValues))}
+        """;
+
+    // SQL Server has no "skip on conflict" insert: NOT EXISTS on the full key, read with UPDLOCK and HOLDLOCK so the
+    // key range stays locked until the insert: a second session running the same statement waits, then sees the rows
+    // and inserts none (without the hints both could pass the check, and one would fail on the unique index).
+    private static string SqlServer(List<string> vendorParameters)
+    {
+        var sql = new StringBuilder();
+        sql.Append($"INSERT INTO [{Table}] ({ColumnList(c => $"[{c}]")})\n");
+        sql.Append("SELECT @StoreId, @OrderId, [v].[VendorId], @EventId, @EventSourceId, @StatusId, @Attempts, @NowUtc, @NowUtc, @EventOccurredOnUtc\n");
+        sql.Append($"FROM (VALUES {string.Join(", ", vendorParameters.Select(p => $"({p})"))}) AS [v]([VendorId])\n");
+        sql.Append($"WHERE NOT EXISTS (SELECT 1 FROM [{Table}] AS [d] WITH (UPDLOCK, HOLDLOCK)\n");
+        sql.Append("    WHERE [d].[StoreId] = @StoreId AND [d].[OrderId] = @OrderId AND [d].[VendorId] = [v].[VendorId]");
+        sql.Append(" AND [d].[EventId] = @EventId AND [d].[EventSourceId] = @EventSourceId)");
+        return sql.ToString();
+    }
+}

@@ -1,0 +1,36 @@
+using LinqToDB;
+using LinqToDB.Data;
+using Nop.Data;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.DataKit;
+
+/// <summary>
+/// nopCommerce's data provider, reduced to what the reference surface declares: raw statements on a connection
+/// of their own per call (as nopCommerce's), with the options of the given connection, and the linq2db provider's
+/// name. Records each statement it ran to the end, so tests can tell the single-statement path from a fallback.
+/// </summary>
+public sealed class Linq2DbDataProvider(DataConnection connection) : INopDataProvider
+{
+    private readonly DataOptions _options = connection.Options;
+    private readonly List<string> _executed = [];
+
+    public string ConfigurationName { get; } = connection.DataProvider.Name;
+
+    public IReadOnlyList<string> ExecutedStatements
+    {
+        get
+        {
+            lock (_executed)
+                return [.. _executed];
+        }
+    }
+
+    public async Task<int> ExecuteNonQueryAsync(string sql, params DataParameter[] dataParameters)
+    {
+        await using var perCall = new DataConnection(_options);
+        var affected = await perCall.ExecuteAsync(sql, dataParameters);
+        lock (_executed)
+            _executed.Add(sql);
+        return affected;
+    }
+}
