@@ -35,9 +35,9 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             return 0;
         if (OutboxEnqueueSql.Of(dataProvider.ConfigurationName) is { } dialect)
         {
-            var (sql, parameters) = OutboxEnqueueSql.Build(dialect, storeId, orderId, touchpointEvent, eventSourceId, distinct, eventOccurredOnUtc, Now);
             try
             {
+                var (sql, parameters) = OutboxEnqueueSql.Build(dialect, storeId, orderId, touchpointEvent, eventSourceId, distinct, eventOccurredOnUtc, Now);
                 return await dataProvider.ExecuteNonQueryAsync(sql, parameters);
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)

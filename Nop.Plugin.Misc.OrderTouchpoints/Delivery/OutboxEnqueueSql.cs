@@ -1,4 +1,3 @@
-using System.Text;
 using LinqToDB.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 
@@ -109,15 +108,13 @@ internal static class OutboxEnqueueSql
     // SQL Server has no "skip on conflict" insert: NOT EXISTS on the full key, read with UPDLOCK and HOLDLOCK so the
     // key range stays locked until the insert: a second session running the same statement waits, then sees the rows
     // and inserts none (without the hints both could pass the check, and one would fail on the unique index).
-    private static string SqlServer(List<string> vendorParameters)
-    {
-        var sql = new StringBuilder();
-        sql.Append($"INSERT INTO [{Table}] ({ColumnList(c => $"[{c}]")})\n");
-        sql.Append("SELECT @StoreId, @OrderId, [v].[VendorId], @EventId, @EventSourceId, @StatusId, @Attempts, @NowUtc, @NowUtc, @EventOccurredOnUtc\n");
-        sql.Append($"FROM (VALUES {string.Join(", ", vendorParameters.Select(p => $"({p})"))}) AS [v]([VendorId])\n");
-        sql.Append($"WHERE NOT EXISTS (SELECT 1 FROM [{Table}] AS [d] WITH (UPDLOCK, HOLDLOCK)\n");
-        sql.Append("    WHERE [d].[StoreId] = @StoreId AND [d].[OrderId] = @OrderId AND [d].[VendorId] = [v].[VendorId]");
-        sql.Append(" AND [d].[EventId] = @EventId AND [d].[EventSourceId] = @EventSourceId)");
-        return sql.ToString();
-    }
+    private static string SqlServer(List<string> vendorParameters) =>
+        $"""
+        INSERT INTO [{Table}] ({ColumnList(c => $"[{c}]")})
+        SELECT @StoreId, @OrderId, [v].[VendorId], @EventId, @EventSourceId, @StatusId, @Attempts, @NowUtc, @NowUtc, @EventOccurredOnUtc
+        FROM (VALUES {string.Join(", ", vendorParameters.Select(p => $"({p})"))}) AS [v]([VendorId])
+        WHERE NOT EXISTS (SELECT 1 FROM [{Table}] AS [d] WITH (UPDLOCK, HOLDLOCK)
+            WHERE [d].[StoreId] = @StoreId AND [d].[OrderId] = @OrderId AND [d].[VendorId] = [v].[VendorId]
+            AND [d].[EventId] = @EventId AND [d].[EventSourceId] = @EventSourceId)
+        """;
 }
