@@ -12,8 +12,9 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// of its own (nopCommerce services are scoped), and hands the outcome to a <see cref="DeliveryResultWriter"/>,
 /// which records it and schedules the retry in batches. At most MaxConcurrentSends attempts run at once, and one
 /// drain at a time per process (a singleton); other processes are kept off the same rows by the outbox claim.
-/// Before each start it releases the deliveries parked under vendor keys that answered again, and sends one
-/// parked delivery as the probe of each pause that has ended (<see cref="VendorPauses"/>).
+/// Before each start it releases the deliveries parked under vendor keys that answered again, and takes one parked
+/// delivery for each pause that has ended: the vendor is probed with its connection test before that delivery is
+/// sent (<see cref="VendorPauses"/>).
 /// </summary>
 public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorPauses pauses)
 {
