@@ -95,33 +95,39 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         // Claims whose node died or fell behind come first: they were never sent, so they are simply due again. Few
         // rows are claimed at any time (the nodes' send queues): the due index's StatusId prefix finds them.
         var candidates = await FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Claimed && d.ClaimExpiresOnUtc <= now))
-            .OrderBy(d => d.ClaimExpiresOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
+            .OrderBy(d => d.ClaimExpiresOnUtc).Take(maxCount).ToListAsync();
         // StatusId = Pending AND NextAttemptOnUtc <= now, ordered by NextAttemptOnUtc: a range of the due
         // index read in its order, stopping after maxCount rows, whatever the backlog (ClaimPlanTests).
         if (candidates.Count < maxCount)
         {
             candidates.AddRange(await FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now))
-                .OrderBy(d => d.NextAttemptOnUtc).Select(d => d.Id).Take(maxCount - candidates.Count).ToListAsync());
+                .OrderBy(d => d.NextAttemptOnUtc).Take(maxCount - candidates.Count).ToListAsync());
         }
         if (candidates.Count == 0)
             return [];
 
         // One conditional UPDATE for the whole batch: the database re-checks status and due time under each row's
-        // lock, so rows another node took in between are simply not affected; the rows claimed are then read back
-        // by id and the new token.
+        // lock, so rows another node took in between are simply not affected.
+        var ids = candidates.Select(c => c.Id).ToList();
         var token = Guid.NewGuid();
+        var until = now + lease;
         var affected = await repository.Table
-            .Where(d => candidates.Contains(d.Id)
+            .Where(d => ids.Contains(d.Id)
                 && ((d.StatusId == Pending && d.NextAttemptOnUtc <= now) || (d.StatusId == Claimed && d.ClaimExpiresOnUtc <= now)))
             .Set(d => d.StatusId, Claimed)
             .Set(d => d.ClaimToken, (Guid?)token)
-            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)(now + lease))
+            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
             .Set(d => d.VendorKey, (string?)null)
             .UpdateAsync(cancellationToken);
         if (affected == 0)
             return [];
-        var claimed = await repository.Table.Where(d => candidates.Contains(d.Id) && d.ClaimToken == token).ToListAsync();
-        var dueOrder = candidates.Select((id, index) => (id, index)).ToDictionary(c => c.id, c => c.index);
+        // Every candidate claimed: each is what was read plus the claim. Whatever changes a due row meanwhile (another
+        // node's claim, a resend, a GDPR skip) moves it out of the condition above (a resend makes it due at its own, later time),
+        // so only a partial claim has to read back which rows are ours.
+        if (affected == candidates.Count)
+            return candidates.Select(row => OutboxRows.Claimed(row, token, until)).ToList();
+        var claimed = await repository.Table.Where(d => ids.Contains(d.Id) && d.ClaimToken == token).ToListAsync();
+        var dueOrder = ids.Select((id, index) => (id, index)).ToDictionary(c => c.id, c => c.index);
         return claimed.OrderBy(d => dueOrder[d.Id]).ToList();
     }
 

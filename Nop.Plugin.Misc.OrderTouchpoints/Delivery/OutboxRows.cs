@@ -39,6 +39,17 @@ internal static class OutboxRows
     public static string? TrimReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? null : DeliveryOutcome.Trim(reason.Trim());
 
+    /// <summary>A due row as a claim that took it leaves it: queued to send under <paramref name="token"/> until <paramref name="until"/>.</summary>
+    public static OrderTouchpointDelivery Claimed(OrderTouchpointDelivery due, Guid token, DateTime until)
+    {
+        var row = Copy(due);
+        row.Status = DeliveryStatus.Claimed;
+        row.ClaimToken = token;
+        row.ClaimExpiresOnUtc = until;
+        row.VendorKey = null;
+        return row;
+    }
+
     /// <summary>A claimed row as a start that moved it leaves it: in progress until <paramref name="until"/>, its attempt counted.</summary>
     public static OrderTouchpointDelivery Started(OrderTouchpointDelivery claimed, DateTime nowUtc, DateTime until)
     {

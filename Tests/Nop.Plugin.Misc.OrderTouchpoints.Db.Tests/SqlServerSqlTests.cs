@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Data;
 using System.Data.Common;
 using LinqToDB;
@@ -46,7 +47,7 @@ public class SqlServerSqlTests
     {
         _connection.IdsToReturn = [11, 12];
 
-        await _outbox.ClaimDueAsync(8, TimeSpan.FromMinutes(5));
+        var claimed = await _outbox.ClaimDueAsync(8, TimeSpan.FromMinutes(5));
 
         var (expired, select, update) = (_connection.Statements[0], _connection.Statements[1], _connection.Statements[2]);
         TestContext.Out.WriteLine(expired + "\n\n" + select + "\n\n" + update);
@@ -64,7 +65,9 @@ public class SqlServerSqlTests
         // Server caches a plan per distinct list; with "optimize for ad hoc workloads" that costs little.)
         Assert.That(update, Does.Match(@"\[Id\] IN \(11, 12\)"), "one statement for the batch, by primary key");
         Assert.That(update, Does.Match(@"\[StatusId\] = 10 AND\s+\[\w+\]\.\[NextAttemptOnUtc\] <= @now"), "re-checked under the row lock");
-        Assert.That(_connection.Statements, Has.Count.EqualTo(4), "expired claims, due candidates, claim, read back");
+        Assert.That(_connection.Statements, Has.Count.EqualTo(3), "expired claims, due candidates, claim: every candidate was claimed, so no read back");
+        Assert.That(claimed.Select(r => (r.Id, r.Status)), Is.EqualTo(new[] { (11, DeliveryStatus.Claimed), (12, DeliveryStatus.Claimed) }));
+        Assert.That(claimed.Select(r => r.ClaimToken).Distinct().Single(), Is.Not.Null, "both under the claim's token");
     }
 
     [Test]
@@ -221,12 +224,35 @@ public class SqlServerSqlTests
             {
                 connection.Statements.Add(CommandText);
                 var table = new DataTable();
-                // The claim's read of due candidates selects ids only; every other read answers nothing.
-                if (CommandText.Contains("SELECT TOP") && CommandText.Contains("[d].[StatusId] = 10") && !CommandText.Contains("[ClaimToken]"))
+                // The claim's read of due candidates answers pending rows with the ids to return; every other read answers nothing.
+                if (CommandText.Contains("SELECT TOP") && CommandText.Contains("[d].[StatusId] = 10") && CommandText.Contains("NOT EXISTS("))
                 {
-                    table.Columns.Add("Id", typeof(int));
+                    var columns = Regex.Matches(CommandText.Split("FROM")[0], @"\[d\]\.\[(\w+)\]").Select(m => m.Groups[1].Value).Distinct().ToList();
+                    foreach (var name in columns)
+                    {
+                        var type = typeof(OrderTouchpointDelivery).GetProperty(name)!.PropertyType;
+                        table.Columns.Add(name, Nullable.GetUnderlyingType(type) ?? type);
+                    }
                     foreach (var id in connection.IdsToReturn)
-                        table.Rows.Add(id);
+                    {
+                        var row = table.NewRow();
+                        foreach (var name in columns)
+                        {
+                            row[name] = name switch
+                            {
+                                "Id" => id,
+                                "StatusId" => (int)DeliveryStatus.Pending,
+                                "VendorId" => (int)TouchpointVendor.Transactionale,
+                                "EventId" => (int)TouchpointEvent.OrderPlaced,
+                                _ => table.Columns[name]!.DataType == typeof(DateTime) && name is "NextAttemptOnUtc" or "CreatedOnUtc" or "EventOccurredOnUtc"
+                                    ? new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc)
+                                    : table.Columns[name]!.DataType.IsValueType && name is "StoreId" or "OrderId" or "EventSourceId" or "Attempts"
+                                        ? Activator.CreateInstance(table.Columns[name]!.DataType)!
+                                        : DBNull.Value
+                            };
+                        }
+                        table.Rows.Add(row);
+                    }
                 }
                 return table.CreateDataReader();
             }
