@@ -92,17 +92,20 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        // Claims whose node died or fell behind come first: they were never sent, so they are simply due again. Few
-        // rows are claimed at any time (the nodes' send queues): the due index's StatusId prefix finds them.
-        var candidates = await FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Claimed && d.ClaimExpiresOnUtc <= now))
-            .OrderBy(d => d.ClaimExpiresOnUtc).Take(maxCount).ToListAsync();
-        // StatusId = Pending AND NextAttemptOnUtc <= now, ordered by NextAttemptOnUtc: a range of the due
-        // index read in its order, stopping after maxCount rows, whatever the backlog (ClaimPlanTests).
-        if (candidates.Count < maxCount)
-        {
-            candidates.AddRange(await FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now))
-                .OrderBy(d => d.NextAttemptOnUtc).Take(maxCount - candidates.Count).ToListAsync());
-        }
+        // One read for both kinds of claimable rows. Claims whose node died or fell behind come first: they were never
+        // sent, so they are simply due again; few rows are claimed at any time (the nodes' send queues), and the due
+        // index's StatusId prefix finds them. Then StatusId = Pending AND NextAttemptOnUtc <= now, ordered by
+        // NextAttemptOnUtc: a range of the due index read in its order, stopping after maxCount rows, whatever the
+        // backlog (ClaimPlanTests). UNION ALL keeps no order, so the rows are put back in claim order here.
+        var expiredClaims = FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Claimed && d.ClaimExpiresOnUtc <= now))
+            .OrderBy(d => d.ClaimExpiresOnUtc).Take(maxCount);
+        var due = FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now))
+            .OrderBy(d => d.NextAttemptOnUtc).Take(maxCount);
+        var candidates = (await expiredClaims.Concat(due).ToListAsync())
+            .OrderBy(d => d.StatusId == Claimed ? 0 : 1)
+            .ThenBy(d => d.StatusId == Claimed ? d.ClaimExpiresOnUtc : d.NextAttemptOnUtc)
+            .ThenBy(d => d.Id)
+            .Take(maxCount).ToList();
         if (candidates.Count == 0)
             return [];
 
