@@ -1,4 +1,5 @@
 using LinqToDB;
+using LinqToDB.Linq;
 using Nop.Core;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
@@ -143,13 +144,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         foreach (var (token, rows) in ByClaimToken(claimed))
         {
             var ids = rows.Select(r => r.Id).ToList();
-            var affected = await repository.Table
-                .Where(d => ids.Contains(d.Id) && d.ClaimToken == token && d.StatusId == Claimed)
-                .Set(d => d.StatusId, InProgress)
-                .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
-                .Set(d => d.Attempts, d => d.Attempts + 1)
-                .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
-                .Set(d => d.VendorKey, (string?)null)
+            var affected = await MarkSending(repository.Table.Where(d => ids.Contains(d.Id) && d.ClaimToken == token && d.StatusId == Claimed), now, until)
                 .UpdateAsync(cancellationToken);
             // Nothing changes a row while it is claimed under our token, so when every row moved, each is exactly what
             // the start made of it; only a partial start needs to read which rows are in progress under the claim.
@@ -200,18 +195,22 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             return [];
         var until = now + lease;
         var token = Guid.NewGuid();
-        var affected = await stillClaimable
-            .Set(d => d.StatusId, InProgress)
+        var affected = await MarkSending(stillClaimable, now, until)
             .Set(d => d.ClaimToken, (Guid?)token)
-            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
-            .Set(d => d.Attempts, d => d.Attempts + 1)
-            .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
-            .Set(d => d.VendorKey, (string?)null)
             .UpdateAsync(cancellationToken);
         if (affected == 0)
             return [];
         return await repository.Table.Where(d => candidates.Contains(d.Id) && d.ClaimToken == token).OrderBy(d => d.Id).ToListAsync();
     }
+
+    // The durable "send started" mark every way into sending writes: in progress until the send lease ends, the
+    // attempt counted, the first-attempt time set if unset, the pause key cleared.
+    private static IUpdatable<OrderTouchpointDelivery> MarkSending(IQueryable<OrderTouchpointDelivery> rows, DateTime now, DateTime until) =>
+        rows.Set(d => d.StatusId, InProgress)
+            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
+            .Set(d => d.Attempts, d => d.Attempts + 1)
+            .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
+            .Set(d => d.VendorKey, (string?)null);
 
     public async Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default)
     {
@@ -223,14 +222,8 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             .OrderBy(d => d.Attempts).ThenBy(d => d.Id).Select(d => d.Id).Take(3).ToListAsync();
         foreach (var id in candidates)
         {
-            var affected = await repository.Table
-                .Where(d => d.Id == id && d.StatusId == Pending && d.VendorKey == vendorKey)
-                .Set(d => d.StatusId, InProgress)
+            var affected = await MarkSending(repository.Table.Where(d => d.Id == id && d.StatusId == Pending && d.VendorKey == vendorKey), now, until)
                 .Set(d => d.ClaimToken, (Guid?)token)
-                .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
-                .Set(d => d.Attempts, d => d.Attempts + 1)
-                .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
-                .Set(d => d.VendorKey, (string?)null)
                 .UpdateAsync(cancellationToken);
             if (affected == 1)
                 return (await repository.Table.Where(d => d.Id == id && d.ClaimToken == token).ToListAsync()).FirstOrDefault();
