@@ -246,11 +246,10 @@ public class SqlServerSqlTests
                                 "StatusId" => (int)DeliveryStatus.Pending,
                                 "VendorId" => (int)TouchpointVendor.Transactionale,
                                 "EventId" => (int)TouchpointEvent.OrderPlaced,
-                                _ => table.Columns[name]!.DataType == typeof(DateTime) && name is "NextAttemptOnUtc" or "CreatedOnUtc" or "EventOccurredOnUtc"
-                                    ? new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc)
-                                    : table.Columns[name]!.DataType.IsValueType && name is "StoreId" or "OrderId" or "EventSourceId" or "Attempts"
-                                        ? Activator.CreateInstance(table.Columns[name]!.DataType)!
-                                        : DBNull.Value
+                                "StoreId" or "OrderId" or "Attempts" => 0,
+                                "EventSourceId" => 0L,
+                                "NextAttemptOnUtc" or "CreatedOnUtc" or "EventOccurredOnUtc" => new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc),
+                                _ => DBNull.Value
                             };
                         }
                         table.Rows.Add(row);
