@@ -25,6 +25,7 @@ public partial class OrderTouchpointsPlugin
         // Settings whose meaning changed, after the defaults: Transactionale without a consent used to mean "send every order".
         await transactionaleConsentUpgrade.ApplyAsync();
         await AddMissingTextsAsync();
+        await RemoveRetiredTextsAsync();
         await alertTemplates.EnsureAsync();
         await widgetActivation.EnsureActiveAsync(0);
         await EnsureSweepTaskAsync();
@@ -34,6 +35,13 @@ public partial class OrderTouchpointsPlugin
     // Loading fills what is not stored with the class's defaults; saving writes the stored values back unchanged.
     private async Task SaveMissingDefaultsAsync<TSettings>() where TSettings : Nop.Core.Configuration.ISettings, new() =>
         await settingService.SaveSettingAsync(await settingService.LoadSettingAsync<TSettings>(0), 0);
+
+    // Texts of things a later version no longer has: 1.2's "Queued to send" status.
+    private async Task RemoveRetiredTextsAsync()
+    {
+        foreach (var key in LocaleResources.Retired)
+            await localizationService.DeleteLocaleResourcesAsync(key);
+    }
 
     private async Task AddMissingTextsAsync()
     {

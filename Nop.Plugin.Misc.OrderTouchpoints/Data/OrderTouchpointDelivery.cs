@@ -28,8 +28,9 @@ public class OrderTouchpointDelivery : BaseEntity
     public int StatusId { get; set; }
 
     /// <summary>
-    /// Attempts that used up a step of the retry schedule; counted when a row is claimed, so a node dying
-    /// mid-send still counts, and given back when the plugin held the attempt back or the vendor answered 429.
+    /// Attempts that used up a step of the retry schedule. Counted when a claim moves the row to being sent (so a
+    /// node dying mid-send still counts) and given back when the plugin held the attempt back or the vendor answered
+    /// 429 with Retry-After.
     /// </summary>
     public int Attempts { get; set; }
 
@@ -38,17 +39,20 @@ public class OrderTouchpointDelivery : BaseEntity
 
     /// <summary>
     /// Pending retries only: the vendor key (<see cref="VendorPauses.KeyOf"/>, a fingerprint, never the key)
-    /// the row waits for; when a probe of that key succeeds after a pause, every row with it is due at once.
+    /// the row waits for; when the vendor answers that key again, every row with it is due at once.
     /// </summary>
     public string? VendorKey { get; set; }
 
-    /// <summary>Pending: when the next attempt is due (read for pending rows only).</summary>
+    /// <summary>Pending rows only: when the next attempt is due. A finished row keeps the value it last had as pending.</summary>
     public DateTime NextAttemptOnUtc { get; set; }
 
-    /// <summary>Set while a dispatcher holds the row; results are recorded only under the same token.</summary>
+    /// <summary>Set while the row is being sent; one claim's rows share it, and a result is recorded only under the same token.</summary>
     public Guid? ClaimToken { get; set; }
 
-    /// <summary>In progress: when the claim's lease runs out; after that the row is claimed as abandoned.</summary>
+    /// <summary>
+    /// Being sent only: when the send lease runs out. The sending node renews it while the send runs; once it ran out
+    /// the node is taken for dead and the next claim takes the row with its outcome unknown.
+    /// </summary>
     public DateTime? ClaimExpiresOnUtc { get; set; }
 
     /// <summary>Delivered, failed, skipped: when it reached that status (purge, "failed since", health).</summary>
@@ -66,6 +70,9 @@ public class OrderTouchpointDelivery : BaseEntity
     public DateTime? DeliveredOnUtc { get; set; }
 
     public DateTime EventOccurredOnUtc { get; set; }
+
+    /// <summary>The node (machine name and process id) whose claim last moved the row to being sent; shown in the delivery log.</summary>
+    public string? SentByNode { get; set; }
 
     public TouchpointVendor Vendor
     {

@@ -17,7 +17,7 @@ public partial class DbDeliveryOutbox
             .Select(d => new { d.VendorId, At = d.DeliveredOnUtc }).ToListAsync();
         var failed = await rows.Where(d => d.StatusId == (int)DeliveryStatus.Failed && d.LastAttemptOnUtc >= fromUtc)
             .Select(d => new { d.VendorId, At = d.LastAttemptOnUtc }).ToListAsync();
-        var waiting = await rows.Where(d => d.StatusId == (int)DeliveryStatus.Pending || d.StatusId == (int)DeliveryStatus.Claimed || d.StatusId == (int)DeliveryStatus.InProgress)
+        var waiting = await rows.Where(d => d.StatusId == (int)DeliveryStatus.Pending || d.StatusId == (int)DeliveryStatus.InProgress)
             .Select(d => new { d.VendorId, d.StatusId, d.CreatedOnUtc }).ToListAsync();
         var lastDelivered = await rows.Where(d => d.StatusId == (int)DeliveryStatus.Delivered && d.DeliveredOnUtc != null)
             .GroupBy(d => d.VendorId)
@@ -39,7 +39,7 @@ public partial class DbDeliveryOutbox
             .Select(d => new { d.StoreId, d.VendorId, d.Id, d.LastAttemptOnUtc, d.LastReason })
             .ToListAsync();
         var overdue = await repository.Table
-            .Where(d => (d.StatusId == (int)DeliveryStatus.Pending || d.StatusId == (int)DeliveryStatus.Claimed || d.StatusId == (int)DeliveryStatus.InProgress) && d.CreatedOnUtc < waitingCreatedBeforeUtc)
+            .Where(d => (d.StatusId == (int)DeliveryStatus.Pending || d.StatusId == (int)DeliveryStatus.InProgress) && d.CreatedOnUtc < waitingCreatedBeforeUtc)
             .GroupBy(d => new { d.StoreId, d.VendorId })
             .Select(g => new { g.Key.StoreId, g.Key.VendorId, Count = g.Count(), Oldest = g.Min(d => d.CreatedOnUtc) })
             .ToListAsync();

@@ -1,5 +1,4 @@
 using LinqToDB;
-using LinqToDB.Linq;
 using Nop.Core;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
@@ -17,7 +16,6 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     : IDeliveryOutbox
 {
     private const int Pending = (int)DeliveryStatus.Pending;
-    private const int Claimed = (int)DeliveryStatus.Claimed;
     private const int InProgress = (int)DeliveryStatus.InProgress;
     private const int Delivered = (int)DeliveryStatus.Delivered;
     private const int Failed = (int)DeliveryStatus.Failed;
@@ -90,145 +88,63 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     private IQueryable<OrderTouchpointDelivery> Existing(int storeId, int orderId, int eventId, long eventSourceId) =>
         repository.Table.Where(d => d.StoreId == storeId && d.OrderId == orderId && d.EventId == eventId && d.EventSourceId == eventSourceId);
 
-    public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, string node, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        // One read for both kinds of claimable rows. Claims whose node died or fell behind come first: they were never
-        // sent, so they are simply due again; few rows are claimed at any time (the nodes' send queues), and the due
-        // index's StatusId prefix finds them. Then StatusId = Pending AND NextAttemptOnUtc <= now, ordered by
-        // NextAttemptOnUtc: a range of the due index read in its order, stopping after maxCount rows, whatever the
-        // backlog (ClaimPlanTests). UNION ALL keeps no order, so the rows are put back in claim order here.
-        var expiredClaims = FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Claimed && d.ClaimExpiresOnUtc <= now))
+        // One read for both kinds of claimable rows. Rows whose send lease ran out come first (few rows are being sent at
+        // any time, the nodes' send slots, and the due index's StatusId prefix finds them; such a row is always its
+        // order's earliest waiting row). Then StatusId = Pending AND NextAttemptOnUtc <= now, ordered by NextAttemptOnUtc:
+        // a range of the due index read in its order, stopping after maxCount rows, whatever the backlog (ClaimPlanTests).
+        // UNION ALL keeps no order, so the rows are put back in claim order here.
+        var abandoned = repository.Table.Where(d => d.StatusId == InProgress && d.ClaimExpiresOnUtc <= now)
             .OrderBy(d => d.ClaimExpiresOnUtc).Take(maxCount);
         var due = FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now))
             .OrderBy(d => d.NextAttemptOnUtc).Take(maxCount);
-        var candidates = (await expiredClaims.Concat(due).ToListAsync())
-            .OrderBy(d => d.StatusId == Claimed ? 0 : 1)
-            .ThenBy(d => d.StatusId == Claimed ? d.ClaimExpiresOnUtc : d.NextAttemptOnUtc)
+        var candidates = (await abandoned.Concat(due).ToListAsync())
+            .OrderBy(d => d.StatusId == InProgress ? 0 : 1)
+            .ThenBy(d => d.StatusId == InProgress ? d.ClaimExpiresOnUtc : d.NextAttemptOnUtc)
             .ThenBy(d => d.Id)
             .Take(maxCount).ToList();
         if (candidates.Count == 0)
             return [];
 
-        // One conditional UPDATE for the whole batch: the database re-checks status and due time under each row's
+        // One conditional UPDATE for the whole claim: the database re-checks status, due time and lease under each row's
         // lock, so rows another node took in between are simply not affected.
         var ids = candidates.Select(c => c.Id).ToList();
         var token = Guid.NewGuid();
         var until = now + lease;
         var affected = await repository.Table
             .Where(d => ids.Contains(d.Id)
-                && ((d.StatusId == Pending && d.NextAttemptOnUtc <= now) || (d.StatusId == Claimed && d.ClaimExpiresOnUtc <= now)))
-            .Set(d => d.StatusId, Claimed)
+                && ((d.StatusId == Pending && d.NextAttemptOnUtc <= now) || (d.StatusId == InProgress && d.ClaimExpiresOnUtc <= now)))
+            .Set(d => d.StatusId, InProgress)
             .Set(d => d.ClaimToken, (Guid?)token)
-            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
-            .Set(d => d.VendorKey, (string?)null)
-            .UpdateAsync(cancellationToken);
-        if (affected == 0)
-            return [];
-        // Every candidate claimed: each is what was read plus the claim. Whatever changes a due row meanwhile (another
-        // node's claim, a resend, a GDPR skip) moves it out of the condition above (a resend makes it due at its own, later time),
-        // so only a partial claim has to read back which rows are ours.
-        if (affected == candidates.Count)
-            return candidates.Select(row => OutboxRows.Claimed(row, token, until)).ToList();
-        var claimed = await repository.Table.Where(d => ids.Contains(d.Id) && d.ClaimToken == token).ToListAsync();
-        var dueOrder = ids.Select((id, index) => (id, index)).ToDictionary(c => c.id, c => c.index);
-        return claimed.OrderBy(d => dueOrder[d.Id]).ToList();
-    }
-
-    public async Task<IReadOnlyList<OrderTouchpointDelivery>> StartAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, TimeSpan lease,
-        CancellationToken cancellationToken = default)
-    {
-        var now = Now;
-        var until = now + lease;
-        var started = new List<OrderTouchpointDelivery>(claimed.Count);
-        foreach (var (token, rows) in ByClaimToken(claimed))
-        {
-            var ids = rows.Select(r => r.Id).ToList();
-            var affected = await MarkSending(repository.Table.Where(d => ids.Contains(d.Id) && d.ClaimToken == token && d.StatusId == Claimed), now, until)
-                .UpdateAsync(cancellationToken);
-            // Nothing changes a row while it is claimed under our token, so when every row moved, each is exactly what
-            // the start made of it; only a partial start needs to read which rows are in progress under the claim.
-            if (affected == ids.Count)
-                started.AddRange(rows.Select(r => OutboxRows.Started(r, now, until)));
-            else if (affected > 0)
-                started.AddRange(await repository.Table.Where(d => ids.Contains(d.Id) && d.ClaimToken == token && d.StatusId == InProgress).ToListAsync());
-        }
-        return started;
-    }
-
-    public async Task<int> ReturnClaimedAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, CancellationToken cancellationToken = default)
-    {
-        var returned = 0;
-        foreach (var (token, rows) in ByClaimToken(claimed))
-        {
-            var ids = rows.Select(r => r.Id).ToList();
-            returned += await repository.Table
-                .Where(d => ids.Contains(d.Id) && d.ClaimToken == token && d.StatusId == Claimed)
-                .Set(d => d.StatusId, Pending)
-                .Set(d => d.ClaimToken, (Guid?)null)
-                .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
-                .UpdateAsync(cancellationToken);
-        }
-        return returned;
-    }
-
-    private static IEnumerable<(Guid Token, OrderTouchpointDelivery[] Rows)> ByClaimToken(IEnumerable<OrderTouchpointDelivery> claimed) =>
-        claimed.Where(r => r.ClaimToken is not null).DistinctBy(r => r.Id).GroupBy(r => r.ClaimToken!.Value)
-            .SelectMany(group => group.Chunk(IdChunk).Select(rows => (group.Key, rows)));
-
-    public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
-    {
-        var now = Now;
-        // Few rows are in progress at any time (the nodes' send slots): the due index's StatusId prefix finds them.
-        // An in-progress row is always its order's earliest waiting row.
-        var candidates = await repository.Table.Where(d => d.StatusId == InProgress && d.ClaimExpiresOnUtc <= now)
-            .OrderBy(d => d.ClaimExpiresOnUtc).Select(d => d.Id).Take(maxCount).ToListAsync();
-        return await ClaimToSendAsync(repository.Table.Where(d => candidates.Contains(d.Id) && d.StatusId == InProgress && d.ClaimExpiresOnUtc <= now),
-            candidates, now, lease, cancellationToken);
-    }
-
-    // As the claim, but straight to in progress with the attempt counted (abandoned rows are sent at once).
-    private async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimToSendAsync(IQueryable<OrderTouchpointDelivery> stillClaimable, List<int> candidates,
-        DateTime now, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        if (candidates.Count == 0)
-            return [];
-        var until = now + lease;
-        var token = Guid.NewGuid();
-        var affected = await MarkSending(stillClaimable, now, until)
-            .Set(d => d.ClaimToken, (Guid?)token)
-            .UpdateAsync(cancellationToken);
-        if (affected == 0)
-            return [];
-        return await repository.Table.Where(d => candidates.Contains(d.Id) && d.ClaimToken == token).OrderBy(d => d.Id).ToListAsync();
-    }
-
-    // The durable "send started" mark every way into sending writes: in progress until the send lease ends, the
-    // attempt counted, the first-attempt time set if unset, the pause key cleared.
-    private static IUpdatable<OrderTouchpointDelivery> MarkSending(IQueryable<OrderTouchpointDelivery> rows, DateTime now, DateTime until) =>
-        rows.Set(d => d.StatusId, InProgress)
             .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
             .Set(d => d.Attempts, d => d.Attempts + 1)
             .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
-            .Set(d => d.VendorKey, (string?)null);
+            .Set(d => d.VendorKey, (string?)null)
+            .Set(d => d.SentByNode, node)
+            .UpdateAsync(cancellationToken);
+        if (affected == 0)
+            return [];
+        // Every candidate claimed: each is what was read plus the claim. Whatever changes a candidate meanwhile (another
+        // node's claim, a resend, a GDPR skip) moves it out of the condition above (a resend makes it due at its own, later
+        // time), so only a partial claim has to read back which rows are ours.
+        var taken = affected == candidates.Count
+            ? candidates
+            : (await repository.Table.Where(d => ids.Contains(d.Id) && d.ClaimToken == token).Select(d => d.Id).ToListAsync())
+                .Select(id => candidates.First(c => c.Id == id)).OrderBy(c => ids.IndexOf(c.Id)).ToList();
+        return taken.Select(row => new ClaimedDelivery(OutboxRows.Claimed(row, token, now, until, node), OutcomeUnknown: row.StatusId == InProgress)).ToList();
+    }
 
-    public async Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<int> RenewLeasesAsync(IReadOnlyCollection<Guid> claimTokens, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        var now = Now;
-        var until = now + lease;
-        var token = Guid.NewGuid();
-        var candidates = await repository.Table
-            .Where(d => d.StatusId == Pending && d.VendorKey == vendorKey)
-            .OrderBy(d => d.Attempts).ThenBy(d => d.Id).Select(d => d.Id).Take(3).ToListAsync();
-        foreach (var id in candidates)
-        {
-            var affected = await MarkSending(repository.Table.Where(d => d.Id == id && d.StatusId == Pending && d.VendorKey == vendorKey), now, until)
-                .Set(d => d.ClaimToken, (Guid?)token)
-                .UpdateAsync(cancellationToken);
-            if (affected == 1)
-                return (await repository.Table.Where(d => d.Id == id && d.ClaimToken == token).ToListAsync()).FirstOrDefault();
-        }
-        return null;
+        var tokens = claimTokens.Select(t => (Guid?)t).Distinct().ToList();
+        if (tokens.Count == 0)
+            return Task.FromResult(0);
+        return repository.Table
+            .Where(d => tokens.Contains(d.ClaimToken) && d.StatusId == InProgress)
+            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)(Now + lease))
+            .UpdateAsync(cancellationToken);
     }
 
     public Task<int> ReleasePausedAsync(string vendorKey, CancellationToken cancellationToken = default) =>
@@ -242,43 +158,31 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     // candidate on an index leading with OrderId (the key or the order index).
     private IQueryable<OrderTouchpointDelivery> FirstWaitingOfTheirOrder(IQueryable<OrderTouchpointDelivery> rows) =>
         rows.Where(d => !repository.Table.Any(e => e.StoreId == d.StoreId && e.OrderId == d.OrderId && e.VendorId == d.VendorId
-            && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == Claimed || e.StatusId == InProgress)));
-
-    public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default) =>
-        await Record(repository.Table.Where(d => d.Id == result.DeliveryId), result, cancellationToken) == 1;
-
-    public async Task<int> RecordAttemptsAsync(IReadOnlyCollection<AttemptResult> results, CancellationToken cancellationToken = default)
-    {
-        var recorded = 0;
-        foreach (var (values, ids) in OutboxRows.WriteGroups(results))
-        {
-            foreach (var chunk in Chunks(ids))
-                recorded += await Record(repository.Table.Where(d => chunk.Contains(d.Id)), values, cancellationToken);
-        }
-        return recorded;
-    }
+            && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == InProgress)));
 
     // Only under the claim that made the attempt: a row another node took over (or the GDPR erase skipped) is not touched.
-    private Task<int> Record(IQueryable<OrderTouchpointDelivery> rows, AttemptResult result, CancellationToken cancellationToken)
+    public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
     {
         var reason = OutboxRows.TrimReason(result.Reason);
+        var finishedOn = result.Status == DeliveryStatus.Pending ? (DateTime?)null : result.AttemptedOnUtc;
         var deliveredOn = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : (DateTime?)null;
         var givenBack = result.Counted ? 0 : 1;
-        var finishedOn = result.Status == DeliveryStatus.Pending ? (DateTime?)null : result.AttemptedOnUtc;
-        return rows
-            .Where(d => d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
+        var rows = repository.Table
+            .Where(d => d.Id == result.DeliveryId && d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
             .Set(d => d.StatusId, (int)result.Status)
             .Set(d => d.Attempts, d => d.Attempts - givenBack)
             .Set(d => d.VendorKey, result.VendorKey)
-            .Set(d => d.NextAttemptOnUtc, result.NextAttemptOnUtc)
             .Set(d => d.ClaimToken, (Guid?)null)
             .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
             .Set(d => d.FinishedOnUtc, finishedOn)
             .Set(d => d.LastAttemptOnUtc, (DateTime?)result.AttemptedOnUtc)
             .Set(d => d.LastHttpStatus, result.HttpStatus)
             .Set(d => d.LastReason, reason)
-            .Set(d => d.DeliveredOnUtc, deliveredOn)
-            .UpdateAsync(cancellationToken);
+            .Set(d => d.DeliveredOnUtc, deliveredOn);
+        // NextAttemptOnUtc is a pending row's due time only: a finished row keeps the value it had.
+        if (finishedOn is null)
+            rows = rows.Set(d => d.NextAttemptOnUtc, result.NextAttemptOnUtc);
+        return await rows.UpdateAsync(cancellationToken) == 1;
     }
 
     public async Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)
@@ -286,7 +190,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         var nextPending = await FirstOrNullAsync(FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending))
             .OrderBy(d => d.NextAttemptOnUtc)
             .Select(d => (DateTime?)d.NextAttemptOnUtc));
-        var nextLeaseEnd = await FirstOrNullAsync(repository.Table.Where(d => d.StatusId == InProgress || d.StatusId == Claimed)
+        var nextLeaseEnd = await FirstOrNullAsync(repository.Table.Where(d => d.StatusId == InProgress)
             .OrderBy(d => d.ClaimExpiresOnUtc)
             .Select(d => d.ClaimExpiresOnUtc));
         return nextLeaseEnd is { } leaseEnd && (nextPending is null || leaseEnd < nextPending) ? leaseEnd : nextPending;
@@ -334,10 +238,8 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         foreach (var chunk in Chunks(orderIds))
         {
             skipped += await repository.Table
-                .Where(d => chunk.Contains(d.OrderId) && (d.StatusId == Pending || d.StatusId == Claimed))
+                .Where(d => chunk.Contains(d.OrderId) && d.StatusId == Pending)
                 .Set(d => d.StatusId, Skipped)
-                .Set(d => d.ClaimToken, (Guid?)null)
-                .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
                 .Set(d => d.FinishedOnUtc, (DateTime?)now)
                 .Set(d => d.LastReason, trimmed)
                 .UpdateAsync(cancellationToken);
@@ -370,7 +272,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     {
         var resent = 0;
         foreach (var chunk in Chunks(deliveryIds))
-            resent += await Resend(repository.Table.Where(d => chunk.Contains(d.Id) && d.StatusId != InProgress && d.StatusId != Claimed), cancellationToken);
+            resent += await Resend(repository.Table.Where(d => chunk.Contains(d.Id) && d.StatusId != InProgress), cancellationToken);
         return resent;
     }
 
@@ -401,7 +303,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     {
         var since = Now.AddHours(-24);
         var rows = storeId > 0 ? repository.Table.Where(d => d.StoreId == storeId) : repository.Table;
-        var waiting = await CountByVendor(rows.Where(d => d.StatusId == Pending || d.StatusId == Claimed || d.StatusId == InProgress));
+        var waiting = await CountByVendor(rows.Where(d => d.StatusId == Pending || d.StatusId == InProgress));
         var delivered = await CountByVendor(rows.Where(d => d.StatusId == Delivered && d.FinishedOnUtc >= since));
         var failed = await CountByVendor(rows.Where(d => d.StatusId == Failed && d.FinishedOnUtc >= since));
 

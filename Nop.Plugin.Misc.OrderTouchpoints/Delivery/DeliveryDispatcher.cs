@@ -3,24 +3,49 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// Drains the outbox: claims due rows in batches into a send queue (claimed, not yet sent), starts queued rows
-/// as send slots free up (the durable "send started" mark), sends each through its vendor's channel in a DI scope
-/// of its own (nopCommerce services are scoped), and hands the outcome to a <see cref="DeliveryResultWriter"/>,
-/// which records it and schedules the retry in batches. At most MaxConcurrentSends attempts run at once, and one
+/// Drains the outbox: claims as many due rows as there are free send slots (each claimed row is being sent, its
+/// attempt counted), sends each through its vendor's channel in a DI scope of its own (nopCommerce services are
+/// scoped) and records the outcome with the retry it schedules, one write per result. While rows are being sent
+/// their send leases are renewed (<see cref="SendLeases"/>). At most MaxConcurrentSends attempts run at once, and one
 /// drain at a time per process (a singleton); other processes are kept off the same rows by the outbox claim.
-/// Before each start it releases the deliveries parked under vendor keys that answered again, and takes one parked
-/// delivery for each pause that has ended: the vendor is probed with its connection test before that delivery is
-/// sent (<see cref="VendorPauses"/>).
+/// Before each claim it releases the deliveries parked under vendor keys that answered again, and probes each pause
+/// that has ended with the vendor's connection test (<see cref="VendorPauses"/>).
 /// </summary>
 public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorPauses pauses)
 {
+    // Names this process in the rows it sends (the delivery log's "sent by").
+    private static readonly string NodeName = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    // A result write gives up this long before its send lease would run out: past that, another node may take the row over.
+    private static readonly TimeSpan RecordMargin = TimeSpan.FromSeconds(3);
+
+    // Transient database errors (a deadlock victim on SQL Server, a dropped connection) while recording a result:
+    // retried until shortly before the send lease runs out. A retried write changes nothing already written.
+    private static readonly ResiliencePipeline RecordRetries = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = int.MaxValue,
+            Delay = TimeSpan.FromMilliseconds(200),
+            MaxDelay = TimeSpan.FromSeconds(2),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(exception => exception is not OperationCanceledException)
+        })
+        .Build();
+
     private readonly SemaphoreSlim _drainGate = new(1, 1);
 
-    /// <summary>Drains until nothing is due, after any drain already running in this process.</summary>
+    /// <summary>
+    /// Drains until nothing is due, after any drain already running in this process. When <paramref name="cancellationToken"/>
+    /// fires (the application stops) nothing more is claimed; sends in flight finish, those still running after
+    /// <see cref="DrainPlan.StopGrace"/> are cut (their outcome is unknown), and every result is written before it returns.
+    /// </summary>
     public async Task<DrainResult> DrainAsync(CancellationToken cancellationToken)
     {
         await _drainGate.WaitAsync(cancellationToken);
@@ -41,65 +66,69 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         var plan = DrainPlan.From(settings);
         var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
 
-        // Results go through a writer with a scope (and data connection) of its own, written while claims go on.
-        await using var writerScope = scopeFactory.CreateAsyncScope();
-        var results = new DeliveryResultWriter(writerScope.ServiceProvider.GetRequiredService<IDeliveryOutbox>());
+        // On the plugin's clock, like every other time limit of a send.
+        using var stopCut = new CancellationTokenSource();
+        ITimer? cutTimer = null;
+        await using var cutOnStop = cancellationToken.Register(() =>
+            cutTimer = timeProvider.CreateTimer(_ => CancelUnlessDisposed(stopCut), null, DrainPlan.StopGrace, Timeout.InfiniteTimeSpan));
         using var slots = new SemaphoreSlim(plan.Concurrency, plan.Concurrency);
         var sends = new List<Task>();
-        var queue = new Queue<OrderTouchpointDelivery>();
         var attempts = 0;
-        try
+        await using (var leases = new SendLeases(scopeFactory, timeProvider))
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await slots.WaitAsync(cancellationToken);
-                var free = 1;
-                while (free < plan.Concurrency && slots.Wait(0))
-                    free++;
-
-                List<ClaimedRow> rows;
-                try
-                {
-                    rows = await TakeAsync(outbox, queue, free, plan, cancellationToken);
-                }
-                catch
-                {
-                    slots.Release(free);
-                    throw;
-                }
-                if (rows.Count < free)
-                    slots.Release(free - rows.Count);
-                if (rows.Count == 0)
-                {
-                    // Queued rows that could not be started (another node took them over) were dropped: try the rest.
-                    if (queue.Count == 0)
-                        break;
-                    continue;
-                }
-
-                attempts += rows.Count;
-                foreach (var claimed in rows)
-                    sends.Add(Task.Run(() => SendAsync(claimed, plan, slots, results), CancellationToken.None));
-                sends.RemoveAll(send => send.IsCompletedSuccessfully);
-            }
-        }
-        finally
-        {
-            // Also on shutdown: every send in flight finishes and every result is written before the drain ends;
-            // what is still queued was never sent and goes back to pending for any node.
             try
             {
-                await Task.WhenAll(sends);
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    await slots.WaitAsync(cancellationToken);
+                    var free = 1;
+                    while (free < plan.Concurrency && slots.Wait(0))
+                        free++;
+
+                    IReadOnlyList<ClaimedDelivery> claimed;
+                    try
+                    {
+                        foreach (var resumed in pauses.TakeResumed())
+                            await outbox.ReleasePausedAsync(resumed, cancellationToken);
+                        foreach (var probe in pauses.TakeDueProbes(free))
+                        {
+                            free--;
+                            sends.Add(Task.Run(() => ProbeAsync(probe, plan, slots), CancellationToken.None));
+                        }
+                        claimed = free > 0 ? await outbox.ClaimDueAsync(free, DrainPlan.Lease, NodeName, cancellationToken) : [];
+                    }
+                    catch
+                    {
+                        slots.Release(free);
+                        throw;
+                    }
+                    if (claimed.Count < free)
+                        slots.Release(free - claimed.Count);
+                    if (claimed.Count == 0)
+                    {
+                        if (free > 0)
+                            break;
+                        continue;
+                    }
+
+                    attempts += claimed.Count;
+                    var claimToken = claimed[0].Row.ClaimToken!.Value;
+                    leases.Add(claimToken, claimed.Count, timeProvider.GetUtcNow().UtcDateTime + DrainPlan.Lease);
+                    foreach (var delivery in claimed)
+                        sends.Add(Task.Run(() => SendAsync(delivery, plan, slots, leases, stopCut.Token), CancellationToken.None));
+                    sends.RemoveAll(send => send.IsCompletedSuccessfully);
+                }
             }
             finally
             {
+                // Also on shutdown: every send in flight finishes (or is cut) and its result is written before the drain ends.
                 try
                 {
-                    await results.FlushAsync();
+                    await Task.WhenAll(sends);
                 }
                 finally
                 {
-                    await ReturnQueuedAsync(outbox, queue);
+                    cutTimer?.Dispose();
                 }
             }
         }
@@ -107,67 +136,9 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         // A probe that succeeded after the last claim: its key's parked deliveries are due now.
         if (pauses.HasResumed)
             return new DrainResult(attempts, timeProvider.GetUtcNow().UtcDateTime);
-        var nextDue = await outbox.GetNextDueOnUtcAsync(cancellationToken);
+        var nextDue = await outbox.GetNextDueOnUtcAsync(CancellationToken.None);
         var nextProbe = pauses.NextProbeOnUtc;
-        return new DrainResult(attempts, nextProbe is { } probe && (nextDue is null || probe < nextDue) ? probe : nextDue);
-    }
-
-    /// <summary>
-    /// A row being sent (in progress); <see cref="Abandoned"/>: taken over from a node that stopped mid-attempt, outcome
-    /// unknown; <see cref="ProbeOf"/>: the paused vendor key this row waits for, probed before the row is sent.
-    /// </summary>
-    private sealed record ClaimedRow(OrderTouchpointDelivery Row, bool Abandoned = false, string? ProbeOf = null);
-
-    /// <summary>
-    /// Up to <paramref name="free"/> rows to send now, each already in progress: due probes, then (when the queue runs
-    /// low) abandoned rows, then queued rows started in one write. The queue is refilled with a claim batch before it
-    /// runs dry, so a slot that frees up rarely waits for a claim.
-    /// </summary>
-    private async Task<List<ClaimedRow>> TakeAsync(IDeliveryOutbox outbox, Queue<OrderTouchpointDelivery> queue, int free, DrainPlan plan,
-        CancellationToken cancellationToken)
-    {
-        foreach (var resumed in pauses.TakeResumed())
-            await outbox.ReleasePausedAsync(resumed, cancellationToken);
-
-        var rows = new List<ClaimedRow>(free);
-        foreach (var vendorKey in pauses.TakeDueProbes(free))
-        {
-            if (await outbox.ClaimPausedAsync(vendorKey, plan.Lease, cancellationToken) is { } probe)
-                rows.Add(new ClaimedRow(probe, ProbeOf: vendorKey));
-            else
-                pauses.Forget(vendorKey);
-        }
-        if (queue.Count < plan.Concurrency)
-        {
-            if (rows.Count < free)
-                rows.AddRange((await outbox.ClaimAbandonedAsync(free - rows.Count, plan.Lease, cancellationToken)).Select(row => new ClaimedRow(row, Abandoned: true)));
-            foreach (var claimed in await outbox.ClaimDueAsync(plan.ClaimBatch, plan.Lease, cancellationToken))
-                queue.Enqueue(claimed);
-        }
-        if (rows.Count < free && queue.Count > 0)
-        {
-            var next = new List<OrderTouchpointDelivery>(free - rows.Count);
-            while (next.Count < free - rows.Count && queue.TryDequeue(out var queued))
-                next.Add(queued);
-            // Only rows the start moved are sent: one whose claim ran out and was taken over, or that was skipped, is dropped.
-            rows.AddRange((await outbox.StartAsync(next, plan.Lease, cancellationToken)).Select(row => new ClaimedRow(row)));
-        }
-        return rows;
-    }
-
-    private static async Task ReturnQueuedAsync(IDeliveryOutbox outbox, Queue<OrderTouchpointDelivery> queue)
-    {
-        if (queue.Count == 0)
-            return;
-        try
-        {
-            await outbox.ReturnClaimedAsync(queue.ToList(), CancellationToken.None);
-        }
-        catch (Exception)
-        {
-            // Best effort: rows not returned come due again when their claim's lease runs out (they were never sent).
-        }
-        queue.Clear();
+        return new DrainResult(attempts, nextProbe is { } probeOn && (nextDue is null || probeOn < nextDue) ? probeOn : nextDue);
     }
 
     /// <summary>
@@ -182,68 +153,104 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     public static string UnknownOutcomeReason(OrderTouchpointDelivery row) =>
         UnknownOutcome.Reason(row.Vendor, row.OrderId, row.Event, "no answer recorded: the process sending it stopped mid-delivery");
 
-    private async Task SendAsync(ClaimedRow claimed, DrainPlan plan, SemaphoreSlim slots, DeliveryResultWriter results)
+    private static void CancelUnlessDisposed(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The drain already ended: nothing is left to cut.
+        }
+    }
+
+    private async Task SendAsync(ClaimedDelivery claimed, DrainPlan plan, SemaphoreSlim slots, SendLeases leases, CancellationToken stopCut)
     {
         var row = claimed.Row;
+        var claimToken = row.ClaimToken!.Value;
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
             AttemptResult result;
-            if (claimed.Abandoned && !ResendsAfterUnknownOutcome(row.Vendor))
+            if (claimed.OutcomeUnknown && !ResendsAfterUnknownOutcome(row.Vendor))
             {
                 var now = timeProvider.GetUtcNow().UtcDateTime;
-                // Nothing is sent now: the attempt the take-over counted is given back (the lost one was counted at its start).
-                result = new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, now, now, null, UnknownOutcomeReason(row), Counted: false);
+                // Nothing is sent now: the attempt this claim counted is given back (the lost one was counted by its own claim).
+                result = new AttemptResult(row.Id, claimToken, DeliveryStatus.Failed, now, now, null, UnknownOutcomeReason(row), Counted: false);
             }
             else
             {
-                var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, claimed.ProbeOf);
-                result = RetryPolicy.Decide(row, row.ClaimToken!.Value, outcome, plan.Schedule,
-                    timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
+                var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, stopCut);
+                result = RetryPolicy.Decide(row, claimToken, outcome, plan.Schedule, timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
             }
-            // The slot is free once the result is queued: the writer records it (with retries, never cancelled).
-            results.Add(result);
+            // Never with the shutdown token: a delivery the vendor acknowledged must be recorded, or another node would
+            // take the row over once its lease ran out and treat its outcome as unknown.
+            var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
+            var budget = leases.EndsOnUtc(claimToken) - timeProvider.GetUtcNow().UtcDateTime - RecordMargin;
+            using var writeBudget = new CancellationTokenSource(budget > TimeSpan.FromSeconds(1) ? budget : TimeSpan.FromSeconds(1));
+            await RecordRetries.ExecuteAsync(async token => await outbox.RecordAttemptAsync(result, token), writeBudget.Token);
         }
         finally
         {
+            leases.Done(claimToken);
             slots.Release();
         }
     }
 
-    // Not given the shutdown token: a request in flight may already have reached the vendor, and cutting it
-    // would leave its outcome unknown (a delivery failed for a person to check, see UnknownOutcome). An
-    // application stop ends the claiming; sends in flight finish within their time limit and are recorded.
-    private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, OrderTouchpointDelivery row, DrainPlan plan, string? probeOf)
+    // The probe of a pause is the channel's connection test, which reaches no customer: were it a delivery, a vendor that
+    // still does not answer would leave its outcome unknown, and with the unknown-outcome rule every pause of a long
+    // outage would fail one delivery for a person to check. The circuit breaker sees the test like any request made with
+    // the key: an answer closes it (the key's parked deliveries are released), a failure opens it again.
+    private async Task ProbeAsync(VendorProbe probe, DrainPlan plan, SemaphoreSlim slots)
+    {
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            if (scope.ServiceProvider.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Vendor == probe.Vendor) is { } channel)
+            {
+                using var timeLimit = new CancellationTokenSource(plan.SendTimeLimit, timeProvider);
+                await channel.TestConnectionAsync(probe.StoreId, timeLimit.Token);
+            }
+        }
+        catch (Exception)
+        {
+            // The test could not be made; ProbeEnded below lets the next delivery be the circuit's trial call.
+        }
+        finally
+        {
+            pauses.ProbeEnded(probe.Key);
+            slots.Release();
+        }
+    }
+
+    // Not given the shutdown token directly: a request in flight may already have reached the vendor, and cutting it
+    // leaves its outcome unknown (a delivery failed for a person to check, see UnknownOutcome). An application stop
+    // ends the claiming; sends in flight finish, and only those that would outlast the host's shutdown window are cut.
+    private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, OrderTouchpointDelivery row, DrainPlan plan, CancellationToken stopCut)
     {
         var channel = services.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Vendor == row.Vendor);
         if (channel is null)
             return DeliveryOutcome.CannotSend($"No {row.Vendor} channel is installed.");
 
         using var timeLimit = new CancellationTokenSource(plan.SendTimeLimit, timeProvider);
+        using var limits = CancellationTokenSource.CreateLinkedTokenSource(timeLimit.Token, stopCut);
         var request = new DeliveryRequest(row.StoreId, row.OrderId, row.Event, row.EventOccurredOnUtc, row.Attempts);
+        string WhatHappened() => stopCut.IsCancellationRequested
+            ? "cut without an answer when the application stopped"
+            : $"stopped after {plan.SendTimeLimit.TotalSeconds:0} s without an answer";
         try
         {
-            // The probe of a pause is the channel's connection test, which reaches no customer: were it the delivery
-            // itself, a vendor that still does not answer would leave its outcome unknown, and with the unknown-outcome
-            // rule every pause of a long outage would fail one delivery for a person to check.
-            if (probeOf is not null)
-            {
-                await channel.TestConnectionAsync(row.StoreId, timeLimit.Token);
-                if (pauses.IsPaused(probeOf))
-                    return DeliveryOutcome.HeldBackLocally(
-                        "Paused: the vendor still failed when probed; sending resumes automatically when it answers again.", null, probeOf);
-            }
-            return await channel.DeliverAsync(request, timeLimit.Token);
+            return await channel.DeliverAsync(request, limits.Token);
         }
-        catch (SendInterruptedException interrupted) when (timeLimit.IsCancellationRequested)
+        catch (SendInterruptedException interrupted) when (limits.IsCancellationRequested)
         {
-            // The limit cut a request that was out: the vendor may have it, exactly as after an attempt timeout.
-            return UnknownOutcome.Decide(interrupted.Repeat, row.Vendor, request,
-                $"stopped after {plan.SendTimeLimit.TotalSeconds:0} s without an answer", interrupted.VendorKey);
+            // A limit cut a request that was out: the vendor may have it, exactly as after an attempt timeout.
+            return UnknownOutcome.Decide(interrupted.Repeat, row.Vendor, request, WhatHappened(), interrupted.VendorKey);
         }
-        catch (OperationCanceledException) when (timeLimit.IsCancellationRequested)
+        catch (OperationCanceledException) when (limits.IsCancellationRequested)
         {
-            // No request was out (the order was being read, a lease or rate-limit slot awaited): nothing reached the vendor.
+            // No request was out (the order was being read, a key holder or rate-limit slot awaited): nothing reached the vendor.
             return DeliveryOutcome.Retry($"Stopped after {plan.SendTimeLimit.TotalSeconds:0} s without a result.");
         }
         catch (Exception ex)

@@ -21,7 +21,7 @@ public static class DeliveryHistogram
         {
             if (!counts.TryGetValue(point.VendorId, out var vendor))
                 continue;
-            if (point.Status is DeliveryStatus.Pending or DeliveryStatus.Claimed or DeliveryStatus.InProgress)
+            if (point.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress)
             {
                 vendor.Waiting[Math.Clamp(Index(point.AtUtc, fromUtc, bucket), 0, bucketCount - 1)]++;
                 if (!oldestWaiting.TryGetValue(point.VendorId, out var oldest) || point.AtUtc < oldest)

@@ -6,7 +6,6 @@ public static class DeliveryResourceKeys
     public static string For(DeliveryStatus status) => status switch
     {
         DeliveryStatus.Pending => "Plugins.Misc.OrderTouchpoints.DeliveryStatus.Pending",
-        DeliveryStatus.Claimed => "Plugins.Misc.OrderTouchpoints.DeliveryStatus.Claimed",
         DeliveryStatus.InProgress => "Plugins.Misc.OrderTouchpoints.DeliveryStatus.InProgress",
         DeliveryStatus.Delivered => "Plugins.Misc.OrderTouchpoints.DeliveryStatus.Delivered",
         DeliveryStatus.Failed => "Plugins.Misc.OrderTouchpoints.DeliveryStatus.Failed",

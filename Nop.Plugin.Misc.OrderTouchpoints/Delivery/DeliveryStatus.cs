@@ -3,15 +3,15 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// <summary>Life cycle of one outbox row; values are stored, never renumber.</summary>
 public enum DeliveryStatus
 {
+    /// <summary>Waiting for its next attempt (due at NextAttemptOnUtc).</summary>
     Pending = 10,
 
-    /// <summary>
-    /// Taken by a node's dispatcher, queued there for a free send slot, not yet sent (no attempt counted). When the
-    /// claim's lease runs out (the node died or fell behind) the row is simply due again: it was never sent.
-    /// </summary>
-    Claimed = 15,
+    // 15 was 1.2's "queued to send"; the 1.3 update turns such rows back to pending. Never reuse it.
 
-    /// <summary>Being sent: the attempt is counted. When the lease runs out here, nobody knows whether the vendor got it.</summary>
+    /// <summary>
+    /// Being sent: claimed, the attempt counted, under a send lease its node renews. When the lease runs out here,
+    /// nobody knows whether the vendor got it.
+    /// </summary>
     InProgress = 20,
     Delivered = 30,
     Failed = 40,

@@ -1,29 +1,28 @@
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
-/// <summary>How one drain runs, read from the delivery settings with sane bounds.</summary>
-public sealed record DrainPlan(RetrySchedule Schedule, int Concurrency, TimeSpan Lease)
+/// <summary>How one drain runs, read from the delivery settings with sane bounds; the one place the attempt timeout is read.</summary>
+public sealed record DrainPlan(RetrySchedule Schedule, int Concurrency, TimeSpan AttemptTimeout)
 {
-    private static readonly TimeSpan MinLease = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// The send lease: short, and renewed every <see cref="LeaseRenewal"/> for every row the node is sending, so it runs
+    /// out only when the node stopped; another node then settles the row within a lease and a claim (under 60 s).
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    public static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// An attempt is stopped after half the lease, so its result is recorded while the claim is still
-    /// held: another node can only take the row over if this node died.
+    /// How long sends may go on after the application was asked to stop: the host waits 30 s by default, and the
+    /// results of the sends this cuts still have to be written.
     /// </summary>
-    public TimeSpan SendTimeLimit => Lease / 2;
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
 
-    /// <summary>
-    /// How many due rows one claim takes into the node's send queue, independent of the send slots: one claim (three
-    /// statements) feeds many sends. Queued rows are claimed, not sent, so a node that dies with a full queue costs
-    /// only the claim's lease, never a false "check in the vendor". At least four rounds of slots, so a claim's
-    /// statements are spread over many sends even with many slots.
-    /// </summary>
-    public int ClaimBatch => Math.Max(100, Concurrency * 4);
+    /// <summary>An Engage delivery is up to three requests, each with the attempt timeout, plus rate-limit waits.</summary>
+    public TimeSpan SendTimeLimit => AttemptTimeout * 4;
 
-    public static DrainPlan From(OrderTouchpointsDeliverySettings settings)
-    {
-        // A Voyado delivery is up to three requests, each with the attempt timeout, plus rate-limit waits.
-        var attemptTimeout = TimeSpan.FromSeconds(Math.Clamp(settings.AttemptTimeoutSeconds, 1, 120));
-        var lease = attemptTimeout * 10 > MinLease ? attemptTimeout * 10 : MinLease;
-        return new DrainPlan(RetrySchedule.Parse(settings.RetrySchedule), Math.Clamp(settings.MaxConcurrentSends, 1, 64), lease);
-    }
+    public static TimeSpan AttemptTimeoutOf(OrderTouchpointsDeliverySettings settings) =>
+        TimeSpan.FromSeconds(Math.Clamp(settings.AttemptTimeoutSeconds, 1, 120));
+
+    public static DrainPlan From(OrderTouchpointsDeliverySettings settings) =>
+        new(RetrySchedule.Parse(settings.RetrySchedule), Math.Clamp(settings.MaxConcurrentSends, 1, 64), AttemptTimeoutOf(settings));
 }

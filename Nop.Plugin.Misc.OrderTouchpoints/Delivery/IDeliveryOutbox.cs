@@ -5,8 +5,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
 /// The durable outbox: one row per (store, order, vendor, event, event source). Every implementation enforces the same
-/// rules — the key is unique, a row is claimed by one dispatcher at a time (with a lease that expires if
-/// its node dies), and a result is recorded only by the claim that sent it. Times come from the
+/// rules — the key is unique, a row is claimed by one dispatcher at a time (with a send lease that its node renews
+/// while the send runs and that runs out if the node dies), and a result is recorded only by the claim that sent it. Times come from the
 /// implementation's <see cref="TimeProvider"/>.
 /// </summary>
 public partial interface IDeliveryOutbox
@@ -19,60 +19,32 @@ public partial interface IDeliveryOutbox
         DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Claims up to <paramref name="maxCount"/> due rows for this node's send queue: claimed rows whose lease ran out
-    /// first, then pending rows oldest due first. Each becomes <see cref="DeliveryStatus.Claimed"/> under one new
-    /// claim token until now + lease, its pause key cleared; no attempt is counted, the first-attempt time is
-    /// untouched. Returns the claimed rows as stored, in the order they were due. A row waits while an earlier row
-    /// of the same store, order and vendor is still pending, claimed or in progress, so a vendor gets an order's
-    /// events in the order they happened (Engage must see "placed" before "paid").
+    /// Claims up to <paramref name="maxCount"/> rows to send now, in one conditional write: rows being sent whose send
+    /// lease ran out first (their node stopped without recording a result: <see cref="ClaimedDelivery.OutcomeUnknown"/>),
+    /// then pending rows that are due, oldest due first. Each becomes <see cref="DeliveryStatus.InProgress"/> under one new
+    /// claim token until now + lease, its attempt counted, its first-attempt time set if unset, its pause key cleared and
+    /// <paramref name="node"/> recorded as its sender. A row waits while an earlier row of the same store, order and vendor
+    /// is pending or being sent, so a vendor gets an order's events in the order they happened (Engage must see "placed"
+    /// before "paid").
     /// </summary>
-    Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, string node, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Marks claimed rows as being sent — the durable "send started" mark — in one write per claim token: each row
-    /// still claimed under its token becomes in progress until now + lease, with its attempt counted and its
-    /// first-attempt time set if unset. Returns the given rows now in progress under their claim, as stored: a row
-    /// another node claimed after this claim's lease ran out, or that was skipped meanwhile, is not among them and must
-    /// not be sent. (A row an earlier start of the same claim moved is returned again, its attempt not counted twice:
-    /// the dispatcher starts each queued row once.)
+    /// Extends the send lease of every row still being sent under these claim tokens to now + lease (one write), so a
+    /// short lease runs out only when the node holding it stopped. Returns how many rows were renewed.
     /// </summary>
-    Task<IReadOnlyList<OrderTouchpointDelivery>> StartAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, TimeSpan lease,
-        CancellationToken cancellationToken = default);
-
-    /// <summary>Puts claimed rows that were never started back to pending (a stopping node's queue); returns how many.</summary>
-    Task<int> ReturnClaimedAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Claims up to <paramref name="maxCount"/> in-progress rows whose lease ran out (the node holding them
-    /// stopped without recording a result): each stays in progress under a new token and lease, its attempt counted.
-    /// Whether their last attempt reached the vendor is unknown: the caller decides whether sending again is safe.
-    /// </summary>
-    Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Claims a delivery waiting for <paramref name="vendorKey"/> (pending, whatever its due time; the one with
-    /// the fewest attempts, so failed probes do not use up one delivery's time) as the pause's probe, straight to in
-    /// progress as <see cref="StartAsync"/> leaves a row; null when none waits.
-    /// </summary>
-    Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default);
+    Task<int> RenewLeasesAsync(IReadOnlyCollection<Guid> claimTokens, TimeSpan lease, CancellationToken cancellationToken = default);
 
     /// <summary>Makes every delivery parked under <paramref name="vendorKey"/> due now; returns how many.</summary>
     Task<int> ReleasePausedAsync(string vendorKey, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Stores an attempt's result (an uncounted one gives back the attempt counted at the claim); false
-    /// (and nothing changed) when the claim is no longer held.
+    /// (and nothing changed) when the claim is no longer held. Writing the same result again changes nothing.
     /// </summary>
     Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Stores several results as <see cref="RecordAttemptAsync"/> would, one write per group of results with the same
-    /// values (<see cref="OutboxRows.WriteGroups"/>); a result whose claim is no longer held changes nothing. Writing the
-    /// same results again changes nothing more, so a failed batch may simply be retried. Returns how many were stored.
-    /// </summary>
-    Task<int> RecordAttemptsAsync(IReadOnlyCollection<AttemptResult> results, CancellationToken cancellationToken = default);
-
-    /// <summary>When the next claimable row is due or the next lease (claimed or in progress) runs out; null when nothing is waiting.</summary>
+    /// <summary>When the next claimable row is due or the next send lease runs out; null when nothing is waiting.</summary>
     Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Deletes delivered and skipped rows that finished before <paramref name="finishedBeforeUtc"/>, in batches; returns how many.</summary>
@@ -83,8 +55,7 @@ public partial interface IDeliveryOutbox
         IReadOnlyCollection<int> orderIds, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Marks the pending and claimed (never sent; not in-progress) rows of these orders skipped with the reason;
-    /// returns how many. A skipped claimed row is not started.
+    /// Marks the pending (never sent; not in-progress) rows of these orders skipped with the reason; returns how many.
     /// </summary>
     Task<int> SkipPendingAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default);
 
@@ -93,7 +64,7 @@ public partial interface IDeliveryOutbox
         CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Puts the given rows back to pending, due now, attempts and first-attempt time reset (claimed rows and rows in progress are left alone);
+    /// Puts the given rows back to pending, due now, attempts and first-attempt time reset (rows being sent are left alone);
     /// the last attempt's time, status and reason stay visible until the next attempt. Returns how many.
     /// </summary>
     Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default);
@@ -105,3 +76,10 @@ public partial interface IDeliveryOutbox
     /// <summary>Per vendor: waiting now, delivered and failed in the last 24 hours, last delivery time (store 0 = all stores).</summary>
     Task<IReadOnlyList<VendorHealth>> GetVendorHealthAsync(int storeId = 0, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A row a claim moved to being sent. <see cref="OutcomeUnknown"/>: it was already being sent by a node that stopped
+/// before recording a result, so whether that attempt reached the vendor is not known; what a repeat does at the vendor decides whether it may
+/// simply be sent again (<see cref="Vendors.Shared.UnknownOutcome"/>).
+/// </summary>
+public sealed record ClaimedDelivery(OrderTouchpointDelivery Row, bool OutcomeUnknown = false);

@@ -6,7 +6,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// The vendor keys whose sending is paused because the vendor failed repeatedly (a singleton, fed by the
 /// circuit breakers of <see cref="VendorResiliencePipelines"/>). Deliveries held back by a pause are parked
 /// in the outbox under the key, costing no attempt. When a pause ends the dispatcher probes the vendor with a
-/// request that reaches no customer (the connection test) before it sends one parked delivery; when the vendor
+/// request that reaches no customer (the connection test of a store that sends with the key); when the vendor
 /// answers it, the key's parked deliveries become due at once.
 /// The same holds without a pause: deliveries that wait on the retry schedule after vendor trouble (5xx, no
 /// answer, no connection) become due as soon as the vendor answers any request made with the key. An outage
@@ -19,6 +19,8 @@ public sealed class VendorPauses(TimeProvider timeProvider)
     private readonly Dictionary<string, Pause> _pauses = [];
     private readonly HashSet<string> _resumed = [];
     private readonly HashSet<string> _troubled = [];
+    // Which vendor and store a key's probe runs for: the store of the latest delivery that met trouble with the key.
+    private readonly Dictionary<string, (TouchpointVendor Vendor, int StoreId)> _probeTargets = [];
 
     private sealed class Pause(DateTime endsOnUtc)
     {
@@ -51,11 +53,18 @@ public sealed class VendorPauses(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>A request made with the key met vendor trouble: its delivery waits under the key on the retry schedule.</summary>
-    public void Troubled(string key)
+    /// <summary>
+    /// A request made with the key met vendor trouble: its delivery waits under the key on the retry schedule. A
+    /// delivery's store (null for a connection test) is where a later probe of the key runs its connection test.
+    /// </summary>
+    public void Troubled(string key, TouchpointVendor vendor, int? storeId)
     {
         lock (_gate)
+        {
             _troubled.Add(key);
+            if (storeId is { } store)
+                _probeTargets[key] = (vendor, store);
+        }
     }
 
     /// <summary>The vendor answered a request made with the key: if it was in trouble, the key's waiting deliveries are to be released.</summary>
@@ -81,24 +90,43 @@ public sealed class VendorPauses(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Up to <paramref name="max"/> keys whose pause has ended and whose probe is not yet sent; each is marked sent.</summary>
-    public IReadOnlyList<string> TakeDueProbes(int max)
+    /// <summary>
+    /// Up to <paramref name="max"/> pauses that have ended and whose probe is not yet sent; each is marked sent. A pause
+    /// with no known store to test from is dropped: the next delivery made with the key is then the circuit's trial call.
+    /// </summary>
+    public IReadOnlyList<VendorProbe> TakeDueProbes(int max)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         lock (_gate)
         {
-            var due = _pauses.Where(p => !p.Value.ProbeSent && p.Value.EndsOnUtc <= now).Take(max).Select(p => p.Key).ToList();
-            foreach (var key in due)
+            var probes = new List<VendorProbe>();
+            foreach (var key in _pauses.Where(p => !p.Value.ProbeSent && p.Value.EndsOnUtc <= now).Select(p => p.Key).ToList())
+            {
+                if (probes.Count >= max)
+                    break;
+                if (!_probeTargets.TryGetValue(key, out var target))
+                {
+                    _pauses.Remove(key);
+                    continue;
+                }
                 _pauses[key].ProbeSent = true;
-            return due;
+                probes.Add(new VendorProbe(key, target.Vendor, target.StoreId));
+            }
+            return probes;
         }
     }
 
-    /// <summary>Nothing was parked under the key: the next ordinary delivery probes the vendor.</summary>
-    public void Forget(string key)
+    /// <summary>
+    /// A probe ended without the circuit deciding (the connection test could not be made): the pause is dropped, and
+    /// the next delivery made with the key is the circuit's trial call.
+    /// </summary>
+    public void ProbeEnded(string key)
     {
         lock (_gate)
-            _pauses.Remove(key);
+        {
+            if (_pauses.TryGetValue(key, out var pause) && pause.ProbeSent)
+                _pauses.Remove(key);
+        }
     }
 
     /// <summary>Whether sending to the key is paused (a probe that failed paused it again).</summary>
@@ -128,3 +156,6 @@ public sealed class VendorPauses(TimeProvider timeProvider)
         }
     }
 }
+
+/// <summary>A pause that has ended: the vendor's connection test for <see cref="StoreId"/> decides whether sending with <see cref="Key"/> resumes.</summary>
+public sealed record VendorProbe(string Key, TouchpointVendor Vendor, int StoreId);

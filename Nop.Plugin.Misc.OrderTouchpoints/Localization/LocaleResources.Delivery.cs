@@ -2,10 +2,12 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Localization;
 
 public static partial class LocaleResources
 {
+    /// <summary>Keys an earlier version added and this one no longer uses: an update deletes them.</summary>
+    public static IReadOnlyList<string> Retired { get; } = [OrderTouchpointsDefaults.ResourcePrefix + "DeliveryStatus.Claimed"];
+
     private static LocaleText[] Delivery =>
     [
         T("DeliveryStatus.Pending", "Pending", "In attesa"),
-        T("DeliveryStatus.Claimed", "Queued to send", "In coda di invio"),
         T("DeliveryStatus.InProgress", "Sending", "In invio"),
         T("DeliveryStatus.Delivered", "Delivered", "Consegnato"),
         T("DeliveryStatus.Failed", "Failed", "Non riuscito"),

@@ -1,5 +1,6 @@
 using LinqToDB;
 using LinqToDB.Data;
+using Nop.Core;
 using Nop.Data;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.DataKit;
@@ -23,6 +24,14 @@ public sealed class Linq2DbDataProvider(DataConnection connection) : INopDataPro
             lock (_executed)
                 return [.. _executed];
         }
+    }
+
+    public IQueryable<TEntity> GetTable<TEntity>() where TEntity : BaseEntity => connection.GetTable<TEntity>();
+
+    public void UpdateEntities<TEntity>(IEnumerable<TEntity> entities) where TEntity : BaseEntity
+    {
+        foreach (var entity in entities)
+            connection.Update(entity);
     }
 
     public async Task<int> ExecuteNonQueryAsync(string sql, params DataParameter[] dataParameters)

@@ -34,19 +34,19 @@ public class ClaimPlanTests() : DatabaseTests(DatabaseKind.PostgreSQL)
     }
 
     [Test]
-    public async Task The_look_for_expired_claims_seeks_the_claimed_rows_by_status()
+    public async Task The_look_for_expired_send_leases_seeks_the_rows_being_sent_by_status()
     {
         var statements = new List<string>();
         await using (var connection = Database.ConnectTraced(statements.Add))
-            await OutboxDatabase.Outbox(connection, TimeProvider.System).ClaimDueAsync(8, TimeSpan.FromMinutes(5));
+            await OutboxDatabase.Outbox(connection, TimeProvider.System).ClaimDueAsync(8, TimeSpan.FromMinutes(5), "node:1");
         var expired = string.Join("\n", statements[0].Split('\n').Where(line => !line.TrimStart().StartsWith("--")));
-        Assert.That(expired, Does.Contain("\"StatusId\" = 15"));
+        Assert.That(expired, Does.Contain("\"StatusId\" = 20"));
 
         await using var plain = Database.Connect();
         var plan = string.Join("\n", await plain.QueryToListAsync<string>("EXPLAIN " + expired));
 
         TestContext.Out.WriteLine(expired + "\n" + plan);
-        Assert.That(plan, Does.Contain("Index Cond: (\"StatusId\" = 15)"), "the claimed rows are found by an index seek on their status");
+        Assert.That(plan, Does.Contain("Index Cond: (\"StatusId\" = 20)"), "the rows being sent are found by an index seek on their status");
         Assert.That(plan, Does.Not.Contain($"Seq Scan on \"{OutboxTableMigration.TableName}\""), "no table scan");
     }
 
@@ -56,11 +56,11 @@ public class ClaimPlanTests() : DatabaseTests(DatabaseKind.PostgreSQL)
         var statements = new List<string>();
         await using (var connection = Database.ConnectTraced(statements.Add))
         {
-            var claimed = await OutboxDatabase.Outbox(connection, TimeProvider.System).ClaimDueAsync(8, TimeSpan.FromMinutes(5));
+            var claimed = await OutboxDatabase.Outbox(connection, TimeProvider.System).ClaimDueAsync(8, TimeSpan.FromMinutes(5), "node:1");
             Assert.That(claimed, Has.Count.EqualTo(8));
         }
-        // linq2db heads each statement with a comment line naming the provider. The claim reads, in one statement, claims
-        // whose lease ran out (few rows, found by an index's StatusId prefix, sorted) and the due range: the due branch is checked.
+        // linq2db heads each statement with a comment line naming the provider. The claim reads, in one statement, rows whose
+        // send lease ran out (few rows, found by an index's StatusId prefix, sorted) and the due range: the due branch is checked.
         var candidates = string.Join("\n", statements.First(sql => sql.Contains("\"NextAttemptOnUtc\" <=")).Split('\n')
             .Where(line => !line.TrimStart().StartsWith("--")));
         Assert.That(candidates.TrimStart(), Does.StartWith("SELECT"));

@@ -112,6 +112,7 @@ public sealed class OutboxDatabase : IAsyncDisposable
             .Property(d => d.Status).IsNotColumn()
             .Property(d => d.LastReason).HasDataType(DataType.Text).IsNullable()
             .Property(d => d.VendorKey).HasDataType(DataType.Text).IsNullable()
+            .Property(d => d.SentByNode).HasDataType(DataType.Text).IsNullable()
             .Property(d => d.NextAttemptOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
             .Property(d => d.CreatedOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
             .Property(d => d.EventOccurredOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)

@@ -79,7 +79,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
     public async Task The_same_event_again_creates_nothing_and_changes_no_stored_row()
     {
         Assert.That(await _outbox.EnqueueAsync(1, 5, TouchpointEvent.OrderPlaced, AllVendors, _time.UtcNow), Is.EqualTo(3));
-        var claimed = (await _outbox.ClaimDueAsync(1, Lease)).Single();
+        var claimed = (await _outbox.TakeDueAsync(1, Lease)).Single();
         var before = await RowsAsync();
         _time.Advance(TimeSpan.FromMinutes(1));
 
@@ -96,7 +96,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
     {
         var first = _time.UtcNow;
         Assert.That(await _outbox.EnqueueAsync(1, 6, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], first), Is.EqualTo(1));
-        var voyado = (await _outbox.ClaimDueAsync(1, Lease)).Single();
+        var voyado = (await _outbox.TakeDueAsync(1, Lease)).Single();
         _time.Advance(TimeSpan.FromMinutes(2));
 
         Assert.That(await _outbox.EnqueueAsync(1, 6, TouchpointEvent.OrderPaid, AllVendors, _time.UtcNow), Is.EqualTo(2));
@@ -149,7 +149,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
 
     private static object Snapshot(OrderTouchpointDelivery r) =>
         (r.Id, r.StoreId, r.OrderId, r.VendorId, r.EventId, r.EventSourceId, r.StatusId, r.Attempts, r.NextAttemptOnUtc, r.CreatedOnUtc,
-            r.EventOccurredOnUtc, r.ClaimToken, r.ClaimExpiresOnUtc, r.FirstAttemptOnUtc, r.VendorKey, (r.FinishedOnUtc, r.LastReason, r.LastHttpStatus));
+            r.EventOccurredOnUtc, r.ClaimToken, r.ClaimExpiresOnUtc, r.FirstAttemptOnUtc, r.VendorKey, (r.FinishedOnUtc, r.LastReason, r.LastHttpStatus, r.SentByNode));
 
     [Test]
     public async Task Concurrent_enqueues_of_the_same_event_from_two_connections_end_as_one_row_per_vendor()
@@ -187,59 +187,49 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
     }
 
     [Test]
-    public async Task A_claim_batch_queues_rows_uncounted_and_a_start_moves_only_the_rows_its_claim_still_holds()
+    public async Task A_claim_moves_due_rows_straight_to_being_sent_and_returns_them_as_stored()
     {
         for (var orderId = 1; orderId <= 5; orderId++)
             await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
         await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPaid, [TouchpointVendor.Transactionale], _time.UtcNow);
-
-        var claimed = await _outbox.ClaimDueAsync(100, Lease);
-        Assert.That(claimed.Select(r => (r.OrderId, r.Event)), Is.EqualTo(Enumerable.Range(1, 5).Select(o => (o, TouchpointEvent.OrderPlaced))),
-            "due order; paid waits while placed is claimed");
-        Assert.That(claimed, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Claimed && r.Attempts == 0
-            && r.FirstAttemptOnUtc == null && r.ClaimToken == claimed[0].ClaimToken && r.ClaimExpiresOnUtc == _time.UtcNow + Lease));
-        Assert.That(await _outbox.ClaimDueAsync(100, Lease), Is.Empty);
-
-        // Order 3 is erased meanwhile; order 4's claim is handed back.
         Assert.That(await _outbox.SkipPendingAsync([3], "Customer data erased."), Is.EqualTo(1));
-        Assert.That(await _outbox.ReturnClaimedAsync([claimed[3]]), Is.EqualTo(1));
         _time.Advance(TimeSpan.FromSeconds(2));
-        var started = await _outbox.StartAsync(claimed.Take(4).ToList(), Lease);
 
-        Assert.That(started.Select(r => r.OrderId), Is.EquivalentTo(new[] { 1, 2 }));
-        Assert.That(started, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.InProgress && r.Attempts == 1
-            && r.FirstAttemptOnUtc == _time.UtcNow && r.ClaimExpiresOnUtc == _time.UtcNow + Lease));
+        var claimed = await _outbox.ClaimDueAsync(3, Lease, "node-a:7");
+
+        Assert.That(claimed.Select(c => (c.Row.OrderId, c.Row.Event)), Is.EqualTo(new[] { 1, 2, 4 }.Select(o => (o, TouchpointEvent.OrderPlaced))),
+            "due order; paid waits while placed is being sent; the skipped row is not due");
+        Assert.That(claimed, Has.All.Matches<ClaimedDelivery>(c => !c.OutcomeUnknown && c.Row.Status == DeliveryStatus.InProgress && c.Row.Attempts == 1
+            && c.Row.FirstAttemptOnUtc == _time.UtcNow && c.Row.ClaimToken == claimed[0].Row.ClaimToken && c.Row.ClaimExpiresOnUtc == _time.UtcNow + Lease
+            && c.Row.SentByNode == "node-a:7"));
         var stored = await RowsAsync();
-        Assert.That(stored.Take(5).Select(r => r.Status), Is.EqualTo(new[]
-            { DeliveryStatus.InProgress, DeliveryStatus.InProgress, DeliveryStatus.Skipped, DeliveryStatus.Pending, DeliveryStatus.Claimed }));
-        Assert.That(stored.Take(2).Select(r => (r.Attempts, r.FirstAttemptOnUtc, r.ClaimExpiresOnUtc)),
-            Is.EqualTo(started.OrderBy(r => r.Id).Select(r => (r.Attempts, r.FirstAttemptOnUtc, r.ClaimExpiresOnUtc))), "what the start returns is what is stored");
-        Assert.That(await _outbox.ResendAsync(stored.Select(r => r.Id).ToList()), Is.EqualTo(3), "the skipped and pending rows; claimed and in-progress rows are left alone");
-        var again = await _outbox.StartAsync(claimed, Lease);
-        Assert.That(again.Select(r => (r.OrderId, r.Attempts)), Is.EquivalentTo(new[] { (1, 1), (2, 1), (5, 1) }),
-            "order 5 started now; 1 and 2 are still in progress under the claim, their attempt counted once");
+        Assert.That(claimed.Select(c => Snapshot(c.Row)), Is.EqualTo(stored.Where(r => claimed.Any(c => c.Row.Id == r.Id)).Select(Snapshot)),
+            "what the claim returns is what is stored");
+        Assert.That(stored.Where(r => r.Status == DeliveryStatus.InProgress).Select(r => r.SentByNode), Has.All.EqualTo("node-a:7"));
+        Assert.That(await _outbox.ResendAsync(stored.Select(r => r.Id).ToList()), Is.EqualTo(3), "the skipped and pending rows; rows being sent are left alone");
     }
 
     [Test]
-    public async Task A_claim_whose_lease_ran_out_is_claimed_again_first_uncounted_and_the_old_claim_cannot_start_it()
+    public async Task A_renewed_lease_holds_the_row_and_once_it_ran_out_the_row_is_claimed_first_with_its_outcome_unknown()
     {
         await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
-        var stale = await _outbox.ClaimDueAsync(10, Lease);
+        var sending = (await _outbox.TakeDueAsync(10, Lease)).Single();
         _time.Advance(TimeSpan.FromSeconds(1));
         await _outbox.EnqueueAsync(1, 2, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
-        var secondDue = _time.UtcNow;
 
         _time.Advance(Lease - TimeSpan.FromSeconds(2));
-        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(secondDue), "order 2 is due; the claim's lease end comes later");
-        Assert.That((await _outbox.ClaimDueAsync(10, Lease)).Select(r => r.OrderId), Is.EqualTo(new[] { 2 }), "a live claim is respected");
-        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(stale[0].ClaimExpiresOnUtc), "a claim's lease end is a due time");
-        _time.Advance(TimeSpan.FromSeconds(1));
-        Assert.That(await _outbox.ClaimAbandonedAsync(10, Lease), Is.Empty, "never started: not an unknown outcome");
+        var renewedOn = _time.UtcNow;
+        Assert.That(await _outbox.RenewLeasesAsync([sending.ClaimToken!.Value, Guid.NewGuid()], Lease), Is.EqualTo(1));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.That((await _outbox.ClaimDueAsync(10, Lease, "node-b:1")).Select(c => (c.Row.OrderId, c.OutcomeUnknown)), Is.EqualTo(new[] { (2, false) }),
+            "the renewed lease is respected");
+        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(renewedOn + Lease), "the lease end is when it is due again");
 
-        var again = (await _outbox.ClaimDueAsync(10, Lease)).Single();
-        Assert.That((again.Id, again.Status, again.Attempts), Is.EqualTo((stale[0].Id, DeliveryStatus.Claimed, 0)));
-        Assert.That(await _outbox.StartAsync(stale, Lease), Is.Empty, "the node that lost the claim sends nothing");
-        Assert.That((await _outbox.StartAsync([again], Lease)).Single().Attempts, Is.EqualTo(1));
+        _time.Advance(Lease);
+        var takenOver = (await _outbox.ClaimDueAsync(10, Lease, "node-b:1")).Select(c => (c.Row.Id, c.OutcomeUnknown, c.Row.Attempts)).ToList();
+        Assert.That(takenOver.Take(1), Is.EqualTo(new[] { (sending.Id, true, 2) }), "the abandoned row comes first");
+        Assert.That(await _outbox.RecordAttemptAsync(Result(sending, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow)), Is.False, "the dead claim records nothing");
+        Assert.That(await _outbox.RenewLeasesAsync([sending.ClaimToken!.Value], Lease), Is.Zero, "nor renews anything");
     }
 
     [Test]
@@ -287,79 +277,38 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
     }
 
     [Test]
-    public async Task Results_written_as_one_batch_store_each_rows_values_and_leave_rows_whose_claim_is_gone()
+    public async Task A_finished_result_keeps_the_rows_last_due_time_and_writing_it_again_changes_nothing()
     {
-        for (var orderId = 1; orderId <= 6; orderId++)
-            await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
-        var rows = await _outbox.TakeDueAsync(6, Lease);
-        var start = _time.UtcNow;
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
+        var row = (await _outbox.TakeDueAsync(1, Lease)).Single();
         _time.Advance(TimeSpan.FromSeconds(2));
-        var retryAt = _time.UtcNow.AddMinutes(1);
-        var parkedUntil = _time.UtcNow.AddMinutes(3);
-        AttemptResult[] batch =
-        [
-            Result(rows[0], DeliveryStatus.Delivered, start.AddMilliseconds(5), start.AddMilliseconds(5)),
-            Result(rows[1], DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow),
-            Result(rows[2], DeliveryStatus.Pending, _time.UtcNow, retryAt),
-            Result(rows[3], DeliveryStatus.Pending, _time.UtcNow, parkedUntil, counted: false, vendorKey: "10:KEY"),
-            Result(rows[4], DeliveryStatus.Failed, _time.UtcNow, _time.UtcNow) with { HttpStatus = 400, Reason = "HTTP 400: bad zip" },
-            Result(rows[5], DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow) with { ClaimToken = Guid.NewGuid() }
-        ];
+        var delivered = Result(row, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow.AddDays(1));
 
-        Assert.That(await _outbox.RecordAttemptsAsync(batch), Is.EqualTo(5));
-        Assert.That(await _outbox.RecordAttemptsAsync(batch), Is.Zero, "written once: a retried batch changes nothing");
+        Assert.That(await _outbox.RecordAttemptAsync(delivered), Is.True);
+        Assert.That(await _outbox.RecordAttemptAsync(delivered), Is.False, "written once: a retried write changes nothing");
 
-        var stored = await RowsAsync();
-        Assert.That(stored.Take(2), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Delivered && r.Attempts == 1
-            && r.DeliveredOnUtc == _time.UtcNow && r.FinishedOnUtc == _time.UtcNow && r.LastHttpStatus == 202 && r.ClaimToken == null),
-            "deliveries of one batch share its latest time");
-        Assert.That((stored[2].Status, stored[2].Attempts, stored[2].NextAttemptOnUtc, stored[2].LastReason, stored[2].FinishedOnUtc),
-            Is.EqualTo((DeliveryStatus.Pending, 1, retryAt, (string?)"HTTP 503", (DateTime?)null)));
-        Assert.That((stored[3].Status, stored[3].Attempts, stored[3].NextAttemptOnUtc, stored[3].VendorKey),
-            Is.EqualTo((DeliveryStatus.Pending, 0, parkedUntil, (string?)"10:KEY")), "an uncounted attempt is given back");
-        Assert.That((stored[4].Status, stored[4].LastHttpStatus, stored[4].LastReason, stored[4].DeliveredOnUtc),
-            Is.EqualTo((DeliveryStatus.Failed, (int?)400, (string?)"HTTP 400: bad zip", (DateTime?)null)));
-        Assert.That((stored[5].Status, stored[5].ClaimToken), Is.EqualTo((DeliveryStatus.InProgress, rows[5].ClaimToken)), "another claim's row is left alone");
+        var stored = (await RowsAsync()).Single();
+        Assert.That((stored.Status, stored.DeliveredOnUtc, stored.FinishedOnUtc, stored.ClaimToken, stored.ClaimExpiresOnUtc, stored.NextAttemptOnUtc),
+            Is.EqualTo((DeliveryStatus.Delivered, (DateTime?)_time.UtcNow, (DateTime?)_time.UtcNow, (Guid?)null, (DateTime?)null, row.NextAttemptOnUtc)),
+            "NextAttemptOnUtc is a pending row's due time only");
     }
 
     [Test]
-    public async Task A_pause_probe_claims_one_parked_row_early_and_its_success_releases_the_rest_at_once()
+    public async Task Parked_rows_wait_for_their_key_and_a_release_makes_them_all_due_at_once()
     {
         for (var orderId = 1; orderId <= 4; orderId++)
             await _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
         var parkedUntil = _time.UtcNow.AddMinutes(3);
-        foreach (var row in await _outbox.TakeDueAsync(4, Lease))
-            await _outbox.RecordAttemptAsync(Result(row, DeliveryStatus.Pending, _time.UtcNow, parkedUntil, counted: false, vendorKey: "10:KEY"));
+        var rows = await _outbox.TakeDueAsync(4, Lease);
+        foreach (var row in rows)
+            await _outbox.RecordAttemptAsync(Result(row, DeliveryStatus.Pending, _time.UtcNow, parkedUntil, counted: false, vendorKey: row.OrderId == 4 ? "10:OTHER" : "10:KEY"));
         _time.Advance(TimeSpan.FromSeconds(30));
-        Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty, "parked until the probe or the backstop");
-
-        var probe = await _outbox.ClaimPausedAsync("10:KEY", Lease);
-        Assert.That(probe, Is.Not.Null);
-        Assert.That(await _outbox.ClaimPausedAsync("10:OTHER", Lease), Is.Null);
-        await _outbox.RecordAttemptAsync(Result(probe!, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow));
+        Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty, "parked until the vendor answers again or the backstop");
 
         Assert.That(await _outbox.ReleasePausedAsync("10:KEY"), Is.EqualTo(3));
         var released = await _outbox.TakeDueAsync(10, Lease);
-        Assert.That(released, Has.Count.EqualTo(3));
-        Assert.That(released, Has.All.Matches<OrderTouchpointDelivery>(r => r.VendorKey == null && r.Attempts == 1));
-    }
-
-    [Test]
-    public async Task A_claim_whose_node_died_is_claimed_as_abandoned_after_its_lease_never_as_due()
-    {
-        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
-        var dead = (await _outbox.TakeDueAsync(1, Lease)).Single();
-
-        _time.Advance(Lease - TimeSpan.FromSeconds(1));
-        Assert.That(await _outbox.ClaimAbandonedAsync(10, Lease), Is.Empty, "a live lease is respected");
-        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(dead.ClaimExpiresOnUtc), "the lease end is when it is due again");
-        _time.Advance(TimeSpan.FromSeconds(1));
-
-        Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty);
-        var reclaimed = (await _outbox.ClaimAbandonedAsync(10, Lease)).Single();
-        Assert.That((reclaimed.Id, reclaimed.Attempts), Is.EqualTo((dead.Id, 2)));
-        Assert.That(reclaimed.ClaimToken, Is.Not.EqualTo(dead.ClaimToken));
-        Assert.That(await _outbox.RecordAttemptAsync(Result(dead, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow)), Is.False);
+        Assert.That(released.Select(r => r.OrderId), Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(released, Has.All.Matches<OrderTouchpointDelivery>(r => r.VendorKey == null && r.Attempts == 1), "a parked attempt was given back");
     }
 
     [Test]

@@ -43,51 +43,33 @@ public class SqlServerSqlTests
     public async Task Close() => await _data.DisposeAsync();
 
     [Test]
-    public async Task The_claim_reads_the_due_range_in_order_with_top_then_claims_the_batch_in_one_conditional_update()
+    public async Task The_claim_reads_the_due_range_in_order_with_top_then_claims_it_in_one_conditional_update()
     {
         _connection.IdsToReturn = [11, 12];
 
-        var claimed = await _outbox.ClaimDueAsync(8, TimeSpan.FromMinutes(5));
+        var claimed = await _outbox.ClaimDueAsync(8, TimeSpan.FromMinutes(5), "node:1");
 
         var (select, update) = (_connection.Statements[0], _connection.Statements[1]);
         TestContext.Out.WriteLine(select + "\n\n" + update);
         Assert.That(select, Does.Contain("UNION ALL"), "claims whose lease ran out and due rows in one read");
-        Assert.That(select, Does.Contain("[d].[StatusId] = 15").And.Match(@"\[ClaimExpiresOnUtc\] <= @\w+"),
-            "claims whose lease ran out: an index's StatusId prefix");
+        Assert.That(select, Does.Contain("[d].[StatusId] = 20").And.Match(@"\[ClaimExpiresOnUtc\] <= @\w+"),
+            "rows whose send lease ran out: an index's StatusId prefix");
         Assert.That(select, Does.Contain("SELECT TOP").And.Contain("[d].[Id]"));
         Assert.That(select, Does.Match(@"\[\w+\]\.\[StatusId\] = 10").And.Match(@"\[\w+\]\.\[NextAttemptOnUtc\] <= @\w+"));
         Assert.That(select, Does.Contain("NOT EXISTS(").And.Match(@"ORDER BY\s+\[\w+\]\.\[NextAttemptOnUtc\]"));
-        Assert.That(Regex.Matches(select, " OR ").Count, Is.EqualTo(2 * Regex.Matches(select, @"NOT EXISTS\(").Count),
-            "no OR on status outside the per-order rule (its three waiting statuses)");
+        Assert.That(Regex.Matches(select, " OR ").Count, Is.EqualTo(Regex.Matches(select, @"NOT EXISTS\(").Count),
+            "no OR on status outside the per-order rule (its two waiting statuses)");
 
         Assert.That(update, Does.StartWith("UPDATE"));
-        Assert.That(update, Does.Contain("[StatusId] = @StatusId").And.Contain("[ClaimToken] = @ClaimToken").And.Not.Contain("[Attempts]"),
-            "queued, not sent: no attempt counted");
+        Assert.That(update, Does.Contain("[StatusId] = @StatusId").And.Contain("[ClaimToken] = @ClaimToken")
+            .And.Match(@"\[Attempts\] = \[\w+\]\.\[Attempts\] \+ 1"), "straight to being sent: the attempt counted");
         // linq2db writes the id list as literals: one statement for the batch, seeks on the primary key. (SQL
         // Server caches a plan per distinct list; with "optimize for ad hoc workloads" that costs little.)
         Assert.That(update, Does.Match(@"\[Id\] IN \(11, 12\)"), "one statement for the batch, by primary key");
         Assert.That(update, Does.Match(@"\[StatusId\] = 10 AND\s+\[\w+\]\.\[NextAttemptOnUtc\] <= @now"), "re-checked under the row lock");
         Assert.That(_connection.Statements, Has.Count.EqualTo(2), "one read of claimable rows, one claim: every candidate was claimed, so no read back");
-        Assert.That(claimed.Select(r => (r.Id, r.Status)), Is.EqualTo(new[] { (11, DeliveryStatus.Claimed), (12, DeliveryStatus.Claimed) }));
-        Assert.That(claimed.Select(r => r.ClaimToken).Distinct().Single(), Is.Not.Null, "both under the claim's token");
-    }
-
-    [Test]
-    public async Task Starting_queued_rows_is_one_conditional_update_by_primary_key_list_and_claim_token_that_counts_the_attempt()
-    {
-        var token = Guid.NewGuid();
-        OrderTouchpointDelivery Claimed(int id) => new() { Id = id, Status = DeliveryStatus.Claimed, ClaimToken = token, Vendor = TouchpointVendor.Transactionale };
-        _connection.IdsToReturn = [21, 22, 23];
-
-        var started = await _outbox.StartAsync([Claimed(21), Claimed(22), Claimed(23)], TimeSpan.FromMinutes(5));
-
-        var update = _connection.Statements.Single();
-        TestContext.Out.WriteLine(update);
-        Assert.That(started.Select(r => (r.Id, r.Status, r.Attempts)), Is.EqualTo(new[] { 21, 22, 23 }.Select(id => (id, DeliveryStatus.InProgress, 1))),
-            "all three moved: no read back");
-        Assert.That(update, Does.StartWith("UPDATE"));
-        Assert.That(update, Does.Match(@"\[Id\] IN \(21, 22, 23\) AND\s+\[\w+\]\.\[ClaimToken\] = @\w+ AND\s+\[\w+\]\.\[StatusId\] = 15"));
-        Assert.That(update, Does.Match(@"\[Attempts\] = \[\w+\]\.\[Attempts\] \+ 1"));
+        Assert.That(claimed.Select(c => (c.Row.Id, c.Row.Status)), Is.EqualTo(new[] { (11, DeliveryStatus.InProgress), (12, DeliveryStatus.InProgress) }));
+        Assert.That(claimed.Select(c => c.Row.ClaimToken).Distinct().Single(), Is.Not.Null, "both under the claim's token");
     }
 
     [Test]
@@ -105,32 +87,15 @@ public class SqlServerSqlTests
     }
 
     [Test]
-    public async Task A_batch_of_results_is_one_update_per_group_of_equal_values_by_primary_key_list_and_claim_token()
+    public async Task Lease_renewals_and_parked_rows_are_one_update_each_by_their_own_seekable_filters()
     {
-        var token = Guid.NewGuid();
-        var at = _time.UtcNow;
-        AttemptResult Delivered(int id) => new(id, token, DeliveryStatus.Delivered, at, at, 202, null);
-
-        await _outbox.RecordAttemptsAsync([Delivered(5), Delivered(6), Delivered(7),
-            new AttemptResult(8, token, DeliveryStatus.Pending, at, at.AddMinutes(1), 503, "HTTP 503")]);
-
-        TestContext.Out.WriteLine(string.Join("\n\n", _connection.Statements));
-        Assert.That(_connection.Statements, Has.Count.EqualTo(2), "the three deliveries share one statement, the retry has its own");
-        var deliveries = _connection.Statements[0];
-        Assert.That(deliveries, Does.StartWith("UPDATE"));
-        Assert.That(deliveries, Does.Match(@"\[Id\] IN \(5, 6, 7\) AND\s+\[\w+\]\.\[ClaimToken\] = @\w+ AND\s+\[\w+\]\.\[StatusId\] = 20"));
-        Assert.That(_connection.Statements[1], Does.Match(@"\[Id\] IN \(8\) AND"));
-    }
-
-    [Test]
-    public async Task Expired_leases_and_parked_rows_are_claimed_by_their_own_seekable_filters()
-    {
-        await _outbox.ClaimAbandonedAsync(8, TimeSpan.FromMinutes(5));
+        await _outbox.RenewLeasesAsync([Guid.NewGuid(), Guid.NewGuid()], TimeSpan.FromSeconds(30));
         await _outbox.ReleasePausedAsync("1:ABCDEF");
 
-        var (abandoned, release) = (_connection.Statements[0], _connection.Statements[^1]);
-        TestContext.Out.WriteLine(abandoned + "\n\n" + release);
-        Assert.That(abandoned, Does.Contain("[d].[StatusId] = 20").And.Match(@"\[ClaimExpiresOnUtc\] <= @\w+").And.Not.Contain("NOT EXISTS"));
+        var (renewal, release) = (_connection.Statements[0], _connection.Statements[^1]);
+        TestContext.Out.WriteLine(renewal + "\n\n" + release);
+        Assert.That(_connection.Statements, Has.Count.EqualTo(2));
+        Assert.That(renewal, Does.StartWith("UPDATE").And.Match(@"\[ClaimToken\] IN \(").And.Contain("[StatusId] = 20").And.Contain("[ClaimExpiresOnUtc] = @"));
         Assert.That(release, Does.StartWith("UPDATE").And.Contain("[StatusId] = 10").And.Match(@"\[VendorKey\] = @\w+"));
     }
 

@@ -28,6 +28,7 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         var pipeline = pipelines.Get(vendor, apiKey, attemptTimeout);
         // Every retry remembers the vendor key it waits for: when a probe finds the vendor back, all go at once.
         var vendorKey = VendorPauses.KeyOf(vendor, apiKey);
+        void Observed(bool vendorTrouble) => pipelines.Observed(vendorKey, vendorTrouble, vendor, delivery?.StoreId);
         try
         {
             HttpResponseMessage answered;
@@ -49,12 +50,12 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
             // The body is already buffered (ResponseContentRead): the vendor answered, whatever the caller's token says now.
             var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
             if (response.StatusCode != HttpStatusCode.TooManyRequests)
-                pipelines.Observed(vendorKey, VendorResiliencePipelines.IsVendorTrouble(response));
+                Observed(VendorResiliencePipelines.IsVendorTrouble(response));
             return new VendorResponse(Classify(response, body, apiKey, describeError, vendorKey), (int)response.StatusCode, body);
         }
         catch (TimeoutRejectedException ex)
         {
-            pipelines.Observed(vendorKey, vendorTrouble: true);
+            Observed(vendorTrouble: true);
             return new VendorResponse(UnknownOutcome.Decide(repeat, vendor, delivery, $"no answer within {ex.Timeout.TotalSeconds:0.#} s", vendorKey)) { AnswerLost = true };
         }
         catch (BrokenCircuitException ex)
@@ -67,20 +68,20 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         {
             // Refused, unreachable, name not resolved, TLS failed: the request never reached the vendor, so
             // it is retried like a 5xx, whatever a repeat would do.
-            pipelines.Observed(vendorKey, vendorTrouble: true);
+            Observed(vendorTrouble: true);
             return new VendorResponse(DeliveryOutcome.Retry($"Connection failed: {VendorErrorText.Clean(ex.Message)}") with { VendorKey = vendorKey });
         }
         catch (HttpRequestException ex)
         {
             // The connection broke after the request went out (the answer ended early or could not be read):
             // as unknown as a timeout.
-            pipelines.Observed(vendorKey, vendorTrouble: true);
+            Observed(vendorTrouble: true);
             return new VendorResponse(UnknownOutcome.Decide(repeat, vendor, delivery,
                 $"the connection broke before a complete answer ({ex.HttpRequestError})", vendorKey)) { AnswerLost = true };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            pipelines.Observed(vendorKey, vendorTrouble: true);
+            Observed(vendorTrouble: true);
             return new VendorResponse(UnknownOutcome.Decide(repeat, vendor, delivery, "no answer within the HTTP client's timeout", vendorKey)) { AnswerLost = true };
         }
     }

@@ -13,8 +13,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 /// so a vendor that is down is not hammered while a backlog drains, and one store's bad key does not
 /// open the circuit for another store's key. Retries are not here: they are durable, in the outbox.
 /// The breaker's opening and closing are reported to <see cref="VendorPauses"/>: while it is open the
-/// held-back deliveries are parked, and the first call after the break (Polly lets exactly one through)
-/// is the dispatcher's probe.
+/// held-back deliveries are parked, and the dispatcher's probe (the connection test) is the first call after the
+/// break (Polly lets exactly one through).
 /// </summary>
 public class VendorResiliencePipelines(TimeProvider timeProvider, VendorPauses pauses) : IVendorSendingStates
 {
@@ -91,10 +91,10 @@ public class VendorResiliencePipelines(TimeProvider timeProvider, VendorPauses p
     /// What a request made with the key met (the breaker's view: 5xx, no answer or no connection is trouble), so deliveries
     /// waiting after trouble are released when the vendor answers again. A 429 is neither: the vendor is up and asked to slow down.
     /// </summary>
-    public void Observed(string vendorKey, bool vendorTrouble)
+    public void Observed(string vendorKey, bool vendorTrouble, TouchpointVendor vendor, int? storeId)
     {
         if (vendorTrouble)
-            pauses.Troubled(vendorKey);
+            pauses.Troubled(vendorKey, vendor, storeId);
         else
             pauses.Answered(vendorKey);
     }

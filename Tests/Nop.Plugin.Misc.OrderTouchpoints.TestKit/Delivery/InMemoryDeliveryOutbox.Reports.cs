@@ -13,7 +13,7 @@ public sealed partial class InMemoryDeliveryOutbox
                 {
                     DeliveryStatus.Delivered when r.DeliveredOnUtc >= fromUtc => new DeliveryHistogram.Point(r.VendorId, r.Status, r.DeliveredOnUtc.Value),
                     DeliveryStatus.Failed when r.LastAttemptOnUtc >= fromUtc => new DeliveryHistogram.Point(r.VendorId, r.Status, r.LastAttemptOnUtc.Value),
-                    DeliveryStatus.Pending or DeliveryStatus.Claimed or DeliveryStatus.InProgress => new DeliveryHistogram.Point(r.VendorId, r.Status, r.CreatedOnUtc),
+                    DeliveryStatus.Pending or DeliveryStatus.InProgress => new DeliveryHistogram.Point(r.VendorId, r.Status, r.CreatedOnUtc),
                     _ => (DeliveryHistogram.Point?)null
                 })
                 .OfType<DeliveryHistogram.Point>()
@@ -35,7 +35,7 @@ public sealed partial class InMemoryDeliveryOutbox
                 .Select(r => new DeliveryTroubleReport.Failure(r.StoreId, r.VendorId, r.Id, r.LastAttemptOnUtc!.Value, r.LastReason))
                 .ToList();
             var overdue = _rows.Values
-                .Where(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.Claimed or DeliveryStatus.InProgress && r.CreatedOnUtc < waitingCreatedBeforeUtc)
+                .Where(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress && r.CreatedOnUtc < waitingCreatedBeforeUtc)
                 .GroupBy(r => (r.StoreId, r.VendorId))
                 .Select(g => new DeliveryTroubleReport.Overdue(g.Key.StoreId, g.Key.VendorId, g.Count(), g.Min(r => r.CreatedOnUtc)))
                 .ToList();

@@ -8,7 +8,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// The outbox in process memory, for tests, the sandbox and benchmarks. It enforces exactly the rules of
 /// <see cref="DbDeliveryOutbox"/> (unique key, conditional claim with lease and token, token-checked
 /// results) under one lock, and hands out copies so callers cannot change stored rows behind its back.
-/// Waiting rows (pending, claimed or in progress) are also kept in <see cref="_due"/>, ordered as the claim takes
+/// Waiting rows (pending or being sent) are also kept in <see cref="_due"/>, ordered as the claim takes
 /// them, like the database's _Due index: a claim or a next-due query then costs O(claimed · log n) instead
 /// of scanning and sorting every row, which made draining a large backlog quadratic.
 /// </summary>
@@ -53,117 +53,53 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         return Task.FromResult(created);
     }
 
-    // Pending rows that are due and claimed rows whose lease ran out (never sent) go to the send queue; in-progress
-    // rows whose lease ran out are claimed as abandoned, straight back to in progress.
-    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    // Rows being sent whose lease ran out first (outcome unknown), then due pending rows, oldest due first: as the database's claim.
+    public Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, string node, CancellationToken cancellationToken = default)
     {
         var now = Now;
         var token = Guid.NewGuid();
         lock (_gate)
         {
-            var claimed = TakeDue(row => row.Status is DeliveryStatus.Pending or DeliveryStatus.Claimed, maxCount, now);
-            foreach (var row in claimed)
+            var due = new List<OrderTouchpointDelivery>(Math.Min(maxCount, _due.Count));
+            foreach (var (dueOnUtc, id) in _due)
+            {
+                if (due.Count >= maxCount || dueOnUtc > now)
+                    break;
+                if (IsClaimable(_rows[id]))
+                    due.Add(_rows[id]);
+            }
+            var claimed = due.OrderBy(r => r.Status == DeliveryStatus.InProgress ? 0 : 1)
+                .Select(row => new ClaimedDelivery(row, OutcomeUnknown: row.Status == DeliveryStatus.InProgress)).ToList();
+            foreach (var (row, _) in claimed)
             {
                 Unindex(row);
-                row.Status = DeliveryStatus.Claimed;
-                row.ClaimToken = token;
-                row.ClaimExpiresOnUtc = now + lease;
-                row.VendorKey = null;
+                var sent = OutboxRows.Claimed(row, token, now, now + lease, node);
+                row.Status = sent.Status;
+                row.ClaimToken = sent.ClaimToken;
+                row.ClaimExpiresOnUtc = sent.ClaimExpiresOnUtc;
+                row.Attempts = sent.Attempts;
+                row.FirstAttemptOnUtc = sent.FirstAttemptOnUtc;
+                row.VendorKey = sent.VendorKey;
+                row.SentByNode = sent.SentByNode;
                 Index(row);
             }
-            return Task.FromResult<IReadOnlyList<OrderTouchpointDelivery>>(claimed.Select(Copy).ToList());
+            return Task.FromResult<IReadOnlyList<ClaimedDelivery>>(claimed.Select(c => c with { Row = Copy(c.Row) }).ToList());
         }
     }
 
-    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<int> RenewLeasesAsync(IReadOnlyCollection<Guid> claimTokens, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        var now = Now;
-        var token = Guid.NewGuid();
+        var until = Now + lease;
         lock (_gate)
         {
-            var claimed = TakeDue(row => row.Status == DeliveryStatus.InProgress, maxCount, now);
-            foreach (var row in claimed)
-                StartSending(row, token, now, now + lease);
-            return Task.FromResult<IReadOnlyList<OrderTouchpointDelivery>>(claimed.Select(Copy).ToList());
-        }
-    }
-
-    private List<OrderTouchpointDelivery> TakeDue(Func<OrderTouchpointDelivery, bool> wanted, int maxCount, DateTime now)
-    {
-        var due = new List<OrderTouchpointDelivery>(Math.Min(maxCount, _due.Count));
-        foreach (var (dueOnUtc, id) in _due)
-        {
-            if (due.Count >= maxCount || dueOnUtc > now)
-                break;
-            if (wanted(_rows[id]) && IsClaimable(_rows[id]))
-                due.Add(_rows[id]);
-        }
-        return due;
-    }
-
-    public Task<IReadOnlyList<OrderTouchpointDelivery>> StartAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, TimeSpan lease,
-        CancellationToken cancellationToken = default)
-    {
-        var now = Now;
-        lock (_gate)
-        {
-            foreach (var row in StillClaimed(claimed))
-                StartSending(row, row.ClaimToken!.Value, now, now + lease);
-            // As the database's: every given row in progress under its claim, including one an earlier start moved.
-            var started = claimed.DistinctBy(c => c.Id)
-                .Select(c => _rows.TryGetValue(c.Id, out var row) && row.Status == DeliveryStatus.InProgress && row.ClaimToken == c.ClaimToken ? Copy(row) : null)
-                .OfType<OrderTouchpointDelivery>()
-                .ToList();
-            return Task.FromResult<IReadOnlyList<OrderTouchpointDelivery>>(started);
-        }
-    }
-
-    public Task<int> ReturnClaimedAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            var returned = StillClaimed(claimed);
-            foreach (var row in returned)
+            var renewed = _rows.Values.Where(r => r.Status == DeliveryStatus.InProgress && r.ClaimToken is { } token && claimTokens.Contains(token)).ToList();
+            foreach (var row in renewed)
             {
                 Unindex(row);
-                row.Status = DeliveryStatus.Pending;
-                row.ClaimToken = null;
-                row.ClaimExpiresOnUtc = null;
+                row.ClaimExpiresOnUtc = until;
                 Index(row);
             }
-            return Task.FromResult(returned.Count);
-        }
-    }
-
-    private List<OrderTouchpointDelivery> StillClaimed(IEnumerable<OrderTouchpointDelivery> claimed) => claimed
-        .Where(c => c.ClaimToken is not null).DistinctBy(c => c.Id)
-        .Select(c => _rows.TryGetValue(c.Id, out var row) && row.Status == DeliveryStatus.Claimed && row.ClaimToken == c.ClaimToken ? row : null)
-        .OfType<OrderTouchpointDelivery>()
-        .ToList();
-
-    private void StartSending(OrderTouchpointDelivery row, Guid token, DateTime now, DateTime until)
-    {
-        Unindex(row);
-        row.Status = DeliveryStatus.InProgress;
-        row.ClaimToken = token;
-        row.ClaimExpiresOnUtc = until;
-        row.Attempts++;
-        row.FirstAttemptOnUtc ??= now;
-        row.VendorKey = null;
-        Index(row);
-    }
-
-    public Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default)
-    {
-        var now = Now;
-        lock (_gate)
-        {
-            var row = _rows.Values.Where(r => r.Status == DeliveryStatus.Pending && r.VendorKey == vendorKey)
-                .OrderBy(r => r.Attempts).ThenBy(r => r.Id).FirstOrDefault();
-            if (row is null)
-                return Task.FromResult<OrderTouchpointDelivery?>(null);
-            StartSending(row, Guid.NewGuid(), now, now + lease);
-            return Task.FromResult<OrderTouchpointDelivery?>(Copy(row));
+            return Task.FromResult(renewed.Count);
         }
     }
 
@@ -184,11 +120,11 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         }
     }
 
-    private static bool IsWaiting(OrderTouchpointDelivery row) => row.Status is DeliveryStatus.Pending or DeliveryStatus.Claimed or DeliveryStatus.InProgress;
+    private static bool IsWaiting(OrderTouchpointDelivery row) => row.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress;
 
-    // Pending rows are due at their next attempt, claimed rows and rows in progress when their lease runs out.
+    // Pending rows are due at their next attempt, rows being sent when their send lease runs out.
     private static DateTime DueOn(OrderTouchpointDelivery row) =>
-        row.Status is DeliveryStatus.Claimed or DeliveryStatus.InProgress ? row.ClaimExpiresOnUtc!.Value : row.NextAttemptOnUtc;
+        row.Status == DeliveryStatus.InProgress ? row.ClaimExpiresOnUtc!.Value : row.NextAttemptOnUtc;
 
     private static (int, int, int) OrderVendor(OrderTouchpointDelivery row) => (row.StoreId, row.OrderId, row.VendorId);
 
@@ -220,19 +156,14 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
             return Task.FromResult(Record(result.DeliveryId, result));
     }
 
-    public Task<int> RecordAttemptsAsync(IReadOnlyCollection<AttemptResult> results, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-            return Task.FromResult(OutboxRows.WriteGroups(results).Sum(group => group.Ids.Count(id => Record(id, group.Values))));
-    }
-
     private bool Record(int deliveryId, AttemptResult result)
     {
         if (!_rows.TryGetValue(deliveryId, out var row) || row.ClaimToken != result.ClaimToken || row.Status != DeliveryStatus.InProgress)
             return false;
         Unindex(row);
         row.Status = result.Status;
-        row.NextAttemptOnUtc = result.NextAttemptOnUtc;
+        if (result.Status == DeliveryStatus.Pending)
+            row.NextAttemptOnUtc = result.NextAttemptOnUtc;
         row.FinishedOnUtc = result.Status == DeliveryStatus.Pending ? null : result.AttemptedOnUtc;
         row.Attempts -= result.Counted ? 0 : 1;
         row.VendorKey = result.VendorKey;
@@ -285,13 +216,11 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         var now = Now;
         lock (_gate)
         {
-            var rows = _rows.Values.Where(r => orderIds.Contains(r.OrderId) && r.Status is DeliveryStatus.Pending or DeliveryStatus.Claimed).ToList();
+            var rows = _rows.Values.Where(r => orderIds.Contains(r.OrderId) && r.Status == DeliveryStatus.Pending).ToList();
             foreach (var row in rows)
             {
                 Unindex(row);
                 row.Status = DeliveryStatus.Skipped;
-                row.ClaimToken = null;
-                row.ClaimExpiresOnUtc = null;
                 row.FinishedOnUtc = now;
                 row.LastReason = OutboxRows.TrimReason(reason);
             }
@@ -324,7 +253,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
     public Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
     {
         lock (_gate)
-            return Task.FromResult(Resend(_rows.Values.Where(r => deliveryIds.Contains(r.Id) && r.Status is not (DeliveryStatus.InProgress or DeliveryStatus.Claimed))));
+            return Task.FromResult(Resend(_rows.Values.Where(r => deliveryIds.Contains(r.Id) && r.Status != DeliveryStatus.InProgress)));
     }
 
     public Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
@@ -368,7 +297,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
             {
                 var own = rows.Where(r => r.Vendor == vendor).ToList();
                 return new VendorHealth(vendor,
-                    own.Count(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.Claimed or DeliveryStatus.InProgress),
+                    own.Count(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress),
                     own.Count(r => r.Status == DeliveryStatus.Delivered && r.FinishedOnUtc >= since),
                     own.Count(r => r.Status == DeliveryStatus.Failed && r.FinishedOnUtc >= since),
                     own.Where(r => r.Status == DeliveryStatus.Delivered).Max(r => r.DeliveredOnUtc));

@@ -154,7 +154,7 @@ public class DeliveryLogTests
         Assert.That((model.Length, model.AvailablePageSizes), Is.EqualTo((15, "15, 50, 100")));
         Assert.That(model.AvailableStores.Select(i => i.Text), Is.EqualTo(new[] { "Admin.Common.All", "Negozio", "Shop" }));
         Assert.That(model.AvailableVendors.Select(i => i.Text), Is.EqualTo(new[] { "Admin.Common.All", "Transactionale", "Voyado Engage", "VTmarketing" }));
-        Assert.That(model.AvailableStatuses.Skip(1).Select(i => i.Text), Is.EqualTo(new[] { "Pending", "Queued to send", "Sending", "Delivered", "Failed", "Skipped" }));
+        Assert.That(model.AvailableStatuses.Skip(1).Select(i => i.Text), Is.EqualTo(new[] { "Pending", "Sending", "Delivered", "Failed", "Skipped" }));
         Assert.That(model.AvailableEvents, Has.Count.EqualTo(1 + Enum.GetValues<TouchpointEvent>().Length));
     }
 

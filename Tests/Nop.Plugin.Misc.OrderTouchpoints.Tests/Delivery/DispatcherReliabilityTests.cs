@@ -402,7 +402,7 @@ public class DispatcherReliabilityTests
     }
 
     [Test]
-    public async Task A_claim_takes_a_batch_larger_than_the_send_slots_and_the_queued_rows_are_sent_as_slots_free_up()
+    public async Task A_claim_takes_only_as_many_rows_as_there_are_free_send_slots()
     {
         var orders = await PlaceOrdersAsync(30);
         var inFlight = 0;
@@ -422,70 +422,104 @@ public class DispatcherReliabilityTests
 
         AssertEachDeliveredExactlyOnce(orders);
         Assert.That(drained.Attempts, Is.EqualTo(orders.Length));
-        Assert.That(claims.Claims[0], Is.EqualTo((DrainPlan.From(node.Settings).ClaimBatch, orders.Length)), "one claim took the whole backlog");
+        Assert.That(claims.Claims, Has.All.Matches<(int Asked, int Claimed)>(c => c.Asked is >= 1 and <= 2 && c.Claimed <= c.Asked));
         Assert.That(claims.Claims.Sum(c => c.Claimed), Is.EqualTo(orders.Length));
-        Assert.That(maxInFlight, Is.InRange(1, 2), "still no more sends at once than slots");
+        Assert.That(maxInFlight, Is.InRange(1, 2), "no more sends at once than slots");
         Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Attempts == 1));
     }
 
     [Test]
-    public async Task A_queued_row_whose_claim_another_node_took_over_is_not_sent()
+    public async Task A_send_slower_than_the_lease_keeps_its_lease_renewed_so_no_other_node_takes_it_over()
     {
-        var orders = await PlaceOrdersAsync(3);
-        var outbox = new FailingRecordsOutbox(_outbox);
-        var node = new DeliveryNode(outbox, _time, _vendor, new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 1 });
-        _nodes.Add(node);
-        var lease = DrainPlan.From(node.Settings).Lease;
-        var starts = 0;
-        IReadOnlyList<OrderTouchpointDelivery> takenOver = [];
-        outbox.BeforeStart = async _ =>
+        var orders = new[] { 1 };
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VtMarketing], _time.UtcNow);
+        using var answer = new ManualResetEventSlim();
+        _vendor.Answer = (_, _) =>
         {
-            if (++starts != 2)
-                return;
-            // This node fell behind: its claim of orders 2 and 3 ran out, and another node claimed and delivered them.
-            while (_outbox.Snapshot()[0].Status != DeliveryStatus.Delivered)
-                await Task.Delay(5);
-            _time.Advance(lease + TimeSpan.FromSeconds(1));
-            takenOver = await _outbox.TakeDueAsync(10, lease);
-            await _outbox.RecordAttemptsAsync(takenOver.Select(r =>
-                new AttemptResult(r.Id, r.ClaimToken!.Value, DeliveryStatus.Delivered, _time.UtcNow, _time.UtcNow, 202, null)).ToList());
+            answer.Wait(TimeSpan.FromSeconds(30));
+            return new FakeResponse(202, "{}");
         };
+        var outbox = new FailingRecordsOutbox(_outbox);
+        var node = NodeWithSlowChannel(outbox);
 
-        var drained = await node.Dispatcher.DrainAsync(CancellationToken.None);
+        var drain = node.Dispatcher.DrainAsync(CancellationToken.None);
+        await _vendor.FirstRequest.WaitAsync(TimeSpan.FromSeconds(30));
+        for (var renewal = 1; renewal <= 6; renewal++)
+        {
+            _time.Advance(DrainPlan.LeaseRenewal);
+            for (var wait = 0; outbox.Renewals < renewal && wait < 300; wait++)
+                await Task.Delay(10);
+            Assert.That(await _outbox.TakeDueAsync(10, DrainPlan.Lease), Is.Empty, $"another node finds nothing to take over after {renewal * 10} s");
+        }
+        answer.Set();
+        await drain.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.That(takenOver.Select(r => r.OrderId), Is.EqualTo(new[] { 2, 3 }));
-        Assert.That(_vendor.Exchanges.Select(e => e.OrderId), Is.EqualTo(new[] { 1 }), "this node sent only the row it had started");
-        Assert.That(drained.Attempts, Is.EqualTo(1));
-        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Delivered && r.Attempts == 1));
-        Assert.That(orders, Has.Length.EqualTo(3));
+        Assert.That(outbox.Renewals, Is.GreaterThanOrEqualTo(6));
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(_outbox.Snapshot().Single().Attempts, Is.EqualTo(1));
+    }
+
+    // A VTmarketing channel (a repeat acts twice) whose attempt timeout and send time limit outlast what the test advances the clock by.
+    private DeliveryNode NodeWithSlowChannel(IDeliveryOutbox outbox)
+    {
+        var http = new HttpClient();
+        var node = new DeliveryNode(outbox, _time, _vendor, new OrderTouchpointsDeliverySettings { AttemptTimeoutSeconds = 120 }, configure: services =>
+            services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(_vendor.Server.BaseUri, http,
+                sp.GetRequiredService<VendorRequestSender>(), vendor: TouchpointVendor.VtMarketing, repeat: RepeatEffect.ActsTwice,
+                attemptTimeout: TimeSpan.FromMinutes(10))));
+        _nodes.Add(node);
+        return node;
     }
 
     [Test]
-    public async Task A_killed_nodes_queued_rows_are_claimed_again_and_sent_while_its_started_rows_fail_as_outcome_unknown()
+    public async Task A_killed_nodes_rows_being_sent_fail_as_outcome_unknown_within_a_minute_while_its_pending_rows_are_sent()
     {
         var orders = await PlaceOrdersAsync(10);
-        // The node claimed ten rows, started three and was killed: the three may have reached the vendor, the
-        // seven queued ones never left.
-        var lease = TimeSpan.FromMinutes(5);
-        var claimed = await _outbox.ClaimDueAsync(10, lease);
-        var started = await _outbox.StartAsync(claimed.Take(3).ToList(), lease);
-        Assert.That(started, Has.Count.EqualTo(3));
+        // The node claimed three rows and was killed: they may have reached the vendor; the seven pending ones never left.
+        var killedOn = _time.UtcNow;
+        var sending = await _outbox.TakeDueAsync(3, DrainPlan.Lease);
 
         var after = StartNode();
         var first = await after.Dispatcher.DrainAsync(CancellationToken.None);
-        Assert.That((first.Attempts, _vendor.Exchanges.Count), Is.EqualTo((0, 0)), "nothing is taken from a live claim");
+        Assert.That(first.Attempts, Is.EqualTo(7), "nothing is taken from a live lease");
         await DeliveryLoop.RunUntilSettledAsync(after.Dispatcher, _time);
 
         var rows = _outbox.Snapshot();
         var unknown = rows.Where(r => r.Status == DeliveryStatus.Failed).ToList();
-        Assert.That(unknown.Select(r => r.Id), Is.EquivalentTo(started.Select(r => r.Id)));
-        Assert.That(unknown, Has.All.Matches<OrderTouchpointDelivery>(r => r.LastReason!.StartsWith("Sent, no answer recorded") && r.Attempts == 1));
-        var queued = rows.Where(r => !started.Any(s => s.Id == r.Id)).ToList();
-        Assert.That(queued, Has.Count.EqualTo(7));
-        Assert.That(queued, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Delivered && r.Attempts == 1),
-            "a claim that was never started costs no attempt and raises no false alarm");
-        Assert.That(_vendor.AcceptedPerOrder(), Is.EquivalentTo(queued.ToDictionary(r => r.OrderId, _ => 1)));
+        Assert.That(unknown.Select(r => r.Id), Is.EquivalentTo(sending.Select(r => r.Id)));
+        Assert.That(unknown, Has.All.Matches<OrderTouchpointDelivery>(r => r.LastReason!.StartsWith("Sent, no answer recorded") && r.Attempts == 1
+            && r.FinishedOnUtc - killedOn <= TimeSpan.FromSeconds(60)));
+        var pending = rows.Where(r => !sending.Any(s => s.Id == r.Id)).ToList();
+        Assert.That(pending, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Delivered && r.Attempts == 1));
+        Assert.That(_vendor.AcceptedPerOrder(), Is.EquivalentTo(pending.ToDictionary(r => r.OrderId, _ => 1)));
         Assert.That(orders, Has.Length.EqualTo(10));
+    }
+
+    [Test]
+    public async Task A_send_still_running_when_the_stop_grace_ends_is_cut_and_follows_the_unknown_outcome_rule()
+    {
+        await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VtMarketing], _time.UtcNow);
+        _vendor.Answer = (_, _) => new FakeResponse(202, "{}", Delay: TimeSpan.FromMinutes(5));
+        var node = NodeWithSlowChannel(_outbox);
+        using var stopping = new CancellationTokenSource();
+
+        var drain = node.Dispatcher.DrainAsync(stopping.Token);
+        await _vendor.FirstRequest.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+        _time.Advance(DrainPlan.StopGrace + TimeSpan.FromSeconds(1));
+        try
+        {
+            await drain.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        var row = _outbox.Snapshot().Single();
+        Assert.That((row.Status, row.ClaimToken), Is.EqualTo((DeliveryStatus.Failed, (Guid?)null)), "settled before the node is gone");
+        Assert.That(row.LastReason, Is.EqualTo(UnknownOutcome.Reason(TouchpointVendor.VtMarketing, row.OrderId, TouchpointEvent.OrderPlaced,
+            "cut without an answer when the application stopped")));
+        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(1));
     }
 
     [Test]

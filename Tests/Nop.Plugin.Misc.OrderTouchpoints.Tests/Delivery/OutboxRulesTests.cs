@@ -71,67 +71,54 @@ public class OutboxRulesTests
     }
 
     [Test]
-    public async Task A_claim_queues_rows_uncounted_and_only_its_start_counts_the_attempt_and_marks_them_sent()
+    public async Task A_claim_moves_as_many_due_rows_as_asked_straight_to_being_sent_under_one_token_with_the_attempt_counted()
     {
         for (var orderId = 1; orderId <= 3; orderId++)
             await EnqueuePlaced(orderId, TouchpointVendor.Transactionale);
 
-        var claimed = await _outbox.ClaimDueAsync(10, Lease);
-        Assert.That(claimed.Select(r => r.OrderId), Is.EqualTo(new[] { 1, 2, 3 }));
-        Assert.That(claimed, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Claimed && r.Attempts == 0
-            && r.FirstAttemptOnUtc == null && r.ClaimToken == claimed[0].ClaimToken && r.ClaimExpiresOnUtc == _time.UtcNow + Lease));
-        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty, "claimed rows are held");
-        Assert.That(await _outbox.RecordAttemptAsync(Delivered(claimed[0], _time.UtcNow)), Is.False, "a result needs a started row");
+        var claimed = await _outbox.ClaimDueAsync(2, Lease, "node-a:1");
 
-        _time.Advance(TimeSpan.FromSeconds(3));
-        var started = await _outbox.StartAsync(claimed.Take(2).ToList(), Lease);
-        Assert.That(started, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.InProgress && r.Attempts == 1
-            && r.FirstAttemptOnUtc == _time.UtcNow && r.ClaimExpiresOnUtc == _time.UtcNow + Lease && r.ClaimToken == claimed[0].ClaimToken));
-        Assert.That(_outbox.Snapshot().Select(r => r.Status), Is.EqualTo(new[] { DeliveryStatus.InProgress, DeliveryStatus.InProgress, DeliveryStatus.Claimed }));
-        Assert.That((await _outbox.StartAsync(claimed.Take(1).ToList(), Lease)).Single().Attempts, Is.EqualTo(1), "counted once");
-        Assert.That(await _outbox.RecordAttemptAsync(Delivered(started[0], _time.UtcNow)), Is.True);
-        Assert.That(await _outbox.StartAsync(claimed.Take(1).ToList(), Lease), Is.Empty, "finished: no longer under the claim");
-
-        Assert.That(await _outbox.ReturnClaimedAsync(claimed), Is.EqualTo(1), "only the row still queued goes back");
-        var returned = _outbox.Snapshot()[2];
-        Assert.That((returned.Status, returned.ClaimToken, returned.Attempts), Is.EqualTo((DeliveryStatus.Pending, (Guid?)null, 0)));
-        Assert.That((await _outbox.ClaimDueAsync(10, Lease)).Select(r => r.OrderId), Is.EqualTo(new[] { 3 }));
+        Assert.That(claimed.Select(c => c.Row.OrderId), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(claimed, Has.All.Matches<ClaimedDelivery>(c => !c.OutcomeUnknown && c.Row.Status == DeliveryStatus.InProgress && c.Row.Attempts == 1
+            && c.Row.FirstAttemptOnUtc == _time.UtcNow && c.Row.ClaimToken == claimed[0].Row.ClaimToken && c.Row.ClaimExpiresOnUtc == _time.UtcNow + Lease
+            && c.Row.SentByNode == "node-a:1"));
+        Assert.That(_outbox.Snapshot().Select(r => r.Status), Is.EqualTo(new[] { DeliveryStatus.InProgress, DeliveryStatus.InProgress, DeliveryStatus.Pending }));
+        Assert.That(_outbox.Snapshot().Take(2).Select(r => r.SentByNode), Is.EqualTo(new[] { "node-a:1", "node-a:1" }), "stored as returned");
     }
 
     [Test]
-    public async Task A_claim_whose_lease_ran_out_is_simply_claimed_again_and_the_old_claim_can_no_longer_start_it()
+    public async Task A_renewed_send_lease_keeps_the_row_from_other_claims_until_the_renewal_runs_out()
     {
         await EnqueuePlaced(1, TouchpointVendor.VoyadoEngage);
-        var stale = await _outbox.ClaimDueAsync(1, Lease);
+        var sending = (await _outbox.TakeDueAsync(1, Lease)).Single();
 
         _time.Advance(Lease - TimeSpan.FromSeconds(1));
-        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(stale[0].ClaimExpiresOnUtc), "a claim's lease end is a due time");
-        Assert.That(await _outbox.ClaimDueAsync(1, Lease), Is.Empty, "a live claim is respected");
-        _time.Advance(TimeSpan.FromSeconds(1));
-        Assert.That(await _outbox.ClaimAbandonedAsync(1, Lease), Is.Empty, "never sent: not an unknown outcome");
+        var renewedOn = _time.UtcNow;
+        Assert.That(await _outbox.RenewLeasesAsync([sending.ClaimToken!.Value, Guid.NewGuid()], Lease), Is.EqualTo(1));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.That(await _outbox.TakeDueAsync(1, Lease), Is.Empty, "past the first lease, within the renewed one");
+        Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(renewedOn + Lease));
 
-        var again = await _outbox.ClaimDueAsync(1, Lease);
-        Assert.That((again.Single().Id, again.Single().Attempts), Is.EqualTo((stale[0].Id, 0)));
-        Assert.That(again.Single().ClaimToken, Is.Not.EqualTo(stale[0].ClaimToken));
-        Assert.That(await _outbox.StartAsync(stale, Lease), Is.Empty, "the node that lost the claim does not send");
-        Assert.That(await _outbox.StartAsync(again, Lease), Has.Count.EqualTo(1));
+        _time.Advance(Lease);
+        var takenOver = await _outbox.ClaimDueAsync(1, Lease, "node-b:2");
+        Assert.That(takenOver.Select(c => (c.Row.Id, c.OutcomeUnknown)), Is.EqualTo(new[] { (sending.Id, true) }));
+        Assert.That(await _outbox.RenewLeasesAsync([sending.ClaimToken!.Value], Lease), Is.Zero, "the old claim renews nothing any more");
     }
 
     [Test]
-    public async Task A_claimed_row_holds_its_orders_later_events_is_skipped_by_an_erase_and_is_not_resent()
+    public async Task A_row_being_sent_holds_its_orders_later_events_and_is_left_alone_by_resend_and_erase()
     {
         await EnqueuePlaced(1, TouchpointVendor.VoyadoEngage);
         await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
-        var placed = await _outbox.ClaimDueAsync(10, Lease);
-        Assert.That(placed.Select(r => r.Event), Is.EqualTo(new[] { TouchpointEvent.OrderPlaced }), "paid waits while placed is claimed");
-        Assert.That(await _outbox.ClaimDueAsync(10, Lease), Is.Empty);
+        var placed = await _outbox.TakeDueAsync(10, Lease);
+        Assert.That(placed.Select(r => r.Event), Is.EqualTo(new[] { TouchpointEvent.OrderPlaced }), "paid waits while placed is being sent");
+        Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty);
 
-        Assert.That(await _outbox.ResendAsync([placed[0].Id]), Is.Zero, "a claimed row is left alone");
+        Assert.That(await _outbox.ResendAsync([placed[0].Id]), Is.Zero, "a row being sent is left alone");
         Assert.That((await _outbox.GetVendorHealthAsync()).Single(h => h.Vendor == TouchpointVendor.VoyadoEngage).Waiting, Is.EqualTo(2));
 
-        Assert.That(await _outbox.SkipPendingAsync([1], "Customer data erased."), Is.EqualTo(2), "never sent: skipped like pending rows");
-        Assert.That(await _outbox.StartAsync(placed, Lease), Is.Empty, "a skipped row is not started");
-        Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Skipped && r.ClaimToken == null));
+        Assert.That(await _outbox.SkipPendingAsync([1], "Customer data erased."), Is.EqualTo(1), "only the row never sent is skipped");
+        Assert.That(_outbox.Snapshot().Select(r => r.Status), Is.EqualTo(new[] { DeliveryStatus.InProgress, DeliveryStatus.Skipped }));
     }
 
     [Test]
@@ -150,18 +137,19 @@ public class OutboxRulesTests
     }
 
     [Test]
-    public async Task An_expired_lease_is_reclaimed_under_a_new_token_and_the_old_claim_can_no_longer_record()
+    public async Task An_expired_send_lease_is_claimed_with_its_outcome_unknown_under_a_new_token_and_the_old_claim_can_no_longer_record()
     {
         await EnqueuePlaced(1, TouchpointVendor.Transactionale);
         var dead = (await _outbox.TakeDueAsync(1, Lease))[0];
 
         _time.Advance(Lease - TimeSpan.FromSeconds(1));
-        Assert.That(await _outbox.ClaimAbandonedAsync(1, Lease), Is.Empty, "a live lease is respected");
+        Assert.That(await _outbox.TakeDueAsync(1, Lease), Is.Empty, "a live lease is respected");
         Assert.That(await _outbox.GetNextDueOnUtcAsync(), Is.EqualTo(dead.ClaimExpiresOnUtc), "the lease end is the row's next due time");
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        Assert.That(await _outbox.TakeDueAsync(1, Lease), Is.Empty, "only pending rows are due: an abandoned claim is claimed as such");
-        var reclaimed = (await _outbox.ClaimAbandonedAsync(1, Lease))[0];
+        var claimed = (await _outbox.ClaimDueAsync(1, Lease, OutboxTestSteps.TestNode)).Single();
+        Assert.That(claimed.OutcomeUnknown, Is.True);
+        var reclaimed = claimed.Row;
         Assert.That(reclaimed.ClaimToken, Is.Not.EqualTo(dead.ClaimToken));
         Assert.That(reclaimed.Attempts, Is.EqualTo(2));
 

@@ -6,8 +6,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 /// <summary>
 /// An outbox whose next <see cref="FailuresLeft"/> result writes throw, as a deadlock victim or a dropped
-/// connection would; everything else goes to the wrapped outbox. It also keeps the size of each batch
-/// written, and a batch write can be held until <see cref="HoldWrites"/> completes.
+/// connection would; everything else goes to the wrapped outbox. It also keeps each claim's size and counts lease renewals.
 /// </summary>
 public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbox
 {
@@ -23,26 +22,10 @@ public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbo
 
     public int FailedWrites => Volatile.Read(ref _failedWrites);
 
-    /// <summary>When set, each batch write waits for it first (a slow database).</summary>
-    public Task? HoldWrites { get; set; }
-
-    /// <summary>The number of results in each batch write, in order (failed writes included).</summary>
-    public List<int> BatchSizes { get; } = [];
-
     public Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
     {
         FailIfAsked();
         return inner.RecordAttemptAsync(result, cancellationToken);
-    }
-
-    public async Task<int> RecordAttemptsAsync(IReadOnlyCollection<AttemptResult> results, CancellationToken cancellationToken = default)
-    {
-        lock (BatchSizes)
-            BatchSizes.Add(results.Count);
-        if (HoldWrites is { } hold)
-            await hold;
-        FailIfAsked();
-        return await inner.RecordAttemptsAsync(results, cancellationToken);
     }
 
     private void FailIfAsked()
@@ -69,33 +52,27 @@ public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbo
     /// <summary>Each claim's requested size and the number of rows it claimed, in order.</summary>
     public List<(int Asked, int Claimed)> Claims { get; } = [];
 
-    /// <summary>When set, runs before each start is passed on (another node acting meanwhile), with the rows to start.</summary>
-    public Func<IReadOnlyCollection<OrderTouchpointDelivery>, Task>? BeforeStart { get; set; }
+    /// <summary>When set, runs before each claim is passed on (another node acting meanwhile).</summary>
+    public Func<Task>? BeforeClaim { get; set; }
 
-    public async Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, string node, CancellationToken cancellationToken = default)
     {
-        var claimed = await inner.ClaimDueAsync(maxCount, lease, cancellationToken);
+        if (BeforeClaim is { } beforeClaim)
+            await beforeClaim();
+        var claimed = await inner.ClaimDueAsync(maxCount, lease, node, cancellationToken);
         lock (Claims)
             Claims.Add((maxCount, claimed.Count));
         return claimed;
     }
 
-    public async Task<IReadOnlyList<OrderTouchpointDelivery>> StartAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, TimeSpan lease,
-        CancellationToken cancellationToken = default)
+    /// <summary>How many lease renewals were made.</summary>
+    public int Renewals { get; private set; }
+
+    public Task<int> RenewLeasesAsync(IReadOnlyCollection<Guid> claimTokens, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        if (BeforeStart is { } beforeStart)
-            await beforeStart(claimed);
-        return await inner.StartAsync(claimed, lease, cancellationToken);
+        Renewals++;
+        return inner.RenewLeasesAsync(claimTokens, lease, cancellationToken);
     }
-
-    public Task<int> ReturnClaimedAsync(IReadOnlyCollection<OrderTouchpointDelivery> claimed, CancellationToken cancellationToken = default) =>
-        inner.ReturnClaimedAsync(claimed, cancellationToken);
-
-    public Task<IReadOnlyList<OrderTouchpointDelivery>> ClaimAbandonedAsync(int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
-        inner.ClaimAbandonedAsync(maxCount, lease, cancellationToken);
-
-    public Task<OrderTouchpointDelivery?> ClaimPausedAsync(string vendorKey, TimeSpan lease, CancellationToken cancellationToken = default) =>
-        inner.ClaimPausedAsync(vendorKey, lease, cancellationToken);
 
     public Task<int> ReleasePausedAsync(string vendorKey, CancellationToken cancellationToken = default) =>
         inner.ReleasePausedAsync(vendorKey, cancellationToken);

@@ -1,10 +1,15 @@
 using LinqToDB.Data;
+using Nop.Core;
 
 namespace Nop.Data;
 
 public partial interface INopDataProvider
 {
+    void UpdateEntities<TEntity>(IEnumerable<TEntity> entities) where TEntity : BaseEntity;
+
     Task<int> ExecuteNonQueryAsync(string sql, params DataParameter[] dataParameters);
+
+    IQueryable<TEntity> GetTable<TEntity>() where TEntity : BaseEntity;
 
     string ConfigurationName { get; }
 }
