@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
@@ -19,8 +18,6 @@ public class PluginNopStartup : INopStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<VendorPauses>();
         services.AddSingleton<VendorResiliencePipelines>();
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ApiKeyProtector>();

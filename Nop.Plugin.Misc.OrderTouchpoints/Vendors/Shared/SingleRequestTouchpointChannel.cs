@@ -116,9 +116,6 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         return new PreparedRequest(endpoint, VendorJson.Serialize(built.Payload), await AttemptTimeoutAsync(), null);
     }
 
-    private async Task<TimeSpan> AttemptTimeoutAsync()
-    {
-        var delivery = await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>();
-        return TimeSpan.FromSeconds(Math.Max(1, delivery.AttemptTimeoutSeconds));
-    }
+    private async Task<TimeSpan> AttemptTimeoutAsync() =>
+        DrainPlan.AttemptTimeoutOf(await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>());
 }

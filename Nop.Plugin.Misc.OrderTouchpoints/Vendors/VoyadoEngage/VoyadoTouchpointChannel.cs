@@ -143,11 +143,8 @@ public class VoyadoTouchpointChannel(
     private Task<OrderTouchpointsVoyadoSettings> LoadSettingsAsync(int storeId) =>
         settingService.LoadSettingAsync<OrderTouchpointsVoyadoSettings>(storeId);
 
-    private async Task<TimeSpan> AttemptTimeoutAsync()
-    {
-        var seconds = (await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>()).AttemptTimeoutSeconds;
-        return seconds > 0 ? TimeSpan.FromSeconds(seconds) : VendorResiliencePipelines.DefaultAttemptTimeout;
-    }
+    private async Task<TimeSpan> AttemptTimeoutAsync() =>
+        DrainPlan.AttemptTimeoutOf(await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>());
 
     private async Task<string> TextAsync(string resourceKey, object? argument) =>
         string.Format(CultureInfo.CurrentCulture, await localizationService.GetResourceAsync(resourceKey), argument);
