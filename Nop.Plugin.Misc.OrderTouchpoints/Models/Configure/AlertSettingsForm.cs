@@ -9,6 +9,12 @@ public class AlertSettingsForm(ISettingService settingService)
 {
     private const string Prefix = nameof(ConfigurationModel.Alerts);
 
+    /// <summary>Up to a week: a longer wait or period would hide an outage for good.</summary>
+    public static readonly SettingRange WaitingThresholdMinutes = new(1, 10080);
+
+    /// <summary>At least 5 minutes, so a failing vendor cannot flood the owner's mailbox.</summary>
+    public static readonly SettingRange PeriodMinutes = new(5, 10080);
+
     public async Task<AlertsModel> PrepareAsync()
     {
         var settings = await settingService.LoadSettingAsync<OrderTouchpointsAlertSettings>();
@@ -23,8 +29,10 @@ public class AlertSettingsForm(ISettingService settingService)
 
     public async Task ValidateAsync(AlertsModel model, FormErrors errors)
     {
-        await errors.RangeAsync($"{Prefix}.{nameof(model.WaitingThresholdMinutes)}", model.WaitingThresholdMinutes, 1, 10080);
-        await errors.RangeAsync($"{Prefix}.{nameof(model.PeriodMinutes)}", model.PeriodMinutes, 5, 10080);
+        await errors.RangeAsync($"{Prefix}.{nameof(model.WaitingThresholdMinutes)}", "Plugins.Misc.OrderTouchpoints.Fields.Alerts.WaitingThresholdMinutes",
+            model.WaitingThresholdMinutes, WaitingThresholdMinutes);
+        await errors.RangeAsync($"{Prefix}.{nameof(model.PeriodMinutes)}", "Plugins.Misc.OrderTouchpoints.Fields.Alerts.PeriodMinutes",
+            model.PeriodMinutes, PeriodMinutes);
         if (!string.IsNullOrWhiteSpace(model.RecipientEmail) && !MailAddress.TryCreate(model.RecipientEmail.Trim(), out _))
             await errors.AddAsync($"{Prefix}.{nameof(model.RecipientEmail)}", "Plugins.Misc.OrderTouchpoints.Validation.Email");
     }

@@ -31,6 +31,7 @@ public class ConfigurationForm(
         await transactionale.ValidateAsync(model.Transactionale, storeScope, errors);
         await voyado.ValidateAsync(model.Voyado, storeScope, errors);
         await vtMarketing.ValidateAsync(model.VtMarketing, storeScope, errors);
+        await vtMarketingFeed.ValidateAsync(model.VtMarketingFeed, storeScope, errors);
         await delivery.ValidateAsync(model.Delivery, errors);
         await alerts.ValidateAsync(model.Alerts, errors);
     }

@@ -8,6 +8,10 @@ public class DeliverySettingsForm(ISettingService settingService)
 {
     private const string Prefix = nameof(ConfigurationModel.Delivery);
 
+    public static readonly SettingRange RetentionDays = new(1, 3650);
+    public static readonly SettingRange MaxConcurrentSends = new(1, 64);
+    public static readonly SettingRange AttemptTimeoutSeconds = new(1, 120);
+
     public async Task<DeliveryModel> PrepareAsync()
     {
         var settings = await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>();
@@ -26,9 +30,12 @@ public class DeliverySettingsForm(ISettingService settingService)
         if (!RetrySchedule.TryParse(model.RetrySchedule, out _))
             await errors.AddAsync($"{Prefix}.{nameof(model.RetrySchedule)}", "Plugins.Misc.OrderTouchpoints.Validation.RetrySchedule",
                 RetrySchedule.MaxRetries, (int)RetrySchedule.MaxDelay.TotalDays);
-        await errors.RangeAsync($"{Prefix}.{nameof(model.RetentionDays)}", model.RetentionDays, 1, 3650);
-        await errors.RangeAsync($"{Prefix}.{nameof(model.MaxConcurrentSends)}", model.MaxConcurrentSends, 1, 64);
-        await errors.RangeAsync($"{Prefix}.{nameof(model.AttemptTimeoutSeconds)}", model.AttemptTimeoutSeconds, 1, 120);
+        await errors.RangeAsync($"{Prefix}.{nameof(model.RetentionDays)}", "Plugins.Misc.OrderTouchpoints.Fields.Delivery.RetentionDays",
+            model.RetentionDays, RetentionDays);
+        await errors.RangeAsync($"{Prefix}.{nameof(model.MaxConcurrentSends)}", "Plugins.Misc.OrderTouchpoints.Fields.Delivery.MaxConcurrentSends",
+            model.MaxConcurrentSends, MaxConcurrentSends);
+        await errors.RangeAsync($"{Prefix}.{nameof(model.AttemptTimeoutSeconds)}", "Plugins.Misc.OrderTouchpoints.Fields.Delivery.AttemptTimeoutSeconds",
+            model.AttemptTimeoutSeconds, AttemptTimeoutSeconds);
     }
 
     public async Task SaveAsync(DeliveryModel model)

@@ -3,6 +3,12 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
 
+/// <summary>The whole numbers a numeric setting accepts, both ends included.</summary>
+public readonly record struct SettingRange(int Min, int Max)
+{
+    public bool Contains(int value) => value >= Min && value <= Max;
+}
+
 /// <summary>The checks the configure page applies to single values; messages are locale resources.</summary>
 public static partial class SettingsValidation
 {
@@ -19,10 +25,11 @@ public static partial class SettingsValidation
             await errors.AddAsync(field, "Plugins.Misc.OrderTouchpoints.Validation.VendorUrl");
     }
 
-    public static async Task RangeAsync(this FormErrors errors, string field, int value, int min, int max)
+    /// <summary>Refuses a number outside <paramref name="range"/>; the message names the field by its label, since it also shows in the page's error summary.</summary>
+    public static async Task RangeAsync(this FormErrors errors, string field, string labelResource, int value, SettingRange range)
     {
-        if (value < min || value > max)
-            await errors.AddAsync(field, "Plugins.Misc.OrderTouchpoints.Validation.Range", min, max);
+        if (!range.Contains(value))
+            await errors.AddAsync(field, "Plugins.Misc.OrderTouchpoints.Validation.Range", await errors.TextAsync(labelResource), range.Min, range.Max);
     }
 
     public static bool IsCountryCode(string? code) => code is not null && CountryCode().IsMatch(code);

@@ -64,10 +64,31 @@ public abstract class VendorSettingsForm<TSettings, TModel>(
     /// </summary>
     public async Task ValidateAsync(TModel model, int storeScope, FormErrors errors)
     {
+        if (TypedKeyApplies(model, storeScope) && FirstCharacterNotAllowedInKey(model.ApiKey!.Trim()) is { } position)
+            await errors.AddAsync(Field(nameof(model.ApiKey)), "Plugins.Misc.OrderTouchpoints.Validation.ApiKeyCharacters", position + 1);
         var effective = await AfterSaveAsync(model, storeScope);
         if (effective.Settings.Enabled && string.IsNullOrEmpty(effective.Settings.ApiKey))
             await errors.AddAsync(Field(nameof(model.ApiKey)), "Plugins.Misc.OrderTouchpoints.Validation.ApiKeyRequired");
         await ValidateFieldsAsync(model, effective, errors);
+    }
+
+    private static bool TypedKeyApplies(TModel model, int storeScope) =>
+        (storeScope == 0 || model.ApiKey_OverrideForStore) && !model.ClearApiKey && !string.IsNullOrWhiteSpace(model.ApiKey);
+
+    /// <summary>
+    /// The index of the first character outside visible ASCII (0x21-0x7E), or null. Every vendor's keys are
+    /// visible ASCII; anything else is a paste accident (a zero-width space, a space inside, a typographic
+    /// dash) that the vendor would refuse as a wrong key, or that HttpClient refuses to put in a header.
+    /// Trim() keeps zero-width characters, which are not white space.
+    /// </summary>
+    private static int? FirstCharacterNotAllowedInKey(string key)
+    {
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] is < '!' or > '~')
+                return i;
+        }
+        return null;
     }
 
     public async Task SaveAsync(TModel model, int storeScope)

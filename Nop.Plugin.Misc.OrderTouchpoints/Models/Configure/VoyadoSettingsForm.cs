@@ -13,7 +13,7 @@ public class VoyadoSettingsForm(
     : VendorSettingsForm<OrderTouchpointsVoyadoSettings, VoyadoModel>(settingService, apiKeyProtector, timeProvider)
 {
     /// <summary>Engage answers 429 above ~200 requests/s per key and asks integrators to stay under 50.</summary>
-    public const int MaxRequestsPerSecondLimit = 50;
+    public static readonly SettingRange MaxRequestsPerSecond = new(1, 50);
 
     protected override string FieldPrefix => nameof(ConfigurationModel.Voyado);
 
@@ -151,7 +151,8 @@ public class VoyadoSettingsForm(
             else if (tenant.AbsolutePath != "/" || tenant.Query.Length > 0 || tenant.Fragment.Length > 0)
                 await errors.AddAsync(Field(nameof(model.BaseUrl)), "Plugins.Misc.OrderTouchpoints.Validation.TenantUrl");
         }
-        await errors.RangeAsync(Field(nameof(model.MaxRequestsPerSecond)), s.MaxRequestsPerSecond, 1, MaxRequestsPerSecondLimit);
+        await errors.RangeAsync(Field(nameof(model.MaxRequestsPerSecond)), "Plugins.Misc.OrderTouchpoints.Fields.Voyado.MaxRequestsPerSecond",
+            s.MaxRequestsPerSecond, MaxRequestsPerSecond);
 
         if (effective.Applies(model.LanguageOverrides_OverrideForStore))
         {

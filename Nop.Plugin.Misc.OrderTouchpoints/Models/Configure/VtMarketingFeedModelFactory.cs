@@ -14,6 +14,9 @@ public class VtMarketingFeedModelFactory(
     ILocalizationService localizationService,
     VtMarketingFeedTokens feedTokens)
 {
+    /// <summary>Up to a day: VTmarketing reads the feed daily, so a longer cache would only serve stale prices.</summary>
+    public static readonly SettingRange FeedCacheMinutes = new(0, 1440);
+
     public async Task<VtMarketingFeedModel> PrepareAsync(int storeScope)
     {
         var settings = await settingService.LoadSettingAsync<OrderTouchpointsVtMarketingSettings>(storeScope);
@@ -47,11 +50,18 @@ public class VtMarketingFeedModelFactory(
         return model;
     }
 
+    public async Task ValidateAsync(VtMarketingFeedModel model, int storeScope, FormErrors errors)
+    {
+        if (storeScope == 0 || model.FeedCacheMinutes_OverrideForStore)
+            await errors.RangeAsync($"{nameof(ConfigurationModel.VtMarketingFeed)}.{nameof(model.FeedCacheMinutes)}",
+                "Plugins.Misc.OrderTouchpoints.Fields.VtMarketing.FeedCacheMinutes", model.FeedCacheMinutes, FeedCacheMinutes);
+    }
+
     /// <summary>Saves the section; call it after the card's Enabled flag is saved, since it gives newly enabled stores their feed token.</summary>
     public async Task SaveAsync(VtMarketingFeedModel model, int storeScope)
     {
         var settings = await settingService.LoadSettingAsync<OrderTouchpointsVtMarketingSettings>(storeScope);
-        settings.FeedCacheMinutes = Math.Max(0, model.FeedCacheMinutes);
+        settings.FeedCacheMinutes = model.FeedCacheMinutes;
         settings.TrackingScript = string.IsNullOrWhiteSpace(model.TrackingScript) ? null : model.TrackingScript.Trim();
         settings.TrackingScriptPlacement = Enum.IsDefined((TrackingScriptPlacement)model.TrackingScriptPlacementId)
             ? (TrackingScriptPlacement)model.TrackingScriptPlacementId
