@@ -61,7 +61,8 @@ public class VtMarketingFeedModelFactory(
     public async Task SaveAsync(VtMarketingFeedModel model, int storeScope)
     {
         var settings = await settingService.LoadSettingAsync<OrderTouchpointsVtMarketingSettings>(storeScope);
-        settings.FeedCacheMinutes = model.FeedCacheMinutes;
+        // The page refuses an out-of-range value first (ValidateAsync); this keeps a caller that skips it inside the range too.
+        settings.FeedCacheMinutes = Math.Clamp(model.FeedCacheMinutes, FeedCacheMinutes.Min, FeedCacheMinutes.Max);
         settings.TrackingScript = string.IsNullOrWhiteSpace(model.TrackingScript) ? null : model.TrackingScript.Trim();
         settings.TrackingScriptPlacement = Enum.IsDefined((TrackingScriptPlacement)model.TrackingScriptPlacementId)
             ? (TrackingScriptPlacement)model.TrackingScriptPlacementId
