@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 using Nop.Services.Logging;
 using Nop.Services.Security;
 using Nop.Web.Framework.Components;

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.DeliveryLog;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
@@ -14,6 +16,7 @@ public static class AdminServiceRegistration
         services.AddScoped<TransactionaleSettingsForm>();
         services.AddScoped<VoyadoSettingsForm>();
         services.AddScoped<VtMarketingSettingsForm>();
+        services.AddScoped<VtMarketingFeedModelFactory>();
         services.AddScoped<DeliverySettingsForm>();
         services.AddScoped<AlertSettingsForm>();
         services.AddScoped<ConfigurationForm>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.DeliveryLog;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Messages;

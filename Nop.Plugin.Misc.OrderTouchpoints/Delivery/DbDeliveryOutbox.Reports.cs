@@ -1,51 +1,150 @@
+using System.Linq.Expressions;
 using Nop.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The health and alert reports on the database (see <see cref="IDeliveryOutbox"/>). Counting happens in
-/// memory over (vendor, status, time) points of the window: a portable projection every nopCommerce
-/// provider translates the same way, where date truncation in SQL would differ per provider.
+/// The health and alert reports on the database (see <see cref="IDeliveryOutbox"/>). Everything is counted
+/// in SQL (GROUP BY vendor and bucket, COUNT, MIN), so what travels back is a few rows per vendor and bucket
+/// whatever the table holds. Buckets are a CASE over the bucket boundaries rather than date truncation,
+/// which every provider spells differently and which cannot follow the admin's midnight.
+/// Finished rows are placed by <see cref="OrderTouchpointDelivery.FinishedOnUtc"/>, the column the
+/// (status, finished) index orders; rows finished before version 1.1 have none and are not drawn.
 /// </summary>
 public partial class DbDeliveryOutbox
 {
     public async Task<IReadOnlyList<DeliveryHistory>> GetDeliveryHistoryAsync(int storeId, DateTime fromUtc, TimeSpan bucket, int bucketCount,
         CancellationToken cancellationToken = default)
     {
+        var boundaries = DeliveryHistogram.Boundaries(fromUtc, bucket, bucketCount);
+        var toUtc = boundaries[^1];
         var rows = storeId > 0 ? repository.Table.Where(d => d.StoreId == storeId) : repository.Table;
-        var delivered = await rows.Where(d => d.StatusId == (int)DeliveryStatus.Delivered && d.DeliveredOnUtc >= fromUtc)
-            .Select(d => new { d.VendorId, At = d.DeliveredOnUtc }).ToListAsync();
-        var failed = await rows.Where(d => d.StatusId == (int)DeliveryStatus.Failed && d.LastAttemptOnUtc >= fromUtc)
-            .Select(d => new { d.VendorId, At = d.LastAttemptOnUtc }).ToListAsync();
-        var waiting = await rows.Where(d => d.StatusId == (int)DeliveryStatus.Pending || d.StatusId == (int)DeliveryStatus.InProgress)
-            .Select(d => new { d.VendorId, d.StatusId, d.CreatedOnUtc }).ToListAsync();
-        var lastDelivered = await rows.Where(d => d.StatusId == (int)DeliveryStatus.Delivered && d.DeliveredOnUtc != null)
-            .GroupBy(d => d.VendorId)
-            .Select(g => new { VendorId = g.Key, Last = g.Max(d => d.DeliveredOnUtc) })
-            .ToListAsync();
 
-        var points = delivered.Select(d => new DeliveryHistogram.Point(d.VendorId, DeliveryStatus.Delivered, d.At!.Value))
-            .Concat(failed.Select(d => new DeliveryHistogram.Point(d.VendorId, DeliveryStatus.Failed, d.At!.Value)))
-            .Concat(waiting.Select(d => new DeliveryHistogram.Point(d.VendorId, (DeliveryStatus)d.StatusId, d.CreatedOnUtc)));
-        return DeliveryHistogram.Build(fromUtc, bucket, bucketCount, points,
-            lastDelivered.Where(l => l.Last is not null).ToDictionary(l => l.VendorId, l => l.Last!.Value));
+        var finished = new List<DeliveryHistogram.BucketCount>();
+        // One statement per status, each one range of the (status, finished) index: with both statuses in one
+        // statement the view of 1,000,000 rows on PostgreSQL took p50 169 ms (24 hours) and 1,051 ms (30 days),
+        // per status 115 and 734 ms.
+        foreach (var status in new[] { DeliveryStatus.Delivered, DeliveryStatus.Failed })
+        {
+            var statusId = (int)status;
+            finished.AddRange((await ListAsync(rows
+                    .Where(d => d.StatusId == statusId && d.FinishedOnUtc >= fromUtc && d.FinishedOnUtc < toUtc)
+                    .Select(BucketedBy(d => d.FinishedOnUtc, boundaries))
+                    .GroupBy(r => new { r.VendorId, r.Bucket })
+                    .Select(g => new { g.Key.VendorId, g.Key.Bucket, Count = g.Count() }), cancellationToken))
+                .Select(f => new DeliveryHistogram.BucketCount(f.VendorId, status, f.Bucket, f.Count)));
+        }
+        // Every status below Delivered is a row still on its way, whichever steps the engine takes it through.
+        var waiting = await ListAsync(rows
+            .Where(d => d.StatusId < (int)DeliveryStatus.Delivered)
+            .Select(BucketedBy(d => d.CreatedOnUtc, boundaries))
+            .GroupBy(r => new { r.VendorId, r.Bucket })
+            .Select(g => new { g.Key.VendorId, g.Key.Bucket, Count = g.Count(), Oldest = g.Min(r => r.At) }), cancellationToken);
+
+        var lastDelivered = new Dictionary<int, DateTime>();
+        foreach (var vendor in Enum.GetValues<TouchpointVendor>())
+        {
+            var vendorId = (int)vendor;
+            // Newest first on the (status, finished) index: stops at the vendor's latest delivered row.
+            var last = (await ListAsync(rows
+                .Where(d => d.StatusId == (int)DeliveryStatus.Delivered && d.VendorId == vendorId && d.FinishedOnUtc != null)
+                .OrderByDescending(d => d.FinishedOnUtc)
+                .Select(d => d.FinishedOnUtc)
+                .Take(1), cancellationToken)).FirstOrDefault();
+            if (last is not null)
+                lastDelivered[vendorId] = last.Value;
+        }
+
+        return DeliveryHistogram.Build(bucketCount,
+            finished.Concat(waiting.Select(w => new DeliveryHistogram.BucketCount(w.VendorId, DeliveryStatus.Pending, w.Bucket, w.Count))),
+            waiting.GroupBy(w => w.VendorId).ToDictionary(g => g.Key, g => g.Min(w => w.Oldest)!.Value),
+            lastDelivered);
     }
 
     public async Task<IReadOnlyList<DeliveryTrouble>> GetDeliveryTroubleAsync(DateTime failedSinceUtc, DateTime waitingCreatedBeforeUtc,
         CancellationToken cancellationToken = default)
     {
-        var failed = await repository.Table
-            .Where(d => d.StatusId == (int)DeliveryStatus.Failed && d.LastAttemptOnUtc > failedSinceUtc)
-            .Select(d => new { d.StoreId, d.VendorId, d.Id, d.LastAttemptOnUtc, d.LastReason })
-            .ToListAsync();
-        var overdue = await repository.Table
-            .Where(d => (d.StatusId == (int)DeliveryStatus.Pending || d.StatusId == (int)DeliveryStatus.InProgress) && d.CreatedOnUtc < waitingCreatedBeforeUtc)
+        var recentlyFailed = repository.Table.Where(d => d.StatusId == (int)DeliveryStatus.Failed && d.FinishedOnUtc > failedSinceUtc);
+        var failed = await ListAsync(recentlyFailed
             .GroupBy(d => new { d.StoreId, d.VendorId })
-            .Select(g => new { g.Key.StoreId, g.Key.VendorId, Count = g.Count(), Oldest = g.Min(d => d.CreatedOnUtc) })
-            .ToListAsync();
+            .Select(g => new { g.Key.StoreId, g.Key.VendorId, Count = g.Count() }), cancellationToken);
+        var failures = new List<DeliveryTroubleReport.Failures>(failed.Count);
+        foreach (var pair in failed)
+        {
+            var firstReason = (await ListAsync(recentlyFailed
+                .Where(d => d.StoreId == pair.StoreId && d.VendorId == pair.VendorId)
+                .OrderBy(d => d.FinishedOnUtc).ThenBy(d => d.Id)
+                .Select(d => d.LastReason)
+                .Take(1), cancellationToken)).FirstOrDefault();
+            failures.Add(new DeliveryTroubleReport.Failures(pair.StoreId, pair.VendorId, pair.Count, firstReason));
+        }
+        var overdue = await ListAsync(repository.Table
+            .Where(d => d.StatusId < (int)DeliveryStatus.Delivered && d.CreatedOnUtc < waitingCreatedBeforeUtc)
+            .GroupBy(d => new { d.StoreId, d.VendorId })
+            .Select(g => new { g.Key.StoreId, g.Key.VendorId, Count = g.Count(), Oldest = g.Min(d => d.CreatedOnUtc) }), cancellationToken);
 
-        return DeliveryTroubleReport.Combine(
-            failed.Select(f => new DeliveryTroubleReport.Failure(f.StoreId, f.VendorId, f.Id, f.LastAttemptOnUtc!.Value, f.LastReason)),
+        return DeliveryTroubleReport.Combine(failures,
             overdue.Select(o => new DeliveryTroubleReport.Overdue(o.StoreId, o.VendorId, o.Count, o.Oldest)));
+    }
+
+    /// <summary>
+    /// Reads a query with the cancellation token. linq2db's queries are IAsyncEnumerable, which takes the token;
+    /// nopCommerce's ToListAsync does not, and linq2db's own ToListAsync moved namespace between the version
+    /// nopCommerce 4.90 ships (5.4) and later ones, so naming it would break on one of them.
+    /// </summary>
+    private static async Task<List<T>> ListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken)
+    {
+        if (query is not IAsyncEnumerable<T> rows)
+            return await query.ToListAsync();
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+            list.Add(row);
+        return list;
+    }
+
+    /// <summary>A row reduced to what the reports group by; <see cref="Bucket"/> is computed in SQL.</summary>
+    private sealed class BucketedRow
+    {
+        public int VendorId { get; set; }
+
+        public int StatusId { get; set; }
+
+        public int Bucket { get; set; }
+
+        public DateTime? At { get; set; }
+    }
+
+    /// <summary>
+    /// <c>d =&gt; new BucketedRow { VendorId, StatusId, At = time(d), Bucket = CASE … END }</c>: a time before the window
+    /// falls in the first bucket and one after it in the last, as waiting rows are drawn.
+    /// </summary>
+    /// <summary>
+    /// Buckets <paramref name="first"/>..<paramref name="last"/> as CASEs nested like a binary search: about five
+    /// comparisons per row for 30 buckets where a flat CASE makes fifteen on average, which on PostgreSQL was the
+    /// difference between 3.0 s and 1.1 s for a 30-day view of 1,000,000 rows.
+    /// </summary>
+    private static Expression BucketSearch(Expression at, IReadOnlyList<DateTime> boundaries, int first, int last)
+    {
+        if (first == last)
+            return Expression.Constant(first);
+        var middle = (first + last + 1) / 2;
+        return Expression.Condition(Expression.LessThan(at, Expression.Constant(boundaries[middle], typeof(DateTime?))),
+            BucketSearch(at, boundaries, first, middle - 1), BucketSearch(at, boundaries, middle, last));
+    }
+
+    private static Expression<Func<OrderTouchpointDelivery, BucketedRow>> BucketedBy<TTime>(
+        Expression<Func<OrderTouchpointDelivery, TTime>> time, IReadOnlyList<DateTime> boundaries)
+    {
+        var row = time.Parameters[0];
+        var at = Expression.Convert(time.Body, typeof(DateTime?));
+        var bucket = BucketSearch(at, boundaries, 0, boundaries.Count - 2);
+        return Expression.Lambda<Func<OrderTouchpointDelivery, BucketedRow>>(
+            Expression.MemberInit(Expression.New(typeof(BucketedRow)),
+                Expression.Bind(typeof(BucketedRow).GetProperty(nameof(BucketedRow.VendorId))!, Expression.Property(row, nameof(OrderTouchpointDelivery.VendorId))),
+                Expression.Bind(typeof(BucketedRow).GetProperty(nameof(BucketedRow.StatusId))!, Expression.Property(row, nameof(OrderTouchpointDelivery.StatusId))),
+                Expression.Bind(typeof(BucketedRow).GetProperty(nameof(BucketedRow.At))!, at),
+                Expression.Bind(typeof(BucketedRow).GetProperty(nameof(BucketedRow.Bucket))!, bucket)),
+            row);
     }
 }

@@ -1,47 +1,55 @@
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// Counts outbox rows into time buckets, the same way for every outbox implementation: each implementation
-/// only reads the (vendor, status, time) points of the window.
+/// The health view's time buckets and how counts per bucket become one <see cref="DeliveryHistory"/> per
+/// vendor, the same way for every outbox implementation: each one only counts rows per vendor, status and bucket.
 /// </summary>
 public static class DeliveryHistogram
 {
-    /// <summary>A row as the reports see it: delivered at, failed at (last attempt) or waiting since (creation).</summary>
-    public readonly record struct Point(int VendorId, DeliveryStatus Status, DateTime AtUtc);
+    /// <summary>Rows of one vendor and status in one bucket; waiting rows of every status count as <see cref="DeliveryStatus.Pending"/>.</summary>
+    public readonly record struct BucketCount(int VendorId, DeliveryStatus Status, int Bucket, int Count);
 
-    public static IReadOnlyList<DeliveryHistory> Build(DateTime fromUtc, TimeSpan bucket, int bucketCount,
-        IEnumerable<Point> points, IReadOnlyDictionary<int, DateTime> lastDeliveredOnUtc)
+    /// <summary>The <paramref name="bucketCount"/> + 1 bucket edges from <paramref name="fromUtc"/> on: bucket i is [edge i, edge i+1).</summary>
+    public static IReadOnlyList<DateTime> Boundaries(DateTime fromUtc, TimeSpan bucket, int bucketCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(bucket, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketCount, 1);
-        var vendors = Enum.GetValues<TouchpointVendor>();
-        var counts = vendors.ToDictionary(v => (int)v, _ => (Delivered: new int[bucketCount], Failed: new int[bucketCount], Waiting: new int[bucketCount]));
-        var oldestWaiting = new Dictionary<int, DateTime>();
-        foreach (var point in points)
+        return Enumerable.Range(0, bucketCount + 1).Select(i => fromUtc + i * bucket).ToList();
+    }
+
+    /// <summary>The bucket of a time, a time before the window in the first and one after it in the last (how waiting rows are drawn).</summary>
+    public static int ClampedBucketOf(DateTime atUtc, IReadOnlyList<DateTime> boundaries)
+    {
+        for (var i = 1; i < boundaries.Count - 1; i++)
         {
-            if (!counts.TryGetValue(point.VendorId, out var vendor))
-                continue;
-            if (point.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress)
-            {
-                vendor.Waiting[Math.Clamp(Index(point.AtUtc, fromUtc, bucket), 0, bucketCount - 1)]++;
-                if (!oldestWaiting.TryGetValue(point.VendorId, out var oldest) || point.AtUtc < oldest)
-                    oldestWaiting[point.VendorId] = point.AtUtc;
-                continue;
-            }
-            var index = Index(point.AtUtc, fromUtc, bucket);
-            if (index < 0 || index >= bucketCount)
-                continue;
-            if (point.Status == DeliveryStatus.Delivered)
-                vendor.Delivered[index]++;
-            else if (point.Status == DeliveryStatus.Failed)
-                vendor.Failed[index]++;
+            if (atUtc < boundaries[i])
+                return i - 1;
         }
-        return vendors.Select(v => new DeliveryHistory(v, counts[(int)v].Delivered, counts[(int)v].Failed, counts[(int)v].Waiting,
-                oldestWaiting.TryGetValue((int)v, out var oldest) ? oldest : null,
+        return boundaries.Count - 2;
+    }
+
+    public static IReadOnlyList<DeliveryHistory> Build(int bucketCount, IEnumerable<BucketCount> counts,
+        IReadOnlyDictionary<int, DateTime> oldestWaitingCreatedOnUtc, IReadOnlyDictionary<int, DateTime> lastDeliveredOnUtc)
+    {
+        var vendors = Enum.GetValues<TouchpointVendor>();
+        var series = vendors.ToDictionary(v => (int)v, _ => (Delivered: new int[bucketCount], Failed: new int[bucketCount], Waiting: new int[bucketCount]));
+        foreach (var count in counts)
+        {
+            if (!series.TryGetValue(count.VendorId, out var vendor) || count.Bucket < 0 || count.Bucket >= bucketCount)
+                continue;
+            var target = count.Status switch
+            {
+                DeliveryStatus.Delivered => vendor.Delivered,
+                DeliveryStatus.Failed => vendor.Failed,
+                DeliveryStatus.Pending => vendor.Waiting,
+                _ => null
+            };
+            if (target is not null)
+                target[count.Bucket] += count.Count;
+        }
+        return vendors.Select(v => new DeliveryHistory(v, series[(int)v].Delivered, series[(int)v].Failed, series[(int)v].Waiting,
+                oldestWaitingCreatedOnUtc.TryGetValue((int)v, out var oldest) ? oldest : null,
                 lastDeliveredOnUtc.TryGetValue((int)v, out var last) ? last : null))
             .ToList();
     }
-
-    private static int Index(DateTime atUtc, DateTime fromUtc, TimeSpan bucket) =>
-        atUtc < fromUtc ? -1 : (int)Math.Min(int.MaxValue, (atUtc - fromUtc).Ticks / bucket.Ticks);
 }

@@ -3,14 +3,14 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// <summary>Joins failures and overdue waiting rows per store and vendor, the same way for every outbox implementation.</summary>
 public static class DeliveryTroubleReport
 {
-    public readonly record struct Failure(int StoreId, int VendorId, int DeliveryId, DateTime FailedOnUtc, string? Reason);
+    /// <summary>The failures of one store and vendor: how many, and the reason of the earliest one.</summary>
+    public readonly record struct Failures(int StoreId, int VendorId, int Count, string? FirstReason);
 
     public readonly record struct Overdue(int StoreId, int VendorId, int Count, DateTime OldestCreatedOnUtc);
 
-    public static IReadOnlyList<DeliveryTrouble> Combine(IEnumerable<Failure> failures, IEnumerable<Overdue> overdue)
+    public static IReadOnlyList<DeliveryTrouble> Combine(IEnumerable<Failures> failures, IEnumerable<Overdue> overdue)
     {
-        var failuresByPair = failures.GroupBy(f => (f.StoreId, f.VendorId))
-            .ToDictionary(g => g.Key, g => (Count: g.Count(), First: g.OrderBy(f => f.FailedOnUtc).ThenBy(f => f.DeliveryId).First()));
+        var failuresByPair = failures.ToDictionary(f => (f.StoreId, f.VendorId));
         var overdueByPair = overdue.ToDictionary(o => (o.StoreId, o.VendorId));
         return failuresByPair.Keys.Union(overdueByPair.Keys)
             .Where(pair => Enum.IsDefined(typeof(TouchpointVendor), pair.VendorId))
@@ -20,7 +20,7 @@ public static class DeliveryTroubleReport
                 var hasFailures = failuresByPair.TryGetValue(pair, out var failed);
                 var hasOverdue = overdueByPair.TryGetValue(pair, out var waiting);
                 return new DeliveryTrouble(pair.StoreId, (TouchpointVendor)pair.VendorId,
-                    hasFailures ? failed.Count : 0, hasFailures ? failed.First.Reason : null,
+                    hasFailures ? failed.Count : 0, hasFailures ? failed.FirstReason : null,
                     hasOverdue ? waiting.Count : 0, hasOverdue ? waiting.OldestCreatedOnUtc : null);
             })
             .ToList();

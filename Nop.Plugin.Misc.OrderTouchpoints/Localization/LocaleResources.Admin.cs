@@ -248,6 +248,9 @@ public static partial class LocaleResources
         T("Validation.ApiKeyRequired",
             "Enter the API key: the vendor is enabled but no key is stored.",
             "Inserisci la chiave API: il fornitore è attivo ma non è salvata alcuna chiave."),
+        T("Validation.ApiKeyCharacters",
+            "An API key contains only visible ASCII characters (letters, digits, punctuation, no spaces), but character {0} is not one: a space or an invisible character came with the paste. Copy the key again from the vendor's page.",
+            "Una chiave API contiene solo caratteri ASCII visibili (lettere, cifre, punteggiatura, niente spazi), ma il carattere {0} non lo è: con l'incolla è arrivato uno spazio o un carattere invisibile. Copia di nuovo la chiave dalla pagina del fornitore."),
         T("Validation.VendorUrl",
             "Enter a full https:// address (plain http:// only for a test server on this machine, such as http://127.0.0.1).",
             "Inserisci un indirizzo https:// completo (http:// solo per un server di prova su questa macchina, come http://127.0.0.1)."),
@@ -261,7 +264,7 @@ public static partial class LocaleResources
             "Enter a locale such as sv-SE or en.",
             "Inserisci una lingua come sv-SE o en."),
         T("Validation.Choose", "Choose one of the listed values.", "Scegli uno dei valori elencati."),
-        T("Validation.Range", "Enter a whole number from {0} to {1}.", "Inserisci un numero intero da {0} a {1}."),
+        T("Validation.Range", "{0}: enter a whole number from {1} to {2}.", "{0}: inserisci un numero intero da {1} a {2}."),
         T("Validation.RetrySchedule",
             "Enter up to {0} waits separated by commas, each a whole number with s, m, h or d and at most {1} days, e.g. 10s,1m,5m,30m,2h.",
             "Inserisci fino a {0} attese separate da virgole, ognuna un numero intero con s, m, h o d e al massimo {1} giorni, ad es. 10s,1m,5m,30m,2h.")

@@ -11,6 +11,7 @@ if (OutboxDatabase.ServerConnectionString(DatabaseKind.PostgreSQL) is not { } se
     return 2;
 }
 var quick = args.Contains("--quick");
+if (await HealthBenchmark.RunAsync(server, args, report)) return 0;
 var clock = Stopwatch.StartNew();
 // --checkout: only the checkout write (a few seconds), for comparing changes to the enqueue path.
 await new PostgresBenchmarks(server, quick, report).RunAsync(checkoutOnly: args.Contains("--checkout"));

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Razor.Hosting;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.DeliveryLog;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 using Nop.Web.Framework.Mvc.Razor;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Views.Tests;

@@ -1,27 +1,28 @@
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
-/// <summary>The health and alert reports over the in-memory rows, counted by the plugin's own shared code.</summary>
+/// <summary>The health and alert reports over the in-memory rows: the database outbox's counts, counted in memory.</summary>
 public sealed partial class InMemoryDeliveryOutbox
 {
     public Task<IReadOnlyList<DeliveryHistory>> GetDeliveryHistoryAsync(int storeId, DateTime fromUtc, TimeSpan bucket, int bucketCount,
         CancellationToken cancellationToken = default)
     {
+        var boundaries = DeliveryHistogram.Boundaries(fromUtc, bucket, bucketCount);
         lock (_gate)
         {
             var rows = _rows.Values.Where(r => storeId <= 0 || r.StoreId == storeId).ToList();
-            var points = rows.Select(r => r.Status switch
-                {
-                    DeliveryStatus.Delivered when r.DeliveredOnUtc >= fromUtc => new DeliveryHistogram.Point(r.VendorId, r.Status, r.DeliveredOnUtc.Value),
-                    DeliveryStatus.Failed when r.LastAttemptOnUtc >= fromUtc => new DeliveryHistogram.Point(r.VendorId, r.Status, r.LastAttemptOnUtc.Value),
-                    DeliveryStatus.Pending or DeliveryStatus.InProgress => new DeliveryHistogram.Point(r.VendorId, r.Status, r.CreatedOnUtc),
-                    _ => (DeliveryHistogram.Point?)null
-                })
-                .OfType<DeliveryHistogram.Point>()
-                .ToList();
-            var lastDelivered = rows.Where(r => r is { Status: DeliveryStatus.Delivered, DeliveredOnUtc: not null })
+            var finished = rows
+                .Where(r => r.Status is DeliveryStatus.Delivered or DeliveryStatus.Failed && r.FinishedOnUtc >= fromUtc && r.FinishedOnUtc < boundaries[^1])
+                .GroupBy(r => (r.VendorId, r.Status, Bucket: DeliveryHistogram.ClampedBucketOf(r.FinishedOnUtc!.Value, boundaries)))
+                .Select(g => new DeliveryHistogram.BucketCount(g.Key.VendorId, g.Key.Status, g.Key.Bucket, g.Count()));
+            var waitingRows = rows.Where(r => r.Status < DeliveryStatus.Delivered).ToList();
+            var waiting = waitingRows
+                .GroupBy(r => (r.VendorId, Bucket: DeliveryHistogram.ClampedBucketOf(r.CreatedOnUtc, boundaries)))
+                .Select(g => new DeliveryHistogram.BucketCount(g.Key.VendorId, DeliveryStatus.Pending, g.Key.Bucket, g.Count()));
+            var oldestWaiting = waitingRows.GroupBy(r => r.VendorId).ToDictionary(g => g.Key, g => g.Min(r => r.CreatedOnUtc));
+            var lastDelivered = rows.Where(r => r is { Status: DeliveryStatus.Delivered, FinishedOnUtc: not null })
                 .GroupBy(r => r.VendorId)
-                .ToDictionary(g => g.Key, g => g.Max(r => r.DeliveredOnUtc!.Value));
-            return Task.FromResult(DeliveryHistogram.Build(fromUtc, bucket, bucketCount, points, lastDelivered));
+                .ToDictionary(g => g.Key, g => g.Max(r => r.FinishedOnUtc!.Value));
+            return Task.FromResult(DeliveryHistogram.Build(bucketCount, finished.Concat(waiting).ToList(), oldestWaiting, lastDelivered));
         }
     }
 
@@ -31,11 +32,13 @@ public sealed partial class InMemoryDeliveryOutbox
         lock (_gate)
         {
             var failures = _rows.Values
-                .Where(r => r.Status == DeliveryStatus.Failed && r.LastAttemptOnUtc > failedSinceUtc)
-                .Select(r => new DeliveryTroubleReport.Failure(r.StoreId, r.VendorId, r.Id, r.LastAttemptOnUtc!.Value, r.LastReason))
+                .Where(r => r.Status == DeliveryStatus.Failed && r.FinishedOnUtc > failedSinceUtc)
+                .GroupBy(r => (r.StoreId, r.VendorId))
+                .Select(g => new DeliveryTroubleReport.Failures(g.Key.StoreId, g.Key.VendorId, g.Count(),
+                    g.OrderBy(r => r.FinishedOnUtc).ThenBy(r => r.Id).First().LastReason))
                 .ToList();
             var overdue = _rows.Values
-                .Where(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress && r.CreatedOnUtc < waitingCreatedBeforeUtc)
+                .Where(r => r.Status < DeliveryStatus.Delivered && r.CreatedOnUtc < waitingCreatedBeforeUtc)
                 .GroupBy(r => (r.StoreId, r.VendorId))
                 .Select(g => new DeliveryTroubleReport.Overdue(g.Key.StoreId, g.Key.VendorId, g.Count(), g.Min(r => r.CreatedOnUtc)))
                 .ToList();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
@@ -77,6 +77,42 @@ public class ApiKeyHandlingTests
 
         Assert.That(_host.Settings.Stored<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, 0),
             Is.EqualTo(ConfigurePageHost.Encrypt("trx-new-key-1234567")));
+    }
+
+    [TestCase("trx-new\u200B-key-1234567", 8, TestName = "A key with a pasted zero-width space is refused and nothing is saved")]
+    [TestCase("trx-new key-1234567", 8, TestName = "A key with a space inside is refused and nothing is saved")]
+    [TestCase("trx-new\u00A0key-1234567", 8, TestName = "A key with a non-breaking space inside is refused and nothing is saved")]
+    [TestCase("trx-clé-1234567", 7, TestName = "A key with a non-ASCII letter is refused and nothing is saved")]
+    [TestCase("\uFEFFtrx-new-key-1234567", 1, TestName = "A key led by a byte order mark is refused and nothing is saved")]
+    public async Task A_key_outside_visible_ascii_is_refused(string typed, int position)
+    {
+        var model = await _host.GetPageAsync();
+        model.Transactionale.ApiKey = typed;
+        model.Transactionale.SendPhone = true;
+
+        var (result, modelState) = await _host.PostAsync(model);
+
+        Assert.That(result, Is.TypeOf<ViewResult>());
+        Assert.That(modelState["Transactionale.ApiKey"]!.Errors.Select(e => e.ErrorMessage), Is.EqualTo(new[]
+        {
+            string.Format(ConfigurePageHost.English("Plugins.Misc.OrderTouchpoints.Validation.ApiKeyCharacters"), position)
+        }));
+        Assert.That(_host.Settings.Stored<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, 0), Is.EqualTo(ConfigurePageHost.Encrypt(StoredKey)));
+        Assert.That(_host.Settings.Load<OrderTouchpointsTransactionaleSettings>(0).SendPhone, Is.False, "nothing of the page was saved");
+        Assert.That(_host.Settings.CacheClears, Is.Zero, "no setting was written");
+    }
+
+    [Test]
+    public async Task Every_visible_ascii_character_is_accepted_in_a_key()
+    {
+        var everyVisible = new string(Enumerable.Range(0x21, 0x7E - 0x21 + 1).Select(c => (char)c).ToArray());
+        var model = await _host.GetPageAsync();
+        model.Transactionale.ApiKey = everyVisible;
+
+        var (_, modelState) = await _host.PostAsync(model);
+
+        Assert.That(modelState.IsValid, Is.True);
+        Assert.That(_host.Settings.Stored<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, 0), Is.EqualTo(ConfigurePageHost.Encrypt(everyVisible)));
     }
 
     [TestCase(null)]

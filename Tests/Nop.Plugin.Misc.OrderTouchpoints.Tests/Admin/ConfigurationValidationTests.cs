@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
@@ -166,7 +166,7 @@ public class ConfigurationValidationTests
     {
         var errors = await ErrorsAfterPostingAsync(m => m.Voyado.MaxRequestsPerSecond = rate);
 
-        Assert.That(errors["Voyado.MaxRequestsPerSecond"], Is.EqualTo(new[] { Message("Range", 1, 50) }));
+        Assert.That(errors["Voyado.MaxRequestsPerSecond"], Is.EqualTo(new[] { Message("Range", "Max requests per second", 1, 50) }));
     }
 
     [Test]
@@ -223,6 +223,70 @@ public class ConfigurationValidationTests
         });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "Delivery.RetentionDays", "Delivery.MaxConcurrentSends", "Delivery.AttemptTimeoutSeconds" }));
+    }
+
+    /// <summary>Every numeric setting of the page, one value just outside each end of its range.</summary>
+    private static IEnumerable<TestCaseData> OutOfRangeNumbers()
+    {
+        var fields = new (string Field, string Label, int Min, int Max, Action<ConfigurationModel, int> Set)[]
+        {
+            ("Delivery.AttemptTimeoutSeconds", "Attempt timeout (seconds)", 1, 120, (m, v) => m.Delivery.AttemptTimeoutSeconds = v),
+            ("Delivery.MaxConcurrentSends", "Parallel sends", 1, 64, (m, v) => m.Delivery.MaxConcurrentSends = v),
+            ("Delivery.RetentionDays", "Keep log for (days)", 1, 3650, (m, v) => m.Delivery.RetentionDays = v),
+            ("Alerts.WaitingThresholdMinutes", "Waiting too long after (minutes)", 1, 10080, (m, v) => m.Alerts.WaitingThresholdMinutes = v),
+            ("Alerts.PeriodMinutes", "At most one alert every (minutes)", 5, 10080, (m, v) => m.Alerts.PeriodMinutes = v),
+            ("Voyado.MaxRequestsPerSecond", "Max requests per second", 1, 50, (m, v) => m.Voyado.MaxRequestsPerSecond = v),
+            ("VtMarketingFeed.FeedCacheMinutes", "Feed cache (minutes)", 0, 1440, (m, v) => m.VtMarketingFeed.FeedCacheMinutes = v)
+        };
+        foreach (var f in fields)
+        {
+            yield return new TestCaseData(f.Field, f.Label, f.Min, f.Max, f.Min - 1, f.Set).SetArgDisplayNames(f.Field, (f.Min - 1).ToString());
+            yield return new TestCaseData(f.Field, f.Label, f.Min, f.Max, f.Max + 1, f.Set).SetArgDisplayNames(f.Field, (f.Max + 1).ToString());
+        }
+    }
+
+    [TestCaseSource(nameof(OutOfRangeNumbers))]
+    public async Task An_out_of_range_number_is_refused_with_its_field_and_range_named_and_nothing_saved(
+        string field, string label, int min, int max, int value, Action<ConfigurationModel, int> set)
+    {
+        var errors = await ErrorsAfterPostingAsync(m => set(m, value));
+
+        Assert.That(errors.Keys, Is.EquivalentTo(new[] { field }));
+        Assert.That(errors[field], Is.EqualTo(new[] { $"{label}: enter a whole number from {min} to {max}." }));
+        Assert.That(_host.Settings.CacheClears, Is.Zero, "nothing saved");
+    }
+
+    [Test]
+    public async Task The_ends_of_every_range_are_accepted()
+    {
+        var errors = await ErrorsAfterPostingAsync(m =>
+        {
+            m.Delivery.AttemptTimeoutSeconds = 120;
+            m.Delivery.MaxConcurrentSends = 1;
+            m.Delivery.RetentionDays = 3650;
+            m.Alerts.WaitingThresholdMinutes = 1;
+            m.Alerts.PeriodMinutes = 5;
+            m.Voyado.MaxRequestsPerSecond = 50;
+            m.VtMarketingFeed.FeedCacheMinutes = 0;
+        });
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(_host.Settings.Load<OrderTouchpointsDeliverySettings>(0).AttemptTimeoutSeconds, Is.EqualTo(120));
+        Assert.That(_host.Settings.Load<OrderTouchpointsVtMarketingSettings>(0).FeedCacheMinutes, Is.Zero);
+    }
+
+    [Test]
+    public async Task At_a_store_a_feed_cache_that_is_not_overridden_is_not_checked()
+    {
+        _host.StoreScope = 2;
+
+        var errors = await ErrorsAfterPostingAsync(m =>
+        {
+            m.VtMarketingFeed.FeedCacheMinutes_OverrideForStore = false;
+            m.VtMarketingFeed.FeedCacheMinutes = -1;
+        });
+
+        Assert.That(errors, Is.Empty);
     }
 
     [Test]

@@ -1,5 +1,5 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.DeliveryLog;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
 

@@ -106,7 +106,7 @@ public class FeedRouteTests
         Assert.That(scope.ServiceProvider.GetRequiredService<VtMarketingFeedCache>(), Is.Not.Null);
         Assert.That(scope.ServiceProvider.GetRequiredService<VtMarketingFeedWriter>(), Is.Not.Null);
         Assert.That(scope.ServiceProvider.GetRequiredService<VtMarketingFeedTokens>(), Is.Not.Null);
-        Assert.That(scope.ServiceProvider.GetRequiredService<Nop.Plugin.Misc.OrderTouchpoints.Models.VtMarketingFeedModelFactory>(), Is.Not.Null);
+        Assert.That(scope.ServiceProvider.GetRequiredService<Nop.Plugin.Misc.OrderTouchpoints.Models.Configure.VtMarketingFeedModelFactory>(), Is.Not.Null);
         Assert.That(ActivatorUtilities.CreateInstance<VtMarketingFeedController>(scope.ServiceProvider), Is.Not.Null);
     }
 

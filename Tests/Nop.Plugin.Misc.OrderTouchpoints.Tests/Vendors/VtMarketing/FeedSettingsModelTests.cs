@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
 using Nop.Services.Configuration;

@@ -1,0 +1,83 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Localization;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
+
+/// <summary>
+/// Asks every channel what it would send for an order — through the same builders the dispatcher uses —
+/// for each event the channel is active for at the order's store. Nothing is sent.
+/// </summary>
+public class PayloadPreviewFactory(
+    IOrderService orderService,
+    IEnumerable<ITouchpointChannel> channels,
+    ILocalizationService localizationService,
+    TimeProvider timeProvider)
+{
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        // For reading only: keeps accented names legible; the page HTML-encodes the text anyway.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+    };
+
+    public async Task<PayloadPreviewModel> PrepareAsync(string? orderNumber, CancellationToken cancellationToken)
+    {
+        var model = new PayloadPreviewModel { OrderNumber = orderNumber?.Trim(), Requested = true };
+        if (string.IsNullOrEmpty(model.OrderNumber))
+            return model;
+        var order = await orderService.GetOrderByCustomOrderNumberAsync(model.OrderNumber);
+        if (order is null || order.Deleted)
+            return model;
+
+        model.OrderId = order.Id;
+        model.StoreId = order.StoreId;
+        var occurredUtc = timeProvider.GetUtcNow().UtcDateTime;
+        foreach (var channel in channels.OrderBy(c => c.Vendor))
+        {
+            foreach (var touchpointEvent in Enum.GetValues<TouchpointEvent>())
+            {
+                if (!await channel.IsActiveForAsync(order.StoreId, touchpointEvent))
+                    continue;
+                var request = new DeliveryRequest(order.StoreId, order.Id, touchpointEvent, occurredUtc);
+                model.Results.Add(await PreviewAsync(channel, request, cancellationToken));
+            }
+        }
+        return model;
+    }
+
+    private async Task<PreviewResultModel> PreviewAsync(ITouchpointChannel channel, DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var preview = await channel.PreviewAsync(request, cancellationToken);
+            var requests = preview.Requests.Select(r => new PreviewRequestModel(r.Method, r.Url, Indent(r.Json))).ToList();
+            return new PreviewResultModel(channel.Vendor, request.Event, requests, preview.CannotSendReason);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var reason = string.Format(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.Preview.Failed"),
+                VendorErrorText.Clean(exception.Message));
+            return new PreviewResultModel(channel.Vendor, request.Event, [], reason);
+        }
+    }
+
+    /// <summary>Indents the body without touching a value (numbers keep their exact text); anything not JSON is shown as it is.</summary>
+    private static string? Indent(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        try
+        {
+            return JsonNode.Parse(json)?.ToJsonString(Indented) ?? json;
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+}
