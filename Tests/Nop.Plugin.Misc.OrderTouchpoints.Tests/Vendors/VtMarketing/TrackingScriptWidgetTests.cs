@@ -80,11 +80,14 @@ public class TrackingScriptWidgetTests
     }
 
     [Test]
-    public void The_widget_is_the_tracking_script_component_and_hidden_from_the_widget_list()
+    public void The_widget_is_the_tracking_script_component()
     {
-        var plugin = PluginFactory.Create();
+        Assert.That(PluginFactory.Create().GetWidgetViewComponent(Head), Is.EqualTo(typeof(VtMarketingTrackingScriptViewComponent)));
+    }
 
-        Assert.That(plugin.GetWidgetViewComponent(Head), Is.EqualTo(typeof(VtMarketingTrackingScriptViewComponent)));
-        Assert.That(plugin.HideInWidgetList, Is.True);
+    [Test]
+    public void The_widget_is_hidden_from_the_widget_list()
+    {
+        Assert.That(PluginFactory.Create().HideInWidgetList, Is.True);
     }
 }
