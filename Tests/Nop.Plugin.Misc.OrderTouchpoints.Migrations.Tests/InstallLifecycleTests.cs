@@ -29,11 +29,7 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
     [Test]
     public async Task Updating_a_version_1_0_outbox_gives_the_columns_of_a_new_install()
     {
-        var fresh = await NewDatabaseAsync();
-        PluginMigrations.Up(Kind, fresh.ConnectionString, PluginMigrations.All);
-        var updated = await Version10OutboxAsync();
-
-        PluginMigrations.Up(Kind, updated.ConnectionString, PluginMigrations.Updates);
+        var (fresh, updated) = await NewInstallAndUpdatedVersion10Async();
 
         Assert.That(await ColumnsByNameAsync(updated, Outbox), Is.EqualTo(await ColumnsByNameAsync(fresh, Outbox)));
     }
@@ -41,11 +37,7 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
     [Test]
     public async Task Updating_a_version_1_0_outbox_gives_the_indexes_of_a_new_install()
     {
-        var fresh = await NewDatabaseAsync();
-        PluginMigrations.Up(Kind, fresh.ConnectionString, PluginMigrations.All);
-        var updated = await Version10OutboxAsync();
-
-        PluginMigrations.Up(Kind, updated.ConnectionString, PluginMigrations.Updates);
+        var (fresh, updated) = await NewInstallAndUpdatedVersion10Async();
 
         foreach (var table in new[] { Outbox, OutboxTableMigration.LeaseTableName })
             Assert.That(await IndexesByNameAsync(updated, table), Is.EqualTo(await IndexesByNameAsync(fresh, table)), table);
@@ -67,6 +59,15 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
 
         Assert.That(await updated.CountAsync(Outbox, $"{q("OrderId")} = 7 AND {q("EventSourceId")} = 0", TestContext.CurrentContext.CancellationToken),
             Is.EqualTo(1));
+    }
+
+    private async Task<(CatalogueDatabase NewInstall, CatalogueDatabase Updated)> NewInstallAndUpdatedVersion10Async()
+    {
+        var newInstall = await NewDatabaseAsync();
+        PluginMigrations.Up(Kind, newInstall.ConnectionString, PluginMigrations.All);
+        var updated = await Version10OutboxAsync();
+        PluginMigrations.Up(Kind, updated.ConnectionString, PluginMigrations.Updates);
+        return (newInstall, updated);
     }
 
     /// <summary>
