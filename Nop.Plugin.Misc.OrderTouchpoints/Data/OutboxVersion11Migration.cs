@@ -23,13 +23,13 @@ public class OutboxVersion11Migration : Migration
     {
         var table = OutboxTableMigration.TableName;
         if (!Schema.Table(table).Column(nameof(OrderTouchpointDelivery.FirstAttemptOnUtc)).Exists())
-            Alter.Table(table).AddColumn(nameof(OrderTouchpointDelivery.FirstAttemptOnUtc)).AsDateTime2().Nullable();
+            AddTimeColumn(table, nameof(OrderTouchpointDelivery.FirstAttemptOnUtc));
         // nopCommerce maps a string property without a length to the provider's unlimited text type; the same here.
         if (!Schema.Table(table).Column(nameof(OrderTouchpointDelivery.VendorKey)).Exists())
             Alter.Table(table).AddColumn(nameof(OrderTouchpointDelivery.VendorKey)).AsString(int.MaxValue).Nullable();
         // Rows finished under 1.0 keep FinishedOnUtc empty: the purge takes them by creation time.
         if (!Schema.Table(table).Column(nameof(OrderTouchpointDelivery.FinishedOnUtc)).Exists())
-            Alter.Table(table).AddColumn(nameof(OrderTouchpointDelivery.FinishedOnUtc)).AsDateTime2().Nullable();
+            AddTimeColumn(table, nameof(OrderTouchpointDelivery.FinishedOnUtc));
         if (!Schema.Table(table).Column(nameof(OrderTouchpointDelivery.EventSourceId)).Exists())
             Alter.Table(table).AddColumn(nameof(OrderTouchpointDelivery.EventSourceId)).AsInt64().NotNullable().WithDefaultValue(0);
 
@@ -45,6 +45,17 @@ public class OutboxVersion11Migration : Migration
             Create.TableFor<OrderTouchpointVendorLease>();
             OutboxTableMigration.CreateLeaseKeyIndex(Create);
         }
+    }
+
+    /// <summary>
+    /// A nullable time column with microseconds, as nopCommerce types an entity's DateTime when it creates the table: FluentMigrator's
+    /// AsDateTime2 is DATETIME on MySQL and MariaDB, whole seconds rounded, so there the column is changed to datetime(6) (what
+    /// nopCommerce's AsNopDateTime2 writes) or an upgraded store would keep coarser times than a new one.
+    /// </summary>
+    private void AddTimeColumn(string table, string column)
+    {
+        Alter.Table(table).AddColumn(column).AsDateTime2().Nullable();
+        IfDatabase("MySql").Alter.Table(table).AlterColumn(column).AsCustom("datetime(6)").Nullable();
     }
 
     public override void Down()

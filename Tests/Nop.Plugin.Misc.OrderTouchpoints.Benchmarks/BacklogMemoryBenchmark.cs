@@ -36,8 +36,8 @@ public sealed class BacklogMemoryBenchmark : IBenchmark
 
     private static async Task<double> DrainAsync(FakeVendorServer server, HttpClient client, int rows, BenchmarkReport report)
     {
-        var settings = new InMemorySettings();
-        settings.Set(new OrderTouchpointsDeliverySettings());
+        var settings = new InMemorySettingStore();
+        settings.Seed(new OrderTouchpointsDeliverySettings());
         await using var host = TouchpointHost.Create(SampleShop.Create(0), settings, TimeProvider.System, services =>
         {
             services.RemoveAll<ITouchpointChannel>();

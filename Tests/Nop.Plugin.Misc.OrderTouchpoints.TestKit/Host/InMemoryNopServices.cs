@@ -44,7 +44,7 @@ public sealed class InMemoryNopServices
     private readonly ConcurrentDictionary<(string Group, int EntityId, string Key, int StoreId), object?> _attributes = new();
     private int _errorsLogged;
 
-    public InMemoryNopServices(ShopFixture shop, InMemorySettings settings)
+    public InMemoryNopServices(ShopFixture shop, InMemorySettingStore settings)
     {
         _shop = shop;
         Settings = settings;
@@ -52,7 +52,7 @@ public sealed class InMemoryNopServices
         _items = shop.OrderItems.ToLookup(i => i.OrderId);
     }
 
-    public InMemorySettings Settings { get; }
+    public InMemorySettingStore Settings { get; }
 
     /// <summary>Errors the plugin wrote to nopCommerce's log.</summary>
     public int ErrorsLogged => _errorsLogged;

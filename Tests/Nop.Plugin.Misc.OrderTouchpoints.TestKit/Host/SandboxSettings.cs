@@ -1,4 +1,5 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
@@ -15,25 +16,25 @@ public sealed record VendorEndpoints(string TransactionaleUrl, string VoyadoBase
 /// <summary>All three vendors enabled for both stores of <see cref="SampleShop"/>, keys stored encrypted.</summary>
 public static class SandboxSettings
 {
-    public static InMemorySettings Create(VendorEndpoints endpoints, OrderTouchpointsDeliverySettings delivery, int voyadoRequestsPerSecond = 40)
+    public static InMemorySettingStore Create(VendorEndpoints endpoints, OrderTouchpointsDeliverySettings delivery, int voyadoRequestsPerSecond = 40)
     {
-        var settings = new InMemorySettings();
-        settings.Set(delivery);
+        var settings = new InMemorySettingStore();
+        settings.Seed(delivery);
         foreach (var (storeId, country) in new[] { (1, "IT"), (2, "SE") })
         {
-            settings.Set(new OrderTouchpointsTransactionaleSettings
+            settings.Seed(new OrderTouchpointsTransactionaleSettings
             {
                 Enabled = true, ApiKey = InMemoryNopServices.Encrypt(VendorFarm.TransactionaleKey), EndpointUrl = endpoints.TransactionaleUrl,
                 ShopCountryCode = country, SendLastName = true, SendPhone = storeId == 1, SendTransactionValue = true,
                 // The sample shop records no GDPR consents; its customers are test data.
                 SendWithoutConsentCheck = true
             }, storeId);
-            settings.Set(new OrderTouchpointsVtMarketingSettings
+            settings.Seed(new OrderTouchpointsVtMarketingSettings
             {
                 Enabled = true, ApiKey = InMemoryNopServices.Encrypt(VendorFarm.VtMarketingKey), EndpointUrl = endpoints.VtMarketingUrl,
                 ProductIdSource = storeId == 1 ? ProductIdSource.ProductId : ProductIdSource.Sku
             }, storeId);
-            settings.Set(new OrderTouchpointsVoyadoSettings
+            settings.Seed(new OrderTouchpointsVoyadoSettings
             {
                 Enabled = true, ApiKey = InMemoryNopServices.Encrypt(VendorFarm.VoyadoKey), BaseUrl = endpoints.VoyadoBaseUrl,
                 StoreExternalId = storeId == 1 ? "NEGOZIO-MI" : "BUTIK-STO", MaxRequestsPerSecond = voyadoRequestsPerSecond

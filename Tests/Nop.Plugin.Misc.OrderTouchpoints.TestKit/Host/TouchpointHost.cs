@@ -32,7 +32,7 @@ public sealed class TouchpointHost : IAsyncDisposable
     public InMemoryDeliveryOutbox Outbox => Services.GetRequiredService<InMemoryDeliveryOutbox>();
     public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
 
-    public static TouchpointHost Create(ShopFixture shop, InMemorySettings settings, TimeProvider time, Action<IServiceCollection>? configure = null)
+    public static TouchpointHost Create(ShopFixture shop, InMemorySettingStore settings, TimeProvider time, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();

@@ -50,21 +50,39 @@ public class AdminParsingTests
     }
 
     [Test]
-    public void A_saved_schedule_drops_spaces_and_empty_steps_and_reads_the_same()
+    public void A_saved_schedule_is_its_steps_comma_separated_without_spaces_or_empty_steps()
+    {
+        Assert.That(RetrySchedule.Normalize(" 30s ; 2M,,1d "), Is.EqualTo("30s,2M,1d"));
+    }
+
+    [Test]
+    public void A_saved_schedule_reads_as_the_delays_that_were_typed()
     {
         var stored = RetrySchedule.Normalize(" 30s ; 2M,,1d ");
 
-        Assert.That(stored, Is.EqualTo("30s,2M,1d"));
         Assert.That(RetrySchedule.Parse(stored).Delays, Is.EqualTo(RetrySchedule.Parse(" 30s ; 2M,,1d ").Delays));
     }
 
     [Test]
-    public void Voyado_language_overrides_round_trip_and_skip_empty_or_malformed_lines()
+    public void Voyado_language_overrides_skip_empty_or_malformed_lines()
     {
         var parsed = VoyadoLanguageOverrides.Parse("2=sv-SE\n\n x=en \r\n1 = it\n3=\n-4=de");
 
         Assert.That(parsed, Is.EqualTo(new Dictionary<int, string> { [1] = "it", [2] = "sv-SE" }));
-        Assert.That(VoyadoLanguageOverrides.Format(parsed), Is.EqualTo("1=it\n2=sv-SE"));
+    }
+
+    [Test]
+    public void Voyado_language_overrides_are_saved_one_per_line_by_language_id()
+    {
+        var saved = VoyadoLanguageOverrides.Format([KeyValuePair.Create(2, "sv-SE"), KeyValuePair.Create(1, "it")]);
+
+        Assert.That(saved, Is.EqualTo("1=it\n2=sv-SE"));
+        Assert.That(VoyadoLanguageOverrides.Parse(saved!), Is.EqualTo(new Dictionary<int, string> { [1] = "it", [2] = "sv-SE" }));
+    }
+
+    [Test]
+    public void Blank_voyado_language_overrides_save_nothing()
+    {
         Assert.That(VoyadoLanguageOverrides.Format([KeyValuePair.Create(1, " ")]), Is.Null);
     }
 

@@ -188,7 +188,7 @@ public class ConfigurationSaveTests
         await _host.PostAsync(model);
         Assert.That(_host.Settings.Load<OrderTouchpointsVtMarketingSettings>(0).EnabledOnUtc, Is.EqualTo(ConfigurePageHost.Start.UtcDateTime));
 
-        _host.Time.Now = ConfigurePageHost.Start.AddDays(2);
+        _host.Time.SetUtcNow(ConfigurePageHost.Start.AddDays(2));
         model = await _host.GetPageAsync();
         model.VtMarketing.PendingOrderStatus = "new";
         await _host.PostAsync(model);
@@ -199,7 +199,7 @@ public class ConfigurationSaveTests
         await _host.PostAsync(model);
         Assert.That(_host.Settings.Load<OrderTouchpointsVtMarketingSettings>(0).EnabledOnUtc, Is.EqualTo(ConfigurePageHost.Start.UtcDateTime), "switched off: unchanged");
 
-        _host.Time.Now = ConfigurePageHost.Start.AddDays(5);
+        _host.Time.SetUtcNow(ConfigurePageHost.Start.AddDays(5));
         model = await _host.GetPageAsync();
         model.VtMarketing.Enabled = true;
         await _host.PostAsync(model);

@@ -38,7 +38,7 @@ public sealed class ConfigurePageHost
 
     public InMemorySettingStore Settings { get; } = new();
     public Mock<IEncryptionService> Encryption { get; } = new();
-    public FixedTimeProvider Time { get; } = new(Start);
+    public ManualTimeProvider Time { get; } = new(Start);
     public Mock<IStoreContext> StoreContext { get; } = new();
     public Mock<INotificationService> Notifications { get; } = new();
     public Mock<ILocalizationService> Localization { get; } = new();
@@ -50,7 +50,7 @@ public sealed class ConfigurePageHost
     public Mock<IProductAttributeService> ProductAttributes { get; } = new();
     public Mock<ISpecificationAttributeService> SpecificationAttributes { get; } = new();
     public Mock<IDeliveryOutbox> Outbox { get; } = new();
-    public AdminClock AdminClock { get; } = new();
+    public AdminTimeZone AdminTimeZone { get; } = new();
     public Dictionary<TouchpointVendor, Mock<ITouchpointChannel>> Channels { get; } = [];
 
     public int StoreScope { get; set; }
@@ -116,7 +116,7 @@ public sealed class ConfigurePageHost
             new VtMarketingFeedModelFactory(settings, Stores.Object, Localization.Object, feedTokens),
             new DeliverySettingsForm(settings),
             new AlertSettingsForm(settings),
-            new VendorHealthModelFactory(Outbox.Object, AdminClock.Helper.Object));
+            new VendorHealthModelFactory(Outbox.Object, AdminTimeZone.Helper.Object));
         var channels = Channels.Values.Select(c => c.Object).ToList();
         return new OrderTouchpointsConfigurationController(form,
             new PayloadPreviewFactory(Orders.Object, channels, Localization.Object, Time),

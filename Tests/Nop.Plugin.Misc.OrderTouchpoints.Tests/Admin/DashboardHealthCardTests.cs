@@ -22,7 +22,7 @@ public class DashboardHealthCardTests
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
-        var factory = new DeliveryHealthModelFactory(outbox, Mock.Of<IVendorSendingStates>(), new AdminClock().Helper.Object, localization.Object, _time);
+        var factory = new DeliveryHealthModelFactory(outbox, Mock.Of<IVendorSendingStates>(), new AdminTimeZone().Helper.Object, localization.Object, _time);
         return new DeliveryHealthDashboardViewComponent(_permissions.Object, factory, _logger.Object)
         {
             ViewComponentContext = new ViewComponentContext
@@ -76,11 +76,7 @@ public class DashboardHealthCardTests
     [Test]
     public async Task The_plugin_asks_for_the_dashboard_zone_and_answers_it_with_the_card()
     {
-        var plugin = new OrderTouchpointsPlugin(Mock.Of<Nop.Services.Configuration.ISettingService>(), Mock.Of<ILocalizationService>(),
-            Mock.Of<ILanguageService>(), Mock.Of<Nop.Data.IRepository<Nop.Core.Domain.Common.GenericAttribute>>(),
-            Mock.Of<Nop.Services.ScheduleTasks.IScheduleTaskService>(), _time, Mock.Of<Nop.Core.IWebHelper>(),
-            new Infrastructure.WidgetActivation(Mock.Of<Nop.Services.Configuration.ISettingService>(), Mock.Of<Nop.Services.Stores.IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty(),
-            new Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale.TransactionaleConsentUpgrade(Mock.Of<Nop.Services.Configuration.ISettingService>(), Mock.Of<Nop.Services.Stores.IStoreService>()));
+        var plugin = PluginFactory.Create(time: _time);
 
         Assert.That(await plugin.GetWidgetZonesAsync(), Does.Contain("admin_dashboard_top"));
         Assert.That(plugin.GetWidgetViewComponent("admin_dashboard_top"), Is.EqualTo(typeof(DeliveryHealthDashboardViewComponent)));

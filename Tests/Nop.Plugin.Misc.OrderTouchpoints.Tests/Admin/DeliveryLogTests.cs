@@ -25,7 +25,7 @@ public class DeliveryLogTests
     private Mock<IStoreService> _stores = null!;
     private Mock<INotificationService> _notifications = null!;
     private DeliverySignal _signal = null!;
-    private AdminClock _clock = null!;
+    private AdminTimeZone _adminTimeZone = null!;
     private Mock<Nop.Services.Logging.ILogger> _logger = null!;
 
     [SetUp]
@@ -40,7 +40,7 @@ public class DeliveryLogTests
         _stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Store { Id = 1, Name = "Negozio" }, new Store { Id = 2, Name = "Shop" }]);
         _notifications = new Mock<INotificationService>();
         _signal = new DeliverySignal();
-        _clock = new AdminClock();
+        _adminTimeZone = new AdminTimeZone();
         _logger = new Mock<Nop.Services.Logging.ILogger>();
     }
 
@@ -48,7 +48,7 @@ public class DeliveryLogTests
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
-        return new DeliveryLogModelFactory(outbox ?? _outbox.Object, _orders.Object, _stores.Object, _clock.Helper.Object, localization.Object,
+        return new DeliveryLogModelFactory(outbox ?? _outbox.Object, _orders.Object, _stores.Object, _adminTimeZone.Helper.Object, localization.Object,
             new AdminAreaSettings { DefaultGridPageSize = 15, GridPageSizes = "15, 50, 100" });
     }
 
@@ -56,7 +56,7 @@ public class DeliveryLogTests
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
-        var health = new DeliveryHealthModelFactory(outbox ?? _outbox.Object, Mock.Of<IVendorSendingStates>(), _clock.Helper.Object, localization.Object,
+        var health = new DeliveryHealthModelFactory(outbox ?? _outbox.Object, Mock.Of<IVendorSendingStates>(), _adminTimeZone.Helper.Object, localization.Object,
             new ManualTimeProvider(new DateTimeOffset(Now)));
         return new OrderTouchpointsDeliveryLogController(Factory(outbox), health, outbox ?? _outbox.Object, _signal, _notifications.Object, localization.Object,
             _logger.Object);

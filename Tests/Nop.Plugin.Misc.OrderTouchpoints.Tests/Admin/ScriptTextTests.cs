@@ -17,11 +17,16 @@ public class ScriptTextTests
     }
 
     [Test]
-    public void Quotes_and_markup_cannot_end_the_string_or_the_script()
+    public void Quotes_or_markup_in_a_text_cannot_end_the_string_or_the_script()
     {
         var literal = Literal("l'ordine \"A\" </script><b>&");
 
         Assert.That(literal, Does.Not.Contain("</script>").And.Not.Contain("<b>").And.Not.Contain("'").And.Not.Contain("&"));
-        Assert.That(System.Text.Json.JsonSerializer.Deserialize<string>(literal), Is.EqualTo("l'ordine \"A\" </script><b>&"));
+    }
+
+    [Test]
+    public void A_text_with_quotes_or_markup_reads_back_unchanged_from_its_literal()
+    {
+        Assert.That(System.Text.Json.JsonSerializer.Deserialize<string>(Literal("l'ordine \"A\" </script><b>&")), Is.EqualTo("l'ordine \"A\" </script><b>&"));
     }
 }

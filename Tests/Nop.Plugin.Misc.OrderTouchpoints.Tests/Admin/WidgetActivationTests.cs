@@ -1,6 +1,7 @@
 using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Stores;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;

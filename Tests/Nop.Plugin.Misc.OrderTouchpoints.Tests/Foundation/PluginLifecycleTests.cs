@@ -8,6 +8,7 @@ using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
@@ -15,7 +16,6 @@ using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.ScheduleTasks;
 using Nop.Services.Stores;
-using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Foundation;
 
@@ -53,9 +53,8 @@ public class PluginLifecycleTests
             new() { Id = 1, Name = "English", LanguageCulture = "en-US" },
             new() { Id = 2, Name = "Italiano", LanguageCulture = "it-IT" }
         });
-        return new OrderTouchpointsPlugin(_settings.Object, _localization.Object, _languages.Object, _attributes.Object, _tasks.Object, _time,
-            _webHelper.Object, new WidgetActivation(_settings.Object, _stores.Object), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty(),
-            new TransactionaleConsentUpgrade(_settings.Object, _stores.Object));
+        return PluginFactory.Create(_settings.Object, _localization.Object, _languages.Object, _attributes.Object, _tasks.Object, _time, _webHelper.Object,
+            _stores.Object);
     }
 
     [Test]

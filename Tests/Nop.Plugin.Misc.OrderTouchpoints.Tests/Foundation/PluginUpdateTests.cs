@@ -1,19 +1,16 @@
-using Nop.Core;
 using Nop.Core.Domain.Cms;
-using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.ScheduleTasks;
-using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Services.Localization;
 using Nop.Services.ScheduleTasks;
-using Nop.Services.Stores;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Foundation;
 
@@ -75,10 +72,7 @@ public class PluginUpdateTests
         });
         tasks ??= new Mock<IScheduleTaskService>();
         tasks.Setup(t => t.GetTaskByTypeAsync(DeliverySweepTask.TaskType)).ReturnsAsync(new ScheduleTask { Type = DeliverySweepTask.TaskType });
-        return new OrderTouchpointsPlugin(_settings.Mock.Object, _localization.Object, languages.Object, Mock.Of<IRepository<GenericAttribute>>(),
-            tasks.Object, TimeProvider.System, Mock.Of<IWebHelper>(), new WidgetActivation(_settings.Mock.Object, Mock.Of<IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty(),
-            new Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale.TransactionaleConsentUpgrade(_settings.Mock.Object,
-                Mock.Of<IStoreService>(s => s.GetAllStoresAsync() == Task.FromResult<IList<Nop.Core.Domain.Stores.Store>>(new List<Nop.Core.Domain.Stores.Store>()))));
+        return PluginFactory.Create(settings: _settings.Mock.Object, localization: _localization.Object, languages: languages.Object, scheduleTasks: tasks.Object);
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using FluentMigrator.Builders.Alter;
 using FluentMigrator.Builders.Create;
+using FluentMigrator.Builders.IfDatabase;
 using FluentMigrator.Builders.Schema;
 
 namespace FluentMigrator;
@@ -15,4 +16,6 @@ public abstract class MigrationBase
     public ICreateExpressionRoot Create => throw null;
 
     public ISchemaExpressionRoot Schema => throw null;
+
+    public IIfDatabaseExpressionRoot IfDatabase(params string[] databaseType) => throw null;
 }

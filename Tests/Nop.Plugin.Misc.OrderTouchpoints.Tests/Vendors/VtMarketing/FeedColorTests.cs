@@ -74,11 +74,20 @@ public class FeedColorTests
     [TestCase("ProductAttribute:0", FeedColorKind.None, 0)]
     [TestCase("Colour:3", FeedColorKind.None, 0)]
     [TestCase("None:3", FeedColorKind.None, 0)]
-    public void Setting_text_round_trips_and_anything_else_means_no_colour(string? text, FeedColorKind kind, int id)
+    public void Setting_text_reads_as_the_attribute_it_names_or_else_as_no_colour(string? text, FeedColorKind kind, int id)
     {
         var source = FeedColorSource.Parse(text);
 
         Assert.That((source.Kind, source.AttributeId), Is.EqualTo((kind, id)));
+    }
+
+    [TestCase(FeedColorKind.ProductAttribute, 3)]
+    [TestCase(FeedColorKind.SpecificationAttribute, 12)]
+    [TestCase(FeedColorKind.None, 0)]
+    public void A_colour_choice_reads_back_from_the_setting_text_it_is_saved_as(FeedColorKind kind, int id)
+    {
+        var source = new FeedColorSource(kind, id);
+
         Assert.That(FeedColorSource.Parse(source.Format()), Is.EqualTo(source));
     }
 

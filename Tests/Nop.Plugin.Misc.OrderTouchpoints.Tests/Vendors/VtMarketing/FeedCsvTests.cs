@@ -13,9 +13,15 @@ public class FeedCsvTests
     }
 
     [Test]
-    public void Plain_fields_are_written_as_they_are_and_records_end_with_crlf()
+    public void Plain_fields_are_written_as_they_are_separated_by_semicolons()
     {
-        Assert.That(Record("501", "Espresso cup", "", null, "10.00"), Is.EqualTo("501;Espresso cup;;;10.00\r\n"));
+        Assert.That(Record("501", "Espresso cup", "", null, "10.00").TrimEnd('\r', '\n'), Is.EqualTo("501;Espresso cup;;;10.00"));
+    }
+
+    [Test]
+    public void Records_end_with_crlf()
+    {
+        Assert.That(Record("501", "Espresso cup"), Does.EndWith("cup\r\n"));
     }
 
     [TestCase("a;b", "\"a;b\"")]
@@ -23,11 +29,16 @@ public class FeedCsvTests
     [TestCase("line1\nline2", "\"line1\nline2\"")]
     [TestCase("line1\r\nline2", "\"line1\r\nline2\"")]
     [TestCase("\"", "\"\"\"\"")]
-    [TestCase("comma, fine", "comma, fine")]
-    [TestCase(" spaced ", " spaced ")]
-    public void Separator_quotes_and_line_breaks_are_quoted_with_quotes_doubled(string value, string expected)
+    public void A_value_with_a_separator_quote_or_line_break_is_quoted_with_quotes_doubled(string value, string expected)
     {
         Assert.That(Record(value, "x"), Is.EqualTo(expected + ";x\r\n"));
+    }
+
+    [TestCase("comma, fine")]
+    [TestCase(" spaced ")]
+    public void Other_values_are_not_quoted(string value)
+    {
+        Assert.That(Record(value, "x"), Is.EqualTo(value + ";x\r\n"));
     }
 
     [Test]
@@ -52,18 +63,23 @@ public class FeedCsvTests
             Is.EqualTo("ID;Product title;Product URL;Categories IDs;Categories Titles;Description;Price;DiscountPrice;Photos;Color;Brand;Stock;Main\r\n"));
     }
 
-    [Test]
-    public void Row_lists_values_comma_separated_and_amounts_invariantly_with_two_decimals()
+    private static readonly VtMarketingFeedRow Cup = new("CUP-01", "Tazza \"espresso\"; bianca", "https://negozio.example/tazza", [30, 31],
+        ["Cucina, casa", "Caffè"], "Porcellana.\nLavabile", 12.5m, 9.99m,
+        ["https://negozio.example/images/a.jpeg", "https://negozio.example/images/b,c.jpeg"], "", "Bialetti", 7, IsVariation: false);
+
+    private static readonly VtMarketingFeedRow RedCupVariation = new("CUP-01-RED", "Cup", "u", [], [], "", 10m, 0m, [], "", "", 0, IsVariation: true);
+
+    private static string[] Fields(VtMarketingFeedRow row)
     {
-        var row = new VtMarketingFeedRow("CUP-01", "Tazza \"espresso\"; bianca", "https://negozio.example/tazza", [30, 31],
-            ["Cucina, casa", "Caffè"], "Porcellana.\nLavabile", 12.5m, 9.99m,
-            ["https://negozio.example/images/a.jpeg", "https://negozio.example/images/b,c.jpeg"], "", "Bialetti", 7, IsVariation: false);
         var output = new StringBuilder();
         VtMarketingFeedCsv.AppendRow(output, row);
+        return SemicolonCsvReader.Parse(output.ToString()).Single();
+    }
 
-        var fields = SemicolonCsvReader.Parse(output.ToString()).Single();
-
-        Assert.That(fields, Is.EqualTo(new[]
+    [Test]
+    public void A_row_has_its_fields_in_the_header_order()
+    {
+        Assert.That(Fields(Cup), Is.EqualTo(new[]
         {
             "CUP-01", "Tazza \"espresso\"; bianca", "https://negozio.example/tazza", "30,31", "Cucina casa,Caffè",
             "Porcellana.\nLavabile", "12.50", "9.99",
@@ -72,16 +88,39 @@ public class FeedCsvTests
     }
 
     [Test]
-    public void No_discount_is_written_as_0_and_a_variation_row_is_marked_1_as_in_the_feed_guide()
+    public void Lists_are_comma_separated_without_commas_inside_their_values()
     {
-        var row = new VtMarketingFeedRow("CUP-01-RED", "Cup", "u", [], [], "", 10m, 0m, [], "", "", 0, IsVariation: true);
-        var output = new StringBuilder();
-        VtMarketingFeedCsv.AppendRow(output, row);
+        var fields = Fields(Cup);
 
-        var fields = SemicolonCsvReader.Parse(output.ToString()).Single();
+        Assert.That((fields[3], fields[4], fields[8]), Is.EqualTo(("30,31", "Cucina casa,Caffè",
+            "https://negozio.example/images/a.jpeg,https://negozio.example/images/b%2Cc.jpeg")));
+    }
 
-        Assert.That(fields[6..8], Is.EqualTo(new[] { "10.00", "0" }));
-        Assert.That(fields[12], Is.EqualTo("1"));
+    [Test]
+    public void Amounts_are_written_invariantly_with_two_decimals()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("it-IT");
+        try
+        {
+            Assert.That(Fields(Cup)[6..8], Is.EqualTo(new[] { "12.50", "9.99" }));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Test]
+    public void No_discount_is_written_as_0()
+    {
+        Assert.That(Fields(RedCupVariation)[6..8], Is.EqualTo(new[] { "10.00", "0" }));
+    }
+
+    [Test]
+    public void A_variation_row_is_marked_1_as_in_the_feed_guide()
+    {
+        Assert.That(Fields(RedCupVariation)[12], Is.EqualTo("1"));
     }
 
     [Test]

@@ -1,14 +1,15 @@
 using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
+using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
 using Nop.Web.Framework.Controllers;
@@ -16,11 +17,14 @@ using Nop.Web.Framework.Controllers;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VtMarketing;
 
 /// <summary>
-/// The route as the plugin registers it, served by a real Kestrel on 127.0.0.1 (which, like nopCommerce's
-/// host, refuses synchronous writes to the response), with nopCommerce's services mocked.
+/// The feed as a store serves it: the route the plugin's RouteProvider registers, on a real Kestrel on 127.0.0.1 (which, like
+/// nopCommerce's host, refuses synchronous writes to the response), answered by the plugin's controller with the services the
+/// plugin's startup registers; nopCommerce's own services are the sample catalogue's mocks.
 /// </summary>
 public class FeedRouteTests
 {
+    private const string FeedPath = "/order-touchpoints/vtmarketing/feed/1.csv?token=token-of-negozio";
+
     private string _cacheDirectory = null!;
     private WebApplication _app = null!;
     private HttpClient _client = null!;
@@ -36,10 +40,18 @@ public class FeedRouteTests
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddControllers().AddApplicationPart(typeof(VtMarketingFeedController).Assembly);
-        builder.Services.AddSingleton(catalogue.Shop.StoreService.Object);
-        builder.Services.AddSingleton(catalogue.SettingService.Object);
+        new PluginNopStartup().ConfigureServices(builder.Services, builder.Configuration);
+        // The background delivery worker is no part of the feed and needs the outbox's database.
+        foreach (var worker in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == typeof(PluginNopStartup).Assembly).ToList())
+            builder.Services.Remove(worker);
+        builder.Services.AddSingleton(catalogue.Shop.StoreService.Object).AddSingleton(catalogue.SettingService.Object)
+            .AddSingleton(catalogue.Shop.LanguageService.Object).AddSingleton(catalogue.Shop.ProductService.Object)
+            .AddSingleton(catalogue.Shop.LocalizationService.Object).AddSingleton(catalogue.AttributeService.Object)
+            .AddSingleton(catalogue.CategoryService.Object).AddSingleton(catalogue.ManufacturerService.Object)
+            .AddSingleton(catalogue.PictureService.Object).AddSingleton(catalogue.UrlRecordService.Object)
+            .AddSingleton(catalogue.Shop.AttributeParser.Object).AddSingleton(catalogue.SpecificationService.Object);
+        // The plugin's cache, in a folder of this test's own.
         builder.Services.AddSingleton(new VtMarketingFeedCache(TimeProvider.System, _cacheDirectory));
-        builder.Services.AddScoped(_ => catalogue.CreateWriter());
         _app = builder.Build();
         _app.UseRouting();
         new RouteProvider().RegisterRoutes(_app);
@@ -58,23 +70,48 @@ public class FeedRouteTests
     }
 
     [Test]
-    public async Task The_feed_is_served_at_its_documented_path_and_then_from_the_cache_with_an_etag()
+    public async Task The_feed_is_the_store_catalogue_as_csv_at_its_documented_path()
     {
-        using var first = await _client.GetAsync("/order-touchpoints/vtmarketing/feed/1.csv?token=token-of-negozio");
-        var body = await first.Content.ReadAsByteArrayAsync();
+        using var response = await _client.GetAsync(FeedPath);
 
-        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(first.Content.Headers.ContentType!.ToString(), Is.EqualTo("text/csv; charset=utf-8"));
-        Assert.That(SemicolonCsvReader.Parse(Encoding.UTF8.GetString(body)).Select(r => r[0]), Is.EqualTo(new[] { "ID", "501", "502" }));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType!.ToString(), Is.EqualTo("text/csv; charset=utf-8"));
+        Assert.That(SemicolonCsvReader.Parse(await response.Content.ReadAsStringAsync()).Select(r => r[0]), Is.EqualTo(new[] { "ID", "501", "502" }));
+    }
 
-        using var second = await _client.GetAsync("/order-touchpoints/vtmarketing/feed/1.csv?token=token-of-negozio");
-        Assert.That(await second.Content.ReadAsByteArrayAsync(), Is.EqualTo(body));
-        var etag = second.Headers.ETag!;
+    [Test]
+    public async Task A_second_request_gets_the_same_feed_from_the_cache()
+    {
+        using var first = await _client.GetAsync(FeedPath);
+        var written = await first.Content.ReadAsByteArrayAsync();
 
-        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/order-touchpoints/vtmarketing/feed/1.csv?token=token-of-negozio");
-        conditional.Headers.IfNoneMatch.Add(etag);
-        using var third = await _client.SendAsync(conditional);
-        Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        using var second = await _client.GetAsync(FeedPath);
+
+        Assert.That(await second.Content.ReadAsByteArrayAsync(), Is.EqualTo(written));
+        Assert.That(Directory.EnumerateFiles(_cacheDirectory, "*", SearchOption.AllDirectories), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task A_feed_served_from_the_cache_carries_an_etag()
+    {
+        (await _client.GetAsync(FeedPath)).Dispose();
+
+        using var cached = await _client.GetAsync(FeedPath);
+
+        Assert.That(cached.Headers.ETag?.Tag, Is.Not.Null.And.Not.Empty);
+    }
+
+    [Test]
+    public async Task A_request_with_the_feed_etag_gets_304()
+    {
+        (await _client.GetAsync(FeedPath)).Dispose();
+        using var cached = await _client.GetAsync(FeedPath);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, FeedPath);
+        conditional.Headers.IfNoneMatch.Add(cached.Headers.ETag!);
+
+        using var response = await _client.SendAsync(conditional);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
     }
 
     [TestCase("/order-touchpoints/vtmarketing/feed/1.csv")]
@@ -89,25 +126,16 @@ public class FeedRouteTests
     }
 
     [Test]
-    public void The_plugin_startup_registers_everything_the_feed_and_its_settings_section_need()
+    public async Task The_settings_section_shows_the_feed_url_the_route_serves()
     {
-        var catalogue = FeedCatalogFixture.WithSampleCatalogue(out _);
-        var services = new ServiceCollection();
-        new PluginNopStartup().ConfigureServices(services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        services.AddSingleton(catalogue.Shop.StoreService.Object).AddSingleton(catalogue.SettingService.Object)
-            .AddSingleton(catalogue.Shop.LanguageService.Object).AddSingleton(catalogue.Shop.ProductService.Object)
-            .AddSingleton(catalogue.Shop.LocalizationService.Object).AddSingleton(catalogue.AttributeService.Object)
-            .AddSingleton(catalogue.CategoryService.Object).AddSingleton(catalogue.ManufacturerService.Object)
-            .AddSingleton(catalogue.PictureService.Object).AddSingleton(catalogue.UrlRecordService.Object)
-            .AddSingleton(catalogue.Shop.AttributeParser.Object).AddSingleton(catalogue.SpecificationService.Object);
-        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        using var scope = provider.CreateScope();
+        await using var scope = _app.Services.CreateAsyncScope();
+        var section = await scope.ServiceProvider.GetRequiredService<VtMarketingFeedModelFactory>().PrepareAsync(1);
+        var shown = new Uri(section.FeedUrls.Single().Url!);
 
-        Assert.That(scope.ServiceProvider.GetRequiredService<VtMarketingFeedCache>(), Is.Not.Null);
-        Assert.That(scope.ServiceProvider.GetRequiredService<VtMarketingFeedWriter>(), Is.Not.Null);
-        Assert.That(scope.ServiceProvider.GetRequiredService<VtMarketingFeedTokens>(), Is.Not.Null);
-        Assert.That(scope.ServiceProvider.GetRequiredService<Nop.Plugin.Misc.OrderTouchpoints.Models.Configure.VtMarketingFeedModelFactory>(), Is.Not.Null);
-        Assert.That(ActivatorUtilities.CreateInstance<VtMarketingFeedController>(scope.ServiceProvider), Is.Not.Null);
+        using var response = await _client.GetAsync(shown.PathAndQuery);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(SemicolonCsvReader.Parse(await response.Content.ReadAsStringAsync()).Skip(1).Select(r => r[0]), Is.EqualTo(new[] { "501", "502" }));
     }
 
     [Test]

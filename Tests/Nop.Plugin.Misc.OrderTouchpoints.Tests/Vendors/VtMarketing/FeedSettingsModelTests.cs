@@ -48,12 +48,23 @@ public class FeedSettingsModelTests
     }
 
     [Test]
-    public void New_settings_default_to_a_15_minute_cache_a_head_snippet_and_no_token()
+    public void New_settings_cache_the_feed_15_minutes()
+    {
+        Assert.That(new OrderTouchpointsVtMarketingSettings().FeedCacheMinutes, Is.EqualTo(15));
+    }
+
+    [Test]
+    public void New_settings_place_the_tracking_script_in_the_head()
+    {
+        Assert.That(new OrderTouchpointsVtMarketingSettings().TrackingScriptPlacement, Is.EqualTo(TrackingScriptPlacement.Head));
+    }
+
+    [Test]
+    public void New_settings_have_no_feed_token_nor_tracking_script()
     {
         var settings = new OrderTouchpointsVtMarketingSettings();
 
-        Assert.That((settings.FeedCacheMinutes, settings.TrackingScriptPlacement, settings.FeedToken, settings.TrackingScript),
-            Is.EqualTo((15, TrackingScriptPlacement.Head, (string?)null, (string?)null)));
+        Assert.That((settings.FeedToken, settings.TrackingScript), Is.EqualTo(((string?)null, (string?)null)));
     }
 
     [Test]

@@ -1,16 +1,13 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Nop.Core;
-using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Stores;
-using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Components;
-using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
-using Nop.Services.Stores;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VtMarketing;
 
@@ -43,11 +40,6 @@ public class TrackingScriptWidgetTests
 
     private void Serve(int storeId) => _storeContext.Setup(c => c.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = storeId });
 
-    private static OrderTouchpointsPlugin Plugin() =>
-        new(Mock.Of<ISettingService>(), Mock.Of<ILocalizationService>(), Mock.Of<ILanguageService>(),
-            Mock.Of<IRepository<GenericAttribute>>(), Mock.Of<Nop.Services.ScheduleTasks.IScheduleTaskService>(), TimeProvider.System,
-            Mock.Of<IWebHelper>(), new WidgetActivation(Mock.Of<ISettingService>(), Mock.Of<IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty(),
-            new Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale.TransactionaleConsentUpgrade(Mock.Of<ISettingService>(), Mock.Of<IStoreService>()));
 
     private async Task<string> RenderAsync(int storeId, string zone)
     {
@@ -65,10 +57,7 @@ public class TrackingScriptWidgetTests
     public async Task The_widget_zones_are_a_fixed_list_that_loads_no_settings()
     {
         var settings = new Mock<ISettingService>(MockBehavior.Strict);
-        var plugin = new OrderTouchpointsPlugin(settings.Object, Mock.Of<ILocalizationService>(), Mock.Of<ILanguageService>(),
-            Mock.Of<IRepository<GenericAttribute>>(), Mock.Of<Nop.Services.ScheduleTasks.IScheduleTaskService>(), TimeProvider.System,
-            Mock.Of<IWebHelper>(), new WidgetActivation(settings.Object, Mock.Of<IStoreService>()), Nop.Plugin.Misc.OrderTouchpoints.Tests.Support.AlertTemplateStore.Empty(),
-            new Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale.TransactionaleConsentUpgrade(settings.Object, Mock.Of<IStoreService>()));
+        var plugin = PluginFactory.Create(settings: settings.Object);
 
         Assert.That(await plugin.GetWidgetZonesAsync(), Does.Contain(Head).And.Contain(BodyEnd));
         Assert.That(await plugin.GetWidgetZonesAsync(), Is.SameAs(await plugin.GetWidgetZonesAsync()));
@@ -91,11 +80,14 @@ public class TrackingScriptWidgetTests
     }
 
     [Test]
-    public void The_widget_is_the_tracking_script_component_and_hidden_from_the_widget_list()
+    public void The_widget_is_the_tracking_script_component()
     {
-        var plugin = Plugin();
+        Assert.That(PluginFactory.Create().GetWidgetViewComponent(Head), Is.EqualTo(typeof(VtMarketingTrackingScriptViewComponent)));
+    }
 
-        Assert.That(plugin.GetWidgetViewComponent(Head), Is.EqualTo(typeof(VtMarketingTrackingScriptViewComponent)));
-        Assert.That(plugin.HideInWidgetList, Is.True);
+    [Test]
+    public void The_widget_is_hidden_from_the_widget_list()
+    {
+        Assert.That(PluginFactory.Create().HideInWidgetList, Is.True);
     }
 }

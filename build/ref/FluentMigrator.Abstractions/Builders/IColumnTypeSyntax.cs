@@ -5,6 +5,8 @@ namespace FluentMigrator.Builders;
 public interface IColumnTypeSyntax<TNext> : IFluentSyntax
     where TNext : IFluentSyntax
 {
+    TNext AsCustom(string customType);
+
     TNext AsDateTime2();
 
     TNext AsInt64();

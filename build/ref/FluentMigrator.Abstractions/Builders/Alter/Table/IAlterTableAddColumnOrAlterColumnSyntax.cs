@@ -5,4 +5,6 @@ namespace FluentMigrator.Builders.Alter.Table;
 public interface IAlterTableAddColumnOrAlterColumnSyntax : IFluentSyntax
 {
     IAlterTableColumnAsTypeSyntax AddColumn(string name);
+
+    IAlterTableColumnAsTypeSyntax AlterColumn(string name);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using Nop.Core.Configuration;
@@ -8,16 +9,19 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Services.Configuration;
 
-namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 /// <summary>
-/// A Moq mock of ISettingService over an in-memory setting table with nopCommerce's semantics: a store's
-/// value falls back to the "all stores" (0) value; saving "overridable per store" writes the store value
-/// while its override box is ticked (always at store 0) and deletes it otherwise.
+/// The setting table of the tests, the sandbox and the benchmarks: one value per settings property and store, with
+/// nopCommerce's semantics — a store's value falls back to the "all stores" (0) value, every load is a new settings
+/// object; saving "overridable per store" writes the store value while its override box is ticked (always at store 0)
+/// and deletes it otherwise. <see cref="Mock"/> is ISettingService over it; the sandbox's host calls <see cref="Load(Type, int)"/>.
+/// Safe for the background worker's concurrent loads.
 /// </summary>
 public sealed class InMemorySettingStore
 {
-    private readonly Dictionary<(Type Type, string Property, int StoreId), object?> _values = [];
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> PropertiesByType = new();
+    private readonly ConcurrentDictionary<(Type Type, string Property, int StoreId), object?> _values = new();
 
     public Mock<ISettingService> Mock { get; } = new(MockBehavior.Strict);
 
@@ -35,10 +39,11 @@ public sealed class InMemorySettingStore
     }
 
     /// <summary>Stores every property of <paramref name="settings"/> for the store (what install does for store 0).</summary>
-    public void Seed<T>(T settings, int storeId = 0) where T : ISettings
+    public T Seed<T>(T settings, int storeId = 0) where T : ISettings
     {
         foreach (var property in Properties(typeof(T)))
             _values[(typeof(T), property.Name, storeId)] = property.GetValue(settings);
+        return settings;
     }
 
     public void Set<T, TProp>(Expression<Func<T, TProp>> property, TProp value, int storeId) =>
@@ -51,15 +56,17 @@ public sealed class InMemorySettingStore
     public TProp? Stored<T, TProp>(Expression<Func<T, TProp>> property, int storeId) =>
         _values.TryGetValue((typeof(T), NameOf(property), storeId), out var value)
             ? (TProp?)value
-            : throw new AssertionException($"{typeof(T).Name}.{NameOf(property)} is not stored for store {storeId}");
+            : throw new KeyNotFoundException($"{typeof(T).Name}.{NameOf(property)} is not stored for store {storeId}");
 
-    public T Load<T>(int storeId) where T : new()
+    public T Load<T>(int storeId = 0) where T : ISettings, new() => (T)Load(typeof(T), storeId);
+
+    public ISettings Load(Type type, int storeId)
     {
-        var settings = new T();
-        foreach (var property in Properties(typeof(T)))
+        var settings = (ISettings)Activator.CreateInstance(type)!;
+        foreach (var property in Properties(type))
         {
-            if (_values.TryGetValue((typeof(T), property.Name, storeId), out var value)
-                || (storeId > 0 && _values.TryGetValue((typeof(T), property.Name, 0), out value)))
+            if (_values.TryGetValue((type, property.Name, storeId), out var value)
+                || (storeId > 0 && _values.TryGetValue((type, property.Name, 0), out value)))
                 property.SetValue(settings, value is List<string> list ? new List<string>(list) : value);
         }
         return settings;
@@ -89,7 +96,7 @@ public sealed class InMemorySettingStore
                 if (overrideForStore || storeId == 0)
                     _values[(typeof(T), property.Name, storeId)] = property.GetValue(settings);
                 else
-                    _values.Remove((typeof(T), property.Name, storeId));
+                    _values.TryRemove((typeof(T), property.Name, storeId), out _);
                 return Task.CompletedTask;
             }));
         Mock.Setup(s => s.SaveSettingAsync(It.IsAny<T>(), It.IsAny<Expression<Func<T, It.IsAnyType>>>(), It.IsAny<int>(), It.IsAny<bool>()))
@@ -104,8 +111,8 @@ public sealed class InMemorySettingStore
                 (typeof(T), PropertyOf((LambdaExpression)invocation.Arguments[1]).Name, (int)invocation.Arguments[2])))));
     }
 
-    private static IEnumerable<PropertyInfo> Properties(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p is { CanRead: true, CanWrite: true });
+    private static PropertyInfo[] Properties(Type type) =>
+        PropertiesByType.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p is { CanRead: true, CanWrite: true }).ToArray());
 
     private static PropertyInfo PropertyOf(LambdaExpression expression) =>
         (PropertyInfo)((MemberExpression)(expression.Body is UnaryExpression unary ? unary.Operand : expression.Body)).Member;

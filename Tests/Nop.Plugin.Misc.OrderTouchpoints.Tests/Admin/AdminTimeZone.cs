@@ -6,7 +6,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
 /// nopCommerce's date helper for an admin whose time zone is UTC+2 (no daylight saving), so a test can
 /// tell a converted time from an unconverted one.
 /// </summary>
-public sealed class AdminClock
+public sealed class AdminTimeZone
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(2);
 
@@ -14,7 +14,7 @@ public sealed class AdminClock
 
     public Mock<IDateTimeHelper> Helper { get; } = new(MockBehavior.Strict);
 
-    public AdminClock()
+    public AdminTimeZone()
     {
         Helper.Setup(h => h.GetCurrentTimeZoneAsync()).ReturnsAsync(Zone);
         Helper.Setup(h => h.ConvertToUserTimeAsync(It.IsAny<DateTime>(), DateTimeKind.Utc))
