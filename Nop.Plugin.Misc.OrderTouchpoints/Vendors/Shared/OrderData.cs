@@ -33,5 +33,15 @@ public sealed record OrderData(
         values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 }
 
+/// <summary>
+/// What paid an order besides its payment method, in the primary currency: nopCommerce's OrderTotal leaves out
+/// redeemed gift cards and reward points, and can fall below the shipping fee.
+/// </summary>
+public sealed record OrderRedemptions(IReadOnlyList<decimal> GiftCards, decimal RewardPoints)
+{
+    /// <summary>The order's value whatever paid it: OrderTotal + gift cards + reward points.</summary>
+    public decimal ValuePaid(Order order) => order.OrderTotal + GiftCards.Sum() + RewardPoints;
+}
+
 /// <summary>One order line with its product resolved; the product may have been deleted since the order (then null).</summary>
 public sealed record OrderLine(OrderItem Item, int ProductId, string Sku, string? ProductSku, string Name, Product? Product = null);

@@ -22,7 +22,9 @@ public class OrderDataLoader(
     IProductService productService,
     IProductAttributeParser productAttributeParser,
     ILocalizationService localizationService,
-    IDiscountService discountService)
+    IDiscountService discountService,
+    IGiftCardService giftCardService,
+    IRewardPointService rewardPointService)
 {
     /// <summary>The order and its customer data, or null when the order no longer exists.</summary>
     public async Task<OrderData?> LoadAsync(int orderId)
@@ -63,6 +65,15 @@ public class OrderDataLoader(
             lines.Add(new OrderLine(item, product.Id, productSku ?? product.Id.ToString(), productSku, name ?? product.Name ?? $"Product {product.Id}", product));
         }
         return lines;
+    }
+
+    public async Task<OrderRedemptions> LoadRedemptionsAsync(Order order)
+    {
+        var giftCards = (await giftCardService.GetGiftCardUsageHistoryAsync(order)).Select(u => u.UsedValue).Where(v => v != 0m).ToList();
+        var rewardPoints = order.RedeemedRewardPointsEntryId is int entryId
+            ? (await rewardPointService.GetRewardPointsHistoryEntryByIdAsync(entryId))?.UsedAmount ?? 0m
+            : 0m;
+        return new OrderRedemptions(giftCards, rewardPoints);
     }
 
     /// <summary>Coupon codes of the discounts the order used (the cart's applied codes are cleared at checkout).</summary>

@@ -37,7 +37,7 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
                 answered = await pipeline.ExecuteAsync(async token =>
                 {
                     using var request = createRequest();
-                    return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
+                    return await VendorHttp.SendAsync(client, request, token);
                 }, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -47,7 +47,7 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
                 throw new SendInterruptedException(repeat, vendorKey, cancellationToken);
             }
             using var response = answered;
-            // The body is already buffered (ResponseContentRead): the vendor answered, whatever the caller's token says now.
+            // The body is already buffered (VendorHttp.SendAsync, up to 1 MB): the vendor answered, whatever the caller's token says now.
             var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
             if (response.StatusCode != HttpStatusCode.TooManyRequests)
                 Observed(VendorResiliencePipelines.IsVendorTrouble(response));

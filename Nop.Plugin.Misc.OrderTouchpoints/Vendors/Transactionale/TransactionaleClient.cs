@@ -18,6 +18,9 @@ public class TransactionaleClient(HttpClient httpClient, VendorRequestSender sen
     /// </summary>
     public const RepeatEffect PostRepeat = RepeatEffect.ActsTwice;
 
+    /// <summary>The body's fields that name or reach the customer, masked where an error answer repeats them.</summary>
+    private static readonly string[] PersonalFields = ["email", "first_name", "last_name", "phone"];
+
     /// <summary>
     /// One attempt; Transactionale documents no responses, so any 2xx is delivered and anything else keeps a body excerpt.
     /// <paramref name="delivery"/>: the delivery it belongs to, for the reason of a lost answer (null for a connection test).
@@ -25,7 +28,7 @@ public class TransactionaleClient(HttpClient httpClient, VendorRequestSender sen
     public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan? attemptTimeout,
         CancellationToken cancellationToken) =>
         sender.SendAsync(httpClient, TouchpointVendor.Transactionale, apiKey,
-            () => CreateRequest(endpoint, apiKey, json), body => body, PostRepeat, delivery, cancellationToken, attemptTimeout);
+            () => CreateRequest(endpoint, apiKey, json), body => VendorErrorText.MaskEchoes(body, json, PersonalFields), PostRepeat, delivery, cancellationToken, attemptTimeout);
 
     public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
     {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Web.Framework.Infrastructure.Extensions;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 
@@ -8,8 +8,7 @@ public static class TransactionaleServiceRegistration
 {
     public static IServiceCollection AddTransactionaleTouchpoint(this IServiceCollection services)
     {
-        // WithProxy applies the proxy the store owner configured in nopCommerce's admin.
-        services.AddHttpClient<TransactionaleClient>().WithProxy();
+        services.AddVendorHttpClient<TransactionaleClient>();
         services.AddScoped<TransactionalePayloadBuilder>();
         services.AddScoped<TransactionaleConsentUpgrade>();
         services.AddTouchpointChannel<TransactionaleTouchpointChannel>();

@@ -31,7 +31,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
 
     /// <summary><c>GET /api/v2/contacts/id?email=…</c>: 200 with the id as a JSON string, 404 when unknown, 409 when ambiguous.</summary>
     public Task<VendorResponse> LookUpContactIdAsync(VoyadoConnection connection, string email, CancellationToken cancellationToken) =>
-        SendAsync(connection, () => CreateRequest(HttpMethod.Get, connection.LookupUrl(email), connection, json: null), LookupRepeat, null, cancellationToken);
+        SendAsync(connection, () => CreateRequest(HttpMethod.Get, connection.LookupUrl(email), connection, json: null), LookupRepeat, null, [email], cancellationToken);
 
     /// <summary><c>POST /api/v2/contacts</c>: 201 with the new contact (its <c>id</c>).</summary>
     public Task<VendorResponse> CreateContactAsync(VoyadoConnection connection, VoyadoContactPayload contact, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
             if (connection.StoreExternalId is { } storeExternalId)
                 request.Headers.TryAddWithoutValidation("storeExternalId", storeExternalId);
             return request;
-        }, ContactCreateRepeat, null, cancellationToken);
+        }, ContactCreateRepeat, null, [contact.FirstName, contact.LastName, contact.Email], cancellationToken);
     }
 
     /// <summary>
@@ -55,11 +55,12 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
     public Task<VendorResponse> PostOrderAsync(VoyadoConnection connection, VoyadoOrderPayload order, DeliveryRequest delivery, CancellationToken cancellationToken)
     {
         var json = VendorJson.Serialize(order);
-        return SendAsync(connection, () => CreateRequest(HttpMethod.Post, connection.OrdersUrl, connection, json), OrderPostRepeat, delivery, cancellationToken);
+        return SendAsync(connection, () => CreateRequest(HttpMethod.Post, connection.OrdersUrl, connection, json), OrderPostRepeat, delivery, [], cancellationToken);
     }
 
+    /// <param name="personalValues">What the request carries of the customer (names, email), masked where an error answer repeats it.</param>
     private async Task<VendorResponse> SendAsync(VoyadoConnection connection, Func<HttpRequestMessage> createRequest, RepeatEffect repeat,
-        DeliveryRequest? delivery, CancellationToken cancellationToken)
+        DeliveryRequest? delivery, IReadOnlyList<string?> personalValues, CancellationToken cancellationToken)
     {
         // In a web farm one node at a time sends for a key, so this node's limiter sees all of the key's requests.
         if (!await leases.TryHoldAsync(TouchpointVendor.VoyadoEngage, connection.ApiKey, cancellationToken))
@@ -76,7 +77,8 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
                 RateLimitRetryAfter));
         }
         return await sender.SendAsync(httpClient, TouchpointVendor.VoyadoEngage, connection.ApiKey, createRequest,
-            body => body.Replace(connection.ApiKey, "[api key]", StringComparison.Ordinal), repeat, delivery, cancellationToken, connection.AttemptTimeout);
+            body => VendorErrorText.MaskEchoes(body.Replace(connection.ApiKey, "[api key]", StringComparison.Ordinal), personalValues), repeat, delivery,
+            cancellationToken, connection.AttemptTimeout);
     }
 
     private static HttpRequestMessage CreateRequest(HttpMethod method, Uri url, VoyadoConnection connection, string? json)

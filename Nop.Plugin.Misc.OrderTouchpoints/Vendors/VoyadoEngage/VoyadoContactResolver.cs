@@ -56,7 +56,9 @@ public class VoyadoContactResolver(VoyadoClient client, IGenericAttributeService
         {
             return VoyadoResponseReader.ContactIdFromLookup(response.Body) is { } contactId
                 ? VoyadoContactResolution.Found(contactId, fromSavedId: false)
-                : Failed("Contact lookup", DeliveryOutcome.Rejected($"HTTP {response.StatusCode} without a contact id: {VendorErrorText.Clean(response.Body)}", response.StatusCode));
+                : Failed("Contact lookup", DeliveryOutcome.Rejected(
+                    $"HTTP {response.StatusCode} without a contact id in Engage's form (a GUID as a JSON string); the answer ({AnswerSize(response)}) is not kept, " +
+                    "as it may hold the customer's data. Check the tenant URL and any proxy in between, then resend.", response.StatusCode));
         }
         return response.StatusCode switch
         {
@@ -77,7 +79,9 @@ public class VoyadoContactResolver(VoyadoClient client, IGenericAttributeService
             // The contact exists now even if its id cannot be read: the next attempt's lookup finds it.
             return VoyadoResponseReader.ContactIdFromCreated(response.Body) is { } contactId
                 ? VoyadoContactResolution.Found(contactId, fromSavedId: false)
-                : Failed("Contact creation", DeliveryOutcome.Retry($"HTTP {response.StatusCode} without a contact id: {VendorErrorText.Clean(response.Body)}", response.StatusCode));
+                : Failed("Contact creation", DeliveryOutcome.Retry(
+                    $"HTTP {response.StatusCode} without a contact id in Engage's form (a GUID); the answer ({AnswerSize(response)}) is not kept, as it may hold the customer's data.",
+                    response.StatusCode));
         }
         if (response.StatusCode != 409)
             return Failed("Contact creation", response.Outcome);
@@ -86,6 +90,8 @@ public class VoyadoContactResolver(VoyadoClient client, IGenericAttributeService
         return await LookUpAsync(connection, newContact.Email, cancellationToken)
                ?? Failed("Contact creation", DeliveryOutcome.Retry($"Engage is still creating the contact ({response.Outcome.Reason})", 409));
     }
+
+    private static string AnswerSize(VendorResponse response) => $"{response.Body?.Length ?? 0} characters";
 
     private static VoyadoContactResolution Failed(string step, DeliveryOutcome outcome) =>
         VoyadoContactResolution.Failed(outcome with { Reason = DeliveryOutcome.Trim($"{step}: {outcome.Reason}") });

@@ -28,8 +28,6 @@ public class VoyadoOrderDetailsLoader(
     IPictureService pictureService,
     IUrlRecordService urlRecordService,
     IOrderService orderService,
-    IGiftCardService giftCardService,
-    IRewardPointService rewardPointService,
     IDiscountService discountService,
     IPaymentPluginManager paymentPluginManager,
     ILocalizationService localizationService,
@@ -45,17 +43,10 @@ public class VoyadoOrderDetailsLoader(
         var locale = VoyadoLanguageOverrides.LocaleFor(settings.LanguageOverrides, language?.Id ?? order.CustomerLanguageId, language?.LanguageCulture)
                      ?? (storeLanguage is null ? null : VoyadoLanguageOverrides.LocaleFor(settings.LanguageOverrides, storeLanguage.Id, storeLanguage.LanguageCulture));
 
-        var giftCards = (await giftCardService.GetGiftCardUsageHistoryAsync(order)).Select(u => u.UsedValue).Where(v => v != 0m).ToList();
-        var rewardPoints = order.RedeemedRewardPointsEntryId is int entryId
-            ? (await rewardPointService.GetRewardPointsHistoryEntryByIdAsync(entryId))?.UsedAmount ?? 0m
-            : 0m;
-
         return new VoyadoOrderDetails(
             Locale: locale,
             LinksByOrderItemId: await LinksAsync(store, language, lines),
             PaymentMethodName: await PaymentMethodNameAsync(order, language?.Id ?? 0),
-            GiftCardAmounts: giftCards,
-            RewardPointsAmount: rewardPoints,
             Discounts: await DiscountsAsync(order.Id),
             TaxRates: TaxRates(order),
             Shipment: request.Event is TouchpointEvent.ShipmentSent or TouchpointEvent.ShipmentDelivered

@@ -26,6 +26,7 @@ public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader, VoyadoOr
         var order = data.Order;
         var lines = await orderDataLoader.LoadLinesAsync(order, order.CustomerLanguageId);
         var details = await detailsLoader.LoadAsync(data, lines, settings, request);
+        var redemptions = await orderDataLoader.LoadRedemptionsAsync(order);
         decimal Money(decimal primaryAmount) => ToCents(data.InCustomerCurrency(primaryAmount));
 
         var lineGross = lines.Select(l => Money(l.Item.PriceInclTax)).ToList();
@@ -42,9 +43,9 @@ public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader, VoyadoOr
             ? Fee(order.PaymentMethodAdditionalFeeInclTax, order.PaymentMethodAdditionalFeeExclTax, details.TaxRates, Money)
             : null;
 
-        var giftCards = details.GiftCardAmounts.Select(Money).ToList();
-        var rewardPoints = Money(details.RewardPointsAmount);
-        var total = Money(order.OrderTotal + details.GiftCardAmounts.Sum() + details.RewardPointsAmount);
+        var giftCards = redemptions.GiftCards.Select(Money).ToList();
+        var rewardPoints = Money(redemptions.RewardPoints);
+        var total = Money(redemptions.ValuePaid(order));
         var roundOff = total - (items.Sum(i => i.GrossPaidPrice) + freight.Value + (handling?.Value ?? 0m));
 
         return new VoyadoOrderPayload(

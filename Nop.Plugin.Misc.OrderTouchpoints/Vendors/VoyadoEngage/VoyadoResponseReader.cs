@@ -10,15 +10,29 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 /// </summary>
 public static class VoyadoResponseReader
 {
-    /// <summary>The lookup answers the id as a JSON string, quotes included (<c>"2e40b702-…"</c>); a bare id is accepted too.</summary>
+    /// <summary>Longest lookup answer that can hold an id: a GUID in quotes, with room for whitespace around it.</summary>
+    private const int MaxLookupAnswerLength = 64;
+
+    /// <summary>
+    /// The lookup answers the id as a JSON string, quotes included (<c>"2e40b702-…"</c>, docs/vendors.md §2.1); anything
+    /// else (a bare word, an object, a page a proxy put in its place) is no id, whatever the status said.
+    /// </summary>
     public static string? ContactIdFromLookup(string? body)
     {
         var text = body?.Trim();
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || text.Length > MaxLookupAnswerLength || !text.StartsWith('"'))
             return null;
-        if (text.StartsWith('"'))
-            return TryParse(text, out var root) && root.ValueKind == JsonValueKind.String ? NonEmpty(root.GetString()) : null;
-        return text.StartsWith('{') || text.StartsWith('[') ? null : text;
+        return TryParse(text, out var root) && root.ValueKind == JsonValueKind.String ? AsContactId(root.GetString()) : null;
+    }
+
+    /// <summary>
+    /// Engage's contact ids are GUIDs (<c>2e40b702-9a1b-4c6e-…</c>, 32 hex digits with or without hyphens). Only that form is
+    /// saved on a customer and posted as a match key: a longer or other value would be whatever the answer carried.
+    /// </summary>
+    public static string? AsContactId(string? value)
+    {
+        var text = value?.Trim();
+        return text is { Length: 32 or 36 } && (Guid.TryParseExact(text, "D", out _) || Guid.TryParseExact(text, "N", out _)) ? text : null;
     }
 
     /// <summary>Contact creation answers the created contact; its <c>id</c> is the contact id.</summary>
@@ -53,7 +67,7 @@ public static class VoyadoResponseReader
         {
             var id = match.ValueKind switch
             {
-                JsonValueKind.String => NonEmpty(match.GetString()),
+                JsonValueKind.String => AsContactId(match.GetString()),
                 JsonValueKind.Object => IdOf(match),
                 _ => null
             };
@@ -72,7 +86,7 @@ public static class VoyadoResponseReader
         || (response.StatusCode is 400 or 422 && response.Body?.Contains("ContactNotFound", StringComparison.OrdinalIgnoreCase) == true);
 
     private static string? IdOf(JsonElement contact) =>
-        (Property(contact, "id") ?? Property(contact, "contactId")) is { ValueKind: JsonValueKind.String } id ? NonEmpty(id.GetString()) : null;
+        (Property(contact, "id") ?? Property(contact, "contactId")) is { ValueKind: JsonValueKind.String } id ? AsContactId(id.GetString()) : null;
 
     private static JsonElement? Property(JsonElement element, string name)
     {
@@ -100,6 +114,4 @@ public static class VoyadoResponseReader
             return false;
         }
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

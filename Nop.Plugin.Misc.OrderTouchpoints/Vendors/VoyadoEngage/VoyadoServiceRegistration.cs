@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Web.Framework.Infrastructure.Extensions;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
@@ -10,7 +10,7 @@ public static class VoyadoServiceRegistration
     {
         // One limiter registry per process: the rate limit is per API key, whichever store or thread sends.
         services.AddSingleton<VoyadoRateLimiter>();
-        services.AddHttpClient<VoyadoClient>().WithProxy();
+        services.AddVendorHttpClient<VoyadoClient>();
         services.AddScoped<VoyadoContactPayloadBuilder>();
         services.AddScoped<VoyadoOrderDetailsLoader>();
         services.AddScoped<VoyadoOrderPayloadBuilder>();

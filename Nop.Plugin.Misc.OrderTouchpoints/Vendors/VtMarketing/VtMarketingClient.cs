@@ -16,11 +16,15 @@ public class VtMarketingClient(HttpClient httpClient, VendorRequestSender sender
     /// </summary>
     public const RepeatEffect EventRepeat = RepeatEffect.ActsTwice;
 
+    /// <summary>The event's fields that name or reach the customer, masked where an error answer repeats them.</summary>
+    private static readonly string[] PersonalFields = ["email", "tel", "firstname", "lastname", "phone"];
+
     /// <param name="delivery">The delivery the event belongs to, for the reason of a lost answer (null for a connection test).</param>
     public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan? attemptTimeout,
         CancellationToken cancellationToken) =>
         sender.SendAsync(httpClient, TouchpointVendor.VtMarketing, apiKey,
-            () => CreateRequest(endpoint, apiKey, json), DescribeError, EventRepeat, delivery, cancellationToken, attemptTimeout);
+            () => CreateRequest(endpoint, apiKey, json), body => VendorErrorText.MaskEchoes(DescribeError(body), json, PersonalFields), EventRepeat, delivery,
+            cancellationToken, attemptTimeout);
 
     public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
     {

@@ -21,6 +21,7 @@ public class VtMarketingPayloadBuilder(OrderDataLoader orderDataLoader)
 
         var lines = await orderDataLoader.LoadLinesAsync(order, order.CustomerLanguageId);
         var coupons = await orderDataLoader.LoadCouponCodesAsync(order.Id);
+        var redemptions = await orderDataLoader.LoadRedemptionsAsync(order);
         cancellationToken.ThrowIfCancellationRequested();
 
         var user = new VtMarketingUser(data.Email)
@@ -31,13 +32,17 @@ public class VtMarketingPayloadBuilder(OrderDataLoader orderDataLoader)
             Country = OrderData.FirstNonEmpty(data.BillingCountry?.Name),
             City = OrderData.FirstNonEmpty(data.BillingAddress?.City)
         };
-        var summary = new VtMarketingOrderSummary(orderNumber, data.InCustomerCurrency(order.OrderTotal))
+        var shipping = data.InCustomerCurrency(order.OrderShippingInclTax);
+        // The order's value whatever paid it, as Engage's totalGrossPrice: OrderTotal alone leaves out gift cards and
+        // reward points, and a total below the shipping it includes would be an order VTmarketing cannot make sense of.
+        var total = Math.Max(data.InCustomerCurrency(redemptions.ValuePaid(order)), shipping);
+        var summary = new VtMarketingOrderSummary(orderNumber, total)
         {
             Status = VtMarketingOrderStatuses.For(settings, order.OrderStatus),
             Coupons = coupons.Count > 0 ? coupons : null,
             Phone = data.Phone,
             Currency = OrderData.FirstNonEmpty(order.CustomerCurrencyCode)?.ToUpperInvariant(),
-            TotalShipping = data.InCustomerCurrency(order.OrderShippingInclTax)
+            TotalShipping = shipping
         };
         var items = lines
             .Select(line => new VtMarketingItem(VtMarketingProductIds.For(settings.ProductIdSource, line), line.Item.Quantity))

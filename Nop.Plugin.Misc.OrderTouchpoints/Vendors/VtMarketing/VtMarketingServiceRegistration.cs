@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Web.Framework.Infrastructure.Extensions;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 
@@ -8,8 +8,7 @@ public static class VtMarketingServiceRegistration
 {
     public static IServiceCollection AddVtMarketingTouchpoint(this IServiceCollection services)
     {
-        // WithProxy applies the proxy the store owner configured in nopCommerce's admin.
-        services.AddHttpClient<VtMarketingClient>().WithProxy();
+        services.AddVendorHttpClient<VtMarketingClient>();
         services.AddScoped<VtMarketingPayloadBuilder>();
         services.AddTouchpointChannel<VtMarketingTouchpointChannel>();
         return services;

@@ -148,12 +148,13 @@ public sealed class ShopFixture
 
     public VoyadoOrderDetailsLoader CreateDetailsLoader(ISettingService settingService) => new(
         StoreService.Object, LanguageService.Object, settingService, PictureService.Object, UrlRecordService.Object,
-        OrderService.Object, GiftCardService.Object, RewardPointService.Object, DiscountService.Object,
+        OrderService.Object, DiscountService.Object,
         PaymentPluginManager.Object, LocalizationService.Object, ShipmentService.Object);
 
     public OrderDataLoader CreateLoader() => new(
         OrderService.Object, CustomerService.Object, AddressService.Object, CountryService.Object, LanguageService.Object,
-        ProductService.Object, AttributeParser.Object, LocalizationService.Object, DiscountService.Object);
+        ProductService.Object, AttributeParser.Object, LocalizationService.Object, DiscountService.Object,
+        GiftCardService.Object, RewardPointService.Object);
 
     /// <summary>
     /// A ready sample: store 1 "Negozio" (it-IT + en-US), Italy and Sweden, a registered customer and a

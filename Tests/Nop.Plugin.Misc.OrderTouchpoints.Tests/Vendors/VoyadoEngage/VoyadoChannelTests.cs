@@ -100,8 +100,8 @@ public class VoyadoChannelTests
     [Test]
     public async Task Preview_of_a_known_contact_is_the_exact_order_body_sent()
     {
-        _bed.SaveContactId(7, "saved-contact-1");
-        Engage.AddContact("giulia.rossi@example.com", "saved-contact-1");
+        _bed.SaveContactId(7, "a000000c-0000-4000-8000-000000000012");
+        Engage.AddContact("giulia.rossi@example.com", "a000000c-0000-4000-8000-000000000012");
 
         var preview = await _bed.CreateChannel().PreviewAsync(_bed.Request(TouchpointEvent.ShipmentSent), CancellationToken.None);
         Assert.That(Engage.Requests, Is.Empty);
@@ -178,7 +178,7 @@ public class VoyadoChannelTests
         // A vendor that echoes the request's key back in its error bodies.
         Engage.Answer = request => FakeEngage.Error(request.Path == "/api/v2/orders" ? 500 : 400, "Echo", $"key was {request.Header("apikey")}");
         texts.Add((await _bed.DeliverAsync()).Reason);
-        _bed.SaveContactId(7, "saved");
+        _bed.SaveContactId(7, "a000000f-0000-4000-8000-000000000015");
         texts.Add((await _bed.DeliverAsync()).Reason);
         texts.Add((await _bed.CreateChannel().TestConnectionAsync(1, CancellationToken.None)).Message);
         var preview = await _bed.CreateChannel().PreviewAsync(_bed.Request(), CancellationToken.None);

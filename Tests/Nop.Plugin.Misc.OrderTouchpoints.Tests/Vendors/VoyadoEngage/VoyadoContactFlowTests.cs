@@ -55,15 +55,15 @@ public class VoyadoContactFlowTests
     [Test]
     public async Task Known_customer_with_a_saved_id_is_posted_directly_without_lookup()
     {
-        Engage.AddContact("giulia.rossi@example.com", "saved-contact-1");
-        _bed.SaveContactId(7, "saved-contact-1");
+        Engage.AddContact("giulia.rossi@example.com", "a000000c-0000-4000-8000-000000000012");
+        _bed.SaveContactId(7, "a000000c-0000-4000-8000-000000000012");
 
         var outcome = await _bed.DeliverAsync();
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
         Assert.That(Engage.Violations, Is.Empty);
         Assert.That(Engage.Requests.Select(r => $"{r.Method} {r.Path}"), Is.EqualTo(new[] { "POST /api/v2/orders" }));
-        Assert.That(Engage.OrderPosts[0].Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("saved-contact-1"));
+        Assert.That(Engage.OrderPosts[0].Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("a000000c-0000-4000-8000-000000000012"));
     }
 
     [TestCase(MultipleMatchesShape.TopLevelIds)]
@@ -71,8 +71,8 @@ public class VoyadoContactFlowTests
     [TestCase(MultipleMatchesShape.EnvelopeContacts)]
     public async Task Multiple_matches_use_the_first_listed_contact(MultipleMatchesShape shape)
     {
-        Engage.AddContact("giulia.rossi@example.com", "first-match");
-        Engage.AddContact("giulia.rossi@example.com", "second-match");
+        Engage.AddContact("giulia.rossi@example.com", "a0000002-0000-4000-8000-000000000002");
+        Engage.AddContact("giulia.rossi@example.com", "a0000003-0000-4000-8000-000000000003");
         Engage.MatchesShape = shape;
 
         var outcome = await _bed.DeliverAsync();
@@ -80,31 +80,31 @@ public class VoyadoContactFlowTests
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
         Assert.That(Engage.Violations, Is.Empty);
         Assert.That(Engage.ContactCreations, Is.Empty);
-        Assert.That(_bed.SavedContactId(7), Is.EqualTo("first-match"));
-        Assert.That(Engage.OrderPosts.Single().Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("first-match"));
+        Assert.That(_bed.SavedContactId(7), Is.EqualTo("a0000002-0000-4000-8000-000000000002"));
+        Assert.That(Engage.OrderPosts.Single().Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("a0000002-0000-4000-8000-000000000002"));
     }
 
     [Test]
     public async Task Multiple_matches_sent_as_an_encoded_details_string_are_understood_too()
     {
-        const string details = """{"MultipleMatchesFound":[{"contactId":"encoded-first"},{"contactId":"encoded-second"}]}""";
+        const string details = """{"MultipleMatchesFound":[{"contactId":"a0000004-0000-4000-8000-000000000004"},{"contactId":"a0000005-0000-4000-8000-000000000005"}]}""";
         Engage.Answer = request => request.Path == "/api/v2/contacts/id"
             ? FakeResponse.Json(409, System.Text.Json.JsonSerializer.Serialize(new { errorCode = "MultipleMatches", messageDetails = details }))
             : null;
-        Engage.KnownContactIds["encoded-first"] = "Contact";
+        Engage.KnownContactIds["a0000004-0000-4000-8000-000000000004"] = "Contact";
 
         var outcome = await _bed.DeliverAsync();
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
-        Assert.That(_bed.SavedContactId(7), Is.EqualTo("encoded-first"));
+        Assert.That(_bed.SavedContactId(7), Is.EqualTo("a0000004-0000-4000-8000-000000000004"));
     }
 
     [Test]
     public async Task The_lookup_is_limited_to_the_configured_contact_type()
     {
         _bed.Settings[1].ContactType = "Contact";
-        Engage.AddContact("giulia.rossi@example.com", "member-id", "Member");
-        Engage.AddContact("giulia.rossi@example.com", "contact-id", "Contact");
+        Engage.AddContact("giulia.rossi@example.com", "a0000006-0000-4000-8000-000000000006", "Member");
+        Engage.AddContact("giulia.rossi@example.com", "a0000007-0000-4000-8000-000000000007", "Contact");
 
         var outcome = await _bed.DeliverAsync();
 
@@ -113,8 +113,8 @@ public class VoyadoContactFlowTests
         var lookup = Engage.Lookups.Single();
         Assert.That(lookup.Query, Is.EqualTo("?email=giulia.rossi%40example.com&contactType=Contact"));
         Assert.That(FakeEngage.LookedUpContactType(lookup), Is.EqualTo("Contact"));
-        Assert.That(_bed.SavedContactId(7), Is.EqualTo("contact-id"));
-        Assert.That(Engage.OrderPosts.Single().Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("contact-id"));
+        Assert.That(_bed.SavedContactId(7), Is.EqualTo("a0000007-0000-4000-8000-000000000007"));
+        Assert.That(Engage.OrderPosts.Single().Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("a0000007-0000-4000-8000-000000000007"));
     }
 
     [Test]
@@ -139,7 +139,7 @@ public class VoyadoContactFlowTests
         {
             if (request.Method != "POST" || request.Path != "/api/v2/contacts")
                 return null;
-            Engage.AddContact("giulia.rossi@example.com", "created-elsewhere");
+            Engage.AddContact("giulia.rossi@example.com", "a0000008-0000-4000-8000-000000000008");
             return FakeEngage.Error(409, errorCode, "Contact already exists");
         };
 
@@ -151,17 +151,17 @@ public class VoyadoContactFlowTests
         {
             "GET /api/v2/contacts/id", "POST /api/v2/contacts", "GET /api/v2/contacts/id", "POST /api/v2/orders"
         }));
-        Assert.That(_bed.SavedContactId(7), Is.EqualTo("created-elsewhere"));
-        Assert.That(Engage.OrderPosts[0].Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("created-elsewhere"));
+        Assert.That(_bed.SavedContactId(7), Is.EqualTo("a0000008-0000-4000-8000-000000000008"));
+        Assert.That(Engage.OrderPosts[0].Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("a0000008-0000-4000-8000-000000000008"));
     }
 
     [TestCase(404)]
     [TestCase(422)]
     public async Task Stale_saved_id_is_dropped_resolved_once_and_the_order_posted_once_more(int unknownContactStatus)
     {
-        _bed.SaveContactId(7, "merged-away");
-        Engage.AddContact("giulia.rossi@example.com", "current-id");
-        Engage.KnownContactIds.TryRemove("merged-away", out _);
+        _bed.SaveContactId(7, "a000000e-0000-4000-8000-000000000014");
+        Engage.AddContact("giulia.rossi@example.com", "a0000009-0000-4000-8000-000000000009");
+        Engage.KnownContactIds.TryRemove("a000000e-0000-4000-8000-000000000014", out _);
         Engage.UnknownContactStatus = unknownContactStatus;
 
         var outcome = await _bed.DeliverAsync();
@@ -173,15 +173,15 @@ public class VoyadoContactFlowTests
             "POST /api/v2/orders", "GET /api/v2/contacts/id", "POST /api/v2/orders"
         }));
         Assert.That(Engage.OrderPosts.Select(p => p.Json.GetProperty("contact").GetProperty("matchKey").GetString()),
-            Is.EqualTo(new[] { "merged-away", "current-id" }));
-        Assert.That(_bed.SavedContactId(7), Is.EqualTo("current-id"));
+            Is.EqualTo(new[] { "a000000e-0000-4000-8000-000000000014", "a0000009-0000-4000-8000-000000000009" }));
+        Assert.That(_bed.SavedContactId(7), Is.EqualTo("a0000009-0000-4000-8000-000000000009"));
     }
 
     [Test]
     public async Task Freshly_resolved_id_refused_as_unknown_is_rejected_without_a_second_post()
     {
-        Engage.AddContact("giulia.rossi@example.com", "ghost");
-        Engage.KnownContactIds.TryRemove("ghost", out _);
+        Engage.AddContact("giulia.rossi@example.com", "a000000a-0000-4000-8000-000000000010");
+        Engage.KnownContactIds.TryRemove("a000000a-0000-4000-8000-000000000010", out _);
 
         var outcome = await _bed.DeliverAsync();
 
@@ -285,8 +285,8 @@ public class VoyadoContactFlowTests
         await using var secondTenant = await FakeEngage.StartAsync();
         _bed.Shop.Stores.Add(new Store { Id = 2, Name = "Butik", DefaultLanguageId = 2 });
         _bed.Settings[2] = _bed.SettingsFor(secondTenant);
-        _bed.SaveContactId(7, "store-1-contact", storeId: 1);
-        Engage.AddContact("giulia.rossi@example.com", "store-1-contact");
+        _bed.SaveContactId(7, "a000000b-0000-4000-8000-000000000011", storeId: 1);
+        Engage.AddContact("giulia.rossi@example.com", "a000000b-0000-4000-8000-000000000011");
         _bed.Order.StoreId = 2;
 
         var outcome = await _bed.DeliverAsync();
@@ -298,14 +298,14 @@ public class VoyadoContactFlowTests
         var store2Id = _bed.SavedContactId(7, storeId: 2);
         Assert.That(store2Id, Does.StartWith(VoyadoTestBed.CreatedContactPrefix));
         Assert.That(secondTenant.OrderPosts.Single().Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo(store2Id));
-        Assert.That(_bed.SavedContactId(7, storeId: 1), Is.EqualTo("store-1-contact"));
+        Assert.That(_bed.SavedContactId(7, storeId: 1), Is.EqualTo("a000000b-0000-4000-8000-000000000011"));
     }
 
     [Test]
     public async Task Server_error_on_the_order_post_retries_later_after_exactly_one_post()
     {
-        _bed.SaveContactId(7, "saved-contact-1");
-        Engage.AddContact("giulia.rossi@example.com", "saved-contact-1");
+        _bed.SaveContactId(7, "a000000c-0000-4000-8000-000000000012");
+        Engage.AddContact("giulia.rossi@example.com", "a000000c-0000-4000-8000-000000000012");
         Engage.Answer = request => request.Path == "/api/v2/orders" ? FakeEngage.Error(500, "InternalError", "Something broke") : null;
 
         var outcome = await _bed.DeliverAsync();
@@ -314,7 +314,7 @@ public class VoyadoContactFlowTests
         Assert.That(outcome.HttpStatus, Is.EqualTo(500));
         Assert.That(outcome.Reason, Does.StartWith("Order: HTTP 500"));
         Assert.That(Engage.OrderPosts, Has.Count.EqualTo(1), "Engage does not deduplicate: never a second post in one attempt");
-        Assert.That(_bed.SavedContactId(7), Is.EqualTo("saved-contact-1"));
+        Assert.That(_bed.SavedContactId(7), Is.EqualTo("a000000c-0000-4000-8000-000000000012"));
         Assert.That(Engage.Violations, Is.Empty);
     }
 
@@ -322,8 +322,8 @@ public class VoyadoContactFlowTests
     public async Task An_order_post_Engage_accepts_but_answers_after_the_attempt_timeout_fails_with_what_to_check_and_is_not_posted_again()
     {
         _bed.DeliverySettings.AttemptTimeoutSeconds = 1;
-        _bed.SaveContactId(7, "saved-contact-1");
-        Engage.AddContact("giulia.rossi@example.com", "saved-contact-1");
+        _bed.SaveContactId(7, "a000000c-0000-4000-8000-000000000012");
+        Engage.AddContact("giulia.rossi@example.com", "a000000c-0000-4000-8000-000000000012");
         Engage.Answer = request => request.Path == "/api/v2/orders" ? new FakeResponse(202, Delay: TimeSpan.FromSeconds(5)) : null;
 
         var outcome = await _bed.DeliverAsync();
@@ -367,14 +367,14 @@ public class VoyadoContactFlowTests
 
         var first = await _bed.DeliverAsync();
         slow = false;
-        Engage.AddContact("giulia.rossi@example.com", "created-while-unanswered");
+        Engage.AddContact("giulia.rossi@example.com", "a000000d-0000-4000-8000-000000000013");
         var second = await _bed.DeliverAsync();
 
         Assert.That(first.Kind, Is.EqualTo(OutcomeKind.RetryLater));
         Assert.That(first.Reason, Does.StartWith("Contact creation: No answer within 1 s."));
         Assert.That(second.Kind, Is.EqualTo(OutcomeKind.Delivered), second.Reason);
         Assert.That(Engage.ContactCreations, Has.Count.EqualTo(1), "the retry's lookup found the contact");
-        Assert.That(Engage.OrderPosts.Single().Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("created-while-unanswered"));
+        Assert.That(Engage.OrderPosts.Single().Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("a000000d-0000-4000-8000-000000000013"));
     }
 
     [Test]

@@ -25,8 +25,8 @@ public class VoyadoMoneyEquationTests
     public async Task Generated_orders_pass_the_three_published_validations()
     {
         await using var bed = await VoyadoTestBed.StartAsync();
-        bed.SaveContactId(7, "known-contact");
-        bed.Engage.AddContact("giulia.rossi@example.com", "known-contact");
+        bed.SaveContactId(7, "a0000001-0000-4000-8000-000000000001");
+        bed.Engage.AddContact("giulia.rossi@example.com", "a0000001-0000-4000-8000-000000000001");
         bed.Shop.Discounts.AddRange([
             new Discount { Id = 1, Name = "Sale", DiscountType = DiscountType.AssignedToSkus },
             new Discount { Id = 2, Name = "Ten off", DiscountType = DiscountType.AssignedToOrderSubTotal, RequiresCouponCode = true, CouponCode = "TEN" },

@@ -16,8 +16,8 @@ public class VoyadoOrderFieldsTests
     public async Task StartAsync()
     {
         _bed = await VoyadoTestBed.StartAsync();
-        _bed.SaveContactId(7, "known-contact");
-        _bed.Engage.AddContact("known@example.com", "known-contact");
+        _bed.SaveContactId(7, "a0000001-0000-4000-8000-000000000001");
+        _bed.Engage.AddContact("known@example.com", "a0000001-0000-4000-8000-000000000001");
     }
 
     [TearDown]
@@ -55,7 +55,7 @@ public class VoyadoOrderFieldsTests
         // largest line; here the rounded shares already add up): 18.11 + 29.89 + 6.10 = 54.10 = 34.10 paid + 20.00 gift card.
         // Tax: 18.11 − 18.11 / 1.22 = 3.2657 → 3.27; 29.89 − 29.89 / 1.10 = 2.7173 → 2.72; total 3.27 + 2.72 + 1.10 = 7.09.
         const string expected = """
-            {"contact":{"matchKey":"known-contact","matchKeyType":"ContactId"},"orderNumber":"42","orderStatus":"Confirmed","paymentStatus":"Pending",
+            {"contact":{"matchKey":"a0000001-0000-4000-8000-000000000001","matchKeyType":"ContactId"},"orderNumber":"42","orderStatus":"Confirmed","paymentStatus":"Pending",
             "createdDate":"2026-11-20T09:30:00Z","storeId":"NEGOZIO-MI","currency":"EUR","totalGrossPrice":54.10,"language":"it-IT","totalTax":7.09,
             "freightFee":{"value":6.10,"tax":1.10,"taxPercent":22},"totalDiscounts":5.00,
             "paymentMethods":[{"type":"Payment","description":"Credit card","value":34.10},{"type":"GiftCard","description":"Gift card","value":20.00}],

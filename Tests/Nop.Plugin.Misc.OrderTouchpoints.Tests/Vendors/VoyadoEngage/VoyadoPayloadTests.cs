@@ -24,8 +24,8 @@ public class VoyadoPayloadTests
     /// <summary>Posts with a saved contact id (one request) and returns the order body Engage received.</summary>
     private async Task<JsonElement> PostOrderAsync(TouchpointEvent touchpointEvent = TouchpointEvent.OrderPlaced, Order? order = null)
     {
-        _bed.SaveContactId((order ?? _bed.Order).CustomerId, "known-contact");
-        Engage.AddContact("known@example.com", "known-contact");
+        _bed.SaveContactId((order ?? _bed.Order).CustomerId, "a0000001-0000-4000-8000-000000000001");
+        Engage.AddContact("known@example.com", "a0000001-0000-4000-8000-000000000001");
         var outcome = await _bed.DeliverAsync(touchpointEvent, order);
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
         Assert.That(Engage.Violations, Is.Empty);

@@ -19,8 +19,8 @@ public class VoyadoRateLimitTests
     {
         _bed = await VoyadoTestBed.StartAsync();
         _bed.Settings[1].MaxRequestsPerSecond = Rate;
-        _bed.SaveContactId(7, "known-contact");
-        _bed.Engage.AddContact("giulia.rossi@example.com", "known-contact");
+        _bed.SaveContactId(7, "a0000001-0000-4000-8000-000000000001");
+        _bed.Engage.AddContact("giulia.rossi@example.com", "a0000001-0000-4000-8000-000000000001");
     }
 
     [TearDown]
@@ -49,7 +49,7 @@ public class VoyadoRateLimitTests
     {
         _bed.Settings[2] = _bed.SettingsFor(_bed.Engage);
         _bed.Settings[2].MaxRequestsPerSecond = Rate;
-        _bed.SaveContactId(7, "known-contact", storeId: 2);
+        _bed.SaveContactId(7, "a0000001-0000-4000-8000-000000000001", storeId: 2);
         var store2Order = new Order
         {
             Id = 43, CustomOrderNumber = "43", StoreId = 2, CustomerId = 7, BillingAddressId = 100, CustomerLanguageId = 1,

@@ -18,7 +18,7 @@ public class VoyadoWebFarmTests
     public async Task StartAsync()
     {
         _bed = await VoyadoTestBed.StartAsync();
-        _bed.Engage.AddContact("giulia.rossi@example.com", "known-contact");
+        _bed.Engage.AddContact("giulia.rossi@example.com", "a0000001-0000-4000-8000-000000000001");
         Assert.That(VoyadoConnection.TryCreate(_bed.Settings[1], FakeEngage.ApiKey, TimeSpan.FromSeconds(5), out _connection, out var problem), Is.True, problem);
     }
 
