@@ -223,6 +223,10 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         var request = new DeliveryRequest(row.StoreId, row.OrderId, row.Event, row.EventOccurredOnUtc, row.Attempts);
         try
         {
+            // Checked again right before the payload is built: the customer may have been erased after the row was queued.
+            if (await services.GetRequiredService<IErasedCustomers>().ErasedOnUtcOfOrderAsync(row.OrderId, timeLimit.Token) is { } erasedOnUtc)
+                return DeliveryOutcome.CannotSend(ErasedCustomerReasons.NothingSent(erasedOnUtc));
+
             // The probe of a pause is the channel's connection test, which reaches no customer: were it the delivery
             // itself, a vendor that still does not answer would leave its outcome unknown, and with the unknown-outcome
             // rule every pause of a long outage would fail one delivery for a person to check.

@@ -83,6 +83,7 @@ internal static class OutboxRows
         CreatedOnUtc = row.CreatedOnUtc,
         LastAttemptOnUtc = row.LastAttemptOnUtc,
         DeliveredOnUtc = row.DeliveredOnUtc,
-        EventOccurredOnUtc = row.EventOccurredOnUtc
+        EventOccurredOnUtc = row.EventOccurredOnUtc,
+        DeliveredState = row.DeliveredState
     };
 }

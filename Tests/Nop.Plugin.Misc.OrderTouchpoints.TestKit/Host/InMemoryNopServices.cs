@@ -54,6 +54,9 @@ public sealed class InMemoryNopServices
 
     public InMemorySettings Settings { get; }
 
+    /// <summary>The customer of a shop order (null for an unknown order).</summary>
+    public int? CustomerOfOrder(int orderId) => _orders.GetValueOrDefault(orderId)?.CustomerId;
+
     /// <summary>Errors the plugin wrote to nopCommerce's log.</summary>
     public int ErrorsLogged => _errorsLogged;
 
