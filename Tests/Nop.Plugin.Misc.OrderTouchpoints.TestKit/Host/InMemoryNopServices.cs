@@ -74,6 +74,10 @@ public sealed class InMemoryNopServices
         services.AddSingleton(Fake<IOrderService>(
             ("GetOrderByIdAsync", (_, a) => Task.FromResult(_orders.GetValueOrDefault((int)a[0]!)!)),
             ("GetOrderItemsAsync", (_, a) => Task.FromResult<IList<OrderItem>>(_items[(int)a[0]!].ToList())),
+            ("GetOrdersByIdsAsync", (_, a) => Task.FromResult<IList<Order>>(((int[])a[0]!).Where(_orders.ContainsKey).Select(id => _orders[id]).ToList())),
+            // The GDPR erase looks a customer's orders up by customer id (the third parameter).
+            ("SearchOrdersAsync", (_, a) => Task.FromResult<IPagedList<Order>>(new TestPagedList<Order>(
+                _orders.Values.Where(o => o.CustomerId == (int)a[2]!).OrderBy(o => o.Id)))),
             ("ParseTaxRates", (_, a) => TaxRateText.Parse((string?)a[1]))));
         services.AddSingleton(Fake<IPictureService>(
             ("GetPicturesByProductIdAsync", (_, a) => Task.FromResult<IList<Picture>>(
@@ -127,6 +131,18 @@ public sealed class InMemoryNopServices
         services.AddSingleton(Fake<IRewardPointService>(("GetRewardPointsHistoryEntryByIdAsync", (_, a) =>
             Task.FromResult(_shop.RewardPointsHistory.Find(h => h.Id == (int)a[0]!)!))));
         services.AddSingleton(Fake<IGenericAttributeService>(
+            ("GetAttributesForEntityAsync", (_, a) => Task.FromResult<IList<GenericAttribute>>(_attributes
+                .Where(entry => entry.Key.EntityId == (int)a[0]! && entry.Key.Group == (string)a[1]!)
+                .Select(entry => new GenericAttribute
+                {
+                    EntityId = entry.Key.EntityId, KeyGroup = entry.Key.Group, Key = entry.Key.Key, StoreId = entry.Key.StoreId
+                }).ToList())),
+            ("DeleteAttributesAsync", (_, a) =>
+            {
+                foreach (var attribute in (IList<GenericAttribute>)a[0]!)
+                    _attributes.TryRemove((attribute.KeyGroup, attribute.EntityId, attribute.Key, attribute.StoreId), out var _);
+                return Task.CompletedTask;
+            }),
             ("GetAttributeAsync", (m, a) => FakeResult.TaskFor(m,
                 _attributes.TryGetValue(AttributeKey(a, storeIndex: 2), out var value) ? value : a[3])),
             ("SaveAttributeAsync", (Func<MethodInfo, object?[], object?>)((_, a) =>
