@@ -75,9 +75,11 @@ public sealed class InMemoryNopServices
             ("GetOrderByIdAsync", (_, a) => Task.FromResult(_orders.GetValueOrDefault((int)a[0]!)!)),
             ("GetOrderItemsAsync", (_, a) => Task.FromResult<IList<OrderItem>>(_items[(int)a[0]!].ToList())),
             ("GetOrdersByIdsAsync", (_, a) => Task.FromResult<IList<Order>>(((int[])a[0]!).Where(_orders.ContainsKey).Select(id => _orders[id]).ToList())),
-            // The GDPR erase looks a customer's orders up by customer id (the third parameter).
-            ("SearchOrdersAsync", (_, a) => Task.FromResult<IPagedList<Order>>(new TestPagedList<Order>(
-                _orders.Values.Where(o => o.CustomerId == (int)a[2]!).OrderBy(o => o.Id)))),
+            // By store, customer and creation time (parameters 0, 2, 8 and 9), as the erase and the reconciliation search; one page.
+            ("SearchOrdersAsync", (_, a) => Task.FromResult<IPagedList<Order>>(new TestPagedList<Order>(_orders.Values
+                .Where(o => ((int)a[0]! == 0 || o.StoreId == (int)a[0]!) && ((int)a[2]! == 0 || o.CustomerId == (int)a[2]!)
+                    && (a[8] is not DateTime from || o.CreatedOnUtc >= from) && (a[9] is not DateTime to || o.CreatedOnUtc <= to) && !o.Deleted)
+                .OrderBy(o => o.Id)))),
             ("ParseTaxRates", (_, a) => TaxRateText.Parse((string?)a[1]))));
         services.AddSingleton(Fake<IPictureService>(
             ("GetPicturesByProductIdAsync", (_, a) => Task.FromResult<IList<Picture>>(
