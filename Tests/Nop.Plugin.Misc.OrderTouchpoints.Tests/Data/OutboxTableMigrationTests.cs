@@ -36,7 +36,8 @@ public class OutboxTableMigrationTests
             ["StoreId"] = typeof(int), ["OrderId"] = typeof(int), ["VendorId"] = typeof(int), ["EventId"] = typeof(int), ["EventSourceId"] = typeof(long), ["StatusId"] = typeof(int),
             ["Attempts"] = typeof(int), ["FirstAttemptOnUtc"] = typeof(DateTime?), ["VendorKey"] = typeof(string), ["NextAttemptOnUtc"] = typeof(DateTime), ["ClaimToken"] = typeof(Guid?), ["ClaimExpiresOnUtc"] = typeof(DateTime?), ["FinishedOnUtc"] = typeof(DateTime?),
             ["LastHttpStatus"] = typeof(int?), ["LastReason"] = typeof(string), ["CreatedOnUtc"] = typeof(DateTime),
-            ["LastAttemptOnUtc"] = typeof(DateTime?), ["DeliveredOnUtc"] = typeof(DateTime?), ["EventOccurredOnUtc"] = typeof(DateTime)
+            ["LastAttemptOnUtc"] = typeof(DateTime?), ["DeliveredOnUtc"] = typeof(DateTime?), ["EventOccurredOnUtc"] = typeof(DateTime),
+            ["DeliveredState"] = typeof(string)
         }));
     }
 
@@ -135,7 +136,9 @@ public class OutboxVersion11MigrationTests
         var mapped = typeof(OrderTouchpointDelivery).GetProperties()
             .Where(p => p.CanWrite && p.DeclaringType == typeof(OrderTouchpointDelivery) && !p.PropertyType.IsEnum)
             .Select(p => p.Name);
-        var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Nop.Plugin.Misc.OrderTouchpoints", "Data", "OutboxVersion11Migration.cs"));
+        // The update migrations, 1.1 and 1.3, together add every later column.
+        var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Nop.Plugin.Misc.OrderTouchpoints", "Data", "OutboxVersion11Migration.cs"))
+                     + File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Nop.Plugin.Misc.OrderTouchpoints", "Data", "ErasedCustomersMigration.cs"));
 
         // The 1.0 key (without the event source) allowed one shipment and one refund per order: it goes.
         Assert.That(source, Does.Contain("Delete.Index(Version10KeyIndex).OnTable(table)"));
