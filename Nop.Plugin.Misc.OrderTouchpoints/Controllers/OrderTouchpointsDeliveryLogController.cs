@@ -24,6 +24,7 @@ public class OrderTouchpointsDeliveryLogController(
     DeliveryLogModelFactory deliveryLogModelFactory,
     DeliveryHealthModelFactory deliveryHealthModelFactory,
     IDeliveryOutbox outbox,
+    DeliveryResends deliveryResends,
     DeliverySignal deliverySignal,
     INotificationService notificationService,
     ILocalizationService localizationService,
@@ -66,17 +67,23 @@ public class OrderTouchpointsDeliveryLogController(
     public async Task<IActionResult> DeliveryList(DeliveryLogSearchModel searchModel, CancellationToken cancellationToken) =>
         Json(await deliveryLogModelFactory.PrepareListModelAsync(searchModel, cancellationToken));
 
-    /// <summary>The rows ticked in the grid; 204 when none is (the page then says "nothing selected", as nopCommerce grids do).</summary>
+    /// <summary>
+    /// The rows ticked in the grid; 204 when none is (the page then says "nothing selected", as nopCommerce grids do).
+    /// Rows of a customer erased (GDPR) are refused, and <c>Message</c> tells the admin why.
+    /// </summary>
     [HttpPost]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
     public async Task<IActionResult> ResendSelected(ICollection<int>? selectedIds, CancellationToken cancellationToken)
     {
         if (selectedIds is null || selectedIds.Count == 0)
             return NoContent();
-        var count = await outbox.ResendAsync(selectedIds.Distinct().ToList(), cancellationToken);
-        if (count > 0)
+        var result = await deliveryResends.ResendAsync(selectedIds.Distinct().ToList(), cancellationToken);
+        if (result.Resent > 0)
             deliverySignal.Raise();
-        return Json(new { Result = true, Count = count });
+        var message = result.RefusedErased > 0
+            ? string.Format(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.DeliveryLog.ResendSelected.ErasedRefused"), result.RefusedErased)
+            : null;
+        return Json(new { Result = true, Count = result.Resent, Refused = result.RefusedErased, Message = message });
     }
 
     [HttpPost]

@@ -74,6 +74,13 @@ public class OrderTouchpointDelivery : BaseEntity
     /// <summary>The node (machine name and process id) whose claim last moved the row to being sent; shown in the delivery log.</summary>
     public string? SentByNode { get; set; }
 
+    /// <summary>
+    /// Delivered rows: the order's state as this post showed it to the vendor (Engage: <c>Confirmed/Paid</c>, a refund
+    /// <c>Cancelled/Refunded@12.34</c>). A later post of the same order whose state equals the last delivered one is
+    /// skipped, so a vendor never gets the same state twice. Cleared by a resend.
+    /// </summary>
+    public string? DeliveredState { get; set; }
+
     public TouchpointVendor Vendor
     {
         get => (TouchpointVendor)VendorId;

@@ -31,6 +31,7 @@ public class OutboxTableMigration : AutoReversingMigration
         CreateIndexes(Create);
         Create.TableFor<OrderTouchpointVendorLease>();
         CreateLeaseKeyIndex(Create);
+        ErasedCustomersMigration.CreateErasedCustomerTable(Create);
     }
 
     /// <summary>One lease per vendor and API key.</summary>

@@ -178,7 +178,8 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             .Set(d => d.LastAttemptOnUtc, (DateTime?)result.AttemptedOnUtc)
             .Set(d => d.LastHttpStatus, result.HttpStatus)
             .Set(d => d.LastReason, reason)
-            .Set(d => d.DeliveredOnUtc, deliveredOn);
+            .Set(d => d.DeliveredOnUtc, deliveredOn)
+            .Set(d => d.DeliveredState, d => result.Status == DeliveryStatus.Delivered ? result.DeliveredState : d.DeliveredState);
         // NextAttemptOnUtc is a pending row's due time only: a finished row keeps the value it had.
         if (finishedOn is null)
             rows = rows.Set(d => d.NextAttemptOnUtc, result.NextAttemptOnUtc);
@@ -199,7 +200,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     public async Task<int> PurgeFinishedAsync(DateTime finishedBeforeUtc, int batchSize, CancellationToken cancellationToken = default)
     {
         var deleted = 0;
-        foreach (var status in new[] { Delivered, Skipped })
+        foreach (var status in new[] { Delivered, Skipped, Failed })
         {
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -245,6 +246,48 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
                 .UpdateAsync(cancellationToken);
         }
         return skipped;
+    }
+
+    public async Task<int> EraseReasonsAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default)
+    {
+        var trimmed = OutboxRows.TrimReason(reason);
+        var changed = 0;
+        foreach (var chunk in Chunks(orderIds))
+        {
+            changed += await repository.Table
+                .Where(d => chunk.Contains(d.OrderId) && (d.StatusId == Failed || d.StatusId == Skipped))
+                .Set(d => d.StatusId, Skipped)
+                .Set(d => d.LastReason, trimmed)
+                .UpdateAsync(cancellationToken);
+            changed += await repository.Table
+                .Where(d => chunk.Contains(d.OrderId) && d.StatusId == Delivered && d.LastReason != null)
+                .Set(d => d.LastReason, (string?)null)
+                .UpdateAsync(cancellationToken);
+        }
+        return changed;
+    }
+
+    public async Task<LastDeliveredState?> GetLastDeliveredStateAsync(int storeId, int orderId, TouchpointVendor vendor,
+        CancellationToken cancellationToken = default)
+    {
+        // A seek on the order index; an order has a handful of rows.
+        var last = (await repository.Table
+            .Where(d => d.OrderId == orderId && d.StoreId == storeId && d.VendorId == (int)vendor && d.StatusId == Delivered && d.DeliveredState != null)
+            .OrderByDescending(d => d.DeliveredOnUtc).ThenByDescending(d => d.Id)
+            .Select(d => new { d.DeliveredState, d.EventId })
+            .Take(1).ToListAsync()).FirstOrDefault();
+        return last is null ? null : new LastDeliveredState(last.DeliveredState!, (TouchpointEvent)last.EventId);
+    }
+
+    public async Task<IReadOnlyDictionary<int, int>> GetOrderIdsAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
+    {
+        var orderIds = new Dictionary<int, int>();
+        foreach (var chunk in Chunks(deliveryIds))
+        {
+            foreach (var row in await repository.Table.Where(d => chunk.Contains(d.Id)).Select(d => new { d.Id, d.OrderId }).ToListAsync())
+                orderIds[row.Id] = row.OrderId;
+        }
+        return orderIds;
     }
 
     public async Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,
@@ -297,6 +340,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             .Set(d => d.ClaimToken, (Guid?)null)
             .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
             .Set(d => d.DeliveredOnUtc, (DateTime?)null)
+            .Set(d => d.DeliveredState, (string?)null)
             .UpdateAsync(cancellationToken);
 
     public async Task<IReadOnlyList<VendorHealth>> GetVendorHealthAsync(int storeId = 0, CancellationToken cancellationToken = default)

@@ -241,6 +241,9 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             : $"stopped after {plan.SendTimeLimit.TotalSeconds:0} s without an answer";
         try
         {
+            // Checked again right before the payload is built: the customer may have been erased after the row was queued.
+            if (await services.GetRequiredService<IErasedCustomers>().ErasedOnUtcOfOrderAsync(row.OrderId, limits.Token) is { } erasedOnUtc)
+                return DeliveryOutcome.CannotSend(ErasedCustomerReasons.NothingSent(erasedOnUtc));
             return await channel.DeliverAsync(request, limits.Token);
         }
         catch (SendInterruptedException interrupted) when (limits.IsCancellationRequested)

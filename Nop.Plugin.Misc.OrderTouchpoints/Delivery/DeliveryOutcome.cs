@@ -24,9 +24,10 @@ public enum OutcomeKind
 /// so the vendor never saw this attempt. <see cref="VendorKey"/> (<see cref="VendorPauses.KeyOf"/>): the vendor
 /// key a retry waits for; held back with a key means sending to it is paused, and the delivery waits for
 /// the pause's probe. Whenever a probe of the key succeeds, every delivery waiting for it is due at once.
+/// <see cref="DeliveredState"/>: on a delivered outcome, the order's state the vendor was shown (<see cref="DeliveredStates"/>).
 /// </summary>
 public sealed record DeliveryOutcome(OutcomeKind Kind, int? HttpStatus = null, string? Reason = null, TimeSpan? RetryAfter = null,
-    bool HeldBack = false, string? VendorKey = null)
+    bool HeldBack = false, string? VendorKey = null, string? DeliveredState = null)
 {
     public const int MaxReasonLength = 500;
 

@@ -11,7 +11,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// Orders younger than <see cref="GracePeriod"/> are left alone: nopCommerce inserts an order, then its
 /// items and discount usage, and raises OrderPlacedEvent last, so a younger order may still be being
 /// placed (queued now, a vendor would get it without items, and the real event would find its key taken).
-/// Each store's orders are searched once, whatever the number of vendors.
+/// Each store's orders are searched once, whatever the number of vendors. An order of a customer erased (GDPR) is
+/// recorded as skipped, never queued to send.
 /// </summary>
 public class DeliveryReconciler(
     IStoreService storeService,
@@ -19,6 +20,7 @@ public class DeliveryReconciler(
     IEnumerable<ITouchpointChannel> channels,
     VendorEnablement enablement,
     IDeliveryOutbox outbox,
+    IErasedCustomers erasedCustomers,
     TimeProvider timeProvider)
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
@@ -57,15 +59,19 @@ public class DeliveryReconciler(
         {
             var orders = await orderService.SearchOrdersAsync(storeId, createdFromUtc: fromUtc, createdToUtc: toUtc, pageIndex: page, pageSize: PageSize);
             var candidates = orders.Where(o => !o.Deleted && o.StoreId == storeId && o.CreatedOnUtc >= fromUtc && o.CreatedOnUtc <= toUtc).ToList();
+            var erased = candidates.Count > 0
+                ? await erasedCustomers.ErasedAmongAsync(candidates.Select(o => o.CustomerId).ToList(), cancellationToken)
+                : new Dictionary<int, DateTime>();
             foreach (var (vendor, vendorFrom) in vendorsFrom)
-                queued += await QueueMissingAsync(storeId, vendor, candidates.Where(o => o.CreatedOnUtc >= vendorFrom).ToList(), cancellationToken);
+                queued += await QueueMissingAsync(storeId, vendor, candidates.Where(o => o.CreatedOnUtc >= vendorFrom).ToList(), erased, cancellationToken);
             if (!orders.HasNextPage)
                 break;
         }
         return queued;
     }
 
-    private async Task<int> QueueMissingAsync(int storeId, TouchpointVendor vendor, IReadOnlyList<Order> candidates, CancellationToken cancellationToken)
+    private async Task<int> QueueMissingAsync(int storeId, TouchpointVendor vendor, IReadOnlyList<Order> candidates,
+        IReadOnlyDictionary<int, DateTime> erasedCustomerIds, CancellationToken cancellationToken)
     {
         if (candidates.Count == 0)
             return 0;
@@ -73,7 +79,14 @@ public class DeliveryReconciler(
             candidates.Select(o => o.Id).ToList(), cancellationToken);
         var queued = 0;
         foreach (var order in candidates.Where(o => !existing.Contains(o.Id)))
-            queued += await outbox.EnqueueAsync(storeId, order.Id, TouchpointEvent.OrderPlaced, [vendor], order.CreatedOnUtc, cancellationToken: cancellationToken);
+        {
+            var created = await outbox.EnqueueAsync(storeId, order.Id, TouchpointEvent.OrderPlaced, [vendor], order.CreatedOnUtc, cancellationToken: cancellationToken);
+            // An erased customer's order is recorded as skipped, with why: the log shows it, and the next sweep finds its row.
+            if (created > 0 && erasedCustomerIds.TryGetValue(order.CustomerId, out var erasedOnUtc))
+                await outbox.SkipPendingAsync([order.Id], ErasedCustomerReasons.NothingSent(erasedOnUtc), cancellationToken);
+            else
+                queued += created;
+        }
         return queued;
     }
 }

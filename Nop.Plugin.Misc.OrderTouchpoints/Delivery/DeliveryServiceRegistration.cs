@@ -20,6 +20,9 @@ public static class DeliveryServiceRegistration
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService<DeliveryWorker>();
         services.AddScoped<VendorEnablement>();
+        services.AddScoped<IErasedCustomers, DbErasedCustomers>();
+        services.AddScoped<DeliveredStates>();
+        services.AddScoped<DeliveryResends>();
         services.AddScoped<DeliveryReconciler>();
         services.AddScoped<DeliverySweepTask>();
         return services;

@@ -47,7 +47,7 @@ public partial interface IDeliveryOutbox
     /// <summary>When the next claimable row is due or the next send lease runs out; null when nothing is waiting.</summary>
     Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes delivered and skipped rows that finished before <paramref name="finishedBeforeUtc"/>, in batches; returns how many.</summary>
+    /// <summary>Deletes finished rows (delivered, failed, skipped) that finished before <paramref name="finishedBeforeUtc"/>, in batches; returns how many.</summary>
     Task<int> PurgeFinishedAsync(DateTime finishedBeforeUtc, int batchSize, CancellationToken cancellationToken = default);
 
     /// <summary>Of <paramref name="orderIds"/>, those that already have a row for this store, vendor and event.</summary>
@@ -58,6 +58,18 @@ public partial interface IDeliveryOutbox
     /// Marks the pending (never sent; not in-progress) rows of these orders skipped with the reason; returns how many.
     /// </summary>
     Task<int> SkipPendingAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GDPR erase of these orders' finished rows: failed and skipped rows become skipped with <paramref name="reason"/> (so no
+    /// "resend failed" picks them up, and what a vendor echoed is gone), delivered rows keep no reason. Returns how many changed.
+    /// </summary>
+    Task<int> EraseReasonsAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>The state the vendor was last shown for this order (the latest delivered row with a state), or null.</summary>
+    Task<LastDeliveredState?> GetLastDeliveredStateAsync(int storeId, int orderId, TouchpointVendor vendor, CancellationToken cancellationToken = default);
+
+    /// <summary>Delivery id → order id of those of <paramref name="deliveryIds"/> that exist.</summary>
+    Task<IReadOnlyDictionary<int, int>> GetOrderIdsAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default);
 
     /// <summary>The admin log: newest first, filtered, one page.</summary>
     Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,

@@ -58,6 +58,7 @@ internal static class OutboxRows
         LastAttemptOnUtc = row.LastAttemptOnUtc,
         DeliveredOnUtc = row.DeliveredOnUtc,
         EventOccurredOnUtc = row.EventOccurredOnUtc,
-        SentByNode = row.SentByNode
+        SentByNode = row.SentByNode,
+        DeliveredState = row.DeliveredState
     };
 }

@@ -41,7 +41,8 @@ public static class RetryPolicy
         var attempts = counted ? row.Attempts : Math.Max(0, row.Attempts - 1);
 
         AttemptResult Result(DeliveryStatus status, DateTime next, string? reason, string? vendorKey = null) =>
-            new(row.Id, claimToken, status, nowUtc, next, outcome.HttpStatus, reason, counted, vendorKey);
+            new(row.Id, claimToken, status, nowUtc, next, outcome.HttpStatus, reason, counted, vendorKey,
+                status == DeliveryStatus.Delivered ? outcome.DeliveredState : null);
 
         switch (outcome.Kind)
         {

@@ -18,6 +18,7 @@ public class OrderEventsConsumer(
     IDeliveryOutbox outbox,
     DeliverySignal signal,
     IOrderService orderService,
+    IErasedCustomers erasedCustomers,
     ILogger logger,
     TimeProvider timeProvider) :
     IConsumer<OrderPlacedEvent>,
@@ -87,8 +88,19 @@ public class OrderEventsConsumer(
         try
         {
             var now = timeProvider.GetUtcNow().UtcDateTime;
+            // Checkout's placed order comes from a customer who exists (nopCommerce does not let an erased one shop), so
+            // checkout pays no extra read; a placed order of an erased customer (a recurring payment) is stopped at send time.
+            var erasedOnUtc = vendors.Count > 0 && touchpointEvent != TouchpointEvent.OrderPlaced
+                ? await erasedCustomers.ErasedOnUtcAsync(order.CustomerId)
+                : null;
             if (vendors.Count > 0 && await outbox.EnqueueAsync(order.StoreId, order.Id, touchpointEvent, vendors, now, eventSourceId) > 0)
-                signal.Raise();
+            {
+                // Recorded and skipped at once, so the log says why nothing went out.
+                if (erasedOnUtc is { } erased)
+                    await outbox.SkipPendingAsync([order.Id], ErasedCustomerReasons.NothingSent(erased));
+                else
+                    signal.Raise();
+            }
         }
         catch (Exception ex)
         {

@@ -25,6 +25,7 @@ public sealed class MigrationIndexes : ICreateExpressionRoot, ICreateIndexForTab
         var recorder = new MigrationIndexes();
         OutboxTableMigration.CreateIndexes(recorder);
         OutboxTableMigration.CreateLeaseKeyIndex(recorder);
+        ErasedCustomersMigration.CreateErasedCustomerIndex(recorder);
         recorder.Flush();
         return recorder._indexes;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using LinqToDB;
 using LinqToDB.Data;
 using LinqToDB.Mapping;
@@ -6,6 +7,9 @@ using MySqlConnector;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
+using Nop.Services.Orders;
 using Npgsql;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
@@ -17,7 +21,7 @@ public enum DatabaseKind
 }
 
 /// <summary>
-/// A database of its own on one of the servers of build/db-servers.sh, holding the outbox table as the
+/// A database of its own on one of the servers of build/db-servers.sh, holding the outbox table (and the erased customers) as the
 /// plugin's migration creates it (columns as nopCommerce maps the entity, the migration's indexes). Dropped
 /// on dispose.
 /// </summary>
@@ -59,6 +63,7 @@ public sealed class OutboxDatabase : IAsyncDisposable
         await using var connection = database.Connect();
         await connection.CreateTableAsync<OrderTouchpointDelivery>();
         await connection.CreateTableAsync<OrderTouchpointVendorLease>();
+        await connection.CreateTableAsync<OrderTouchpointErasedCustomer>();
         foreach (var index in MigrationIndexes.OfOutbox())
         {
             var columns = string.Join(", ", index.Columns.Select(database.Quote));
@@ -88,6 +93,20 @@ public sealed class OutboxDatabase : IAsyncDisposable
     public static DbDeliveryOutbox Outbox(DataConnection connection, TimeProvider timeProvider, Linq2DbDataProvider? dataProvider = null) =>
         new(new Linq2DbRepository<OrderTouchpointDelivery>(connection), dataProvider ?? new Linq2DbDataProvider(connection), timeProvider);
 
+    /// <summary>
+    /// The plugin's erased-customer list over one connection of this database; nopCommerce's order read is answered by
+    /// <paramref name="customerOfOrder"/> (by default an order's customer id is the order id).
+    /// </summary>
+    public static DbErasedCustomers ErasedCustomers(DataConnection connection, Func<int, int>? customerOfOrder = null)
+    {
+        var customerOf = customerOfOrder ?? (orderId => orderId);
+        var orders = FakeService<IOrderService>.Create(new Dictionary<string, Func<MethodInfo, object?[], object?>>
+        {
+            ["GetOrderByIdAsync"] = (_, a) => Task.FromResult(new Order { Id = (int)a[0]!, CustomerId = customerOf((int)a[0]!) })
+        });
+        return new DbErasedCustomers(new Linq2DbRepository<OrderTouchpointErasedCustomer>(connection), orders);
+    }
+
     private static DataOptions Options(DatabaseKind kind, string connectionString)
     {
         var options = kind == DatabaseKind.PostgreSQL
@@ -113,6 +132,7 @@ public sealed class OutboxDatabase : IAsyncDisposable
             .Property(d => d.LastReason).HasDataType(DataType.Text).IsNullable()
             .Property(d => d.VendorKey).HasDataType(DataType.Text).IsNullable()
             .Property(d => d.SentByNode).HasDataType(DataType.Text).IsNullable()
+            .Property(d => d.DeliveredState).HasDataType(DataType.Text).IsNullable()
             .Property(d => d.NextAttemptOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
             .Property(d => d.CreatedOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
             .Property(d => d.EventOccurredOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
@@ -126,6 +146,11 @@ public sealed class OutboxDatabase : IAsyncDisposable
             .HasTableName(OutboxTableMigration.LeaseTableName)
             .Property(l => l.Id).IsPrimaryKey().IsIdentity()
             .Property(l => l.ExpiresOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
+            .Build();
+        new FluentMappingBuilder(schema).Entity<OrderTouchpointErasedCustomer>()
+            .HasTableName(ErasedCustomersMigration.ErasedCustomerTableName)
+            .Property(e => e.Id).IsPrimaryKey().IsIdentity()
+            .Property(e => e.ErasedOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
             .Build();
         return schema;
     }

@@ -214,6 +214,8 @@ public sealed class DispatchHost : IAsyncDisposable
         services.AddSingleton(FakeService<ILogger>.Create(new Dictionary<string, Func<MethodInfo, object?[], object?>>()));
         services.AddScoped(_ => database.Connect());
         services.AddScoped<IDeliveryOutbox>(sp => OutboxDatabase.Outbox(sp.GetRequiredService<DataConnection>(), TimeProvider.System));
+        // The send-time GDPR check reads the erased-customer table on the database for every delivery, as in a store.
+        services.AddScoped<IErasedCustomers>(sp => OutboxDatabase.ErasedCustomers(sp.GetRequiredService<DataConnection>()));
         services.AddSingleton<VendorPauses>();
         services.AddSingleton<VendorResiliencePipelines>();
         services.AddScoped<VendorRequestSender>();

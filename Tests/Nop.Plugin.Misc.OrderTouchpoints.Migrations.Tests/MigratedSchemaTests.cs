@@ -30,7 +30,7 @@ public class MigratedSchemaTests(DatabaseKind kind) : DatabaseFixture(kind)
         {
             "Id", "StoreId", "OrderId", "VendorId", "EventId", "EventSourceId", "StatusId", "Attempts", "FirstAttemptOnUtc", "VendorKey",
             "NextAttemptOnUtc", "ClaimToken", "ClaimExpiresOnUtc", "FinishedOnUtc", "LastHttpStatus", "LastReason", "CreatedOnUtc",
-            "LastAttemptOnUtc", "DeliveredOnUtc", "EventOccurredOnUtc", "SentByNode"
+            "LastAttemptOnUtc", "DeliveredOnUtc", "EventOccurredOnUtc", "SentByNode", "DeliveredState"
         }));
     }
 

@@ -11,7 +11,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 /// the event's status. Engage does not deduplicate orders, so within one attempt the order is posted once;
 /// the only second post is after Engage refused a saved contact id it no longer knows (nothing was sent then).
 /// Across attempts, an order post whose answer was lost is not repeated (<see cref="VoyadoClient.OrderPostRepeat"/>);
-/// a lost lookup or contact creation is, as repeating those cannot email anyone.
+/// a lost lookup or contact creation is, as repeating those cannot email anyone. A post whose state Engage already
+/// has for the order is not sent at all (<see cref="VoyadoOrderState"/>, <see cref="DeliveredStates"/>).
 /// </summary>
 public class VoyadoTouchpointChannel(
     ISettingService settingService,
@@ -21,7 +22,8 @@ public class VoyadoTouchpointChannel(
     VoyadoOrderPayloadBuilder orderPayloadBuilder,
     VoyadoContactResolver contactResolver,
     VoyadoClient client,
-    ILocalizationService localizationService) : ITouchpointChannel
+    ILocalizationService localizationService,
+    DeliveredStates deliveredStates) : ITouchpointChannel
 {
     /// <summary>An address no contact can have (<c>.invalid</c> is reserved), so the connection test touches nobody.</summary>
     public const string ConnectionTestEmail = "orderTouchpoints-connection-test@invalid.invalid";
@@ -53,7 +55,17 @@ public class VoyadoTouchpointChannel(
         var (delivery, cannotSend) = await PrepareAsync(request, settings);
         if (delivery is null)
             return DeliveryOutcome.CannotSend(cannotSend);
+        // Before any request: a post that would show Engage the state it already has would fire its automations twice.
+        var state = VoyadoOrderState.Of(delivery.Order, delivery.Data);
+        if (await deliveredStates.SkipIfAlreadyShownAsync(Vendor, "Engage", request, state, cancellationToken) is { } repeat)
+            return repeat;
+        var outcome = await PostAsync(connection, delivery, request, cancellationToken);
+        return outcome.Kind == OutcomeKind.Delivered ? outcome with { DeliveredState = state } : outcome;
+    }
 
+    private async Task<DeliveryOutcome> PostAsync(VoyadoConnection connection, VoyadoDelivery delivery, DeliveryRequest request,
+        CancellationToken cancellationToken)
+    {
         var customer = delivery.Data.Customer;
         var resolution = await contactResolver.ResolveAsync(connection, customer, request.StoreId, delivery.Contact, ignoreSavedId: false, cancellationToken);
         if (resolution.Failure is { } failure)

@@ -173,6 +173,8 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         row.LastHttpStatus = result.HttpStatus;
         row.LastReason = OutboxRows.TrimReason(result.Reason);
         row.DeliveredOnUtc = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : null;
+        if (result.Status == DeliveryStatus.Delivered)
+            row.DeliveredState = result.DeliveredState;
         Index(row);
         return true;
     }
@@ -189,7 +191,8 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         lock (_gate)
         {
             var purge = _rows.Values
-                .Where(r => r.Status is DeliveryStatus.Delivered or DeliveryStatus.Skipped && (r.FinishedOnUtc ?? r.CreatedOnUtc) < finishedBeforeUtc)
+                .Where(r => r.Status is DeliveryStatus.Delivered or DeliveryStatus.Skipped or DeliveryStatus.Failed
+                    && (r.FinishedOnUtc ?? r.CreatedOnUtc) < finishedBeforeUtc)
                 .ToList();
             foreach (var row in purge)
             {
@@ -225,6 +228,51 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
                 row.LastReason = OutboxRows.TrimReason(reason);
             }
             return Task.FromResult(rows.Count);
+        }
+    }
+
+    public Task<int> EraseReasonsAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var changed = 0;
+            foreach (var row in _rows.Values.Where(r => orderIds.Contains(r.OrderId)))
+            {
+                if (row.Status is DeliveryStatus.Failed or DeliveryStatus.Skipped)
+                {
+                    row.Status = DeliveryStatus.Skipped;
+                    row.LastReason = OutboxRows.TrimReason(reason);
+                    changed++;
+                }
+                else if (row.Status == DeliveryStatus.Delivered && row.LastReason is not null)
+                {
+                    row.LastReason = null;
+                    changed++;
+                }
+            }
+            return Task.FromResult(changed);
+        }
+    }
+
+    public Task<LastDeliveredState?> GetLastDeliveredStateAsync(int storeId, int orderId, TouchpointVendor vendor,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var last = _rows.Values
+                .Where(r => r.StoreId == storeId && r.OrderId == orderId && r.Vendor == vendor && r.Status == DeliveryStatus.Delivered && r.DeliveredState is not null)
+                .OrderByDescending(r => r.DeliveredOnUtc).ThenByDescending(r => r.Id)
+                .FirstOrDefault();
+            return Task.FromResult(last is null ? null : new LastDeliveredState(last.DeliveredState!, last.Event));
+        }
+    }
+
+    public Task<IReadOnlyDictionary<int, int>> GetOrderIdsAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyDictionary<int, int> found = deliveryIds.Distinct().Where(_rows.ContainsKey).ToDictionary(id => id, id => _rows[id].OrderId);
+            return Task.FromResult(found);
         }
     }
 
@@ -282,6 +330,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
             row.ClaimExpiresOnUtc = null;
             row.FinishedOnUtc = null;
             row.DeliveredOnUtc = null;
+            row.DeliveredState = null;
             Index(row);
         }
         return list.Count;

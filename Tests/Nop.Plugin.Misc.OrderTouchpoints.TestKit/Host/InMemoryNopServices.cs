@@ -54,6 +54,9 @@ public sealed class InMemoryNopServices
 
     public InMemorySettingStore Settings { get; }
 
+    /// <summary>The customer of a shop order (null for an unknown order).</summary>
+    public int? CustomerOfOrder(int orderId) => _orders.GetValueOrDefault(orderId)?.CustomerId;
+
     /// <summary>Errors the plugin wrote to nopCommerce's log.</summary>
     public int ErrorsLogged => _errorsLogged;
 
@@ -71,6 +74,12 @@ public sealed class InMemoryNopServices
         services.AddSingleton(Fake<IOrderService>(
             ("GetOrderByIdAsync", (_, a) => Task.FromResult(_orders.GetValueOrDefault((int)a[0]!)!)),
             ("GetOrderItemsAsync", (_, a) => Task.FromResult<IList<OrderItem>>(_items[(int)a[0]!].ToList())),
+            ("GetOrdersByIdsAsync", (_, a) => Task.FromResult<IList<Order>>(((int[])a[0]!).Where(_orders.ContainsKey).Select(id => _orders[id]).ToList())),
+            // By store, customer and creation time (parameters 0, 2, 8 and 9), as the erase and the reconciliation search; one page.
+            ("SearchOrdersAsync", (_, a) => Task.FromResult<IPagedList<Order>>(new TestPagedList<Order>(_orders.Values
+                .Where(o => ((int)a[0]! == 0 || o.StoreId == (int)a[0]!) && ((int)a[2]! == 0 || o.CustomerId == (int)a[2]!)
+                    && (a[8] is not DateTime from || o.CreatedOnUtc >= from) && (a[9] is not DateTime to || o.CreatedOnUtc <= to) && !o.Deleted)
+                .OrderBy(o => o.Id)))),
             ("ParseTaxRates", (_, a) => TaxRateText.Parse((string?)a[1]))));
         services.AddSingleton(Fake<IPictureService>(
             ("GetPicturesByProductIdAsync", (_, a) => Task.FromResult<IList<Picture>>(
@@ -124,6 +133,18 @@ public sealed class InMemoryNopServices
         services.AddSingleton(Fake<IRewardPointService>(("GetRewardPointsHistoryEntryByIdAsync", (_, a) =>
             Task.FromResult(_shop.RewardPointsHistory.Find(h => h.Id == (int)a[0]!)!))));
         services.AddSingleton(Fake<IGenericAttributeService>(
+            ("GetAttributesForEntityAsync", (_, a) => Task.FromResult<IList<GenericAttribute>>(_attributes
+                .Where(entry => entry.Key.EntityId == (int)a[0]! && entry.Key.Group == (string)a[1]!)
+                .Select(entry => new GenericAttribute
+                {
+                    EntityId = entry.Key.EntityId, KeyGroup = entry.Key.Group, Key = entry.Key.Key, StoreId = entry.Key.StoreId
+                }).ToList())),
+            ("DeleteAttributesAsync", (_, a) =>
+            {
+                foreach (var attribute in (IList<GenericAttribute>)a[0]!)
+                    _attributes.TryRemove((attribute.KeyGroup, attribute.EntityId, attribute.Key, attribute.StoreId), out var _);
+                return Task.CompletedTask;
+            }),
             ("GetAttributeAsync", (m, a) => FakeResult.TaskFor(m,
                 _attributes.TryGetValue(AttributeKey(a, storeIndex: 2), out var value) ? value : a[3])),
             ("SaveAttributeAsync", (Func<MethodInfo, object?[], object?>)((_, a) =>

@@ -13,7 +13,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 
 /// <summary>
 /// The plugin's own startup registration in a plain ServiceCollection, as nopCommerce would build it, with
-/// three substitutions: nopCommerce's services answer from the in-memory shop, the outbox lives in memory,
+/// three substitutions: nopCommerce's services answer from the in-memory shop, the outbox (and the list of erased customers) lives in memory,
 /// and the clock is the given one. Everything else — consumer, dispatcher, worker, channels, payload
 /// builders, typed HTTP clients, Polly pipelines, Voyado's limiter — is the real plugin code.
 /// </summary>
@@ -50,6 +50,8 @@ public sealed class TouchpointHost : IAsyncDisposable
         services.AddScoped<OrderEventsConsumer>();
         var nop = new InMemoryNopServices(shop, settings);
         nop.Register(services);
+        services.RemoveAll<IErasedCustomers>();
+        services.AddSingleton<IErasedCustomers>(new InMemoryErasedCustomers(nop.CustomerOfOrder));
         configure?.Invoke(services);
         return new TouchpointHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), nop);
     }

@@ -58,7 +58,8 @@ public class DeliveryLogTests
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
         var health = new DeliveryHealthModelFactory(outbox ?? _outbox.Object, Mock.Of<IVendorSendingStates>(), _adminTimeZone.Helper.Object, localization.Object,
             new ManualTimeProvider(new DateTimeOffset(Now)));
-        return new OrderTouchpointsDeliveryLogController(Factory(outbox), health, outbox ?? _outbox.Object, _signal, _notifications.Object, localization.Object,
+        return new OrderTouchpointsDeliveryLogController(Factory(outbox), health, outbox ?? _outbox.Object,
+            new DeliveryResends(outbox ?? _outbox.Object, new InMemoryErasedCustomers(), _orders.Object), _signal, _notifications.Object, localization.Object,
             _logger.Object);
     }
 

@@ -37,13 +37,13 @@ public class CustomerErasureConsumerTests
         await outbox.EnqueueAsync(1, 43, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], time.UtcNow);
         var logger = new Mock<ILogger>(MockBehavior.Strict);
 
-        await new CustomerErasureConsumer(genericAttributes.Object, orders.Object, outbox, logger.Object)
+        await new CustomerErasureConsumer(new InMemoryErasedCustomers(), genericAttributes.Object, orders.Object, outbox, logger.Object, time)
             .HandleEventAsync(new CustomerPermanentlyDeleted(7, "giulia.rossi@example.com"));
 
         Assert.That(deleted!.Select(a => a.Id), Is.EquivalentTo(new[] { 1, 2 }));
         var rows = outbox.Snapshot();
         Assert.That(rows.Single(r => r.OrderId == 42).Status, Is.EqualTo(DeliveryStatus.Skipped));
-        Assert.That(rows.Single(r => r.OrderId == 42).LastReason, Is.EqualTo(CustomerErasureConsumer.ErasedReason));
+        Assert.That(rows.Single(r => r.OrderId == 42).LastReason, Is.EqualTo(ErasedCustomerReasons.NothingSent(time.UtcNow)));
         Assert.That(rows.Single(r => r.OrderId == 43).Status, Is.EqualTo(DeliveryStatus.Pending));
     }
 
@@ -54,8 +54,8 @@ public class CustomerErasureConsumerTests
         genericAttributes.Setup(s => s.GetAttributesForEntityAsync(It.IsAny<int>(), It.IsAny<string>())).ThrowsAsync(new TimeoutException());
         var logger = new Mock<ILogger>();
 
-        Assert.DoesNotThrowAsync(() => new CustomerErasureConsumer(genericAttributes.Object, Mock.Of<IOrderService>(),
-            Mock.Of<IDeliveryOutbox>(), logger.Object).HandleEventAsync(new CustomerPermanentlyDeleted(7, "giulia.rossi@example.com")));
+        Assert.DoesNotThrowAsync(() => new CustomerErasureConsumer(new InMemoryErasedCustomers(), genericAttributes.Object, Mock.Of<IOrderService>(),
+            Mock.Of<IDeliveryOutbox>(), logger.Object, TimeProvider.System).HandleEventAsync(new CustomerPermanentlyDeleted(7, "giulia.rossi@example.com")));
 
         logger.Verify(l => l.ErrorAsync(It.Is<string>(m => m.Contains("customer id 7") && m.Contains("TimeoutException") && !m.Contains("@")), null, null), Times.Once);
     }

@@ -106,7 +106,7 @@ public class DeliverySweepTaskTests
     }
 
     [Test]
-    public async Task Purges_delivered_and_skipped_rows_past_retention_and_keeps_everything_else()
+    public async Task Purges_every_finished_row_past_retention_failed_ones_included_and_keeps_newer_ones()
     {
         _deliverySettings.RetentionDays = 30;
         await FinishAsync(1, DeliveryStatus.Delivered);
@@ -118,7 +118,7 @@ public class DeliverySweepTaskTests
 
         await RunTaskAsync();
 
-        Assert.That(_outbox.Snapshot().Select(r => r.OrderId), Is.EquivalentTo(new[] { 3, 4 }));
+        Assert.That(_outbox.Snapshot().Select(r => r.OrderId), Is.EquivalentTo(new[] { 4 }));
     }
 
     [Test]

@@ -4,6 +4,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Events;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
 
@@ -31,6 +32,8 @@ public class EventOrderTests
         var shop = SampleShop.Create(1);
         var order = shop.Orders.Single();
         var settings = SandboxSettings.Create(VendorEndpoints.Of(vendors), new OrderTouchpointsDeliverySettings());
+        // A paid status of its own, so the paid post shows Engage a new state and is sent (the same state would be skipped).
+        settings.Load<OrderTouchpointsVoyadoSettings>(order.StoreId).PaidOrderStatus = "Paid";
         await using var host = TouchpointHost.Create(shop, settings, TimeProvider.System);
         await host.StartWorkerAsync();
 

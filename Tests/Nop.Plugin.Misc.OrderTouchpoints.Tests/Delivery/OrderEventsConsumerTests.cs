@@ -40,7 +40,7 @@ public class OrderEventsConsumerTests
 
     private OrderEventsConsumer CreateConsumer(IDeliveryOutbox? outbox = null, IEnumerable<ITouchpointChannel>? channels = null) => new(
         channels ?? Enum.GetValues<TouchpointVendor>().Select(v => Channel(v).Object).ToList(),
-        outbox ?? _outbox, _signal, _shop.OrderService.Object, _logger.Object, _time);
+        outbox ?? _outbox, _signal, _shop.OrderService.Object, new InMemoryErasedCustomers(), _logger.Object, _time);
 
     private void Activate(TouchpointVendor vendor, params TouchpointEvent[] events) => _active[vendor] = [.. events];
 

@@ -325,7 +325,7 @@ public class OutboxRulesTests
     }
 
     [Test]
-    public async Task Purge_removes_only_delivered_and_skipped_rows_finished_before_the_cutoff()
+    public async Task Purge_removes_every_finished_row_failed_ones_included_that_finished_before_the_cutoff()
     {
         async Task Finish(int orderId, DeliveryStatus status)
         {
@@ -341,8 +341,8 @@ public class OutboxRulesTests
         _time.Advance(TimeSpan.FromDays(31));
         await Finish(5, DeliveryStatus.Delivered);
 
-        Assert.That(await _outbox.PurgeFinishedAsync(_time.UtcNow - TimeSpan.FromDays(30), batchSize: 100), Is.EqualTo(2));
-        Assert.That(_outbox.Snapshot().Select(r => r.OrderId), Is.EquivalentTo(new[] { 3, 4, 5 }));
+        Assert.That(await _outbox.PurgeFinishedAsync(_time.UtcNow - TimeSpan.FromDays(30), batchSize: 100), Is.EqualTo(3));
+        Assert.That(_outbox.Snapshot().Select(r => r.OrderId), Is.EquivalentTo(new[] { 4, 5 }));
     }
 
     [Test]

@@ -87,7 +87,7 @@ public class ReconciliationTests
         }).ToList();
         var stores = new Mock<IStoreService>();
         stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Store { Id = 1 }, new Store { Id = 2 }]);
-        return new DeliveryReconciler(stores.Object, orderService ?? _orderService.Object, channels, new VendorEnablement(_settings.Object), _outbox, _time);
+        return new DeliveryReconciler(stores.Object, orderService ?? _orderService.Object, channels, new VendorEnablement(_settings.Object), _outbox, new InMemoryErasedCustomers(), _time);
     }
 
     [Test]

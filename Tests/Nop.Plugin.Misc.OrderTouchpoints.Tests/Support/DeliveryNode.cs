@@ -25,6 +25,7 @@ public sealed class DeliveryNode : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton(outbox);
+        services.AddSingleton<IErasedCustomers>(Erased);
         services.AddSingleton(settingService.Object);
         services.AddSingleton(Logger.Object);
         services.AddSingleton<VendorPauses>();
@@ -40,6 +41,9 @@ public sealed class DeliveryNode : IAsyncDisposable
     }
 
     public OrderTouchpointsDeliverySettings Settings { get; set; }
+
+    /// <summary>Erased customers; an order's customer id is the order id here.</summary>
+    public InMemoryErasedCustomers Erased { get; } = new(orderId => orderId);
 
     public Mock<ILogger> Logger { get; } = new();
 

@@ -89,6 +89,16 @@ public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbo
     public Task<int> SkipPendingAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default) =>
         inner.SkipPendingAsync(orderIds, reason, cancellationToken);
 
+    public Task<int> EraseReasonsAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default) =>
+        inner.EraseReasonsAsync(orderIds, reason, cancellationToken);
+
+    public Task<LastDeliveredState?> GetLastDeliveredStateAsync(int storeId, int orderId, TouchpointVendor vendor,
+        CancellationToken cancellationToken = default) =>
+        inner.GetLastDeliveredStateAsync(storeId, orderId, vendor, cancellationToken);
+
+    public Task<IReadOnlyDictionary<int, int>> GetOrderIdsAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default) =>
+        inner.GetOrderIdsAsync(deliveryIds, cancellationToken);
+
     public Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,
         CancellationToken cancellationToken = default) => inner.SearchAsync(search, pageIndex, pageSize, cancellationToken);
 

@@ -72,6 +72,9 @@ public sealed class VoyadoTestBed : IAsyncDisposable
     /// <summary>Saved generic attributes: (key group, entity id, key, store id) → value.</summary>
     public Dictionary<(string, int, string, int), string> Attributes { get; } = [];
 
+    /// <summary>The outbox the channel reads the states Engage was already shown from.</summary>
+    public InMemoryDeliveryOutbox Outbox { get; } = new(TimeProvider.System);
+
     /// <summary>Shared by every channel of the bed, like the singleton in a store.</summary>
     public VoyadoRateLimiter RateLimiter { get; } = new(TimeProvider.System);
 
@@ -121,7 +124,8 @@ public sealed class VoyadoTestBed : IAsyncDisposable
             new VoyadoOrderPayloadBuilder(Shop.CreateLoader(), Shop.CreateDetailsLoader(SettingService.Object)),
             new VoyadoContactResolver(client, GenericAttributes.Object),
             client,
-            Localization.Object);
+            Localization.Object,
+            new DeliveredStates(Outbox));
     }
 
     public Task<DeliveryOutcome> DeliverAsync(TouchpointEvent touchpointEvent = TouchpointEvent.OrderPlaced, Order? order = null, DateTime? occurredUtc = null) =>

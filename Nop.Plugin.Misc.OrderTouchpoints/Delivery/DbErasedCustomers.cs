@@ -1,0 +1,51 @@
+using LinqToDB;
+using Nop.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+/// <summary>The erased customers in the store's database (a unique index on the customer id).</summary>
+public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> repository, IOrderService orderService) : IErasedCustomers
+{
+    // Keeps IN lists well under every provider's parameter limit.
+    private const int IdChunk = 500;
+
+    public async Task<DateTime> RecordAsync(int customerId, DateTime erasedOnUtc, CancellationToken cancellationToken = default)
+    {
+        if (await ErasedOnUtcAsync(customerId, cancellationToken) is { } known)
+            return known;
+        try
+        {
+            await repository.InsertAsync(new OrderTouchpointErasedCustomer { CustomerId = customerId, ErasedOnUtc = erasedOnUtc }, publishEvent: false);
+            return erasedOnUtc;
+        }
+        catch (Exception)
+        {
+            // Two nodes handled the same erase: the unique index kept one row, which is all that matters.
+            if (await ErasedOnUtcAsync(customerId, CancellationToken.None) is { } recorded)
+                return recorded;
+            throw;
+        }
+    }
+
+    public async Task<DateTime?> ErasedOnUtcAsync(int customerId, CancellationToken cancellationToken = default) =>
+        (await repository.Table.Where(e => e.CustomerId == customerId).Select(e => (DateTime?)e.ErasedOnUtc).Take(1).ToListAsync())
+        .FirstOrDefault();
+
+    public async Task<IReadOnlyDictionary<int, DateTime>> ErasedAmongAsync(IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken = default)
+    {
+        var erased = new Dictionary<int, DateTime>();
+        // Lists, not arrays: with C# 14 an array's Contains binds to MemoryExtensions (spans), which linq2db cannot translate.
+        foreach (var chunk in customerIds.Distinct().Chunk(IdChunk).Select(c => c.ToList()))
+        {
+            foreach (var row in await repository.Table.Where(e => chunk.Contains(e.CustomerId)).ToListAsync())
+                erased[row.CustomerId] = row.ErasedOnUtc;
+        }
+        return erased;
+    }
+
+    // nopCommerce's order read is cached for the request scope, so the channel's own read of the order right after is free.
+    public async Task<DateTime?> ErasedOnUtcOfOrderAsync(int orderId, CancellationToken cancellationToken = default) =>
+        await orderService.GetOrderByIdAsync(orderId) is { } order ? await ErasedOnUtcAsync(order.CustomerId, cancellationToken) : null;
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Core.Domain.Shipping;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Events;
+using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
+
+/// <summary>
+/// "No state twice": posts are built from the order at send time, so a delayed post can already show what a later event
+/// would show; Engage (which does not deduplicate) must get each distinct state of an order once, in order, and nothing
+/// else. The real consumer, dispatcher, Engage channel and a contract-checking Engage on 127.0.0.1; the manual clock
+/// lets retries hours apart pass at once.
+/// </summary>
+public class DeliveredStateTests
+{
+    private static readonly FakeResponse Unavailable = new(503, """{"message":"maintenance"}""");
+
+    private VendorFarm _vendors = null!;
+    private ManualTimeProvider _time = null!;
+    private ShopFixture _shop = null!;
+    private TouchpointHost _host = null!;
+    private bool _engageDown;
+
+    // Order index 1 of the sample shop: store 2, paid in SEK at 11.4237 with 22 % and 10 % VAT lines.
+    private Order Order => _shop.Orders[1];
+
+    [SetUp]
+    public async Task Start()
+    {
+        _vendors = await VendorFarm.StartAsync();
+        _vendors.Misbehave = (vendor, request) =>
+            vendor == TouchpointVendor.VoyadoEngage && request.Path == "/api/v2/orders" && _engageDown ? Unavailable : null;
+        _time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        _shop = SampleShop.Create(2);
+        Order.PaymentStatus = PaymentStatus.Pending;
+        _host = TouchpointHost.Create(_shop, SandboxSettings.Create(VendorEndpoints.Of(_vendors), new OrderTouchpointsDeliverySettings()), _time);
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _host.DisposeAsync();
+        await _vendors.DisposeAsync();
+    }
+
+    private async Task PublishAsync(Func<OrderEventsConsumer, Task> publish)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        await publish(scope.ServiceProvider.GetRequiredService<OrderEventsConsumer>());
+    }
+
+    private Task SettleAsync() => DeliveryLoop.RunUntilSettledAsync(_host.Services.GetRequiredService<DeliveryDispatcher>(), _time);
+
+    /// <summary>The order posts Engage accepted, as "orderStatus/paymentStatus", in the order it answered them.</summary>
+    private List<string> AcceptedStates() => _vendors.Engage.Server.Answered
+        .Where(a => a.Request.Path == "/api/v2/orders" && a.Status is >= 200 and < 300)
+        .Select(a => $"{a.Request.Json.GetProperty("orderStatus").GetString()}/{a.Request.Json.GetProperty("paymentStatus").GetString()}")
+        .ToList();
+
+    private OrderTouchpointDelivery EngageRow(TouchpointEvent touchpointEvent) =>
+        _host.Outbox.Snapshot().Single(r => r.Vendor == TouchpointVendor.VoyadoEngage && r.OrderId == Order.Id && r.Event == touchpointEvent);
+
+    [Test]
+    public async Task Engage_down_while_the_order_is_paid_then_shipped_gets_each_distinct_state_once_in_order_when_back()
+    {
+        _engageDown = true;
+        await PublishAsync(c => c.HandleEventAsync(new OrderPlacedEvent(Order)));
+        await _host.Services.GetRequiredService<DeliveryDispatcher>().DrainAsync(CancellationToken.None);
+        Assert.That(_vendors.Engage.OrderPosts, Has.Count.EqualTo(1), "the placed post met the outage");
+
+        _time.Advance(TimeSpan.FromMinutes(3));
+        Order.PaymentStatus = PaymentStatus.Paid;
+        await PublishAsync(c => c.HandleEventAsync(new OrderPaidEvent(Order)));
+        _time.Advance(TimeSpan.FromMinutes(20));
+        var shipment = new Shipment { Id = 71, OrderId = Order.Id, TrackingNumber = "SE-4471", ShippedDateUtc = _time.UtcNow };
+        _shop.Shipments.Add(shipment);
+        await PublishAsync(c => c.HandleEventAsync(new ShipmentSentEvent(shipment)));
+        _time.Advance(TimeSpan.FromHours(2));
+        _engageDown = false;
+
+        await SettleAsync();
+
+        Assert.That(AcceptedStates(), Is.EqualTo(new[] { "Confirmed/Paid", "Shipped/Paid" }));
+        Assert.That(_vendors.Violations(TouchpointVendor.VoyadoEngage), Is.Empty);
+        Assert.That(EngageRow(TouchpointEvent.OrderPlaced).DeliveredState, Is.EqualTo("Confirmed/Paid"));
+        var paid = EngageRow(TouchpointEvent.OrderPaid);
+        Assert.That(paid.Status, Is.EqualTo(DeliveryStatus.Skipped));
+        Assert.That(paid.LastReason, Does.StartWith("Engage already has Confirmed/Paid for this order, from the placed post"));
+        Assert.That(EngageRow(TouchpointEvent.ShipmentSent).DeliveredState,
+            Is.EqualTo("Shipped/Paid, shipped " + shipment.ShippedDateUtc!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
+    }
+
+    [Test]
+    public async Task An_order_saved_paid_at_checkout_reaches_Engage_with_exactly_one_post()
+    {
+        Order.PaymentStatus = PaymentStatus.Paid;
+        await PublishAsync(async c =>
+        {
+            await c.HandleEventAsync(new OrderPlacedEvent(Order));
+            await c.HandleEventAsync(new OrderPaidEvent(Order));
+        });
+
+        await SettleAsync();
+
+        Assert.That(AcceptedStates(), Is.EqualTo(new[] { "Confirmed/Paid" }));
+        Assert.That(_vendors.Engage.OrderPosts, Has.Count.EqualTo(1));
+        Assert.That(EngageRow(TouchpointEvent.OrderPaid).Status, Is.EqualTo(DeliveryStatus.Skipped));
+    }
+
+    [Test]
+    public async Task Each_refund_with_a_new_refunded_total_is_a_new_state_and_is_posted()
+    {
+        Order.PaymentStatus = PaymentStatus.Paid;
+        await PublishAsync(c => c.HandleEventAsync(new OrderPlacedEvent(Order)));
+        await SettleAsync();
+
+        foreach (var refundedTotal in new[] { 4.10m, 9.35m })
+        {
+            Order.RefundedAmount = refundedTotal;
+            Order.PaymentStatus = PaymentStatus.PartiallyRefunded;
+            await PublishAsync(c => c.HandleEventAsync(new OrderRefundedEvent(Order, refundedTotal)));
+            await SettleAsync();
+        }
+
+        Assert.That(AcceptedStates(), Is.EqualTo(new[] { "Confirmed/Paid", "Refunded/PartiallyRefunded", "Refunded/PartiallyRefunded" }));
+        var refunds = _host.Outbox.Snapshot().Where(r => r.Vendor == TouchpointVendor.VoyadoEngage && r.Event == TouchpointEvent.OrderRefunded)
+            .OrderBy(r => r.Id).Select(r => r.DeliveredState).ToList();
+        // The refunded totals in the customer's currency (SEK at 11.4237): 4.10 → 46.84, 9.35 → 106.81.
+        Assert.That(refunds, Is.EqualTo(new[] { "Refunded/PartiallyRefunded@46.84", "Refunded/PartiallyRefunded@106.81" }));
+    }
+}
