@@ -7,7 +7,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// the change (two restarts); the plugin's table, indexes, schedule task and English and Italian texts exist.
 /// </summary>
 [TestFixture, Order(1)]
-public sealed class A_InstallTests
+public sealed class A_InstallTests : StoreScenario
 {
     [Test]
     public async Task Upload_and_install_in_the_admin_creates_table_indexes_task_and_both_languages()

@@ -8,7 +8,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// key its orders are sent with.
 /// </summary>
 [TestFixture, Order(2)]
-public sealed class B_ConfigureTests
+public sealed class B_ConfigureTests : StoreScenario
 {
     private static readonly string[] Keys = [VendorFarm.TransactionaleKey, VendorFarm.VoyadoKey, VendorFarm.VtMarketingKey, VendorFarm.SecondTransactionaleKey];
 

@@ -5,7 +5,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// refunded. Each action is one Engage order post with the mapped statuses, in the order the actions happened.
 /// </summary>
 [TestFixture, Order(4)]
-public sealed class D_OrderActionsTests
+public sealed class D_OrderActionsTests : StoreScenario
 {
     private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(60);
 

@@ -9,7 +9,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// the cause, resends one from the grid and the other with "resend failed since a date"; both arrive.
 /// </summary>
 [TestFixture, Order(5)]
-public sealed class E_DeliveryLogTests
+public sealed class E_DeliveryLogTests : StoreScenario
 {
     private const string RefusalReason = "email domain is blocked";
 

@@ -5,7 +5,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// orders; installing again works.
 /// </summary>
 [TestFixture, Order(30)]
-public sealed class H_UninstallTests
+public sealed class H_UninstallTests : StoreScenario
 {
     [Test]
     public async Task Uninstall_removes_everything_the_store_keeps_working_and_install_works_again()

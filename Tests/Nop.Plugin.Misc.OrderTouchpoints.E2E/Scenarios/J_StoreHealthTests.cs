@@ -8,7 +8,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// email address or payload reached the Log table or the process log; the admin shows no system warning about the plugin.
 /// </summary>
 [TestFixture, Order(20)]
-public sealed partial class J_StoreHealthTests
+public sealed partial class J_StoreHealthTests : StoreScenario
 {
     private static readonly string[] Keys = [VendorFarm.TransactionaleKey, VendorFarm.VoyadoKey, VendorFarm.VtMarketingKey, VendorFarm.SecondTransactionaleKey];
 

@@ -11,7 +11,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// the pages work with the admin in Italian.
 /// </summary>
 [TestFixture, Order(8)]
-public sealed class L_OperatorTests
+public sealed class L_OperatorTests : StoreScenario
 {
     private const string VendorKey = "vtmarketing";
 

@@ -14,7 +14,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// kept the backlog a minute after the vendor was back), whichever scenarios ran before.
 /// </summary>
 [TestFixture, Order(9)]
-public sealed class M_OutageTests
+public sealed class M_OutageTests : StoreScenario
 {
     private const int Orders = 12;
     private const int FailedRequestsPerVendor = 14;

@@ -9,7 +9,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// requests in any second than the configured limit for the whole farm.
 /// </summary>
 [TestFixture, Order(11)]
-public sealed class O_WebFarmTests
+public sealed class O_WebFarmTests : StoreScenario
 {
     private const int EngageLimitPerSecond = 4;
     private const int OrdersPerNode = 6;
