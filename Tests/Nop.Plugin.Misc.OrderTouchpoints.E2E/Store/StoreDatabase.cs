@@ -41,6 +41,9 @@ public sealed class StoreDatabase(string postgresUrl)
     public Task<bool> TableExistsAsync(string table) =>
         ScalarAsync<bool>("select exists (select 1 from information_schema.tables where table_name = $1)", table);
 
+    public Task<bool> ColumnExistsAsync(string table, string column) =>
+        ScalarAsync<bool>("select exists (select 1 from information_schema.columns where table_name = $1 and column_name = $2)", table, column);
+
     private async Task<NpgsqlConnection> OpenAsync()
     {
         var connection = new NpgsqlConnection(_connectionString);
