@@ -27,6 +27,22 @@ fi
 
 "$root/build/package.sh"
 
+# The previous release for the upgrade scenario (E2E_PREVIOUS_VERSION, default 1.2.0): the commit of this history that
+# first set that version in plugin.json, built from a git archive with its own build/package.sh. The scenario reads
+# both versions from the plugin.json files, so it holds before and after this branch's version moves on.
+current_version="$(sed -n 's/.*"Version": *"\([^"]*\)".*/\1/p' "$root/plugin.json")"
+previous_dir="$artifacts/previous-release"
+previous_commit="$(git -C "$root" log --format=%H --reverse -S"\"Version\": \"${E2E_PREVIOUS_VERSION:-1.2.0}\"" HEAD -- plugin.json 2>/dev/null | head -n 1 || true)"
+if [ -n "$previous_commit" ]; then
+  mkdir -p "$previous_dir"
+  git -C "$root" archive "$previous_commit" | tar -x -C "$previous_dir"
+  echo "[e2e] previous release $(sed -n 's/.*"Version": *"\([^"]*\)".*/\1/p' "$previous_dir/plugin.json") from ${previous_commit:0:12} (current $current_version)" >&2
+  "$previous_dir/build/package.sh" >"$artifacts/previous-release-build.log" 2>&1
+  export E2E_PREVIOUS_PLUGIN_ZIP="$previous_dir/dist/Nop.Plugin.Misc.OrderTouchpoints.zip"
+else
+  echo "[e2e] no previous release found on main: the upgrade scenario is skipped" >&2
+fi
+
 if [ "$mode" != own ]; then
   "$nophost" build
   if [ "$mode" = fresh ]; then "$nophost" reset; else "$nophost" db start; "$nophost" start; fi
