@@ -38,7 +38,7 @@ public sealed class Suite
         _current = this;
         _startedUtc = DateTime.UtcNow;
         Environment = StoreEnvironment.FromProcess();
-        Database = new StoreDatabase(Environment.PostgresUrl);
+        Database = StoreDatabase.For(Environment);
         Node = new StoreNode(Environment);
         Plugin = new PluginLifecycle(Environment, Node);
         Checkout = new StorefrontCheckout(Database);

@@ -178,9 +178,8 @@ public sealed class L_OperatorTests : StoreScenario
     }
 
     private static async Task<int> FinishedAsync(Suite suite, List<PlacedOrder> orders) =>
-        (int)await suite.Database.ScalarAsync<long>(
-            """select count(*) from "OrderTouchpointDelivery" where "OrderId" = any($1) and "VendorId" = $2 and "StatusId" in (30, 40)""",
-            orders.Select(o => o.OrderId).ToArray(), (int)TouchpointVendor.VtMarketing);
+        (int)await suite.Database.CountForOrdersAsync("OrderTouchpointDelivery", orders.Select(o => o.OrderId),
+            """ "VendorId" = $1 and "StatusId" in (30, 40)""", (int)TouchpointVendor.VtMarketing);
 
     /// <summary>System → Schedule tasks → Run now, twice: a second run must not send the same email again.</summary>
     private static async Task RunSweepTwiceAsync(Suite suite)

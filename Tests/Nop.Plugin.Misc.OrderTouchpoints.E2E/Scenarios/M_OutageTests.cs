@@ -91,8 +91,7 @@ public sealed class M_OutageTests : StoreScenario
                 Assert.That(MayHaveActedOn(suite.Vendors, TouchpointVendor.Transactionale, VendorRequests.Transactionale(suite.Vendors, order.Email)),
                     Is.EqualTo(1), $"order {order.OrderNumber}: Transactionale got no post twice");
             }
-            var failed = await suite.Database.ScalarAsync<long>("""select count(*) from "OrderTouchpointDelivery" where "OrderId" = any($1) and "StatusId" = 40""",
-                orders.Select(o => o.OrderId).ToArray());
+            var failed = await suite.Database.CountForOrdersAsync("OrderTouchpointDelivery", orders.Select(o => o.OrderId), """ "StatusId" = 40""");
             Assert.That(failed, Is.Zero, "the outage made no delivery fail");
         }
         finally
