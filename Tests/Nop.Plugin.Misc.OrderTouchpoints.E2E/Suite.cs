@@ -18,6 +18,9 @@ public sealed class Suite
     private long _logStart;
     private DateTime _startedUtc;
 
+    /// <summary>The scenarios build/e2e.sh runs a second time on MariaDB: install, configure, money orders, admin actions, an outage, uninstall.</summary>
+    public const string MariaDbCategory = "MariaDb";
+
     public static Suite Current => _current ?? throw new InvalidOperationException("the suite has not started");
 
     public StoreEnvironment Environment { get; private set; } = null!;

@@ -6,7 +6,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// Scenario a: the store owner uploads the zip in Admin → Configuration → Local plugins, installs it and applies
 /// the change (two restarts); the plugin's table, indexes, schedule task and English and Italian texts exist.
 /// </summary>
-[TestFixture, Order(1)]
+[TestFixture, Order(1), Category(Suite.MariaDbCategory)]
 public sealed class A_InstallTests : StoreScenario
 {
     [Test]

@@ -6,7 +6,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// partially refunded in the admin's popup. Each action is one Engage order post with the mapped statuses, in the order
 /// the actions happened.
 /// </summary>
-[TestFixture, Order(4)]
+[TestFixture, Order(4), Category(Suite.MariaDbCategory)]
 public sealed class D_OrderActionsTests : StoreScenario
 {
     private const string TrackingNumber = "TRACK-E2E-1";

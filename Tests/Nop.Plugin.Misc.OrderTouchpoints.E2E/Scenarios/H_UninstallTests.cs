@@ -4,7 +4,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// Scenario h: uninstalling in the admin removes the table, settings, texts and task; the store keeps taking
 /// orders; installing again works.
 /// </summary>
-[TestFixture, Order(30)]
+[TestFixture, Order(30), Category(Suite.MariaDbCategory)]
 public sealed class H_UninstallTests : StoreScenario
 {
     [Test]

@@ -13,7 +13,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// first: their answers fill the circuit breaker's sampling window, so the outage may never open it (the case that once
 /// kept the backlog a minute after the vendor was back), whichever scenarios ran before.
 /// </summary>
-[TestFixture, Order(9)]
+[TestFixture, Order(9), Category(Suite.MariaDbCategory)]
 public sealed class M_OutageTests : StoreScenario
 {
     private const int Orders = 12;

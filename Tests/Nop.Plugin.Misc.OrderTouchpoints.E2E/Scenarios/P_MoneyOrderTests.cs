@@ -9,7 +9,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// totalGrossPrice and VTmarketing's total are (OrderTotal + gift cards + reward points) × CurrencyRate, Engage's three
 /// published validations hold, and Transactionale's transaction_value is OrderTotal × CurrencyRate.
 /// </summary>
-[TestFixture, Order(12)]
+[TestFixture, Order(12), Category(Suite.MariaDbCategory)]
 public sealed class P_MoneyOrderTests : StoreScenario
 {
     private const decimal GiftCardAmount = 12m;
