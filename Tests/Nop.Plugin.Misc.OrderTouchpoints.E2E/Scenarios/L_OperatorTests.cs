@@ -95,7 +95,7 @@ public sealed class L_OperatorTests : StoreScenario
         var suite = Suite.Current;
         await StoreSetup.EnsureConfiguredAsync();
         // Each click's probe gets its own answer, so the page can only show it if that click produced it.
-        var probeAnswer = new StrongBox<FakeResponse>(new FakeResponse(400, """{"error":"email is required"}"""));
+        var probeAnswer = new StrongBox<FakeResponse?>(new FakeResponse(400, """{"error":"email is required"}"""));
         suite.Vendors.Misbehave = (vendor, request) =>
             vendor == TouchpointVendor.Transactionale && request.Body == "{}" ? Volatile.Read(ref probeAnswer.Value) : null;
         var page = await suite.NewAdminPageAsync();
@@ -129,7 +129,7 @@ public sealed class L_OperatorTests : StoreScenario
     /// marker; returns the page the click led to, after checking they name that marker and that
     /// the click sent exactly one probe (the page is a new load: notifications of an earlier click are not on it).
     /// </summary>
-    private static async Task<string> ClickTestConnectionAsync(Suite suite, IPage page, string marker, int status, StrongBox<FakeResponse> probeAnswer)
+    private static async Task<string> ClickTestConnectionAsync(Suite suite, IPage page, string marker, int status, StrongBox<FakeResponse?> probeAnswer)
     {
         Volatile.Write(ref probeAnswer.Value, new FakeResponse(status, $$"""{"error":"{{marker}}"}"""));
         var probesBefore = suite.Vendors.Transactionale.Requests.Count(r => r.Body == "{}");
