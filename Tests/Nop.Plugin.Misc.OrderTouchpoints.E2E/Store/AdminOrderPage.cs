@@ -18,8 +18,8 @@ public sealed class AdminOrderPage(IPage page)
     {
         await page.GotoAsync($"Admin/Order/AddShipment/{orderId}");
         await page.FillAsync("#TrackingNumber", trackingNumber);
-        await page.ClickAsync("#shipment-save");
-        await PostAnsweredAsync($"Admin/Order/AddShipment/{orderId}", () => page.ClickAsync("#shipment-save-action-confirmation-submit-button"));
+        // With every item's warehouse able to ship, the page drops its "Are you sure?" modal and the button submits at once.
+        await PostAnsweredAsync($"Admin/Order/AddShipment/{orderId}", () => page.ClickAsync("#shipment-save"));
         return await database.ScalarAsync<int?>("""select max("Id") from "Shipment" where "OrderId" = $1""", orderId)
                ?? throw new InvalidOperationException($"the admin added no shipment to order {orderId}");
     }
