@@ -7,8 +7,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// encrypted in the Setting table; a second store's own Transactionale key, set by store-scope override, is the
 /// key its orders are sent with.
 /// </summary>
-[TestFixture, Order(2)]
-public sealed class B_ConfigureTests
+[TestFixture, Order(2), Category(Suite.MariaDbCategory)]
+public sealed class B_ConfigureTests : StoreScenario
 {
     private static readonly string[] Keys = [VendorFarm.TransactionaleKey, VendorFarm.VoyadoKey, VendorFarm.VtMarketingKey, VendorFarm.SecondTransactionaleKey];
 

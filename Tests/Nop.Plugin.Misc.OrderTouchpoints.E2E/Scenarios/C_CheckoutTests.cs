@@ -9,7 +9,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// registered customer's second order goes to the saved Engage contact without a lookup.
 /// </summary>
 [TestFixture, Order(3)]
-public sealed class C_CheckoutTests
+public sealed class C_CheckoutTests : StoreScenario
 {
     private const int HttpGuestOrders = 18;
     private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(60);

@@ -1,15 +1,15 @@
-using Microsoft.Playwright;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 
 /// <summary>
-/// Scenario e: Transactionale refuses two orders (400); the owner finds them in the delivery log by filtering, fixes
-/// the cause, resends one from the grid and the other with "resend failed since a date"; both arrive.
+/// Scenario e: Transactionale refuses three orders (400); the owner finds them in the delivery log by filtering, fixes
+/// the cause, resends one from the grid and another with "resend failed since a date"; both arrive, while the third,
+/// which failed before that date, is left alone.
 /// </summary>
 [TestFixture, Order(5)]
-public sealed class E_DeliveryLogTests
+public sealed class E_DeliveryLogTests : StoreScenario
 {
     private const string RefusalReason = "email domain is blocked";
 
@@ -27,26 +27,31 @@ public sealed class E_DeliveryLogTests
         {
             var first = await PlaceRefusedAsync(suite, refused, "refused-one");
             var second = await PlaceRefusedAsync(suite, refused, "refused-two");
+            var older = await PlaceRefusedAsync(suite, refused, "refused-older");
             var firstId = await FailedDeliveryAsync(suite, first);
             var secondId = await FailedDeliveryAsync(suite, second);
+            var olderId = await FailedDeliveryAsync(suite, older);
+            // A failure from three days ago: "resend failed since" yesterday must not touch it.
+            await suite.Database.ExecuteAsync(
+                """update "OrderTouchpointDelivery" set "FinishedOnUtc" = $2 where "Id" = $1""", olderId, DateTime.UtcNow.AddDays(-3));
             refused.Clear(); // the owner fixed the cause
 
             var page = await suite.NewAdminPageAsync();
             try
             {
                 await page.GotoAsync("Admin/OrderTouchpointsDeliveryLog/List");
+                var grid = new DataTablesGrid(page, "#order-touchpoints-deliveries-grid");
                 await page.SelectOptionAsync("#SearchVendorId", ((int)TouchpointVendor.Transactionale).ToString());
                 await page.SelectOptionAsync("#SearchStatusId", ((int)DeliveryStatus.Failed).ToString());
-                await page.ClickAsync("#search-deliveries");
-                var grid = page.Locator("#order-touchpoints-deliveries-grid");
-                await grid.Locator($"input[name='checkbox_deliveries'][value='{firstId}']").WaitForAsync();
-                var rows = await grid.Locator("tbody tr").AllInnerTextsAsync();
+                await grid.ReloadedByAsync(() => page.ClickAsync("#search-deliveries"));
+                var rows = await grid.RowTextsAsync();
                 Assert.That(rows, Has.Some.Contains(first.OrderNumber).And.Some.Contains(second.OrderNumber));
                 Assert.That(rows, Has.All.Contains("Transactionale"), "the filter keeps only Transactionale rows");
-                Assert.That(rows.Single(r => r.Contains(first.OrderNumber)), Does.Contain(RefusalReason).And.Contain("400"), "the row says why");
-                await suite.ScreenshotAsync(page, "delivery-log");
+                var firstRow = await grid.Locator.Locator($"tbody tr:has(input[name='checkbox_deliveries'][value='{firstId}'])").InnerTextAsync();
+                Assert.That(firstRow, Does.Contain(RefusalReason).And.Contain("400"), "the row says why");
+                await suite.ScreenshotAsync(page, "delivery-log", grid.Locator);
 
-                await grid.Locator($"input[name='checkbox_deliveries'][value='{firstId}']").CheckAsync();
+                await grid.Locator.Locator($"input[name='checkbox_deliveries'][value='{firstId}']").CheckAsync();
                 await page.ClickAsync("#resend-selected");
                 Assert.That(await Eventually.TrueAsync(() => StatusAsync(suite, firstId, DeliveryStatus.Delivered), TimeSpan.FromSeconds(60)),
                     "the selected delivery was resent and delivered");
@@ -56,15 +61,17 @@ public sealed class E_DeliveryLogTests
                 await page.FillAsync("#ResendFailed_FailedSince", DateTime.Now.AddDays(-1).ToString("yyyy-MM-ddTHH:mm"));
                 await page.SelectOptionAsync("#ResendFailed_VendorId", ((int)TouchpointVendor.Transactionale).ToString());
                 await page.ClickAsync("#resend-failed");
-                await page.ClickAsync("#resend-failed-action-confirmation-submit-button");
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#resend-failed-action-confirmation-submit-button"),
+                    r => r.Request.Method == "POST" && r.Url.Contains("ResendFailed", StringComparison.OrdinalIgnoreCase));
                 Assert.That(await Eventually.TrueAsync(() => StatusAsync(suite, secondId, DeliveryStatus.Delivered), TimeSpan.FromSeconds(60)),
-                    "'resend failed since' resent the other one");
+                    "'resend failed since' resent the failure after the date");
             }
             finally
             {
                 await page.Context.CloseAsync();
             }
+            Assert.That(await StatusAsync(suite, olderId, DeliveryStatus.Failed), Is.True, "the failure before the date was not resent");
+            Assert.That(VendorRequests.Transactionale(suite.Vendors, older.Email), Has.Count.EqualTo(1), "the older failure was not sent again");
             Assert.That(VendorRequests.Transactionale(suite.Vendors, first.Email).Count(r => r.Body.Length > 0), Is.EqualTo(2), "refused once, accepted once");
         }
         finally

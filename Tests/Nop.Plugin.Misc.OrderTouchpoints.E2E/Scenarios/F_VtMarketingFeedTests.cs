@@ -5,7 +5,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// ids as the order events' items; a wrong token gets 404; the tracking snippet is on storefront pages only.
 /// </summary>
 [TestFixture, Order(6)]
-public sealed class F_VtMarketingFeedTests
+public sealed class F_VtMarketingFeedTests : StoreScenario
 {
     private const string SnippetMarker = "vtm-e2e-tracking-marker";
 

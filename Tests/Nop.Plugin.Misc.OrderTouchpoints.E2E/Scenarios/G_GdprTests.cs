@@ -5,7 +5,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// and no later delivery of that customer's orders can leave the shop.
 /// </summary>
 [TestFixture, Order(7)]
-public sealed class G_GdprTests
+public sealed class G_GdprTests : StoreScenario
 {
     private const string ContactIdQuery = """
         select count(*) from "GenericAttribute"

@@ -4,8 +4,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// Scenario h: uninstalling in the admin removes the table, settings, texts and task; the store keeps taking
 /// orders; installing again works.
 /// </summary>
-[TestFixture, Order(30)]
-public sealed class H_UninstallTests
+[TestFixture, Order(30), Category(Suite.MariaDbCategory)]
+public sealed class H_UninstallTests : StoreScenario
 {
     [Test]
     public async Task Uninstall_removes_everything_the_store_keeps_working_and_install_works_again()

@@ -8,7 +8,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// installed and sends orders.
 /// </summary>
 [TestFixture, Order(25)]
-public sealed class I_TreeModeTests
+public sealed class I_TreeModeTests : StoreScenario
 {
     private static readonly string[] PluginSources = ["Directory.Build.props", "plugin.json", "logo.png", "build/Package.targets", "Nop.Plugin.Misc.OrderTouchpoints"];
 

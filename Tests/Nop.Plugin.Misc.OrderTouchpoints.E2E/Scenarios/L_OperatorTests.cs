@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
@@ -11,7 +12,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// the pages work with the admin in Italian.
 /// </summary>
 [TestFixture, Order(8)]
-public sealed class L_OperatorTests
+public sealed class L_OperatorTests : StoreScenario
 {
     private const string VendorKey = "vtmarketing";
 
@@ -89,10 +90,14 @@ public sealed class L_OperatorTests
     }
 
     [Test]
-    public async Task Test_connection_saves_an_unsaved_edit_first()
+    public async Task Test_connection_saves_an_unsaved_edit_first_and_shows_the_answer_of_that_click()
     {
         var suite = Suite.Current;
         await StoreSetup.EnsureConfiguredAsync();
+        // Each click's probe gets its own answer, so the page can only show it if that click produced it.
+        var probeAnswer = new StrongBox<FakeResponse?>(new FakeResponse(400, """{"error":"email is required"}"""));
+        suite.Vendors.Misbehave = (vendor, request) =>
+            vendor == TouchpointVendor.Transactionale && request.Body == "{}" ? Volatile.Read(ref probeAnswer.Value) : null;
         var page = await suite.NewAdminPageAsync();
         try
         {
@@ -100,17 +105,41 @@ public sealed class L_OperatorTests
             await configure.OpenAsync();
             var days = await page.InputValueAsync("#Delivery_RetentionDays") == "31" ? "32" : "31";
             await page.FillAsync("#Delivery_RetentionDays", days);
-            await page.ClickAsync("#ot-test-connection-transactionale");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            Assert.That(await page.ContentAsync(), Does.Contain("Your changes were saved first."));
+
+            var first = await ClickTestConnectionAsync(suite, page, "reachable-" + Guid.NewGuid().ToString("N")[..8], 400, probeAnswer);
+            Assert.That(first, Does.Contain("Your changes were saved first."));
+            Assert.That(first, Does.Contain("Transactionale is reachable and did not refuse the API key"));
+
+            var second = await ClickTestConnectionAsync(suite, page, "refused-" + Guid.NewGuid().ToString("N")[..8], 401, probeAnswer);
+            Assert.That(second, Does.Contain("Transactionale refused the API key"), "the second click shows its own answer");
+            Assert.That(second, Does.Not.Contain("is reachable and did not refuse"), "the first click's answer is gone");
+
             await page.ReloadAsync();
             Assert.That(await page.InputValueAsync("#Delivery_RetentionDays"), Is.EqualTo(days), "the edit survived the connection test");
-            Assert.That(suite.Vendors.Transactionale.Requests.Any(r => r.Body == "{}"), Is.True, "the test reached Transactionale");
         }
         finally
         {
+            suite.Vendors.Misbehave = null;
             await page.Context.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// Clicks Transactionale's Test connection with the vendor scripted to answer <paramref name="status"/> and a
+    /// marker; returns the page the click led to, after checking they name that marker and that
+    /// the click sent exactly one probe (the page is a new load: notifications of an earlier click are not on it).
+    /// </summary>
+    private static async Task<string> ClickTestConnectionAsync(Suite suite, IPage page, string marker, int status, StrongBox<FakeResponse?> probeAnswer)
+    {
+        Volatile.Write(ref probeAnswer.Value, new FakeResponse(status, $$"""{"error":"{{marker}}"}"""));
+        var probesBefore = suite.Vendors.Transactionale.Requests.Count(r => r.Body == "{}");
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#ot-test-connection-transactionale"),
+            r => r.Request.Method == "POST" && r.Url.Contains("TestConnection", StringComparison.OrdinalIgnoreCase));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        var notifications = await page.ContentAsync();
+        Assert.That(suite.Vendors.Transactionale.Requests.Count(r => r.Body == "{}") - probesBefore, Is.EqualTo(1), "the click sent one probe");
+        Assert.That(notifications, Does.Contain(marker), "the page shows the answer to this click's probe");
+        return notifications;
     }
 
     [Test]
@@ -149,9 +178,8 @@ public sealed class L_OperatorTests
     }
 
     private static async Task<int> FinishedAsync(Suite suite, List<PlacedOrder> orders) =>
-        (int)await suite.Database.ScalarAsync<long>(
-            """select count(*) from "OrderTouchpointDelivery" where "OrderId" = any($1) and "VendorId" = $2 and "StatusId" in (30, 40)""",
-            orders.Select(o => o.OrderId).ToArray(), (int)TouchpointVendor.VtMarketing);
+        (int)await suite.Database.CountForOrdersAsync("OrderTouchpointDelivery", orders.Select(o => o.OrderId),
+            """ "VendorId" = $1 and "StatusId" in (30, 40)""", (int)TouchpointVendor.VtMarketing);
 
     /// <summary>System → Schedule tasks → Run now, twice: a second run must not send the same email again.</summary>
     private static async Task RunSweepTwiceAsync(Suite suite)

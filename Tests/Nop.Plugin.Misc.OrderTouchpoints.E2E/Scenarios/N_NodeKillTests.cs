@@ -11,7 +11,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// id, resend only if missing); the order's other deliveries, recorded before the kill, are complete and not resent.
 /// </summary>
 [TestFixture, Order(10)]
-public sealed class N_NodeKillTests
+public sealed class N_NodeKillTests : StoreScenario
 {
     [Test]
     public async Task A_node_killed_mid_send_never_posts_the_order_to_Engage_twice()

@@ -9,33 +9,61 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// requests in any second than the configured limit for the whole farm.
 /// </summary>
 [TestFixture, Order(11)]
-public sealed class O_WebFarmTests
+public sealed class O_WebFarmTests : StoreScenario
 {
     private const int EngageLimitPerSecond = 4;
     private const int OrdersPerNode = 6;
 
     private sealed record FarmRun(IReadOnlyList<PlacedOrder> Orders, int BusiestEngageSecond, int DrainRequests);
 
-    [Test]
+    // One farm run serves every test of the fixture: starting node 2 and draining an outage is the expensive part.
+    private static Task<FarmRun>? _run;
+
+    private static Task<FarmRun> RunOnceAsync(Suite suite) => _run ??= RunFarmAsync(suite);
+
+    [Test, Order(1)]
     public async Task Two_nodes_send_each_delivery_once()
     {
         var suite = Suite.Current;
-        var run = await RunFarmAsync(suite);
+        var run = await RunOnceAsync(suite);
 
         Assert.That(run.Orders.Select(o => AcceptedEngagePosts(suite, o)), Has.All.EqualTo(1), "no order was posted to Engage twice");
         Assert.That(run.Orders.Select(o => VendorRequests.VtMarketing(suite.Vendors, o.OrderNumber).Count), Has.All.EqualTo(1));
         Assert.That(run.Orders.Select(o => VendorRequests.Transactionale(suite.Vendors, o.Email).Count), Has.All.EqualTo(1));
     }
 
-    [Test]
+    [Test, Order(2)]
     public async Task Two_nodes_share_Engages_rate_limit()
     {
         var suite = Suite.Current;
-        var run = await RunFarmAsync(suite);
+        var run = await RunOnceAsync(suite);
 
         Assert.That(run.DrainRequests, Is.GreaterThan(EngageLimitPerSecond * 2), "the drain was long enough to test the limit");
         Assert.That(run.BusiestEngageSecond, Is.LessThanOrEqualTo(EngageLimitPerSecond), "Engage's limit holds for both nodes together");
     }
+
+    /// <summary>
+    /// Each delivery records the node that sent it (column <see cref="SentByNodeColumn"/>); with both nodes draining
+    /// the same backlog, both appear. Skipped, saying why, on a plugin version without the column.
+    /// </summary>
+    [Test, Order(3)]
+    public async Task Both_nodes_sent_deliveries_of_the_farm_run()
+    {
+        var suite = Suite.Current;
+        var run = await RunOnceAsync(suite);
+        if (!await suite.Database.ColumnExistsAsync("OrderTouchpointDelivery", SentByNodeColumn))
+            Assert.Ignore($"this plugin version records no sending node (no {SentByNodeColumn} column on OrderTouchpointDelivery)");
+
+        var orderIds = run.Orders.Select(o => o.OrderId).ToHashSet();
+        var rows = await suite.Database.QueryAsync(
+            $"""select "OrderId", "{SentByNodeColumn}" as node from "OrderTouchpointDelivery" where "StatusId" = {(int)DeliveryStatus.Delivered}""");
+        var nodes = rows.Where(r => orderIds.Contains(Convert.ToInt32(r["OrderId"]))).Select(r => r["node"] as string).ToList();
+        Assert.That(nodes, Has.None.Null, "every delivered row names the node that sent it");
+        Assert.That(nodes.Distinct().ToList(), Has.Count.EqualTo(2), "both nodes sent deliveries");
+    }
+
+    /// <summary>The column naming the node that sent a delivery (the engine's name for it; the one place to change).</summary>
+    private const string SentByNodeColumn = "SentByNode";
 
     /// <summary>Engage's limit lowered, node 2 started, orders on both nodes while Engage is down, then the drain after it recovers.</summary>
     private static async Task<FarmRun> RunFarmAsync(Suite suite)

@@ -73,13 +73,15 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
             throw new InvalidOperationException("the plugin is not installed after the restart; see the store log");
     }
 
-    public async Task UploadAsync(NopHttpSession admin)
+    /// <summary>Uploads this build's zip, or another one (the previous release), and restarts so nopCommerce moves it into place.</summary>
+    public async Task UploadAsync(NopHttpSession admin, string? pluginZip = null)
     {
+        var zipPath = pluginZip ?? environment.PluginZip;
         await admin.GetPageAsync("Admin/Plugin/List");
         using var content = new MultipartFormDataContent();
-        var zip = new ByteArrayContent(await File.ReadAllBytesAsync(environment.PluginZip));
+        var zip = new ByteArrayContent(await File.ReadAllBytesAsync(zipPath));
         zip.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        content.Add(zip, "archivefile", Path.GetFileName(environment.PluginZip));
+        content.Add(zip, "archivefile", Path.GetFileName(zipPath));
         content.Add(new StringContent(admin.Token), "__RequestVerificationToken");
         Expect(await admin.PostAsync("Admin/Plugin/UploadPluginsAndThemes", content), "upload");
         await RestartAsync(admin);
@@ -90,6 +92,15 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
         await admin.GetPageAsync("Admin/Plugin/List");
         Expect(await admin.PostFormAsync("Admin/Plugin/List", [new($"uninstall-plugin-link-{SystemName}", "")]), "uninstall");
         await RestartAsync(admin);
+    }
+
+    /// <summary>The version in the plugin.json of the plugin folder the store loads.</summary>
+    public string InstalledFilesVersion() => VersionIn(Path.Combine(PluginFolder, "plugin.json"));
+
+    public static string VersionIn(string pluginJson)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(pluginJson));
+        return json.RootElement.GetProperty("Version").GetString() ?? throw new InvalidOperationException($"{pluginJson} has no Version");
     }
 
     public Task RestartAsync(NopHttpSession admin) =>

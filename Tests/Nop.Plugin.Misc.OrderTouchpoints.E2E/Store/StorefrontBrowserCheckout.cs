@@ -26,9 +26,17 @@ public static class StorefrontBrowserCheckout
             await page.FillAsync("#BillingNewAddress_FirstName", buyer.FirstName);
             await page.FillAsync("#BillingNewAddress_LastName", buyer.LastName);
             await page.FillAsync("#BillingNewAddress_Email", buyer.Email);
-            // The country change reloads the state list by AJAX; pick the state once that has finished.
-            await page.SelectOptionAsync("#BillingNewAddress_CountryId", new SelectOptionValue { Label = "United States of America" });
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // The country change reloads the state list by AJAX, which resets the state picked before it answered: pick
+            // the state once that reload's response has come (no reload when the country is already selected).
+            var country = page.Locator("#BillingNewAddress_CountryId");
+            var unitedStates = await country.Locator("option", new() { HasText = "United States of America" }).First.GetAttributeAsync("value");
+            if (await country.InputValueAsync() != unitedStates)
+            {
+                await page.RunAndWaitForResponseAsync(() => country.SelectOptionAsync(unitedStates!),
+                    r => r.Url.Contains("getstatesbycountryid", StringComparison.OrdinalIgnoreCase));
+                // jQuery counts a request as active until its success callback (which fills the list) has run.
+                await page.WaitForFunctionAsync("() => window.jQuery && jQuery.active === 0");
+            }
             await page.SelectOptionAsync("#BillingNewAddress_StateProvinceId", new SelectOptionValue { Label = "New York" });
             await page.FillAsync("#BillingNewAddress_City", buyer.City);
             await page.FillAsync("#BillingNewAddress_Address1", "1 Main Street");

@@ -7,6 +7,19 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Store;
 /// <summary>An order as the storefront confirmed it: when <c>OpcConfirmOrder</c> answered success is when the customer saw it placed.</summary>
 public sealed record PlacedOrder(int OrderId, string OrderNumber, int StoreId, string Email, DateTimeOffset ConfirmedAt);
 
+/// <summary>One product page's "add to cart" with a quantity.</summary>
+public sealed record CartLine(string ProductPath, int Quantity);
+
+/// <summary>
+/// What a customer puts in one order: the lines, discount coupons and a gift card typed in the cart, reward points
+/// ticked at the payment step, and the currency picked in the header (a Currency row id; null = the store's own).
+/// </summary>
+public sealed record OrderPlan(IReadOnlyList<CartLine> Lines, IReadOnlyList<string>? CouponCodes = null, string? GiftCardCode = null,
+    bool UseRewardPoints = false, int? CurrencyId = null)
+{
+    public IReadOnlyList<string> Coupons => CouponCodes ?? [];
+}
+
 /// <summary>A buyer's address on the billing step; ids come from the store's Country/StateProvince tables.</summary>
 public sealed record Buyer(string Email, string FirstName, string LastName, string Zip, string City = "New York", string Phone = "5550100");
 
@@ -19,16 +32,28 @@ public sealed partial class StorefrontCheckout(StoreDatabase database)
 {
     public const string ProductPath = "lenovo-ideacentre";
 
-    public async Task<PlacedOrder> PlaceOrderAsync(NopHttpSession session, Buyer buyer, string productPath = ProductPath)
+    public Task<PlacedOrder> PlaceOrderAsync(NopHttpSession session, Buyer buyer, string productPath = ProductPath) =>
+        PlaceOrderAsync(session, buyer, new OrderPlan([new CartLine(productPath, 1)]));
+
+    public async Task<PlacedOrder> PlaceOrderAsync(NopHttpSession session, Buyer buyer, OrderPlan plan)
     {
-        var productPage = await session.GetPageAsync(productPath);
-        var productId = AddToCartUrl().Match(productPage) is { Success: true } match
-            ? match.Groups["id"].Value
-            : throw new InvalidOperationException($"no add-to-cart button on /{productPath}");
-        await ExpectJsonSuccessAsync(await session.PostFormAsync($"addproducttocart/details/{productId}/1",
-            [new($"addtocart_{productId}.EnteredQuantity", "1")], ajax: true), "add to cart");
+        if (plan.CurrencyId is { } currencyId)
+            await session.GetPageAsync($"changecurrency/{currencyId}?returnUrl=%2F");
+        foreach (var line in plan.Lines)
+        {
+            var productPage = await session.GetPageAsync(line.ProductPath);
+            var productId = AddToCartUrl().Match(productPage) is { Success: true } match
+                ? match.Groups["id"].Value
+                : throw new InvalidOperationException($"no add-to-cart button on /{line.ProductPath}");
+            await ExpectJsonSuccessAsync(await session.PostFormAsync($"addproducttocart/details/{productId}/1",
+                [new($"addtocart_{productId}.EnteredQuantity", line.Quantity.ToString())], ajax: true), "add to cart");
+        }
 
         await session.GetPageAsync("cart");
+        foreach (var coupon in plan.Coupons)
+            await ApplyInCartAsync(session, "applydiscountcouponcode", "discountcouponcode", coupon);
+        if (plan.GiftCardCode is { } giftCard)
+            await ApplyInCartAsync(session, "applygiftcardcouponcode", "giftcardcouponcode", giftCard);
         var cart = await session.PostFormAsync("cart",
             [new("checkout", "checkout"), new("termsofservice", "on"), new("checkout_attribute_1", "1")]);
         if (cart.StatusCode != HttpStatusCode.Redirect)
@@ -52,7 +77,7 @@ public sealed partial class StorefrontCheckout(StoreDatabase database)
         await ExpectSectionAsync(await session.PostFormAsync("checkout/OpcSaveShippingMethod/",
             [new("shippingoption", "Ground___Shipping.FixedByWeightByTotal")], ajax: true), "shipping method");
         await ExpectSectionAsync(await session.PostFormAsync("checkout/OpcSavePaymentMethod/",
-            [new("paymentmethod", "Payments.CheckMoneyOrder")], ajax: true), "payment method");
+            [new("paymentmethod", "Payments.CheckMoneyOrder"), new("UseRewardPoints", plan.UseRewardPoints ? "true" : "false")], ajax: true), "payment method");
         await ExpectSectionAsync(await session.PostFormAsync("checkout/OpcSavePaymentInfo/", [], ajax: true), "payment info");
 
         var confirm = await session.PostFormAsync("checkout/OpcConfirmOrder/", [], ajax: true);
@@ -91,6 +116,16 @@ public sealed partial class StorefrontCheckout(StoreDatabase database)
         ]);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"registration was refused: {(int)response.StatusCode} {Trim(await response.Content.ReadAsStringAsync())}");
+    }
+
+    /// <summary>The cart's coupon and gift card boxes: the page answers with the cart again, its message saying whether the code was taken.</summary>
+    private static async Task ApplyInCartAsync(NopHttpSession session, string button, string field, string code)
+    {
+        var response = await session.PostFormAsync("cart", [new(field, code), new(button, button)]);
+        var page = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !page.Contains(code, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"the cart did not take the code {code} ({button}): {(int)response.StatusCode}");
+        await session.GetPageAsync("cart");
     }
 
     private async Task<(int CountryId, int StateId)> UnitedStatesNewYorkAsync()

@@ -60,23 +60,27 @@ public sealed class VendorFarm : IAsyncDisposable
         FakeVendorServer? transactionale = null, vtMarketing = null;
         transactionale = await FakeVendorServer.StartAsync(request => Checked(
             transactionaleContracts.GetValueOrDefault(request.Header("X-Authorization") ?? "", transactionaleContracts[TransactionaleKey]), transactionale!, request,
-            () => farm!.Misbehave?.Invoke(TouchpointVendor.Transactionale, request) ?? TransactionaleAccepted));
+            farm!.Misbehave?.Invoke(TouchpointVendor.Transactionale, request), TransactionaleAccepted));
         vtMarketing = await FakeVendorServer.StartAsync(request => Checked(vtMarketingContract, vtMarketing!, request,
-            () => farm!.Misbehave?.Invoke(TouchpointVendor.VtMarketing, request) ?? VtMarketingAccepted));
+            farm!.Misbehave?.Invoke(TouchpointVendor.VtMarketing, request), VtMarketingAccepted));
         var engage = await FakeEngage.StartAsync();
         engage.Answer = request => farm!.Misbehave?.Invoke(TouchpointVendor.VoyadoEngage, request);
         farm = new VendorFarm(transactionale, vtMarketing, engage);
         return farm;
     }
 
-    private static FakeResponse Checked(HttpContract contract, FakeVendorServer server, RecordedRequest request, Func<FakeResponse> respond)
+    /// <summary>
+    /// Records the request's contract violations, then answers as the vendor would: a scripted misbehaviour (an outage
+    /// answers whatever was sent), else the vendor's refusal of a wrong key or a body it cannot take, else acceptance.
+    /// </summary>
+    private static FakeResponse Checked(HttpContract contract, FakeVendorServer server, RecordedRequest request, FakeResponse? misbehaviour, FakeResponse accepted)
     {
         // The plugin's connection test (the admin button, and the probe of a paused key) posts exactly {}: it names no
         // customer, so a vendor that is up refuses it as incomplete.
         var connectionTest = request.Body == VendorConnectionProbe.EmptyTestBody;
         foreach (var violation in contract.Violations(request, connectionTest))
             server.Violation(violation);
-        var answer = respond();
+        var answer = misbehaviour ?? contract.Refusal(request, contract.ExactHeaders[contract.KeyHeader], connectionTest) ?? accepted;
         return connectionTest && answer.Status is >= 200 and < 300 ? IncompleteRequest : answer;
     }
 

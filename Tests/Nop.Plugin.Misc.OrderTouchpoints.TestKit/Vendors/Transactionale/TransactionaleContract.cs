@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 using static Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared.JsonShape;
 
@@ -26,5 +28,8 @@ public static class TransactionaleContract
             Optional("last_name", Text),
             Optional("phone", Text),
             Optional("transaction_value", Number),
-            Optional("transaction_currency", Text)));
+            Optional("transaction_currency", Text)),
+        "X-Authorization",
+        // Transactionale documents no error body; its API answers a flat {"error": "..."} (as its 400 for a missing email).
+        (status, message) => new FakeResponse(status, JsonSerializer.Serialize(new { error = message })));
 }

@@ -69,12 +69,15 @@ public sealed class FakeEngage : IAsyncDisposable
 
     private FakeResponse Respond(RecordedRequest request)
     {
-        foreach (var violation in EngageContract.Check(request, ApiKey))
+        var violations = EngageContract.Check(request, ApiKey);
+        foreach (var violation in violations)
             Server.Violation(violation);
         if (Answer?.Invoke(request) is { } scripted)
             return scripted;
         if (request.Header("apikey") != ApiKey)
             return Error(401, "Unauthorized", "Invalid api key");
+        if (Refusal(request, violations) is { } refusal)
+            return refusal;
         return (request.Method, request.Path) switch
         {
             ("GET", "/api/v2/contacts/id") => LookUp(LookedUpEmail(request), LookedUpContactType(request)),
@@ -82,6 +85,21 @@ public sealed class FakeEngage : IAsyncDisposable
             ("POST", "/api/v2/orders") => PostOrder(request.Json),
             _ => new FakeResponse(404)
         };
+    }
+
+    /// <summary>
+    /// How Engage answers a request it cannot take (docs/vendors.md §2): 500 without the JSON content type, 422
+    /// ValidationError for an order whose totals or taxes do not add up, 400 for anything else off the contract.
+    /// </summary>
+    private static FakeResponse? Refusal(RecordedRequest request, IReadOnlyList<string> violations)
+    {
+        if (request.Header("Content-Type") != "application/json")
+            return Error(500, "InternalServerError", "An error has occurred");
+        if (violations.Count == 0)
+            return null;
+        return violations.FirstOrDefault(v => v.Contains(" rule: ", StringComparison.Ordinal)) is { } failedValidation
+            ? Error(422, "ValidationError", failedValidation)
+            : Error(400, "InvalidRequest", violations[0]);
     }
 
     private FakeResponse LookUp(string email, string? contactType)

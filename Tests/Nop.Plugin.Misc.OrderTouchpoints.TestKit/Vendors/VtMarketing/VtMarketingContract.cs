@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 using static Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared.JsonShape;
 
@@ -37,5 +39,11 @@ public static class VtMarketingContract
                         Optional("total_shipping", Number))),
                     Required("items", ArrayOf(Object(
                         Required("id", Text),
-                        Required("quantity", Number))))))))));
+                        Required("quantity", Number))))))))),
+        "Authorization",
+        // The documented error body: {"errors":[{"message":"…","description":"…"}]}.
+        (status, message) => new FakeResponse(status, JsonSerializer.Serialize(new
+        {
+            errors = new[] { new { message = status == 401 ? "Unauthorized" : "Invalid event", description = message } }
+        })));
 }
