@@ -27,7 +27,7 @@ public class ErasedCustomerTests
     private VendorFarm _vendors = null!;
     private ManualTimeProvider _time = null!;
     private ShopFixture _shop = null!;
-    private InMemorySettings _settings = null!;
+    private InMemorySettingStore _settings = null!;
     private TouchpointHost _host = null!;
 
     // The sample shop's two orders: 1001 (store 1, EUR, customer 100) and 1002 (store 2, SEK at 11.4237, customer 101, Åsa).
@@ -178,9 +178,9 @@ public class ErasedCustomerTests
     {
         foreach (var storeId in new[] { 1, 2 })
         {
-            _settings.Load<OrderTouchpointsTransactionaleSettings>(storeId).EnabledOnUtc = _time.UtcNow.AddDays(-2);
-            _settings.Load<OrderTouchpointsVoyadoSettings>(storeId).EnabledOnUtc = _time.UtcNow.AddDays(-2);
-            _settings.Load<OrderTouchpointsVtMarketingSettings>(storeId).EnabledOnUtc = _time.UtcNow.AddDays(-2);
+            _settings.Set<OrderTouchpointsTransactionaleSettings, DateTime?>(s => s.EnabledOnUtc, _time.UtcNow.AddDays(-2), storeId);
+            _settings.Set<OrderTouchpointsVoyadoSettings, DateTime?>(s => s.EnabledOnUtc, _time.UtcNow.AddDays(-2), storeId);
+            _settings.Set<OrderTouchpointsVtMarketingSettings, DateTime?>(s => s.EnabledOnUtc, _time.UtcNow.AddDays(-2), storeId);
         }
         // Both orders were placed without their event reaching the plugin; one customer was erased since.
         _time.Advance(TimeSpan.FromHours(1));

@@ -33,7 +33,7 @@ public class EventOrderTests
         var order = shop.Orders.Single();
         var settings = SandboxSettings.Create(VendorEndpoints.Of(vendors), new OrderTouchpointsDeliverySettings());
         // A paid status of its own, so the paid post shows Engage a new state and is sent (the same state would be skipped).
-        settings.Load<OrderTouchpointsVoyadoSettings>(order.StoreId).PaidOrderStatus = "Paid";
+        settings.Set<OrderTouchpointsVoyadoSettings, string>(s => s.PaidOrderStatus, "Paid", order.StoreId);
         await using var host = TouchpointHost.Create(shop, settings, TimeProvider.System);
         await host.StartWorkerAsync();
 
