@@ -3,7 +3,11 @@ using FluentMigrator;
 using FluentMigrator.Builders.Create;
 using FluentMigrator.Builders.Create.Table;
 using FluentMigrator.Runner;
+using LinqToDB;
+using LinqToDB.Data;
+using LinqToDB.Mapping;
 using Microsoft.Extensions.DependencyInjection;
+using Nop.Data;
 using Nop.Data.Migrations;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
@@ -31,21 +35,21 @@ public static class PluginMigrations
     public static IEnumerable<PluginMigration> Updates => All.Where(m => m.Process == MigrationProcessType.Update);
 
     public static void Up(DatabaseKind kind, string connectionString, IEnumerable<PluginMigration> migrations) =>
-        Run(kind, connectionString, runner =>
+        Run(kind, connectionString, (runner, services) =>
         {
             foreach (var migration in migrations)
-                runner.Up(migration.Create());
+                runner.Up(migration.Create(services));
         });
 
     /// <summary>What uninstalling does: Down of every applied migration, newest first.</summary>
     public static void Down(DatabaseKind kind, string connectionString, IEnumerable<PluginMigration> migrations) =>
-        Run(kind, connectionString, runner =>
+        Run(kind, connectionString, (runner, services) =>
         {
             foreach (var migration in migrations.Reverse())
-                runner.Down(migration.Create());
+                runner.Down(migration.Create(services));
         });
 
-    private static void Run(DatabaseKind kind, string connectionString, Action<IMigrationRunner> run)
+    private static void Run(DatabaseKind kind, string connectionString, Action<IMigrationRunner, IServiceProvider> run)
     {
         using var services = new ServiceCollection()
             .AddFluentMigratorCore()
@@ -57,10 +61,30 @@ public static class PluginMigrations
                     runner.AddMySql5();
                 runner.WithGlobalConnectionString(connectionString);
             })
+            // nopCommerce builds migrations through its container: a data migration may take the data provider.
+            .AddSingleton(_ => new DataConnection(DataOptionsFor(kind, connectionString)))
+            .AddSingleton<INopDataProvider>(provider => new Linq2DbDataProvider(provider.GetRequiredService<DataConnection>()))
             .BuildServiceProvider(validateScopes: false);
         using var scope = services.CreateScope();
         using (EntityTable.UseWriter((root, table) => WriteTable((ICreateExpressionRoot)root, table, kind)))
-            run(scope.ServiceProvider.GetRequiredService<IMigrationRunner>());
+            run(scope.ServiceProvider.GetRequiredService<IMigrationRunner>(), scope.ServiceProvider);
+    }
+
+    /// <summary>The outbox as nopCommerce maps it for a data migration's reads: the enum wrappers are not columns.</summary>
+    private static DataOptions DataOptionsFor(DatabaseKind kind, string connectionString)
+    {
+        var mapping = new MappingSchema();
+        new FluentMappingBuilder(mapping).Entity<OrderTouchpointDelivery>()
+            .HasTableName(OutboxTableMigration.TableName)
+            .Property(d => d.Id).IsPrimaryKey().IsIdentity()
+            .Property(d => d.Vendor).IsNotColumn()
+            .Property(d => d.Event).IsNotColumn()
+            .Property(d => d.Status).IsNotColumn()
+            .Build();
+        var options = kind == DatabaseKind.PostgreSQL
+            ? new DataOptions().UsePostgreSQL(connectionString)
+            : new DataOptions().UseMySql(connectionString, LinqToDB.DataProvider.MySql.MySqlVersion.MariaDB10, LinqToDB.DataProvider.MySql.MySqlProvider.MySqlConnector);
+        return options.UseMappingSchema(mapping);
     }
 
     /// <summary>
@@ -119,5 +143,5 @@ public sealed record PluginMigration(Type Type, long Version, MigrationProcessTy
         return new PluginMigration(type, type.GetCustomAttribute<MigrationAttribute>()!.Version, process);
     }
 
-    public IMigration Create() => (IMigration)Activator.CreateInstance(Type)!;
+    public IMigration Create(IServiceProvider services) => (IMigration)ActivatorUtilities.CreateInstance(services, Type);
 }
