@@ -140,66 +140,29 @@ public static class VendorHttp
 /// <summary>
 /// Keeps requests off connections a vendor's server closes. SocketsHttpHandler pools an HTTP/1.0 connection as if it stayed
 /// open and does not resend a POST it wrote onto a connection the server had just closed. So each endpoint (scheme, host,
-/// port) is learned from its first answer: one that answers HTTP/1.0 without keep-alive, or says <c>Connection: close</c>,
-/// gets its later requests with <c>Connection: close</c> through a handler that never reuses a connection. Until the first
-/// answer came, the endpoint's other requests wait for it: sent alongside, they could be handed the first one's connection
-/// the moment it went back to the pool, already closed by the server.
+/// port) is learned from its answers: one that answers HTTP/1.0 without keep-alive, or says <c>Connection: close</c>, gets
+/// its requests with <c>Connection: close</c> through a handler that never reuses a connection. Until an endpoint's first
+/// answer came, its requests go that way too: sent through the pool alongside the first, they could be handed its
+/// connection the moment it went back, already closed by the server.
 /// </summary>
 public sealed class ConnectionReuseHandler(SocketsHttpHandler? neverReusing) : DelegatingHandler
 {
     private const int MaxRemembered = 1000;
-
-    /// <summary>How long a request waits for its endpoint's first answer before it goes anyway (well inside any attempt timeout).</summary>
-    private static readonly TimeSpan LearningWait = TimeSpan.FromMilliseconds(800);
-
     private static readonly ConcurrentDictionary<string, bool> ClosesByAuthority = new(StringComparer.OrdinalIgnoreCase);
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> FirstAnswers = new(StringComparer.OrdinalIgnoreCase);
     private readonly HttpMessageInvoker? _freshConnections = neverReusing is null ? null : new HttpMessageInvoker(neverReusing, disposeHandler: true);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var authority = request.RequestUri?.GetLeftPart(UriPartial.Authority) ?? string.Empty;
-        if (!ClosesByAuthority.TryGetValue(authority, out var closes) && ClosesByAuthority.Count < MaxRemembered)
-        {
-            var firstAnswer = FirstAnswers.GetOrAdd(authority, _ => new SemaphoreSlim(1, 1));
-            bool entered;
-            try
-            {
-                entered = await firstAnswer.WaitAsync(LearningWait, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Given up while waiting here: the request never left, which the sender retries without a doubt.
-                throw new HttpRequestException(HttpRequestError.ConnectionError, "The request was not sent: it waited for the endpoint's first answer.");
-            }
-            if (entered)
-            {
-                try
-                {
-                    if (!ClosesByAuthority.TryGetValue(authority, out closes))
-                        return await SendAndLearnAsync(request, authority, cancellationToken);
-                }
-                finally
-                {
-                    firstAnswer.Release();
-                }
-            }
-        }
-        if (closes && _freshConnections is not null)
-        {
-            request.Headers.ConnectionClose = true;
-            return await _freshConnections.SendAsync(request, cancellationToken);
-        }
+        var known = ClosesByAuthority.TryGetValue(authority, out var closes);
+        // Only to a server known to close: sent while learning, it would make a keep-alive server answer "close" too.
         if (closes)
             request.Headers.ConnectionClose = true;
-        return await SendAndLearnAsync(request, authority, cancellationToken);
-    }
-
-    // Learned from the answer's headers, before its body is read and its connection could go back to the pool.
-    private async Task<HttpResponseMessage> SendAndLearnAsync(HttpRequestMessage request, string authority, CancellationToken cancellationToken)
-    {
-        var response = await base.SendAsync(request, cancellationToken);
-        if (ClosesByAuthority.Count < MaxRemembered || ClosesByAuthority.ContainsKey(authority))
+        var response = _freshConnections is not null && (closes || !known)
+            ? await _freshConnections.SendAsync(request, cancellationToken)
+            : await base.SendAsync(request, cancellationToken);
+        // Learned from the answer's headers, before its body is read and its connection could go back to the pool.
+        if (!closes && (ClosesByAuthority.Count < MaxRemembered || known))
             ClosesByAuthority.AddOrUpdate(authority, ClosesConnections(response), (_, before) => before || ClosesConnections(response));
         return response;
     }
