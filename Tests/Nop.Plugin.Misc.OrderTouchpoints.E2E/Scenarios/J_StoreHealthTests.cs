@@ -56,7 +56,13 @@ public sealed partial class J_StoreHealthTests : StoreScenario
     /// (news feed, email) are logged on whatever admin page was open, the plugin's included.
     /// </summary>
     private static bool FromThePlugin(Dictionary<string, object?> row) =>
-        ((string?)row["ShortMessage"] ?? "").StartsWith("Order touchpoints:", StringComparison.Ordinal) || PluginSource().IsMatch(Text(row));
+        !StoreRestartTaskTrigger().IsMatch((string?)row["ShortMessage"] ?? "")
+        && (((string?)row["ShortMessage"] ?? "").StartsWith("Order touchpoints:", StringComparison.Ordinal) || PluginSource().IsMatch(Text(row)));
+
+    // nopCommerce triggers every scheduled task over HTTP at node 1's address; while node 1 restarts (the suite restarts
+    // and kills it on purpose) any task's trigger, the plugin's included, is logged as refused. The kit documents this row.
+    [GeneratedRegex(@"^The "".+"" scheduled task failed with the ""Connection refused \(127\.0\.0\.1:\d+\)"" error")]
+    private static partial Regex StoreRestartTaskTrigger();
 
     [GeneratedRegex(@"Nop\.Plugin\.Misc\.OrderTouchpoints|Misc\.OrderTouchpoints", RegexOptions.IgnoreCase)]
     private static partial Regex PluginSource();
