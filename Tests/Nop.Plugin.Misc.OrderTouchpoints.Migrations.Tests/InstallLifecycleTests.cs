@@ -22,7 +22,7 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
 
         PluginMigrations.Down(Kind, database.ConnectionString, PluginMigrations.All);
 
-        Assert.That(installed, Is.EquivalentTo(new[] { Outbox, OutboxTableMigration.LeaseTableName }));
+        Assert.That(installed, Is.EquivalentTo(new[] { Outbox, OutboxTableMigration.LeaseTableName, ErasedCustomersMigration.ErasedCustomerTableName }));
         Assert.That(await PluginTablesAsync(database), Is.Empty);
     }
 
