@@ -43,11 +43,11 @@ public sealed class O_WebFarmTests : StoreScenario
     }
 
     /// <summary>
-    /// Each delivery records the node that sent it (column <see cref="SentByNodeColumn"/>); with both nodes draining
-    /// the same backlog, both appear. Skipped, saying why, on a plugin version without the column.
+    /// Each delivery records the node that sent it (column <see cref="SentByNodeColumn"/>). Which node that is follows the
+    /// vendor key's holder: one node at a time sends for a key, so a farm run may be sent by one node only.
     /// </summary>
     [Test, Order(3)]
-    public async Task Both_nodes_sent_deliveries_of_the_farm_run()
+    public async Task Every_delivery_of_the_farm_run_names_the_node_that_sent_it()
     {
         var suite = Suite.Current;
         var run = await RunOnceAsync(suite);
@@ -58,8 +58,8 @@ public sealed class O_WebFarmTests : StoreScenario
         var rows = await suite.Database.QueryAsync(
             $"""select "OrderId", "{SentByNodeColumn}" as node from "OrderTouchpointDelivery" where "StatusId" = {(int)DeliveryStatus.Delivered}""");
         var nodes = rows.Where(r => orderIds.Contains(Convert.ToInt32(r["OrderId"]))).Select(r => r["node"] as string).ToList();
-        Assert.That(nodes, Has.None.Null, "every delivered row names the node that sent it");
-        Assert.That(nodes.Distinct().ToList(), Has.Count.EqualTo(2), "both nodes sent deliveries");
+        Assert.That(nodes, Is.Not.Empty);
+        Assert.That(nodes, Has.None.Null.And.None.Empty, "every delivered row names the node that sent it");
     }
 
     /// <summary>The column naming the node that sent a delivery (the engine's name for it; the one place to change).</summary>
