@@ -32,6 +32,7 @@ public class OutboxTableMigration : AutoReversingMigration
         Create.TableFor<OrderTouchpointVendorLease>();
         CreateLeaseKeyIndex(Create);
         ErasedCustomersMigration.CreateErasedCustomerTable(Create);
+        DeliveryHoursMigration.CreateTable(Create);
     }
 
     /// <summary>One lease per vendor and API key.</summary>

@@ -8,8 +8,9 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// The nopCommerce schedule task (every node of a web farm runs it). It runs inside an HTTP request the
 /// scheduler waits on (100 s by default), so it sends nothing itself: it wakes this node's worker — which
 /// from then on follows the outbox's due times and picks up rows left by a restart or another node — then
-/// purges finished rows past retention and reconciles missed placed orders, both bounded; last, the owner's
-/// delivery alerts (Alerts/).
+/// purges finished rows past retention and reconciles missed placed orders, both bounded; then the owner's
+/// delivery alerts (Alerts/); last, the health view's hourly counts of the hours that closed, bounded too (the
+/// report that can best wait).
 /// </summary>
 public class DeliverySweepTask(
     DeliverySignal signal,
@@ -27,6 +28,7 @@ public class DeliverySweepTask(
     // Well inside the scheduler's timeout; what is left is purged at the next run.
     private static readonly TimeSpan PurgeBudget = TimeSpan.FromSeconds(20);
     private const int PurgeBatchSize = 1000;
+    private static readonly TimeSpan CountBudget = TimeSpan.FromSeconds(20);
 
     public async Task ExecuteAsync()
     {
@@ -35,12 +37,18 @@ public class DeliverySweepTask(
         var settings = await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>();
         // At least a day: a purged placed-order row is then older than the reconciliation window and never queued again.
         var retention = TimeSpan.FromDays(Math.Clamp(settings.RetentionDays, 1, 3650));
+        var nowUtc = timeProvider.GetUtcNow().UtcDateTime;
         using (var purgeBudget = new CancellationTokenSource(PurgeBudget))
-            await outbox.PurgeFinishedAsync(timeProvider.GetUtcNow().UtcDateTime - retention, PurgeBatchSize, purgeBudget.Token);
+            await outbox.PurgeFinishedAsync(nowUtc - retention, PurgeBatchSize, purgeBudget.Token);
 
         if (settings.ReconciliationEnabled && await reconciler.ReconcileAsync(CancellationToken.None) > 0)
             signal.Raise();
 
         await alerts.EvaluateAsync(CancellationToken.None);
+
+        // Counts are kept as long as rows are, and no longer than the view reaches back.
+        var countedPeriod = retention < DeliveryHistogram.CountedPeriod ? retention : DeliveryHistogram.CountedPeriod;
+        using var countBudget = new CancellationTokenSource(CountBudget);
+        await outbox.CountFinishedHoursAsync(nowUtc - countedPeriod, nowUtc - DeliveryHistogram.HourSettleTime, countBudget.Token);
     }
 }

@@ -1,9 +1,9 @@
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The outbox's read-only reports for the health view and the alerts. Kept apart from the claim and
-/// result code: they read only the columns whose meaning does not depend on how rows are claimed
-/// (status, creation, last attempt and delivery times, reason).
+/// The outbox's reports for the health view and the alerts, and the upkeep of the hourly counts the view reads.
+/// Kept apart from the claim and result code: they read only the columns whose meaning does not depend on how
+/// rows are claimed (status, creation, last attempt and delivery times, reason).
 /// </summary>
 public partial interface IDeliveryOutbox
 {
@@ -23,4 +23,12 @@ public partial interface IDeliveryOutbox
     /// </summary>
     Task<IReadOnlyList<DeliveryTrouble>> GetDeliveryTroubleAsync(DateTime failedSinceUtc, DateTime waitingCreatedBeforeUtc,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps the hourly counts of delivered and failed rows that <see cref="GetDeliveryHistoryAsync"/> reads for closed hours:
+    /// drops the counts of hours that start before <paramref name="keepFromUtc"/>, then counts each hour from there that
+    /// ended before <paramref name="closedBeforeUtc"/> and is not counted yet, oldest first, until cancelled (what is left
+    /// is counted next time). Returns the hours counted; an outbox that always counts live returns 0.
+    /// </summary>
+    Task<int> CountFinishedHoursAsync(DateTime keepFromUtc, DateTime closedBeforeUtc, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LinqToDB;
 using LinqToDB.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
@@ -29,6 +30,7 @@ public class HealthReportsOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
         _statements.Clear();
         _connection = Database.ConnectTraced(_statements.Add);
         await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(OutboxTableMigration.TableName)}");
+        await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(DeliveryHoursMigration.TableName)}");
         _statements.Clear();
         _outbox = OutboxDatabase.Outbox(_connection, new ManualTimeProvider(new DateTimeOffset(Now)));
     }
@@ -172,7 +174,10 @@ public class HealthReportsOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
         await _outbox.GetDeliveryTroubleAsync(Now.AddHours(-1), Now.AddMinutes(-30));
 
         Assert.That(_statements, Is.Not.Empty);
-        foreach (var statement in _statements)
+        // The hourly counts' "counted" rows of the window's hours (at most one per hour) are the one list read back.
+        var countedHoursList = new Regex($@"FROM\s+{Regex.Escape(Database.Quote(DeliveryHoursMigration.TableName))}(?![\s\S]*GROUP BY)[\s\S]*StatusId\S*\s*=\s*0\b[\s\S]*HourUtc\S*\s*<");
+        Assert.That(_statements.Count(countedHoursList.IsMatch), Is.EqualTo(1));
+        foreach (var statement in _statements.Where(s => !countedHoursList.IsMatch(s)))
         {
             var groupedOrOneRow = statement.Contains("GROUP BY", StringComparison.OrdinalIgnoreCase)
                 || statement.Contains("LIMIT 1", StringComparison.OrdinalIgnoreCase);

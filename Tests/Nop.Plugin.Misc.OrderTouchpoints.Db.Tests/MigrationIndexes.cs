@@ -26,6 +26,7 @@ public sealed class MigrationIndexes : ICreateExpressionRoot, ICreateIndexForTab
         OutboxTableMigration.CreateIndexes(recorder);
         OutboxTableMigration.CreateLeaseKeyIndex(recorder);
         ErasedCustomersMigration.CreateErasedCustomerIndex(recorder);
+        DeliveryHoursMigration.CreateKeyIndex(recorder);
         recorder.Flush();
         return recorder._indexes;
     }

@@ -64,6 +64,7 @@ public sealed class OutboxDatabase : IAsyncDisposable
         await connection.CreateTableAsync<OrderTouchpointDelivery>();
         await connection.CreateTableAsync<OrderTouchpointVendorLease>();
         await connection.CreateTableAsync<OrderTouchpointErasedCustomer>();
+        await connection.CreateTableAsync<OrderTouchpointDeliveryHour>();
         foreach (var index in MigrationIndexes.OfOutbox())
         {
             var columns = string.Join(", ", index.Columns.Select(database.Quote));
@@ -151,6 +152,11 @@ public sealed class OutboxDatabase : IAsyncDisposable
             .HasTableName(ErasedCustomersMigration.ErasedCustomerTableName)
             .Property(e => e.Id).IsPrimaryKey().IsIdentity()
             .Property(e => e.ErasedOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
+            .Build();
+        new FluentMappingBuilder(schema).Entity<OrderTouchpointDeliveryHour>()
+            .HasTableName(DeliveryHoursMigration.TableName)
+            .Property(h => h.Id).IsPrimaryKey().IsIdentity()
+            .Property(h => h.HourUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
             .Build();
         return schema;
     }

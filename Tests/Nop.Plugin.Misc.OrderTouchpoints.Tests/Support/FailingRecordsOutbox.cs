@@ -49,6 +49,9 @@ public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbo
         CancellationToken cancellationToken = default) =>
         inner.GetDeliveryTroubleAsync(failedSinceUtc, waitingCreatedBeforeUtc, cancellationToken);
 
+    public Task<int> CountFinishedHoursAsync(DateTime keepFromUtc, DateTime closedBeforeUtc, CancellationToken cancellationToken = default) =>
+        inner.CountFinishedHoursAsync(keepFromUtc, closedBeforeUtc, cancellationToken);
+
     /// <summary>Each claim's requested size and the number of rows it claimed, in order.</summary>
     public List<(int Asked, int Claimed)> Claims { get; } = [];
 
