@@ -22,7 +22,10 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
 
         PluginMigrations.Down(Kind, database.ConnectionString, PluginMigrations.All);
 
-        Assert.That(installed, Is.EquivalentTo(new[] { Outbox, OutboxTableMigration.LeaseTableName, ErasedCustomersMigration.ErasedCustomerTableName }));
+        Assert.That(installed, Is.EquivalentTo(new[]
+        {
+            Outbox, OutboxTableMigration.LeaseTableName, ErasedCustomersMigration.ErasedCustomerTableName, DeliveryHoursMigration.TableName
+        }));
         Assert.That(await PluginTablesAsync(database), Is.Empty);
     }
 
@@ -31,7 +34,8 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
     {
         var (fresh, updated) = await NewInstallAndUpdatedVersion10Async();
 
-        Assert.That(await ColumnsByNameAsync(updated, Outbox), Is.EqualTo(await ColumnsByNameAsync(fresh, Outbox)));
+        foreach (var table in new[] { Outbox, DeliveryHoursMigration.TableName })
+            Assert.That(await ColumnsByNameAsync(updated, table), Is.EqualTo(await ColumnsByNameAsync(fresh, table)), table);
     }
 
     [Test]
@@ -39,7 +43,7 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
     {
         var (fresh, updated) = await NewInstallAndUpdatedVersion10Async();
 
-        foreach (var table in new[] { Outbox, OutboxTableMigration.LeaseTableName })
+        foreach (var table in new[] { Outbox, OutboxTableMigration.LeaseTableName, DeliveryHoursMigration.TableName })
             Assert.That(await IndexesByNameAsync(updated, table), Is.EqualTo(await IndexesByNameAsync(fresh, table)), table);
     }
 

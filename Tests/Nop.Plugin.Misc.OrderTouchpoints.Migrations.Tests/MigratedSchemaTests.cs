@@ -125,6 +125,23 @@ public class MigratedSchemaTests(DatabaseKind kind) : DatabaseFixture(kind)
         }));
     }
 
+    [Test]
+    public async Task The_hourly_counts_have_a_column_for_each_entity_property_and_one_row_per_status_hour_store_and_vendor()
+    {
+        var columns = await _database.ColumnsAsync(DeliveryHoursMigration.TableName, Timeout());
+        var indexes = await _database.IndexesAsync(DeliveryHoursMigration.TableName, Timeout());
+
+        Assert.That(columns.Select(c => (c.Name, c.Type, c.Nullable)), Is.EquivalentTo(new[]
+        {
+            ("Id", ExpectedType(typeof(int)), false), ("HourUtc", ExpectedType(typeof(DateTime)), false), ("StatusId", ExpectedType(typeof(int)), false),
+            ("StoreId", ExpectedType(typeof(int)), false), ("VendorId", ExpectedType(typeof(int)), false), ("Deliveries", ExpectedType(typeof(int)), false)
+        }));
+        Assert.That(indexes.Where(i => !i.PrimaryKey), Is.EquivalentTo(new[]
+        {
+            new CatalogueIndex(DeliveryHoursMigration.KeyIndex, "StatusId,HourUtc,StoreId,VendorId", Unique: true, PrimaryKey: false)
+        }));
+    }
+
     private Task InsertDeliveryAsync(int orderId, long eventSourceId)
     {
         var q = _database.Quote;
