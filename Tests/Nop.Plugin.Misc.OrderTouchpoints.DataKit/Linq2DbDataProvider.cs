@@ -42,4 +42,13 @@ public sealed class Linq2DbDataProvider(DataConnection connection) : INopDataPro
             _executed.Add(sql);
         return affected;
     }
+
+    public async Task<IList<T>> QueryAsync<T>(string sql, params DataParameter[] parameters)
+    {
+        await using var perCall = new DataConnection(_options);
+        var rows = await perCall.QueryToListAsync<T>(sql, parameters);
+        lock (_executed)
+            _executed.Add(sql);
+        return rows;
+    }
 }

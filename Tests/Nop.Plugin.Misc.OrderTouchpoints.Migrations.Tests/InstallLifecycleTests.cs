@@ -22,7 +22,10 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
 
         PluginMigrations.Down(Kind, database.ConnectionString, PluginMigrations.All);
 
-        Assert.That(installed, Is.EquivalentTo(new[] { Outbox, OutboxTableMigration.LeaseTableName, ErasedCustomersMigration.ErasedCustomerTableName }));
+        Assert.That(installed, Is.EquivalentTo(new[]
+        {
+            Outbox, OutboxTableMigration.LeaseTableName, ErasedCustomersMigration.ErasedCustomerTableName, AlertStatesMigration.AlertStateTableName
+        }));
         Assert.That(await PluginTablesAsync(database), Is.Empty);
     }
 
@@ -39,7 +42,7 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
     {
         var (fresh, updated) = await NewInstallAndUpdatedVersion10Async();
 
-        foreach (var table in new[] { Outbox, OutboxTableMigration.LeaseTableName })
+        foreach (var table in new[] { Outbox, OutboxTableMigration.LeaseTableName, AlertStatesMigration.AlertStateTableName })
             Assert.That(await IndexesByNameAsync(updated, table), Is.EqualTo(await IndexesByNameAsync(fresh, table)), table);
     }
 
