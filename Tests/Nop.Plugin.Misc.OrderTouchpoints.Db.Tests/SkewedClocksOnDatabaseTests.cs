@@ -94,11 +94,7 @@ public class SkewedClocksOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind
     [Test]
     public async Task A_node_ahead_does_not_claim_a_retry_before_it_is_due_by_the_database_clock()
     {
-        var orderId = await EnqueueAsync(_outboxA);
-        var row = (await _outboxA.ClaimDueAsync(8, Lease, NodeA)).Single().Row;
-        var attemptedOn = _timeA.GetUtcNow().UtcDateTime;
-        await _outboxA.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Pending, attemptedOn,
-            attemptedOn + TimeSpan.FromMinutes(2), 503, "HTTP 503: busy"));
+        var orderId = await AttemptedOnceAsync(_outboxA, _timeA, NodeA, retryAfter: TimeSpan.FromMinutes(2));
 
         Assert.That(await _outboxB.ClaimDueAsync(8, Lease, NodeB), Is.Empty, "the retry is due in 2 minutes on the database's clock");
         var ownClockB = OutboxDatabase.Outbox(_connectionB, _timeB);
@@ -109,12 +105,8 @@ public class SkewedClocksOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind
     [Test]
     public async Task A_retry_a_node_ahead_schedules_is_due_for_the_other_node_as_long_after_the_attempt_as_it_meant()
     {
-        var orderId = await EnqueueAsync(_outboxB);
-        var row = (await _outboxB.ClaimDueAsync(8, Lease, NodeB)).Single().Row;
-        var attemptedOn = _timeB.GetUtcNow().UtcDateTime;
         // Due again right away, by B's reckoning: B's clock is 5 minutes ahead, its times are moved onto the database's.
-        await _outboxB.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Pending, attemptedOn, attemptedOn,
-            503, "HTTP 503: busy"));
+        var orderId = await AttemptedOnceAsync(_outboxB, _timeB, NodeB, retryAfter: TimeSpan.Zero);
 
         Assert.That((await _outboxA.ClaimDueAsync(8, Lease, NodeA)).Select(c => c.Row.OrderId), Is.EqualTo(new[] { orderId }));
     }
@@ -152,6 +144,17 @@ public class SkewedClocksOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind
     {
         var now = time.GetUtcNow().UtcDateTime;
         return store.TryHoldAsync((int)TouchpointVendor.VoyadoEngage, 4242, holder, now, now + VendorSendLeases.Duration, CancellationToken.None);
+    }
+
+    /// <summary>A new delivery that <paramref name="node"/> claimed and tried once: a 503, retried <paramref name="retryAfter"/> after the attempt by the node's clock.</summary>
+    private async Task<int> AttemptedOnceAsync(DbDeliveryOutbox outbox, TimeProvider time, string node, TimeSpan retryAfter)
+    {
+        var orderId = await EnqueueAsync(outbox);
+        var row = (await outbox.ClaimDueAsync(8, Lease, node)).Single().Row;
+        var attemptedOn = time.GetUtcNow().UtcDateTime;
+        Assert.That(await outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Pending, attemptedOn,
+            attemptedOn + retryAfter, 503, "HTTP 503: busy")), Is.True);
+        return orderId;
     }
 
     private async Task<int> EnqueueAsync(DbDeliveryOutbox outbox)
