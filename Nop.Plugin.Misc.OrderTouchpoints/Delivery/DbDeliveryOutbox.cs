@@ -2,6 +2,7 @@ using LinqToDB;
 using Nop.Core;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
@@ -17,9 +18,12 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// tests that drive time themselves) the node's own clock is used throughout.
 /// </summary>
 public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, INopDataProvider dataProvider, TimeProvider timeProvider,
-    DatabaseClock? databaseClock = null)
+    DatabaseClock? databaseClock = null, ILogger? logger = null)
     : IDeliveryOutbox
 {
+    // Once per process: a statement that keeps failing would otherwise write a log entry per checkout.
+    private static int _enqueueFallbackLogged;
+
     private const int Pending = (int)DeliveryStatus.Pending;
     private const int InProgress = (int)DeliveryStatus.InProgress;
     private const int Delivered = (int)DeliveryStatus.Delivered;
@@ -55,7 +59,16 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             return 0;
         // One round trip: the offset last read (only a process's very first write reads it, so its rows are not due early or late).
         if (databaseClock is not null)
-            await databaseClock.KnownOffsetAsync(dataProvider, cancellationToken);
+        {
+            try
+            {
+                await databaseClock.KnownOffsetAsync(dataProvider, cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Rows due by this node's clock beat an event lost to a clock read; the next claim reads the offset again.
+            }
+        }
         if (OutboxEnqueueSql.Of(dataProvider.ConfigurationName) is { } dialect)
         {
             try
@@ -63,13 +76,34 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
                 var (sql, parameters) = OutboxEnqueueSql.Build(dialect, storeId, orderId, touchpointEvent, eventSourceId, distinct, eventOccurredOnUtc, Now);
                 return await dataProvider.ExecuteNonQueryAsync(sql, parameters);
             }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // The statement writes all rows or none: whatever refused it (a lost connection, a deadlock victim),
                 // the repository's path below tries again, row by row where keys exist, rather than lose the event.
+                await LogEnqueueFallbackOnceAsync(exception);
             }
         }
         return await InsertThroughRepositoryAsync(storeId, orderId, touchpointEvent, distinct, eventOccurredOnUtc, eventSourceId, cancellationToken);
+    }
+
+    /// <summary>Lets a test start from what a new process knows.</summary>
+    internal static void ForgetEnqueueFallbackLogged() => Interlocked.Exchange(ref _enqueueFallbackLogged, 0);
+
+    private async Task LogEnqueueFallbackOnceAsync(Exception exception)
+    {
+        if (logger is null || Interlocked.Exchange(ref _enqueueFallbackLogged, 1) == 1)
+            return;
+        try
+        {
+            // Only the type: a provider's message can quote the statement's parameters.
+            await logger.WarningAsync("Order touchpoints: the one-statement outbox write at checkout failed "
+                + $"({exception.GetType().Name}); events are written through nopCommerce's repository instead, which costs more round "
+                + "trips. Logged once per process; check the database if it repeats after a restart.");
+        }
+        catch (Exception)
+        {
+            // A log that cannot be written must not cost the order its deliveries.
+        }
     }
 
     // For a provider without a dialect above (and as the fallback): nopCommerce's batch insert, then per vendor when a key exists.

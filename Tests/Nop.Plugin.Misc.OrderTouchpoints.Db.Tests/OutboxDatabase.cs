@@ -93,8 +93,9 @@ public sealed class OutboxDatabase : IAsyncDisposable
     /// <paramref name="databaseClock"/> its times are the database server's, as in the store; without, <paramref name="timeProvider"/>'s.
     /// </summary>
     public static DbDeliveryOutbox Outbox(DataConnection connection, TimeProvider timeProvider, Linq2DbDataProvider? dataProvider = null,
-        DatabaseClock? databaseClock = null) =>
-        new(new Linq2DbRepository<OrderTouchpointDelivery>(connection), dataProvider ?? new Linq2DbDataProvider(connection), timeProvider, databaseClock);
+        DatabaseClock? databaseClock = null, Nop.Services.Logging.ILogger? logger = null) =>
+        new(new Linq2DbRepository<OrderTouchpointDelivery>(connection), dataProvider ?? new Linq2DbDataProvider(connection), timeProvider, databaseClock,
+            logger);
 
     /// <summary>
     /// The plugin's erased-customer list over one connection of this database; nopCommerce's order read is answered by
