@@ -18,10 +18,14 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 /// "recovered" email. Emails go through nopCommerce's message templates, email account and queue; they
 /// name the vendor, the store, counts and the first failure's reason (stored reasons never hold customer
 /// data) and link to the delivery log filtered to that store and vendor.
+/// In a web farm every node sweeps: the alert state changes by compare-and-swap BEFORE the email is queued, and only the
+/// node whose change won queues it (once per vendor, store and period across nodes); an email that could not be queued
+/// gives its change back, so a later sweep tries again. Times are the database's (<see cref="DatabaseClock"/>), which the
+/// outbox's rows and every node's stored alert times share.
 /// </summary>
 public class DeliveryAlertService(
     IDeliveryOutbox outbox,
-    DeliveryAlertState alertState,
+    IDeliveryAlertStates alertStates,
     ISettingService settingService,
     IStoreService storeService,
     ILanguageService languageService,
@@ -30,12 +34,12 @@ public class DeliveryAlertService(
     EmailAccountSettings emailAccountSettings,
     IWorkflowMessageService workflowMessageService,
     ILogger logger,
-    TimeProvider timeProvider) : IDeliveryAlerts
+    DatabaseClock databaseClock) : IDeliveryAlerts
 {
     public async Task<int> EvaluateAsync(CancellationToken cancellationToken)
     {
         var queued = 0;
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = databaseClock.UtcNow;
         foreach (var store in await storeService.GetAllStoresAsync())
         {
             try
@@ -62,12 +66,15 @@ public class DeliveryAlertService(
         var troubles = (await outbox.GetDeliveryTroubleAsync(now - period, now - threshold, cancellationToken))
             .Where(t => t.StoreId == store.Id)
             .ToDictionary(t => t.Vendor);
+        // Read after the trouble snapshot: an alert newer than the snapshot is seen as such below.
+        var alerted = await alertStates.GetAlertedOnUtcAsync(store.Id, cancellationToken);
         var queued = 0;
         foreach (var vendor in Enum.GetValues<TouchpointVendor>())
         {
             try
             {
-                queued += await EvaluateAsync(store, vendor, troubles.GetValueOrDefault(vendor), settings, threshold, period, now);
+                var alertedOn = alerted.TryGetValue(vendor, out var on) ? on : (DateTime?)null;
+                queued += await EvaluateAsync(store, vendor, troubles.GetValueOrDefault(vendor), alertedOn, settings, threshold, period, now, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -78,26 +85,54 @@ public class DeliveryAlertService(
         return queued;
     }
 
-    private async Task<int> EvaluateAsync(Store store, TouchpointVendor vendor, DeliveryTrouble? trouble, OrderTouchpointsAlertSettings settings,
-        TimeSpan threshold, TimeSpan period, DateTime now)
+    private async Task<int> EvaluateAsync(Store store, TouchpointVendor vendor, DeliveryTrouble? trouble, DateTime? alertedOn,
+        OrderTouchpointsAlertSettings settings, TimeSpan threshold, TimeSpan period, DateTime now, CancellationToken cancellationToken)
     {
-        var alertedOn = await alertState.GetAlertedOnUtcAsync(store, vendor);
         if (trouble is { FailedCount: > 0 } or { OverdueCount: > 0 })
         {
             if (alertedOn is { } last && now - last < period)
                 return 0;
-            var sent = await QueueAsync(DeliveryAlertTemplates.AlertTemplateName, store, vendor, trouble, settings, threshold, now);
-            if (sent)
-                await alertState.SetAlertedOnUtcAsync(store, vendor, now);
+            if (!await alertStates.TryChangeAsync(store.Id, vendor, alertedOn, now, cancellationToken))
+                return 0;
+            // A template switched off or no email account: no alert was sent, so none is recorded (the next sweep checks again).
+            var sent = await QueueOrGiveBackAsync(DeliveryAlertTemplates.AlertTemplateName, store, vendor, trouble, settings, threshold, now,
+                taken: now, previous: alertedOn, giveBackUnlessSent: true);
             return sent ? 1 : 0;
         }
         // A check running beside this one (Run now next to the timer, another web-farm node) may have alerted after
         // this check's snapshot was taken: its alert is newer than what this check saw, so the trouble is not over.
         if (alertedOn is not { } alerted || alerted >= now)
             return 0;
-        var recovered = await QueueAsync(DeliveryAlertTemplates.RecoveredTemplateName, store, vendor, null, settings, threshold, now);
-        await alertState.ClearAsync(store, vendor);
+        if (!await alertStates.TryChangeAsync(store.Id, vendor, alerted, null, cancellationToken))
+            return 0;
+        // A recovered template switched off ends the alert all the same, as the owner chose not to hear about recoveries.
+        var recovered = await QueueOrGiveBackAsync(DeliveryAlertTemplates.RecoveredTemplateName, store, vendor, null, settings, threshold, now,
+            taken: null, previous: alerted, giveBackUnlessSent: false);
         return recovered ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Queues the email of a state change this node won (<paramref name="previous"/> → <paramref name="taken"/>). When queuing
+    /// throws (or, with <paramref name="giveBackUnlessSent"/>, sends nothing) the change is given back, so a later sweep, on
+    /// any node, tries again rather than the email being lost.
+    /// </summary>
+    private async Task<bool> QueueOrGiveBackAsync(string templateName, Store store, TouchpointVendor vendor, DeliveryTrouble? trouble,
+        OrderTouchpointsAlertSettings settings, TimeSpan threshold, DateTime now, DateTime? taken, DateTime? previous, bool giveBackUnlessSent)
+    {
+        bool sent;
+        try
+        {
+            sent = await QueueAsync(templateName, store, vendor, trouble, settings, threshold, now);
+        }
+        catch (Exception)
+        {
+            // Not cancelled with the sweep: the state must not stay taken for an email that never went.
+            await alertStates.TryChangeAsync(store.Id, vendor, taken, previous, CancellationToken.None);
+            throw;
+        }
+        if (!sent && giveBackUnlessSent)
+            await alertStates.TryChangeAsync(store.Id, vendor, taken, previous, CancellationToken.None);
+        return sent;
     }
 
     /// <summary>False when the owner switched the template off or the store has no email account to send from.</summary>

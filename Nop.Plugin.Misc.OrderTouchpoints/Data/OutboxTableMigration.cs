@@ -6,7 +6,7 @@ using Nop.Data.Migrations;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Data;
 
 /// <summary>
-/// Creates the outbox table (and the table of vendor-key leases) when the plugin is installed. Auto-reversing, so nopCommerce's uninstall
+/// Creates the outbox table (and the tables of vendor-key leases, erased customers and alert states) when the plugin is installed. Auto-reversing, so nopCommerce's uninstall
 /// (which runs Down of the plugin's applied migrations) drops the indexes and the table again.
 /// </summary>
 [NopMigration(Version, "Misc.OrderTouchpoints: delivery outbox", MigrationProcessType.Installation)]
@@ -32,6 +32,7 @@ public class OutboxTableMigration : AutoReversingMigration
         Create.TableFor<OrderTouchpointVendorLease>();
         CreateLeaseKeyIndex(Create);
         ErasedCustomersMigration.CreateErasedCustomerTable(Create);
+        AlertStatesMigration.CreateAlertStateTable(Create);
         DeliveryHoursMigration.CreateTable(Create);
     }
 

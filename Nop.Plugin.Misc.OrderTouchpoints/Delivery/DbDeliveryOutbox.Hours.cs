@@ -18,15 +18,16 @@ public partial class DbDeliveryOutbox
         // A provider without an insert that skips existing keys keeps counting live: slower, never wrong.
         if (OutboxEnqueueSql.Of(dataProvider.ConfigurationName) is not { } dialect)
             return 0;
-        // The hour the retention cut runs through lost part of its rows to the purge: it is read live, not counted.
-        var firstHour = DeliveryHistogram.NextHourFrom(keepFromUtc);
-        var endHour = DeliveryHistogram.HourOf(closedBeforeUtc);
-        var (pruneSql, pruneParameters) = DeliveryHoursSql.Prune(dialect, firstHour);
-        await dataProvider.ExecuteNonQueryAsync(pruneSql, pruneParameters);
-
         var hoursCounted = 0;
         try
         {
+            // Finished times are written on the database clock, the times handed in are the node's: hours are closed by the former.
+            await RefreshOffsetAsync(cancellationToken);
+            // The hour the retention cut runs through lost part of its rows to the purge: it is read live, not counted.
+            var firstHour = DeliveryHistogram.NextHourFrom(keepFromUtc + NodeToDatabase);
+            var endHour = DeliveryHistogram.HourOf(closedBeforeUtc + NodeToDatabase);
+            var (pruneSql, pruneParameters) = DeliveryHoursSql.Prune(dialect, firstHour);
+            await dataProvider.ExecuteNonQueryAsync(pruneSql, pruneParameters);
             var counted = await CountedHoursAsync(firstHour, endHour, cancellationToken);
             var uncounted = new List<DateTime>(HoursPerCount);
             for (var hour = firstHour; hour < endHour; hour = hour.AddHours(1))

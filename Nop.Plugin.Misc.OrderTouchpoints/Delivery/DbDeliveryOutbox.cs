@@ -2,6 +2,7 @@ using LinqToDB;
 using Nop.Core;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
@@ -11,10 +12,18 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// so of two nodes racing for a row exactly one sees "1 row affected". Queries filter on the mapped
 /// <c>…Id</c> columns, never on the enum wrappers. Checkout's write is one conflict-tolerant INSERT per event
 /// in the provider's SQL (<see cref="OutboxEnqueueSql"/>).
+/// Every time it writes or compares is the database server's (<see cref="DatabaseClock"/>), so nodes whose clocks disagree
+/// still agree on which lease ran out and which row is due; times handed in by the node (a result's) are moved onto that clock,
+/// and the next due time handed back is moved onto the node's. Without a <paramref name="databaseClock"/> (one process, or
+/// tests that drive time themselves) the node's own clock is used throughout.
 /// </summary>
-public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, INopDataProvider dataProvider, TimeProvider timeProvider)
+public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, INopDataProvider dataProvider, TimeProvider timeProvider,
+    DatabaseClock? databaseClock = null, ILogger? logger = null)
     : IDeliveryOutbox
 {
+    // Once per process: a statement that keeps failing would otherwise write a log entry per checkout.
+    private static int _enqueueFallbackLogged;
+
     private const int Pending = (int)DeliveryStatus.Pending;
     private const int InProgress = (int)DeliveryStatus.InProgress;
     private const int Delivered = (int)DeliveryStatus.Delivered;
@@ -23,7 +32,23 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     // Keeps IN lists well under every provider's parameter limit.
     private const int IdChunk = 500;
 
-    private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
+    // The database's time by the offset last read: no round trip (checkout's enqueue, admin actions, reports).
+    private DateTime Now => timeProvider.GetUtcNow().UtcDateTime + NodeToDatabase;
+
+    private TimeSpan NodeToDatabase => databaseClock?.Offset ?? TimeSpan.Zero;
+
+    // For claims, lease renewals and the next due time, which compare against now: the offset is read again when a minute old.
+    private async Task<DateTime> ComparedNowAsync(CancellationToken cancellationToken)
+    {
+        await RefreshOffsetAsync(cancellationToken);
+        return Now;
+    }
+
+    private async Task RefreshOffsetAsync(CancellationToken cancellationToken)
+    {
+        if (databaseClock is not null)
+            await databaseClock.OffsetAsync(dataProvider, cancellationToken);
+    }
 
     public async Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
         DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default)
@@ -32,6 +57,18 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         var distinct = vendors.Distinct().Order().ToList();
         if (distinct.Count == 0)
             return 0;
+        // One round trip: the offset last read (only a process's very first write reads it, so its rows are not due early or late).
+        if (databaseClock is not null)
+        {
+            try
+            {
+                await databaseClock.KnownOffsetAsync(dataProvider, cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Rows due by this node's clock beat an event lost to a clock read; the next claim reads the offset again.
+            }
+        }
         if (OutboxEnqueueSql.Of(dataProvider.ConfigurationName) is { } dialect)
         {
             try
@@ -39,13 +76,34 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
                 var (sql, parameters) = OutboxEnqueueSql.Build(dialect, storeId, orderId, touchpointEvent, eventSourceId, distinct, eventOccurredOnUtc, Now);
                 return await dataProvider.ExecuteNonQueryAsync(sql, parameters);
             }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // The statement writes all rows or none: whatever refused it (a lost connection, a deadlock victim),
                 // the repository's path below tries again, row by row where keys exist, rather than lose the event.
+                await LogEnqueueFallbackOnceAsync(exception);
             }
         }
         return await InsertThroughRepositoryAsync(storeId, orderId, touchpointEvent, distinct, eventOccurredOnUtc, eventSourceId, cancellationToken);
+    }
+
+    /// <summary>Lets a test start from what a new process knows.</summary>
+    internal static void ForgetEnqueueFallbackLogged() => Interlocked.Exchange(ref _enqueueFallbackLogged, 0);
+
+    private async Task LogEnqueueFallbackOnceAsync(Exception exception)
+    {
+        if (logger is null || Interlocked.Exchange(ref _enqueueFallbackLogged, 1) == 1)
+            return;
+        try
+        {
+            // Only the type: a provider's message can quote the statement's parameters.
+            await logger.WarningAsync("Order touchpoints: the one-statement outbox write at checkout failed "
+                + $"({exception.GetType().Name}); events are written through nopCommerce's repository instead, which costs more round "
+                + "trips. Logged once per process; check the database if it repeats after a restart.");
+        }
+        catch (Exception)
+        {
+            // A log that cannot be written must not cost the order its deliveries.
+        }
     }
 
     // For a provider without a dialect above (and as the fallback): nopCommerce's batch insert, then per vendor when a key exists.
@@ -90,7 +148,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
 
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, string node, CancellationToken cancellationToken = default)
     {
-        var now = Now;
+        var now = await ComparedNowAsync(cancellationToken);
         // One read for both kinds of claimable rows. Rows whose send lease ran out come first (few rows are being sent at
         // any time, the nodes' send slots, and the due index's StatusId prefix finds them; such a row is always its
         // order's earliest waiting row). Then StatusId = Pending AND NextAttemptOnUtc <= now, ordered by NextAttemptOnUtc:
@@ -136,14 +194,15 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         return taken.Select(row => new ClaimedDelivery(OutboxRows.Claimed(row, token, now, until, node), OutcomeUnknown: row.StatusId == InProgress)).ToList();
     }
 
-    public Task<int> RenewLeasesAsync(IReadOnlyCollection<Guid> claimTokens, TimeSpan lease, CancellationToken cancellationToken = default)
+    public async Task<int> RenewLeasesAsync(IReadOnlyCollection<Guid> claimTokens, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var tokens = claimTokens.Select(t => (Guid?)t).Distinct().ToList();
         if (tokens.Count == 0)
-            return Task.FromResult(0);
-        return repository.Table
+            return 0;
+        var until = await ComparedNowAsync(cancellationToken) + lease;
+        return await repository.Table
             .Where(d => tokens.Contains(d.ClaimToken) && d.StatusId == InProgress)
-            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)(Now + lease))
+            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
             .UpdateAsync(cancellationToken);
     }
 
@@ -164,8 +223,12 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
     {
         var reason = OutboxRows.TrimReason(result.Reason);
-        var finishedOn = result.Status == DeliveryStatus.Pending ? (DateTime?)null : result.AttemptedOnUtc;
-        var deliveredOn = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : (DateTime?)null;
+        // The result's times are the node's: on the database's clock the retry is due as long after the attempt as the node meant.
+        var shift = NodeToDatabase;
+        var attemptedOn = result.AttemptedOnUtc + shift;
+        var nextAttemptOn = result.NextAttemptOnUtc + shift;
+        var finishedOn = result.Status == DeliveryStatus.Pending ? (DateTime?)null : attemptedOn;
+        var deliveredOn = result.Status == DeliveryStatus.Delivered ? attemptedOn : (DateTime?)null;
         var givenBack = result.Counted ? 0 : 1;
         var rows = repository.Table
             .Where(d => d.Id == result.DeliveryId && d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
@@ -175,26 +238,29 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
             .Set(d => d.ClaimToken, (Guid?)null)
             .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
             .Set(d => d.FinishedOnUtc, finishedOn)
-            .Set(d => d.LastAttemptOnUtc, (DateTime?)result.AttemptedOnUtc)
+            .Set(d => d.LastAttemptOnUtc, (DateTime?)attemptedOn)
             .Set(d => d.LastHttpStatus, result.HttpStatus)
             .Set(d => d.LastReason, reason)
             .Set(d => d.DeliveredOnUtc, deliveredOn)
             .Set(d => d.DeliveredState, d => result.Status == DeliveryStatus.Delivered ? result.DeliveredState : d.DeliveredState);
         // NextAttemptOnUtc is a pending row's due time only: a finished row keeps the value it had.
         if (finishedOn is null)
-            rows = rows.Set(d => d.NextAttemptOnUtc, result.NextAttemptOnUtc);
+            rows = rows.Set(d => d.NextAttemptOnUtc, nextAttemptOn);
         return await rows.UpdateAsync(cancellationToken) == 1;
     }
 
     public async Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)
     {
+        await RefreshOffsetAsync(cancellationToken);
         var nextPending = await FirstOrNullAsync(FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending))
             .OrderBy(d => d.NextAttemptOnUtc)
             .Select(d => (DateTime?)d.NextAttemptOnUtc));
         var nextLeaseEnd = await FirstOrNullAsync(repository.Table.Where(d => d.StatusId == InProgress)
             .OrderBy(d => d.ClaimExpiresOnUtc)
             .Select(d => d.ClaimExpiresOnUtc));
-        return nextLeaseEnd is { } leaseEnd && (nextPending is null || leaseEnd < nextPending) ? leaseEnd : nextPending;
+        var next = nextLeaseEnd is { } leaseEnd && (nextPending is null || leaseEnd < nextPending) ? leaseEnd : nextPending;
+        // The worker sleeps until then on the node's clock.
+        return next - NodeToDatabase;
     }
 
     public async Task<int> PurgeFinishedAsync(DateTime finishedBeforeUtc, int batchSize, CancellationToken cancellationToken = default)

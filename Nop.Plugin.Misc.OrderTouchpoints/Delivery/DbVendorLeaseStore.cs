@@ -7,12 +7,20 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// <summary>
 /// Leases as rows: a conditional UPDATE takes an expired lease or renews one's own (the database re-checks
 /// the condition under the row lock, so of two nodes one wins); the first lease of a key is an INSERT that
-/// the unique (VendorId, KeyHash) index lets only one node make.
+/// the unique (VendorId, KeyHash) index lets only one node make. The node's times are moved onto the database's clock
+/// (<see cref="DatabaseClock"/>), so a node whose clock runs ahead does not take a lease that is still running; without a
+/// clock (tests that drive time themselves) they are compared as given.
 /// </summary>
-public class DbVendorLeaseStore(IRepository<OrderTouchpointVendorLease> repository) : IVendorLeaseStore
+public class DbVendorLeaseStore(IRepository<OrderTouchpointVendorLease> repository, INopDataProvider? dataProvider = null,
+    DatabaseClock? databaseClock = null) : IVendorLeaseStore
 {
     public async Task<bool> TryHoldAsync(int vendorId, long keyHash, Guid holderId, DateTime nowUtc, DateTime untilUtc, CancellationToken cancellationToken)
     {
+        if (databaseClock is not null && dataProvider is not null)
+        {
+            var shift = await databaseClock.OffsetAsync(dataProvider, cancellationToken);
+            (nowUtc, untilUtc) = (nowUtc + shift, untilUtc + shift);
+        }
         var affected = await repository.Table
             .Where(l => l.VendorId == vendorId && l.KeyHash == keyHash && (l.HolderId == holderId || l.ExpiresOnUtc <= nowUtc))
             .Set(l => l.HolderId, holderId)

@@ -12,6 +12,7 @@ public static class DeliveryServiceRegistration
     public static IServiceCollection AddTouchpointDelivery(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DatabaseClock>();
         services.AddScoped<IDeliveryOutbox, DbDeliveryOutbox>();
         services.TryAddSingleton<VendorPauses>();
         services.AddSingleton<VendorSendLeases>();

@@ -33,6 +33,7 @@ public static partial class LocaleResources
         T("DeliveryLog.Column.CreatedOn", "Created", "Creato"),
         T("DeliveryLog.Column.LastAttemptOn", "Last attempt", "Ultimo tentativo"),
         T("DeliveryLog.Column.DeliveredOn", "Delivered", "Consegnato"),
+        T("DeliveryLog.Column.SentByNode", "Sent by node", "Inviato dal nodo"),
         T("DeliveryLog.ResendSelected", "Resend selected", "Invia di nuovo i selezionati"),
         T("DeliveryLog.ResendSelected.Failed", "The selected deliveries could not be queued again.", "Non è stato possibile rimettere in coda gli invii selezionati."),
         T("DeliveryLog.ResendSelected.ErasedRefused",

@@ -9,13 +9,15 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 /// nopCommerce's data provider, reduced to what the reference surface declares: raw statements on a connection
 /// of their own per call (as nopCommerce's), with the options of the given connection, and the linq2db provider's
 /// name. Records each statement it ran to the end, so tests can tell the single-statement path from a fallback.
+/// <paramref name="configurationName"/> makes it report another provider's name, so a statement written for that
+/// provider fails on this database as a real one can.
 /// </summary>
-public sealed class Linq2DbDataProvider(DataConnection connection) : INopDataProvider
+public sealed class Linq2DbDataProvider(DataConnection connection, string? configurationName = null) : INopDataProvider
 {
     private readonly DataOptions _options = connection.Options;
     private readonly List<string> _executed = [];
 
-    public string ConfigurationName { get; } = connection.DataProvider.Name;
+    public string ConfigurationName { get; } = configurationName ?? connection.DataProvider.Name;
 
     public IReadOnlyList<string> ExecutedStatements
     {
@@ -41,5 +43,14 @@ public sealed class Linq2DbDataProvider(DataConnection connection) : INopDataPro
         lock (_executed)
             _executed.Add(sql);
         return affected;
+    }
+
+    public async Task<IList<T>> QueryAsync<T>(string sql, params DataParameter[] parameters)
+    {
+        await using var perCall = new DataConnection(_options);
+        var rows = await perCall.QueryToListAsync<T>(sql, parameters);
+        lock (_executed)
+            _executed.Add(sql);
+        return rows;
     }
 }

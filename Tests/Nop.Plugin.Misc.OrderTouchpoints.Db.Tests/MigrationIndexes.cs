@@ -8,7 +8,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
 public sealed record MigrationIndex(string Name, string Table, IReadOnlyList<string> Columns, bool Unique);
 
 /// <summary>
-/// Records the indexes <see cref="OutboxTableMigration"/> creates (outbox and vendor-key leases), through the FluentMigrator syntax it
+/// Records the indexes <see cref="OutboxTableMigration"/> creates (outbox, vendor-key leases, erased customers, alert states), through the FluentMigrator syntax it
 /// calls, so the test database gets exactly the migration's indexes.
 /// </summary>
 public sealed class MigrationIndexes : ICreateExpressionRoot, ICreateIndexForTableSyntax, ICreateIndexOnColumnOrInSchemaSyntax,
@@ -26,6 +26,7 @@ public sealed class MigrationIndexes : ICreateExpressionRoot, ICreateIndexForTab
         OutboxTableMigration.CreateIndexes(recorder);
         OutboxTableMigration.CreateLeaseKeyIndex(recorder);
         ErasedCustomersMigration.CreateErasedCustomerIndex(recorder);
+        AlertStatesMigration.CreateAlertStateKeyIndex(recorder);
         DeliveryHoursMigration.CreateKeyIndex(recorder);
         recorder.Flush();
         return recorder._indexes;

@@ -21,7 +21,7 @@ public enum DatabaseKind
 }
 
 /// <summary>
-/// A database of its own on one of the servers of build/db-servers.sh, holding the outbox table (and the erased customers) as the
+/// A database of its own on one of the servers of build/db-servers.sh, holding the outbox table (and the erased customers and alert states) as the
 /// plugin's migration creates it (columns as nopCommerce maps the entity, the migration's indexes). Dropped
 /// on dispose.
 /// </summary>
@@ -64,6 +64,7 @@ public sealed class OutboxDatabase : IAsyncDisposable
         await connection.CreateTableAsync<OrderTouchpointDelivery>();
         await connection.CreateTableAsync<OrderTouchpointVendorLease>();
         await connection.CreateTableAsync<OrderTouchpointErasedCustomer>();
+        await connection.CreateTableAsync<OrderTouchpointAlertState>();
         await connection.CreateTableAsync<OrderTouchpointDeliveryHour>();
         foreach (var index in MigrationIndexes.OfOutbox())
         {
@@ -89,10 +90,13 @@ public sealed class OutboxDatabase : IAsyncDisposable
 
     /// <summary>
     /// The plugin's outbox over one connection of this database (what one DI scope of the store holds); raw statements
-    /// go through <paramref name="dataProvider"/> (by default one over the connection's options).
+    /// go through <paramref name="dataProvider"/> (by default one over the connection's options). With a
+    /// <paramref name="databaseClock"/> its times are the database server's, as in the store; without, <paramref name="timeProvider"/>'s.
     /// </summary>
-    public static DbDeliveryOutbox Outbox(DataConnection connection, TimeProvider timeProvider, Linq2DbDataProvider? dataProvider = null) =>
-        new(new Linq2DbRepository<OrderTouchpointDelivery>(connection), dataProvider ?? new Linq2DbDataProvider(connection), timeProvider);
+    public static DbDeliveryOutbox Outbox(DataConnection connection, TimeProvider timeProvider, Linq2DbDataProvider? dataProvider = null,
+        DatabaseClock? databaseClock = null, Nop.Services.Logging.ILogger? logger = null) =>
+        new(new Linq2DbRepository<OrderTouchpointDelivery>(connection), dataProvider ?? new Linq2DbDataProvider(connection), timeProvider, databaseClock,
+            logger);
 
     /// <summary>
     /// The plugin's erased-customer list over one connection of this database; nopCommerce's order read is answered by
@@ -152,6 +156,11 @@ public sealed class OutboxDatabase : IAsyncDisposable
             .HasTableName(ErasedCustomersMigration.ErasedCustomerTableName)
             .Property(e => e.Id).IsPrimaryKey().IsIdentity()
             .Property(e => e.ErasedOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6)
+            .Build();
+        new FluentMappingBuilder(schema).Entity<OrderTouchpointAlertState>()
+            .HasTableName(AlertStatesMigration.AlertStateTableName)
+            .Property(a => a.Id).IsPrimaryKey().IsIdentity()
+            .Property(a => a.AlertedOnUtc).HasDataType(DataType.DateTime2).HasPrecision(6).IsNullable()
             .Build();
         new FluentMappingBuilder(schema).Entity<OrderTouchpointDeliveryHour>()
             .HasTableName(DeliveryHoursMigration.TableName)

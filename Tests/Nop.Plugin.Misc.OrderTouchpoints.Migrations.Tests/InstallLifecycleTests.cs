@@ -24,7 +24,8 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
 
         Assert.That(installed, Is.EquivalentTo(new[]
         {
-            Outbox, OutboxTableMigration.LeaseTableName, ErasedCustomersMigration.ErasedCustomerTableName, DeliveryHoursMigration.TableName
+            Outbox, OutboxTableMigration.LeaseTableName, ErasedCustomersMigration.ErasedCustomerTableName, AlertStatesMigration.AlertStateTableName,
+            DeliveryHoursMigration.TableName
         }));
         Assert.That(await PluginTablesAsync(database), Is.Empty);
     }
@@ -43,7 +44,7 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
     {
         var (fresh, updated) = await NewInstallAndUpdatedVersion10Async();
 
-        foreach (var table in new[] { Outbox, OutboxTableMigration.LeaseTableName, DeliveryHoursMigration.TableName })
+        foreach (var table in new[] { Outbox, OutboxTableMigration.LeaseTableName, AlertStatesMigration.AlertStateTableName, DeliveryHoursMigration.TableName })
             Assert.That(await IndexesByNameAsync(updated, table), Is.EqualTo(await IndexesByNameAsync(fresh, table)), table);
     }
 

@@ -126,6 +126,30 @@ public class MigratedSchemaTests(DatabaseKind kind) : DatabaseFixture(kind)
     }
 
     [Test]
+    public async Task The_alert_state_table_has_a_column_for_each_entity_property_typed_as_nopCommerce_maps_it()
+    {
+        var columns = await _database.ColumnsAsync(AlertStatesMigration.AlertStateTableName, Timeout());
+
+        Assert.That(columns.Select(c => (c.Name, c.Type, c.Nullable)), Is.EquivalentTo(new[]
+        {
+            ("Id", ExpectedType(typeof(int)), false), ("StoreId", ExpectedType(typeof(int)), false), ("VendorId", ExpectedType(typeof(int)), false),
+            ("AlertedOnUtc", ExpectedType(typeof(DateTime)), true)
+        }));
+        Assert.That(columns.Single(c => c.Name == "AlertedOnUtc").DateTimePrecision, Is.EqualTo(6), "the alert time it compares keeps microseconds");
+    }
+
+    [Test]
+    public async Task The_alert_state_table_holds_one_row_per_store_and_vendor()
+    {
+        var indexes = await _database.IndexesAsync(AlertStatesMigration.AlertStateTableName, Timeout());
+
+        Assert.That(indexes.Where(i => !i.PrimaryKey), Is.EquivalentTo(new[]
+        {
+            new CatalogueIndex("IX_OrderTouchpointAlertState_Key", "StoreId,VendorId", Unique: true, PrimaryKey: false)
+        }));
+    }
+
+    [Test]
     public async Task The_hourly_counts_have_a_column_for_each_entity_property_and_one_row_per_status_hour_store_and_vendor()
     {
         var columns = await _database.ColumnsAsync(DeliveryHoursMigration.TableName, Timeout());

@@ -14,8 +14,10 @@ public static class SandboxRun
     // The plugin's clock runs this much faster than the wall clock: the retry schedule's 10 s become
     // 0.5 s, the 30-s circuit-breaker pause 1.5 s, the 15-s attempt timeout 0.75 s.
     public const double TimeAcceleration = 20;
-    public const string SandboxRetrySchedule = "10s,10s,20s,30s,1m,1m,2m,5m";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    // Its 20 minutes of plugin time give up after about a minute of wall-clock time: long enough that a busy CI machine
+    // (where every request, pause and rate-limit wait stretches) does not reach the horizon before the bursts end.
+    public const string SandboxRetrySchedule = "10s,10s,20s,30s,1m,1m,2m,5m,5m,5m";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     public static async Task<int> RunAsync(SandboxOptions options, TextWriter output)
     {

@@ -105,7 +105,8 @@ public class DeliveryLogModelFactory(
                 LastReason = delivery.LastReason,
                 CreatedOn = await dateTimeHelper.ConvertToUserTimeAsync(delivery.CreatedOnUtc, DateTimeKind.Utc),
                 LastAttemptOn = delivery.LastAttemptOnUtc is { } attempted ? await dateTimeHelper.ConvertToUserTimeAsync(attempted, DateTimeKind.Utc) : null,
-                DeliveredOn = delivery.DeliveredOnUtc is { } delivered ? await dateTimeHelper.ConvertToUserTimeAsync(delivered, DateTimeKind.Utc) : null
+                DeliveredOn = delivery.DeliveredOnUtc is { } delivered ? await dateTimeHelper.ConvertToUserTimeAsync(delivered, DateTimeKind.Utc) : null,
+                SentByNode = delivery.SentByNode
             };
         }
     }

@@ -31,6 +31,9 @@ public record DeliveryLogRowModel : BaseNopModel
     public DateTime? LastAttemptOn { get; set; }
 
     public DateTime? DeliveredOn { get; set; }
+
+    /// <summary>The web-farm node (machine:process) that made the last attempt; none before the first.</summary>
+    public string? SentByNode { get; set; }
 }
 
 /// <summary>One page of the delivery log as the DataTables grid reads it.</summary>

@@ -34,7 +34,13 @@ public static class VendorHttp
     /// </summary>
     public static IHttpClientBuilder AddVendorHttpClient<TClient>(this IServiceCollection services) where TClient : class
     {
-        var builder = services.AddHttpClient<TClient>(client => client.MaxResponseContentBufferSize = MaxAnswerBytes);
+        var builder = services.AddHttpClient<TClient>(client =>
+        {
+            client.MaxResponseContentBufferSize = MaxAnswerBytes;
+            // HttpClient's own 100-s default would silently cut an attempt timeout the owner set above it (up to 120 s):
+            // the resilience pipeline's timeout is the only one.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        });
         builder.WithProxy();
         // Registered after WithProxy's own action, so it runs after it and starts from the handler WithProxy made.
         services.Configure<HttpClientFactoryOptions>(builder.Name, options => options.HttpMessageHandlerBuilderActions.Add(handlers =>

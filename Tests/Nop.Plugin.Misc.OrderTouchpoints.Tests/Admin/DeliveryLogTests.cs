@@ -115,14 +115,14 @@ public class DeliveryLogTests
     }
 
     [Test]
-    public async Task Rows_show_the_order_number_names_texts_and_admin_times_with_the_total_for_paging()
+    public async Task Rows_show_the_order_number_names_texts_admin_times_and_sending_node_with_the_total_for_paging()
     {
         SearchReturns(
             new OrderTouchpointDelivery
             {
                 Id = 7, StoreId = 2, OrderId = 42, Vendor = TouchpointVendor.VtMarketing, Event = TouchpointEvent.OrderPlaced,
                 Status = DeliveryStatus.Failed, Attempts = 3, LastHttpStatus = 422, LastReason = "HTTP 422: unknown product",
-                CreatedOnUtc = Now, LastAttemptOnUtc = Now.AddMinutes(5)
+                CreatedOnUtc = Now, LastAttemptOnUtc = Now.AddMinutes(5), SentByNode = "web-2:4711"
             },
             new OrderTouchpointDelivery
             {
@@ -138,7 +138,8 @@ public class DeliveryLogTests
         {
             Id = 7, OrderId = 42, OrderNumber = "ABC-42", StoreName = "Shop", VendorName = "VTmarketing", EventName = "Order placed",
             StatusName = "Failed", Attempts = 3, LastHttpStatus = 422, LastReason = "HTTP 422: unknown product",
-            CreatedOn = new DateTime(2026, 11, 20, 11, 0, 0), LastAttemptOn = new DateTime(2026, 11, 20, 11, 5, 0), DeliveredOn = null
+            CreatedOn = new DateTime(2026, 11, 20, 11, 0, 0), LastAttemptOn = new DateTime(2026, 11, 20, 11, 5, 0), DeliveredOn = null,
+            SentByNode = "web-2:4711"
         }));
         Assert.That((rows[1].OrderNumber, rows[1].StatusName, rows[1].DeliveredOn), Is.EqualTo(("404", "Delivered", (DateTime?)new DateTime(2026, 11, 20, 11, 0, 0))),
             "a deleted order still shows its id");

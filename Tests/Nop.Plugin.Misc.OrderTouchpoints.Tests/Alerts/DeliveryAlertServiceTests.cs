@@ -1,4 +1,3 @@
-using Nop.Core;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Messages;
 using Nop.Core.Domain.Stores;
@@ -6,7 +5,6 @@ using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
-using Nop.Services.Common;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Messages;
@@ -29,7 +27,7 @@ public class DeliveryAlertServiceTests
     private InMemoryDeliveryOutbox _outbox = null!;
     private InMemorySettingStore _settings = null!;
     private AlertTemplateStore _templates = null!;
-    private Dictionary<(int StoreId, string Key), string> _attributes = null!;
+    private InMemoryDeliveryAlertStates _states = null!;
     private List<QueuedMail> _queued = null!;
     private int _orderId;
 
@@ -41,26 +39,14 @@ public class DeliveryAlertServiceTests
         _settings = new InMemorySettingStore();
         _templates = new AlertTemplateStore();
         await _templates.CreateTemplates(new Language { Id = 2, LanguageCulture = "it-IT" }).EnsureAsync();
-        _attributes = [];
+        _states = new InMemoryDeliveryAlertStates();
         _queued = [];
     }
 
-    private DeliveryAlertService Service(ILogger? logger = null)
+    private DeliveryAlertService Service(ILogger? logger = null, Func<int>? queue = null)
     {
         var stores = new Mock<IStoreService>();
         stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([Negozio, Shop]);
-        var attributes = new Mock<IGenericAttributeService>();
-        attributes.Setup(a => a.GetAttributeAsync<string>(It.IsAny<BaseEntity>(), It.IsAny<string>(), 0, null!))
-            .ReturnsAsync((BaseEntity entity, string key, int _, string _) => _attributes.GetValueOrDefault((entity.Id, key))!);
-        attributes.Setup(a => a.SaveAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<string>(), 0))
-            .Callback((BaseEntity entity, string key, string value, int _) =>
-            {
-                if (string.IsNullOrEmpty(value))
-                    _attributes.Remove((entity.Id, key));
-                else
-                    _attributes[(entity.Id, key)] = value;
-            })
-            .Returns(Task.CompletedTask);
         var accounts = new Mock<IEmailAccountService>();
         accounts.Setup(a => a.GetEmailAccountByIdAsync(3)).ReturnsAsync(new EmailAccount { Id = 3, Email = "owner@negozio.example", DisplayName = "Negozio owner" });
         var workflow = new Mock<IWorkflowMessageService>();
@@ -69,12 +55,12 @@ public class DeliveryAlertServiceTests
             .Callback((MessageTemplate template, EmailAccount account, int languageId, IList<Token> tokens, string to, string toName,
                 string _, string _, string _, string _, string _, string _, string _, bool _) =>
                 _queued.Add(new QueuedMail(template.Name, account.Id, languageId, tokens.ToDictionary(t => t.Key, t => Convert.ToString(t.Value)!), to, toName)))
-            .ReturnsAsync(() => _queued.Count);
+            .ReturnsAsync(() => queue?.Invoke() ?? _queued.Count);
         var languages = new Mock<ILanguageService>();
         languages.Setup(l => l.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync([new Language { Id = 1 }]);
-        return new DeliveryAlertService(_outbox, new DeliveryAlertState(attributes.Object), _settings.Mock.Object, stores.Object, languages.Object,
+        return new DeliveryAlertService(_outbox, _states, _settings.Mock.Object, stores.Object, languages.Object,
             _templates.Service.Object, accounts.Object, new EmailAccountSettings { DefaultEmailAccountId = 3 }, workflow.Object,
-            logger ?? Mock.Of<ILogger>(), _time);
+            logger ?? Mock.Of<ILogger>(), new DatabaseClock(_time));
     }
 
     private async Task FailAsync(int storeId, TouchpointVendor vendor, string reason)
@@ -136,7 +122,7 @@ public class DeliveryAlertServiceTests
 
         Assert.That(_queued.Select(m => m.Template), Is.EqualTo(new[] { "OrderTouchpoints.DeliveryAlert", "OrderTouchpoints.DeliveryRecovered" }));
         Assert.That(_queued[1].Tokens["OrderTouchpoints.LogUrl"], Is.EqualTo("https://negozio.example/Admin/OrderTouchpointsDeliveryLog/List?storeId=1&vendorId=2"));
-        Assert.That(_attributes, Is.Empty, "no alert state is left once recovered");
+        Assert.That(_states.AlertedOnUtc, Is.Empty, "no alert state is left once recovered");
     }
 
     [Test]
@@ -144,12 +130,11 @@ public class DeliveryAlertServiceTests
     {
         // Found in the store: a timer sweep took its snapshot before a failure, "Run now" alerted on the failure, and
         // the slower timer sweep then read the new alert state and announced a recovery that had not happened.
-        _attributes[(Negozio.Id, DeliveryAlertState.KeyOf(TouchpointVendor.VtMarketing))] =
-            _time.UtcNow.AddSeconds(2).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        _states.AlertedOnUtc[(Negozio.Id, TouchpointVendor.VtMarketing)] = _time.UtcNow.AddSeconds(2);
 
         Assert.That(await EvaluateAsync(), Is.Zero);
         Assert.That(_queued, Is.Empty);
-        Assert.That(_attributes, Has.Count.EqualTo(1), "the newer alert's state stays");
+        Assert.That(_states.AlertedOnUtc, Has.Count.EqualTo(1), "the newer alert's state stays");
     }
 
     [Test]
@@ -211,6 +196,75 @@ public class DeliveryAlertServiceTests
 
         Assert.That(await EvaluateAsync(), Is.Zero);
         Assert.That(_queued, Is.Empty);
-        Assert.That(_attributes, Is.Empty);
+        Assert.That(_states.AlertedOnUtc, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_alert_whose_state_another_node_changed_first_is_not_queued_here()
+    {
+        await FailAsync(1, TouchpointVendor.Transactionale, "HTTP 401: bad key");
+        var otherNodesAlert = _time.UtcNow.AddMilliseconds(-5);
+        // The other node's sweep alerts between this sweep's read of the state and its change.
+        _states.BeforeChange = () =>
+        {
+            _states.BeforeChange = null;
+            _states.AlertedOnUtc[(Negozio.Id, TouchpointVendor.Transactionale)] = otherNodesAlert;
+        };
+
+        Assert.That(await EvaluateAsync(), Is.Zero);
+        Assert.That(_queued, Is.Empty);
+        Assert.That(_states.AlertedOnUtc[(Negozio.Id, TouchpointVendor.Transactionale)], Is.EqualTo(otherNodesAlert), "the other node's alert stands");
+    }
+
+    [Test]
+    public async Task A_recovery_another_node_announced_first_is_not_announced_again()
+    {
+        await FailAsync(1, TouchpointVendor.VoyadoEngage, "HTTP 400: store id unknown");
+        Assert.That(await EvaluateAsync(), Is.EqualTo(1));
+        _time.Advance(TimeSpan.FromMinutes(61));
+        // The other node's sweep clears the state (and announces the recovery) between this sweep's read and its change.
+        _states.BeforeChange = () =>
+        {
+            _states.BeforeChange = null;
+            _states.AlertedOnUtc.Clear();
+        };
+
+        Assert.That(await EvaluateAsync(), Is.Zero);
+        Assert.That(_queued.Select(m => m.Template), Is.EqualTo(new[] { "OrderTouchpoints.DeliveryAlert" }));
+    }
+
+    [Test]
+    public async Task An_alert_that_could_not_be_queued_is_given_back_and_queued_by_the_next_sweep()
+    {
+        await FailAsync(1, TouchpointVendor.VtMarketing, "HTTP 500: busy");
+        var logger = new Mock<ILogger>();
+
+        var queued = await Service(logger.Object, queue: () => throw new InvalidOperationException("queue table locked")).EvaluateAsync(CancellationToken.None);
+
+        Assert.That(queued, Is.Zero);
+        Assert.That(_states.AlertedOnUtc, Is.Empty, "the alert is given back");
+        logger.Verify(l => l.ErrorAsync(It.Is<string>(m => m.Contains("VTmarketing") && m.Contains("InvalidOperationException")), null, null), Times.Once);
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        _queued.Clear();
+        Assert.That(await EvaluateAsync(), Is.EqualTo(1), "well inside the period: the alert was never sent");
+        Assert.That(_queued.Single().Template, Is.EqualTo("OrderTouchpoints.DeliveryAlert"));
+    }
+
+    [Test]
+    public async Task A_recovered_email_that_could_not_be_queued_is_given_back_and_queued_by_the_next_sweep()
+    {
+        await FailAsync(1, TouchpointVendor.VtMarketing, "HTTP 500: busy");
+        Assert.That(await EvaluateAsync(), Is.EqualTo(1));
+        _time.Advance(TimeSpan.FromMinutes(61));
+
+        Assert.That(await Service(queue: () => throw new InvalidOperationException("queue table locked")).EvaluateAsync(CancellationToken.None), Is.Zero);
+        Assert.That(_states.AlertedOnUtc, Has.Count.EqualTo(1), "the alert state is given back");
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        _queued.Clear();
+        Assert.That(await EvaluateAsync(), Is.EqualTo(1));
+        Assert.That(_queued.Single().Template, Is.EqualTo("OrderTouchpoints.DeliveryRecovered"));
+        Assert.That(_states.AlertedOnUtc, Is.Empty);
     }
 }

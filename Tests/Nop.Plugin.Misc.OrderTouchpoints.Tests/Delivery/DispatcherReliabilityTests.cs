@@ -88,8 +88,10 @@ public class DispatcherReliabilityTests
         await DeliveryLoop.RunUntilSettledAsync(node.Dispatcher, _time);
 
         AssertEachDeliveredExactlyOnce(orders);
-        Assert.That(_vendor.Exchanges, Has.Count.EqualTo(burst + 1 + orders.Length),
-            "the failed burst (deliveries, then probes), the probe that found the vendor back, then one request per delivery");
+        // Whether the burst's last failure was a probe (then one more probe finds the vendor back) or a delivery (then the
+        // circuit never paused again and a delivery finds it) depends on how the parallel sends interleave.
+        Assert.That(_vendor.Exchanges, Has.Count.InRange(burst + orders.Length, burst + 1 + orders.Length),
+            "the failed burst (deliveries, then probes), at most one probe that found the vendor back, then one request per delivery");
         var rows = _outbox.Snapshot();
         Assert.That(rows.Sum(r => r.Attempts), Is.EqualTo(_vendor.Deliveries.Count), "attempts held back by the open circuit are not counted");
         var recovered = _vendor.Exchanges.Where(e => e.Status == 202).Min(e => e.ReceivedOnUtc);

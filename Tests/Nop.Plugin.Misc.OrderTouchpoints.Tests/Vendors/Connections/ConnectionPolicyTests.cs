@@ -1,6 +1,10 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Connections;
 
@@ -29,6 +33,24 @@ public class ConnectionPolicyTests
         Assert.That(neverReusing!.PooledConnectionLifetime, Is.EqualTo(TimeSpan.Zero));
         Assert.That(proxy.Requests.Select(r => (r.Header("Host"), r.Path)),
             Is.EqualTo(new[] { ("vendor.example", "/api/v1/transaction"), ("vendor.example", "/v1/event/") }), "both went through the proxy");
+    }
+
+    [Test]
+    public void The_vendor_clients_leave_the_attempt_timeout_to_the_pipeline_and_read_answers_up_to_1_MB()
+    {
+        var services = new ServiceCollection();
+        services.AddTransactionaleTouchpoint();
+        services.AddVoyadoTouchpoint();
+        services.AddVtMarketingTouchpoint();
+        using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+
+        foreach (var name in new[] { nameof(TransactionaleClient), nameof(VoyadoClient), nameof(VtMarketingClient) })
+        {
+            using var client = factory.CreateClient(name);
+            Assert.That(client.Timeout, Is.EqualTo(Timeout.InfiniteTimeSpan), $"{name}: no 100-s cap under a longer attempt timeout");
+            Assert.That(client.MaxResponseContentBufferSize, Is.EqualTo(VendorHttp.MaxAnswerBytes), name);
+        }
     }
 
     [TestCase("1.0", null, true)]
