@@ -9,10 +9,13 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 /// cannot tell a repeated post, so after the restart the delivery is not sent again: it fails with the plugin's one
 /// unknown-outcome reason (the same as after a lost answer: what happened, what to check in Engage for which order
 /// id, resend only if missing); the order's other deliveries, recorded before the kill, are complete and not resent.
+/// The send lease is short and renewed while the send runs, so the delivery is settled within a minute of the kill.
 /// </summary>
 [TestFixture, Order(10)]
 public sealed class N_NodeKillTests : StoreScenario
 {
+    private static readonly TimeSpan SettledWithin = TimeSpan.FromSeconds(60);
+
     [Test]
     public async Task A_node_killed_mid_send_never_posts_the_order_to_Engage_twice()
     {
@@ -25,6 +28,7 @@ public sealed class N_NodeKillTests : StoreScenario
                 ? new FakeResponse(200, "{}", Delay: TimeSpan.FromSeconds(20))
                 : null;
         PlacedOrder order;
+        DateTime killedAtUtc;
         try
         {
             using var session = suite.NewSession();
@@ -35,23 +39,32 @@ public sealed class N_NodeKillTests : StoreScenario
             Assert.That(await Eventually.TrueAsync(async () => await suite.Database.ScalarAsync<long>(OtherVendorsDelivered, order.OrderId) == 2, TimeSpan.FromSeconds(30)),
                 "Transactionale and VTmarketing recorded their deliveries before the kill");
             var pid = int.Parse(suite.Node.CurrentPid()!);
+            killedAtUtc = DateTime.UtcNow;
             await suite.Node.RestartThroughAsync(() =>
             {
                 Process.GetProcessById(pid).Kill(); // SIGKILL: no shutdown, no result recorded
                 return Task.CompletedTask;
             });
+            TestContext.Out.WriteLine($"METRIC e2e_killed_node_restart_s {(DateTime.UtcNow - killedAtUtc).TotalSeconds:F0} s");
         }
         finally
         {
             suite.Vendors.Misbehave = null;
         }
 
-        const string engageRow = """select "StatusId", "LastReason" from "OrderTouchpointDelivery" where "OrderId" = $1 and "VendorId" = 2""";
-        var clock = Stopwatch.StartNew();
+        const string engageRow = """
+            select "StatusId", "LastReason", "FinishedOnUtc" from "OrderTouchpointDelivery" where "OrderId" = $1 and "VendorId" = 2
+            """;
+        // The bound is measured from the kill, not from the restart finishing: the row's own finish time against the kill.
+        // The wait ends a little after the bound (the restart itself may be slow on a busy machine, the row's time is what counts).
+        var waitUntil = killedAtUtc + SettledWithin + TimeSpan.FromSeconds(15) - DateTime.UtcNow;
         Assert.That(await Eventually.TrueAsync(async () => (int)(await suite.Database.QueryAsync(engageRow, order.OrderId))[0]["StatusId"]! == (int)DeliveryStatus.Failed,
-            TimeSpan.FromMinutes(6)), "the unanswered delivery is settled after the restart");
-        TestContext.Out.WriteLine($"METRIC e2e_killed_delivery_settled_s {clock.Elapsed.TotalSeconds:F0} s");
+            waitUntil > TimeSpan.Zero ? waitUntil : TimeSpan.Zero), $"the unanswered delivery is settled within {SettledWithin.TotalSeconds:F0} s of the kill");
         var row = (await suite.Database.QueryAsync(engageRow, order.OrderId))[0];
+        var settledAfterKill = (DateTime)row["FinishedOnUtc"]! - killedAtUtc;
+        TestContext.Out.WriteLine($"METRIC e2e_killed_delivery_settled_s {settledAfterKill.TotalSeconds:F0} s");
+        await File.AppendAllTextAsync(suite.Environment.Artifact("metrics.txt"), $"METRIC e2e_killed_delivery_settled_s {settledAfterKill.TotalSeconds:F0} s\n");
+        Assert.That(settledAfterKill, Is.LessThanOrEqualTo(SettledWithin), "the unanswered delivery was settled within a minute of the kill");
         Assert.That((string?)row["LastReason"], Does.StartWith("Sent, no answer recorded: the process sending it stopped mid-delivery. Voyado Engage may have it")
             .And.Contain($"Check in Voyado Engage whether the message for order id {order.OrderId} (")
             .And.EndWith("then resend it from the delivery log only if it is missing."), "the reason tells the owner what to check before resending");

@@ -4,8 +4,8 @@ using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 
 /// <summary>
-/// Two nodes on one database (nophost's second node): orders placed on both during an Engage outage drain on both
-/// once it ends. Every order reaches every vendor exactly once; Engage, counted at the vendor, must never get more
+/// Two nodes on one database (nophost's second node): orders placed on both during an Engage outage are delivered
+/// once it ends, and when the node sending for the vendor keys is stopped the other one takes over. Every order reaches every vendor exactly once; Engage, counted at the vendor, must never get more
 /// requests in any second than the configured limit for the whole farm.
 /// </summary>
 [TestFixture, Order(11)]
@@ -60,6 +60,80 @@ public sealed class O_WebFarmTests : StoreScenario
         var nodes = rows.Where(r => orderIds.Contains(Convert.ToInt32(r["OrderId"]))).Select(r => r["node"] as string).ToList();
         Assert.That(nodes, Is.Not.Empty);
         Assert.That(nodes, Has.None.Null.And.None.Empty, "every delivered row names the node that sent it");
+    }
+
+    /// <summary>
+    /// The key handed over: both nodes run, the node holding the vendor keys sends the first orders, then it is stopped as
+    /// its host stops it (gracefully); the other node takes the keys and sends all the rest. The delivery log then names both
+    /// nodes, and every order reached every vendor once.
+    /// </summary>
+    [Test, Order(4)]
+    public async Task Both_nodes_send_when_the_key_holder_is_stopped_and_the_other_node_takes_the_key()
+    {
+        var suite = Suite.Current;
+        await StoreSetup.EnsureConfiguredAsync();
+        const int OrdersPerHolder = 3;
+        var urls = new Dictionary<int, Uri> { [1] = suite.Environment.StoreUrl, [2] = new UriBuilder(suite.Environment.StoreUrl) { Port = suite.Environment.StoreUrl.Port + 1 }.Uri };
+        await suite.Node.NopHostAsync("start", "--node", "2");
+        var stopped = 0;
+        try
+        {
+            var nodeNames = new Dictionary<int, string>();
+            foreach (var node in urls.Keys)
+                nodeNames[node] = NodeNameOf(await suite.Node.PidOfNodeAsync(node));
+
+            var first = await PlaceDeliveredAsync(suite, urls[1], OrdersPerHolder, "handover-first");
+            var firstSenders = await SendersAsync(suite, first);
+            TestContext.Out.WriteLine($"first orders sent by {string.Join(", ", firstSenders)} (node 1 {nodeNames[1]}, node 2 {nodeNames[2]})");
+            Assert.That(firstSenders, Is.SubsetOf(nodeNames.Values), "the first orders were sent by the farm's nodes");
+            // Each vendor key has its own lease, so the keys may sit on different nodes: node 1 is stopped when it sent
+            // anything, else node 2 (the one that held every key).
+            var holder = firstSenders.Contains(nodeNames[1]) ? 1 : 2;
+            var taker = holder == 1 ? 2 : 1;
+
+            stopped = holder;
+            await suite.Node.StopAsync(holder, await suite.Node.PidOfNodeAsync(holder));
+            var rest = await PlaceDeliveredAsync(suite, urls[taker], OrdersPerHolder, "handover-rest");
+            Assert.That(await SendersAsync(suite, rest), Is.EqualTo(new[] { nodeNames[taker] }), $"node {taker} took the keys and sent the rest");
+
+            var all = first.Concat(rest).ToList();
+            Assert.That(await SendersAsync(suite, all), Is.EquivalentTo(nodeNames.Values), "the delivery log names both nodes");
+            Assert.That(all.Select(o => AcceptedEngagePosts(suite, o)), Has.All.EqualTo(1), "each order was posted to Engage once");
+            Assert.That(all.Select(o => VendorRequests.VtMarketing(suite.Vendors, o.OrderNumber).Count), Has.All.EqualTo(1), "each order reached VTmarketing once");
+            Assert.That(all.Select(o => VendorRequests.Transactionale(suite.Vendors, o.Email).Count), Has.All.EqualTo(1), "each order reached Transactionale once");
+        }
+        finally
+        {
+            if (stopped == 1)
+            {
+                await suite.Node.NopHostAsync("start");
+                await suite.Node.WaitUntilServingAsync();
+            }
+            await suite.Node.NopHostAsync("stop", "--node", "2");
+        }
+    }
+
+    /// <summary>The name a node's deliveries carry (the plugin's: machine name and process id).</summary>
+    private static string NodeNameOf(int pid) => $"{System.Environment.MachineName}:{pid}";
+
+    private static async Task<List<PlacedOrder>> PlaceDeliveredAsync(Suite suite, Uri node, int count, string label)
+    {
+        var orders = new List<PlacedOrder>();
+        for (var i = 0; i < count; i++)
+        {
+            using var buyer = suite.NewSession(node);
+            orders.Add(await suite.Checkout.PlaceOrderAsync(buyer, Buyers.Guest(label)));
+        }
+        Assert.That(await Eventually.TrueAsync(async () => await suite.Database.CountForOrdersAsync("OrderTouchpointDelivery", orders.Select(o => o.OrderId),
+            """ "StatusId" <> 30""") == 0, TimeSpan.FromSeconds(90)), $"the {label} orders were delivered to every vendor");
+        return orders;
+    }
+
+    private static async Task<List<string>> SendersAsync(Suite suite, IReadOnlyCollection<PlacedOrder> orders)
+    {
+        var ids = string.Join(", ", orders.Select(o => o.OrderId));
+        var rows = await suite.Database.QueryAsync($"""select distinct "{SentByNodeColumn}" as node from "OrderTouchpointDelivery" where "OrderId" in ({ids})""");
+        return rows.Select(r => r["node"] as string ?? "(none)").Order().ToList();
     }
 
     /// <summary>The column naming the node that sent a delivery (the engine's name for it; the one place to change).</summary>

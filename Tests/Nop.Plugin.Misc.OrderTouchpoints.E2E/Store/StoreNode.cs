@@ -60,6 +60,50 @@ public sealed class StoreNode(StoreEnvironment environment)
         return output;
     }
 
+    /// <summary>
+    /// Stops node <paramref name="node"/> as its host does (nophost's stop: SIGTERM, SIGKILL only after 45 s) and returns how
+    /// long after the signal its Nop.Web process <paramref name="pid"/> was gone, watched apart from the kit's own wait.
+    /// </summary>
+    public async Task<TimeSpan> StopAsync(int node, int pid)
+    {
+        var clock = Stopwatch.StartNew();
+        var stopping = NopHostAsync("stop", "--node", node.ToString());
+        TimeSpan? exitedAfter = null;
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (!IsRunning(pid))
+            {
+                exitedAfter = clock.Elapsed;
+                break;
+            }
+            await Task.Delay(100);
+        }
+        await stopping;
+        return exitedAfter ?? throw new TimeoutException($"Nop.Web pid {pid} of node {node} was still running 90 s after the stop");
+    }
+
+    /// <summary>The PID of node <paramref name="node"/>'s Nop.Web, from the pid file <c>nophost env --node N</c> names.</summary>
+    public async Task<int> PidOfNodeAsync(int node)
+    {
+        var env = await NopHostAsync("env", "--node", node.ToString());
+        var pidFile = System.Text.RegularExpressions.Regex.Match(env, @"NOP_PID_FILE=['""]?(?<path>[^'""\s]+)").Groups["path"].Value;
+        return int.Parse(File.ReadAllText(pidFile).Trim());
+    }
+
+    // A process that exited but was not reaped yet is a zombie ('Z' after the name in /proc/<pid>/stat): it runs nothing.
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault() is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The process log from a byte offset on (what a scenario caused), for checks and artifacts.</summary>
     public string LogSince(long offset)
     {

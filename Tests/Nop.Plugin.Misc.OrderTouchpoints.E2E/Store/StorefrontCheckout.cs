@@ -11,11 +11,18 @@ public sealed record PlacedOrder(int OrderId, string OrderNumber, int StoreId, s
 public sealed record CartLine(string ProductPath, int Quantity);
 
 /// <summary>
+/// A card typed at the payment step of nopCommerce's Payments.Manual ("Credit Card"); the fields are those its
+/// <c>PaymentInfoValidator</c> checks (Luhn-valid test number, an expiry in the future).
+/// </summary>
+public sealed record CardPayment(string CardholderName, string CardNumber = "4111111111111111", string CardType = "visa", string CardCode = "123");
+
+/// <summary>
 /// What a customer puts in one order: the lines, discount coupons and a gift card typed in the cart, reward points
-/// ticked at the payment step, and the currency picked in the header (a Currency row id; null = the store's own).
+/// ticked at the payment step, the currency picked in the header (a Currency row id; null = the store's own), and a card
+/// (null = Check / Money Order).
 /// </summary>
 public sealed record OrderPlan(IReadOnlyList<CartLine> Lines, IReadOnlyList<string>? CouponCodes = null, string? GiftCardCode = null,
-    bool UseRewardPoints = false, int? CurrencyId = null)
+    bool UseRewardPoints = false, int? CurrencyId = null, CardPayment? Card = null)
 {
     public IReadOnlyList<string> Coupons => CouponCodes ?? [];
 }
@@ -77,8 +84,9 @@ public sealed partial class StorefrontCheckout(StoreDatabase database)
         await ExpectSectionAsync(await session.PostFormAsync("checkout/OpcSaveShippingMethod/",
             [new("shippingoption", "Ground___Shipping.FixedByWeightByTotal")], ajax: true), "shipping method");
         await ExpectSectionAsync(await session.PostFormAsync("checkout/OpcSavePaymentMethod/",
-            [new("paymentmethod", "Payments.CheckMoneyOrder"), new("UseRewardPoints", plan.UseRewardPoints ? "true" : "false")], ajax: true), "payment method");
-        await ExpectSectionAsync(await session.PostFormAsync("checkout/OpcSavePaymentInfo/", [], ajax: true), "payment info");
+            [new("paymentmethod", plan.Card is null ? "Payments.CheckMoneyOrder" : "Payments.Manual"), new("UseRewardPoints", plan.UseRewardPoints ? "true" : "false")],
+            ajax: true), "payment method");
+        await ExpectPaymentInfoTakenAsync(await session.PostFormAsync("checkout/OpcSavePaymentInfo/", CardFields(plan.Card), ajax: true));
 
         var confirm = await session.PostFormAsync("checkout/OpcConfirmOrder/", [], ajax: true);
         var confirmedAt = DateTimeOffset.UtcNow;
@@ -88,6 +96,26 @@ public sealed partial class StorefrontCheckout(StoreDatabase database)
 
         var completed = await session.GetPageAsync("checkout/completed");
         return await PlacedOrderAsync(completed, buyer.Email, confirmedAt);
+    }
+
+    private static List<KeyValuePair<string, string>> CardFields(CardPayment? card) => card is null
+        ? []
+        :
+        [
+            new("CreditCardType", card.CardType),
+            new("CardholderName", card.CardholderName),
+            new("CardNumber", card.CardNumber),
+            new("ExpireMonth", "12"),
+            new("ExpireYear", (DateTime.UtcNow.Year + 2).ToString()),
+            new("CardCode", card.CardCode)
+        ];
+
+    /// <summary>A refused card answers 200 with the payment-info section again (and its messages) instead of moving on to confirm.</summary>
+    private static async Task ExpectPaymentInfoTakenAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !body.Contains("confirm_order", StringComparison.Ordinal) || body.Contains("\"error\":1", StringComparison.Ordinal))
+            throw new InvalidOperationException($"checkout step 'payment info' was not taken: {(int)response.StatusCode} {Trim(body)}");
     }
 
     /// <summary>Reads the order number the "thank you" page shows and finds the order's row.</summary>
