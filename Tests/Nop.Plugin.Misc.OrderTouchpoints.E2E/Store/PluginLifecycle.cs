@@ -27,9 +27,30 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
                && installed.EnumerateArray().Any(p => p.TryGetProperty("SystemName", out var name) && name.GetString() == SystemName);
     }
 
+    /// <summary>
+    /// The plugin list, once the page's own navigation has landed: the button click that restarted the store (a step
+    /// before) can still be on its way back to this list when the store answers again, and a new navigation started
+    /// meanwhile is interrupted by it. Each retry follows that navigation's end, never a timer; three are plenty.
+    /// </summary>
+    private static async Task OpenPluginListAsync(IPage page)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.GotoAsync("Admin/Plugin/List");
+                return;
+            }
+            catch (PlaywrightException exception) when (attempt < 3 && exception.Message.Contains("interrupted by another navigation"))
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load);
+            }
+        }
+    }
+
     public async Task UploadInBrowserAsync(IPage page)
     {
-        await page.GotoAsync("Admin/Plugin/List");
+        await OpenPluginListAsync(page);
         await page.ClickAsync("button[name='uploadplugin']");
         await page.SetInputFilesAsync("#archivefile", environment.PluginZip);
         await page.ClickAsync("#upload-plugin");
@@ -40,7 +61,7 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
 
     public async Task InstallInBrowserAsync(IPage page)
     {
-        await page.GotoAsync("Admin/Plugin/List");
+        await OpenPluginListAsync(page);
         var install = page.Locator($"button[name='install-plugin-link-{SystemName}']");
         await install.WaitForAsync();
         await install.ClickAsync();
@@ -50,7 +71,7 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
 
     public async Task UninstallInBrowserAsync(IPage page)
     {
-        await page.GotoAsync("Admin/Plugin/List");
+        await OpenPluginListAsync(page);
         var uninstall = page.Locator($"button[name='uninstall-plugin-link-{SystemName}']");
         await uninstall.WaitForAsync();
         await uninstall.ClickAsync();
