@@ -173,6 +173,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         {
             await using var scope = scopeFactory.CreateAsyncScope();
             AttemptResult result;
+            string? parkedUnder = null;
             if (claimed.OutcomeUnknown && !ResendsAfterUnknownOutcome(row.Vendor))
             {
                 var now = timeProvider.GetUtcNow().UtcDateTime;
@@ -183,6 +184,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             {
                 var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, stopCut);
                 result = RetryPolicy.Decide(row, claimToken, outcome, plan.Schedule, timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
+                if (outcome is { HeldBack: true, VendorKey: { } key } && result.Status == DeliveryStatus.Pending)
+                    parkedUnder = key;
             }
             // Never with the shutdown token: a delivery the vendor acknowledged must be recorded, or another node would
             // take the row over once its lease ran out and treat its outcome as unknown.
@@ -190,6 +193,10 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             var budget = leases.EndsOnUtc(claimToken) - timeProvider.GetUtcNow().UtcDateTime - RecordMargin;
             using var writeBudget = new CancellationTokenSource(budget > TimeSpan.FromSeconds(1) ? budget : TimeSpan.FromSeconds(1));
             await RecordRetries.ExecuteAsync(async token => await outbox.RecordAttemptAsync(result, token), writeBudget.Token);
+            // Parked behind a pause that ended while this send was on its way: the key's parked rows were released before this
+            // one was parked, so it is released now rather than at the backstop minutes later.
+            if (parkedUnder is not null && !pauses.IsPaused(parkedUnder))
+                await outbox.ReleasePausedAsync(parkedUnder, writeBudget.Token);
         }
         finally
         {
