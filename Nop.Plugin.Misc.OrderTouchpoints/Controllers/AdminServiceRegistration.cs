@@ -1,10 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.DeliveryLog;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
-using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 
@@ -25,7 +23,6 @@ public static class AdminServiceRegistration
         services.AddScoped<DeliveryLogModelFactory>();
         services.AddScoped<WidgetActivation>();
         services.AddScoped<DeliveryHealthModelFactory>();
-        services.AddSingleton<IVendorSendingStates>(provider => provider.GetRequiredService<VendorResiliencePipelines>());
         return services;
     }
 }

@@ -38,7 +38,7 @@ public class OrderTouchpointDelivery : BaseEntity
     public DateTime? FirstAttemptOnUtc { get; set; }
 
     /// <summary>
-    /// Pending retries only: the vendor key (<see cref="VendorPauses.KeyOf"/>, a fingerprint, never the key)
+    /// Pending retries only: the vendor key (<see cref="Vendors.Shared.VendorKey.Name"/>, a fingerprint, never the key)
     /// the row waits for; when the vendor answers that key again, every row with it is due at once.
     /// </summary>
     public string? VendorKey { get; set; }

@@ -14,10 +14,9 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// scoped) and records the outcome with the retry it schedules, one write per result. While rows are being sent
 /// their send leases are renewed (<see cref="SendLeases"/>). At most MaxConcurrentSends attempts run at once, and one
 /// drain at a time per process (a singleton); other processes are kept off the same rows by the outbox claim.
-/// Before each claim it releases the deliveries parked under vendor keys that answered again, and probes each pause
-/// that has ended with the vendor's connection test (<see cref="VendorPauses"/>).
+/// Before each claim it gives a send slot to each vendor-key pause that has ended, for the key's probe (<see cref="VendorGate"/>).
 /// </summary>
-public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorPauses pauses)
+public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorGate gate)
 {
     // Names this process in the rows it sends (the delivery log's "sent by").
     private static readonly string NodeName = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -88,12 +87,20 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                     IReadOnlyList<ClaimedDelivery> claimed;
                     try
                     {
-                        foreach (var resumed in pauses.TakeResumed())
-                            await outbox.ReleasePausedAsync(resumed, cancellationToken);
-                        foreach (var probe in pauses.TakeDueProbes(free))
+                        foreach (var probe in gate.TakeDueProbes(free))
                         {
                             free--;
-                            sends.Add(Task.Run(() => ProbeAsync(probe, plan, slots), CancellationToken.None));
+                            sends.Add(Task.Run(async () =>
+                            {
+                                try
+                                {
+                                    await gate.ProbeAsync(probe, plan.SendTimeLimit);
+                                }
+                                finally
+                                {
+                                    slots.Release();
+                                }
+                            }, CancellationToken.None));
                         }
                         claimed = free > 0 ? await outbox.ClaimDueAsync(free, DrainPlan.Lease, NodeName, cancellationToken) : [];
                     }
@@ -133,11 +140,9 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             }
         }
 
-        // A probe that succeeded after the last claim: its key's parked deliveries are due now.
-        if (pauses.HasResumed)
-            return new DrainResult(attempts, timeProvider.GetUtcNow().UtcDateTime);
+        // A probe that succeeded after the last claim released its key's parked deliveries: they are due now.
         var nextDue = await outbox.GetNextDueOnUtcAsync(CancellationToken.None);
-        var nextProbe = pauses.NextProbeOnUtc;
+        var nextProbe = gate.NextProbeOnUtc;
         return new DrainResult(attempts, nextProbe is { } probeOn && (nextDue is null || probeOn < nextDue) ? probeOn : nextDue);
     }
 
@@ -195,38 +200,12 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             await RecordRetries.ExecuteAsync(async token => await outbox.RecordAttemptAsync(result, token), writeBudget.Token);
             // Parked behind a pause that ended while this send was on its way: the key's parked rows were released before this
             // one was parked, so it is released now rather than at the backstop minutes later.
-            if (parkedUnder is not null && !pauses.IsPaused(parkedUnder))
+            if (parkedUnder is not null && !gate.IsPaused(parkedUnder))
                 await outbox.ReleasePausedAsync(parkedUnder, writeBudget.Token);
         }
         finally
         {
             leases.Done(claimToken);
-            slots.Release();
-        }
-    }
-
-    // The probe of a pause is the channel's connection test, which reaches no customer: were it a delivery, a vendor that
-    // still does not answer would leave its outcome unknown, and with the unknown-outcome rule every pause of a long
-    // outage would fail one delivery for a person to check. The circuit breaker sees the test like any request made with
-    // the key: an answer closes it (the key's parked deliveries are released), a failure opens it again.
-    private async Task ProbeAsync(VendorProbe probe, DrainPlan plan, SemaphoreSlim slots)
-    {
-        try
-        {
-            await using var scope = scopeFactory.CreateAsyncScope();
-            if (scope.ServiceProvider.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Vendor == probe.Vendor) is { } channel)
-            {
-                using var timeLimit = new CancellationTokenSource(plan.SendTimeLimit, timeProvider);
-                await channel.TestConnectionAsync(probe.StoreId, timeLimit.Token);
-            }
-        }
-        catch (Exception)
-        {
-            // The test could not be made; ProbeEnded below lets the next delivery be the circuit's trial call.
-        }
-        finally
-        {
-            pauses.ProbeEnded(probe.Key);
             slots.Release();
         }
     }

@@ -21,7 +21,7 @@ public enum OutcomeKind
 /// The classified result of one delivery attempt. <see cref="Reason"/> is shown to the store owner and
 /// stored in the outbox, so it is trimmed and never holds an API key, an email address or a payload.
 /// <see cref="HeldBack"/>: the plugin itself did not let the request go (open circuit, no rate-limit slot),
-/// so the vendor never saw this attempt. <see cref="VendorKey"/> (<see cref="VendorPauses.KeyOf"/>): the vendor
+/// so the vendor never saw this attempt. <see cref="VendorKey"/> (<see cref="Vendors.Shared.VendorKey.Name"/>): the vendor
 /// key a retry waits for; held back with a key means sending to it is paused, and the delivery waits for
 /// the pause's probe. Whenever a probe of the key succeeds, every delivery waiting for it is due at once.
 /// <see cref="DeliveredState"/>: on a delivered outcome, the order's state the vendor was shown (<see cref="DeliveredStates"/>).

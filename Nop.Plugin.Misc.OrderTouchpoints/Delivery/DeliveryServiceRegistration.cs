@@ -14,8 +14,6 @@ public static class DeliveryServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DatabaseClock>();
         services.AddScoped<IDeliveryOutbox, DbDeliveryOutbox>();
-        services.TryAddSingleton<VendorPauses>();
-        services.AddSingleton<VendorSendLeases>();
         services.AddScoped<IVendorLeaseStore, DbVendorLeaseStore>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryDispatcher>();

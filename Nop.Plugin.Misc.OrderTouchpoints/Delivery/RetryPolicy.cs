@@ -15,7 +15,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// is a failure like a 503.</item>
 /// <item>An attempt the plugin held back itself never reached the vendor and uses up nothing: a rate-limit
 /// hold comes back after its short wait; a paused vendor key parks the delivery until the pause's probe
-/// succeeds (<see cref="VendorPauses"/>), with <see cref="PausedBackstop"/> as a fallback.</item>
+/// succeeds (<see cref="Vendors.Shared.VendorGate"/>), with <see cref="PausedBackstop"/> as a fallback.</item>
 /// </list>
 /// A delivery gives up when its next attempt would start later than its first attempt plus the schedule's
 /// total (and its jitter): about 45 hours by default, however many attempts an outage held back.

@@ -9,3 +9,9 @@ public enum VendorSendingState
     /// <summary>The pause ended: one trial request decides whether sending resumes.</summary>
     Probing
 }
+
+/// <summary>The delivery engine's current pause or probe state per vendor, as this application instance sees it.</summary>
+public interface IVendorSendingStates
+{
+    VendorSendingState StateOf(TouchpointVendor vendor);
+}

@@ -18,7 +18,9 @@ public class PluginNopStartup : INopStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<VendorResiliencePipelines>();
+        // One gate per process: circuits, pauses, rate limits and web-farm leases are per vendor key, whichever store or thread sends.
+        services.AddSingleton<VendorGate>();
+        services.AddSingleton<IVendorSendingStates>(provider => provider.GetRequiredService<VendorGate>());
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ApiKeyProtector>();
         services.AddScoped<OrderDataLoader>();

@@ -3,6 +3,7 @@ using LinqToDB.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
 
@@ -143,7 +144,7 @@ public class SkewedClocksOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind
     private static Task<bool> TryHoldAsync(DbVendorLeaseStore store, Guid holder, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return store.TryHoldAsync((int)TouchpointVendor.VoyadoEngage, 4242, holder, now, now + VendorSendLeases.Duration, CancellationToken.None);
+        return store.TryHoldAsync((int)TouchpointVendor.VoyadoEngage, 4242, holder, now, now + VendorGate.LeaseDuration, CancellationToken.None);
     }
 
     /// <summary>A new delivery that <paramref name="node"/> claimed and tried once: a 503, retried <paramref name="retryAfter"/> after the attempt by the node's clock.</summary>

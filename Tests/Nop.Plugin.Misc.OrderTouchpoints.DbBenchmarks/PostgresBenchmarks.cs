@@ -152,7 +152,7 @@ public sealed class PostgresBenchmarks(string server, bool quick, BenchmarkRepor
     private async Task RecoveryAsync(int waiting)
     {
         await using var database = await OutboxDatabase.CreateAsync(DatabaseKind.PostgreSQL, server);
-        var vendorKey = VendorPauses.KeyOf(TouchpointVendor.Transactionale, LoopbackTouchpointChannel.ApiKey);
+        var vendorKey = VendorKey.Of(TouchpointVendor.Transactionale, LoopbackTouchpointChannel.ApiKey).Name;
         var now = DateTime.UtcNow;
         await using (var connection = database.Connect())
         {
@@ -175,10 +175,10 @@ public sealed class PostgresBenchmarks(string server, bool quick, BenchmarkRepor
         }
         await using var vendor = await FakeVendorServer.StartAsync(_ => new FakeResponse(202, "{}", Delay: TimeSpan.FromMilliseconds(5)));
         await using var host = DispatchHost.Create(database, vendor);
-        // The outage: the key is paused; then its probe succeeds and the vendor answers every request in 5 ms.
-        host.Pauses.Paused(vendorKey, TimeSpan.FromHours(1));
+        // The outage is over: the key's probe succeeded, so the gate releases its parked deliveries, and the vendor answers
+        // every request in 5 ms.
         var clock = Stopwatch.StartNew();
-        host.Pauses.Resumed(vendorKey);
+        await host.ReleaseAsync(vendorKey);
         using var giveUp = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (await CountDeliveredAsync(database) < waiting && !giveUp.IsCancellationRequested)
             await host.Dispatcher.DrainAsync(giveUp.Token);
@@ -219,8 +219,8 @@ public sealed class DispatchHost : IAsyncDisposable
             OutboxDatabase.Outbox(sp.GetRequiredService<DataConnection>(), TimeProvider.System, databaseClock: sp.GetRequiredService<DatabaseClock>()));
         // The send-time GDPR check reads the erased-customer table on the database for every delivery, as in a store.
         services.AddScoped<IErasedCustomers>(sp => OutboxDatabase.ErasedCustomers(sp.GetRequiredService<DataConnection>()));
-        services.AddSingleton<VendorPauses>();
-        services.AddSingleton<VendorResiliencePipelines>();
+        services.AddScoped<IVendorLeaseStore>(sp => new DbVendorLeaseStore(new Linq2DbRepository<OrderTouchpointVendorLease>(sp.GetRequiredService<DataConnection>())));
+        services.AddSingleton<VendorGate>();
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(vendor.BaseUri, _http, sp.GetRequiredService<VendorRequestSender>()));
         services.AddSingleton<DeliverySignal>();
@@ -232,7 +232,12 @@ public sealed class DispatchHost : IAsyncDisposable
 
     public DeliveryDispatcher Dispatcher => _services.GetRequiredService<DeliveryDispatcher>();
 
-    public VendorPauses Pauses => _services.GetRequiredService<VendorPauses>();
+    /// <summary>What the vendor gate does when a key's probe succeeds: every delivery parked under the key is due now.</summary>
+    public async Task ReleaseAsync(string vendorKey)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>().ReleasePausedAsync(vendorKey);
+    }
 
     public async ValueTask DisposeAsync()
     {

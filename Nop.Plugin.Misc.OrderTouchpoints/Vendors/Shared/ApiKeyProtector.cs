@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Nop.Services.Security;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
@@ -34,8 +33,4 @@ public class ApiKeyProtector(IEncryptionService encryptionService)
     /// <summary>What a delivery or the configure page says about a stored key that <see cref="Reveal"/> cannot read.</summary>
     public static string UnreadableKeyReason(string vendorName) =>
         $"The saved {vendorName} API key cannot be read (it was encrypted with another encryption key, or changed by hand in All settings): re-enter the API key in the {vendorName} settings.";
-
-    /// <summary>Names a key in in-memory registries (circuit breakers, rate limiters) without keeping the key itself.</summary>
-    public static string Fingerprint(string apiKey) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)), 0, 8);
 }

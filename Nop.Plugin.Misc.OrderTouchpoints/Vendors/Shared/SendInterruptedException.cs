@@ -10,6 +10,6 @@ public sealed class SendInterruptedException(RepeatEffect repeat, string vendorK
 {
     public RepeatEffect Repeat { get; } = repeat;
 
-    /// <summary>The vendor key (<see cref="Delivery.VendorPauses.KeyOf"/>) a retry of a harmless request waits for; never the API key itself.</summary>
+    /// <summary>The vendor key (<see cref="VendorKey.Name"/>) a retry of a harmless request waits for; never the API key itself.</summary>
     public string VendorKey { get; } = vendorKey;
 }

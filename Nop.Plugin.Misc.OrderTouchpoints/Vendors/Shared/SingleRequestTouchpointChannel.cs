@@ -12,12 +12,11 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
     ISettingService settingService,
     ApiKeyProtector apiKeyProtector,
-    VendorSendLeases leases,
     ILogger logger) : ITouchpointChannel
     where TSettings : VendorSettings, new()
     where TPayload : class
 {
-    private sealed record PreparedRequest(Uri? Endpoint, string? Json, TimeSpan AttemptTimeout, string? CannotSendReason);
+    private sealed record PreparedRequest(Uri? Endpoint, string? Json, string? CannotSendReason);
 
     public abstract TouchpointVendor Vendor { get; }
 
@@ -31,8 +30,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
     protected abstract Task<PayloadBuildResult<TPayload>> BuildAsync(DeliveryRequest request, TSettings settings, CancellationToken cancellationToken);
 
     /// <param name="delivery">The delivery being sent, named in the reason when its answer is lost; null for a connection test.</param>
-    protected abstract Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan attemptTimeout,
-        CancellationToken cancellationToken);
+    protected abstract Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, CancellationToken cancellationToken);
 
     public async Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent)
     {
@@ -66,14 +64,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
 
         if (apiKeyProtector.Reveal(settings.ApiKey) is not { } apiKey)
             return DeliveryOutcome.CannotSend(ApiKeyProtector.UnreadableKeyReason(VendorName));
-
-        // In a web farm one node at a time sends for a key, so the key's pause and probe are the farm's.
-        if (!await leases.TryHoldAsync(Vendor, apiKey, cancellationToken))
-        {
-            return DeliveryOutcome.HeldBackLocally(
-                $"Held back: another node of the web farm is sending for this {VendorName} API key; sent again shortly.", VendorSendLeases.HeldBackRetryAfter);
-        }
-        var response = await PostAsync(prepared.Endpoint!, apiKey, prepared.Json!, request, prepared.AttemptTimeout, cancellationToken);
+        var response = await PostAsync(prepared.Endpoint!, apiKey, prepared.Json!, request, cancellationToken);
         return response.Outcome;
     }
 
@@ -102,20 +93,17 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         if (!VendorEndpoint.TryParse(EndpointUrl(settings), out var endpoint, out var endpointError))
             return new(false, $"{VendorName} endpoint: {endpointError} Nothing was sent.");
 
-        var response = await PostAsync(endpoint, apiKey, VendorConnectionProbe.EmptyTestBody, null, await AttemptTimeoutAsync(), cancellationToken);
+        var response = await PostAsync(endpoint, apiKey, VendorConnectionProbe.EmptyTestBody, null, cancellationToken);
         return VendorConnectionProbe.Interpret(VendorName, endpoint, response);
     }
 
     private async Task<PreparedRequest> PrepareAsync(DeliveryRequest request, TSettings settings, CancellationToken cancellationToken)
     {
         if (!VendorEndpoint.TryParse(EndpointUrl(settings), out var endpoint, out var endpointError))
-            return new PreparedRequest(null, null, default, $"{VendorName} endpoint: {endpointError}");
+            return new PreparedRequest(null, null, $"{VendorName} endpoint: {endpointError}");
         var built = await BuildAsync(request, settings, cancellationToken);
         if (built.Payload is null)
-            return new PreparedRequest(null, null, default, built.CannotSendReason);
-        return new PreparedRequest(endpoint, VendorJson.Serialize(built.Payload), await AttemptTimeoutAsync(), null);
+            return new PreparedRequest(null, null, built.CannotSendReason);
+        return new PreparedRequest(endpoint, VendorJson.Serialize(built.Payload), null);
     }
-
-    private async Task<TimeSpan> AttemptTimeoutAsync() =>
-        DrainPlan.AttemptTimeoutOf(await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>());
 }

@@ -1,19 +1,20 @@
 using System.Net;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Polly.CircuitBreaker;
+using Nop.Services.Configuration;
 using Polly.Timeout;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
-/// Sends one request through the vendor-and-key pipeline and classifies what came back: 2xx delivered;
-/// connection failure, 5xx, 429 retry later (with the vendor's Retry-After); other 4xx rejected with the
-/// vendor's message. A timeout after the request went out is an unknown outcome: retried only when the
-/// request's <see cref="RepeatEffect"/> is harmless, else failed (<see cref="UnknownOutcome"/>). Never throws
-/// for vendor trouble; reasons never contain the key.
+/// Sends one request through its key's <see cref="VendorGate"/> (once) with the attempt timeout of the delivery settings (the
+/// one place it is read for a request) and classifies what came back: 2xx delivered; connection failure, 5xx, 429 retry later
+/// (with the vendor's Retry-After); other 4xx rejected with the vendor's message. A timeout after the request went out is an
+/// unknown outcome: retried only when the request's <see cref="RepeatEffect"/> is harmless, else failed
+/// (<see cref="UnknownOutcome"/>). Never throws for vendor trouble; reasons never contain the key.
 /// </summary>
-public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvider timeProvider)
+public class VendorRequestSender(VendorGate gate, ISettingService settingService, TimeProvider timeProvider)
 {
+    /// <param name="maxRequestsPerSecond">The vendor's rate limit for the key (Engage); null for none.</param>
     public async Task<VendorResponse> SendAsync(
         HttpClient client,
         TouchpointVendor vendor,
@@ -23,65 +24,57 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         RepeatEffect repeat,
         DeliveryRequest? delivery,
         CancellationToken cancellationToken,
-        TimeSpan? attemptTimeout = null)
+        int? maxRequestsPerSecond = null)
     {
-        var pipeline = pipelines.Get(vendor, apiKey, attemptTimeout);
-        // Every retry remembers the vendor key it waits for: when a probe finds the vendor back, all go at once.
-        var vendorKey = VendorPauses.KeyOf(vendor, apiKey);
-        void Observed(bool vendorTrouble) => pipelines.Observed(vendorKey, vendorTrouble, vendor, delivery?.StoreId);
+        var key = VendorKey.Of(vendor, apiKey);
+        // Every retry remembers the vendor key it waits for: when the vendor answers again, all go at once.
+        var vendorKey = key.Name;
+        var attemptTimeout = DrainPlan.AttemptTimeoutOf(await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>());
+        var requestOut = false;
         try
         {
-            HttpResponseMessage answered;
+            GatePassage passage;
             try
             {
-                answered = await pipeline.ExecuteAsync(async token =>
+                passage = await gate.SendAsync(key, delivery?.StoreId, attemptTimeout, maxRequestsPerSecond, async token =>
                 {
                     using var request = createRequest();
+                    requestOut = true;
                     return await VendorHttp.SendAsync(client, request, token);
                 }, cancellationToken);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && requestOut)
             {
                 // The caller (the dispatcher's send time limit) gave up while the request was out: the vendor
                 // may have it. The dispatcher words the reason and applies the same rule as to a timeout.
                 throw new SendInterruptedException(repeat, vendorKey, cancellationToken);
             }
-            using var response = answered;
+            if (passage.HeldBack is { } heldBack)
+                return new VendorResponse(heldBack);
+            using var response = passage.Answer!;
             // The body is already buffered (VendorHttp.SendAsync, up to 1 MB): the vendor answered, whatever the caller's token says now.
             var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
-            if (response.StatusCode != HttpStatusCode.TooManyRequests)
-                Observed(VendorResiliencePipelines.IsVendorTrouble(response));
             return new VendorResponse(Classify(response, body, apiKey, describeError, vendorKey), (int)response.StatusCode, body);
         }
         catch (TimeoutRejectedException ex)
         {
-            Observed(vendorTrouble: true);
             return new VendorResponse(UnknownOutcome.Decide(repeat, vendor, delivery, $"no answer within {ex.Timeout.TotalSeconds:0.#} s", vendorKey)) { AnswerLost = true };
-        }
-        catch (BrokenCircuitException ex)
-        {
-            return new VendorResponse(DeliveryOutcome.HeldBackLocally(
-                "Paused: the vendor failed repeatedly in the last minute; sending resumes automatically when it answers again.",
-                ex.RetryAfter, vendorKey));
         }
         catch (HttpRequestException ex) when (NeverLeft(ex))
         {
             // Refused, unreachable, name not resolved, TLS failed: the request never reached the vendor, so
             // it is retried like a 5xx, whatever a repeat would do.
-            Observed(vendorTrouble: true);
             return new VendorResponse(DeliveryOutcome.Retry($"Connection failed: {VendorErrorText.Clean(ex.Message)}") with { VendorKey = vendorKey });
         }
         catch (HttpRequestException ex)
         {
             // The connection broke after the request went out (the answer ended early or could not be read):
             // as unknown as a timeout.
-            Observed(vendorTrouble: true);
             return new VendorResponse(UnknownOutcome.Decide(repeat, vendor, delivery,
                 $"the connection broke before a complete answer ({ex.HttpRequestError})", vendorKey)) { AnswerLost = true };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Observed(vendorTrouble: true);
             return new VendorResponse(UnknownOutcome.Decide(repeat, vendor, delivery, "no answer within the HTTP client's timeout", vendorKey)) { AnswerLost = true };
         }
     }

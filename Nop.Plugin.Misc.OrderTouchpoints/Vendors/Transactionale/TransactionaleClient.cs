@@ -25,10 +25,10 @@ public class TransactionaleClient(HttpClient httpClient, VendorRequestSender sen
     /// One attempt; Transactionale documents no responses, so any 2xx is delivered and anything else keeps a body excerpt.
     /// <paramref name="delivery"/>: the delivery it belongs to, for the reason of a lost answer (null for a connection test).
     /// </summary>
-    public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan? attemptTimeout,
+    public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery,
         CancellationToken cancellationToken) =>
         sender.SendAsync(httpClient, TouchpointVendor.Transactionale, apiKey,
-            () => CreateRequest(endpoint, apiKey, json), body => VendorErrorText.MaskEchoes(body, json, PersonalFields), PostRepeat, delivery, cancellationToken, attemptTimeout);
+            () => CreateRequest(endpoint, apiKey, json), body => VendorErrorText.MaskEchoes(body, json, PersonalFields), PostRepeat, delivery, cancellationToken);
 
     public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
     {

@@ -11,9 +11,8 @@ public class TransactionaleTouchpointChannel(
     ApiKeyProtector apiKeyProtector,
     TransactionalePayloadBuilder payloadBuilder,
     TransactionaleClient client,
-    VendorSendLeases leases,
     ILogger logger)
-    : SingleRequestTouchpointChannel<OrderTouchpointsTransactionaleSettings, TransactionalePayload>(settingService, apiKeyProtector, leases, logger)
+    : SingleRequestTouchpointChannel<OrderTouchpointsTransactionaleSettings, TransactionalePayload>(settingService, apiKeyProtector, logger)
 {
     public override TouchpointVendor Vendor => TouchpointVendor.Transactionale;
 
@@ -28,7 +27,7 @@ public class TransactionaleTouchpointChannel(
         DeliveryRequest request, OrderTouchpointsTransactionaleSettings settings, CancellationToken cancellationToken) =>
         payloadBuilder.BuildAsync(request, settings, cancellationToken);
 
-    protected override Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan attemptTimeout,
+    protected override Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery,
         CancellationToken cancellationToken) =>
-        client.PostAsync(endpoint, apiKey, json, delivery, attemptTimeout, cancellationToken);
+        client.PostAsync(endpoint, apiKey, json, delivery, cancellationToken);
 }

@@ -21,7 +21,7 @@ public class OrderTouchpointsVoyadoSettings : VendorSettings
 
     /// <summary>
     /// Engage answers 429 above ~200 requests/s per key and asks integrators to stay under 50. Enforced per
-    /// key and process by <see cref="VoyadoRateLimiter"/>; 0 or less means the default (40).
+    /// key across the web farm by <see cref="VendorGate"/>; 0 or less means the default (40).
     /// </summary>
     public int MaxRequestsPerSecond { get; set; } = 40;
 

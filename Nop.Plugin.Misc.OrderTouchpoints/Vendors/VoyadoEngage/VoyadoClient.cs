@@ -5,15 +5,12 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 /// <summary>
-/// Typed HTTP client for the three Engage v2 calls the plugin makes. Every call needs this node to hold
-/// the key's web-farm lease (<see cref="VendorSendLeases"/>), waits for a rate-limit slot of its key, then
-/// makes exactly one attempt through <see cref="VendorRequestSender"/>; the key travels per request (one
-/// HttpClient serves every store and tenant).
+/// Typed HTTP client for the three Engage v2 calls the plugin makes. Every call makes exactly one attempt through
+/// <see cref="VendorRequestSender"/>, under the key's rate limit of the store's requests per second (held by
+/// <see cref="VendorGate"/>); the key travels per request (one HttpClient serves every store and tenant).
 /// </summary>
-public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, VoyadoRateLimiter rateLimiter, VendorSendLeases leases)
+public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender)
 {
-    public static readonly TimeSpan RateLimitRetryAfter = TimeSpan.FromSeconds(2);
-
     /// <summary>The lookup only reads: asking again changes nothing at Engage.</summary>
     public const RepeatEffect LookupRepeat = RepeatEffect.Harmless;
 
@@ -59,27 +56,11 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
     }
 
     /// <param name="personalValues">What the request carries of the customer (names, email), masked where an error answer repeats it.</param>
-    private async Task<VendorResponse> SendAsync(VoyadoConnection connection, Func<HttpRequestMessage> createRequest, RepeatEffect repeat,
-        DeliveryRequest? delivery, IReadOnlyList<string?> personalValues, CancellationToken cancellationToken)
-    {
-        // In a web farm one node at a time sends for a key, so this node's limiter sees all of the key's requests.
-        if (!await leases.TryHoldAsync(TouchpointVendor.VoyadoEngage, connection.ApiKey, cancellationToken))
-        {
-            return new VendorResponse(DeliveryOutcome.HeldBackLocally(
-                "Held back: another node of the web farm is sending for this API key (its rate limit is shared); sent again shortly.",
-                VendorSendLeases.HeldBackRetryAfter));
-        }
-        using var slot = await rateLimiter.WaitForSlotAsync(connection.ApiKey, connection.MaxRequestsPerSecond, connection.AttemptTimeout, cancellationToken);
-        if (slot is null)
-        {
-            return new VendorResponse(DeliveryOutcome.HeldBackLocally(
-                $"Held back by the rate limit of {connection.MaxRequestsPerSecond} requests/s for this API key; sent again shortly.",
-                RateLimitRetryAfter));
-        }
-        return await sender.SendAsync(httpClient, TouchpointVendor.VoyadoEngage, connection.ApiKey, createRequest,
+    private Task<VendorResponse> SendAsync(VoyadoConnection connection, Func<HttpRequestMessage> createRequest, RepeatEffect repeat,
+        DeliveryRequest? delivery, IReadOnlyList<string?> personalValues, CancellationToken cancellationToken) =>
+        sender.SendAsync(httpClient, TouchpointVendor.VoyadoEngage, connection.ApiKey, createRequest,
             body => VendorErrorText.MaskEchoes(body.Replace(connection.ApiKey, "[api key]", StringComparison.Ordinal), personalValues), repeat, delivery,
-            cancellationToken, connection.AttemptTimeout);
-    }
+            cancellationToken, connection.MaxRequestsPerSecond);
 
     private static HttpRequestMessage CreateRequest(HttpMethod method, Uri url, VoyadoConnection connection, string? json)
     {

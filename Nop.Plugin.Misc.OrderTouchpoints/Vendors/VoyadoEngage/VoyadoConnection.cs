@@ -7,7 +7,6 @@ public sealed record VoyadoConnection(
     Uri BaseUrl,
     string ApiKey,
     int MaxRequestsPerSecond,
-    TimeSpan AttemptTimeout,
     string? Source = null,
     string? StoreExternalId = null,
     string? ContactType = null)
@@ -37,7 +36,7 @@ public sealed record VoyadoConnection(
     private static Uri Url(Uri baseUrl, string relative) => new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/{relative}");
 
     /// <summary>The store's connection, or the reason (for the store owner) why none can be made.</summary>
-    public static bool TryCreate(OrderTouchpointsVoyadoSettings settings, string? apiKey, TimeSpan attemptTimeout,
+    public static bool TryCreate(OrderTouchpointsVoyadoSettings settings, string? apiKey,
         out VoyadoConnection connection, out string problem)
     {
         connection = null!;
@@ -54,7 +53,7 @@ public sealed record VoyadoConnection(
             return false;
         }
         var rate = settings.MaxRequestsPerSecond > 0 ? settings.MaxRequestsPerSecond : DefaultMaxRequestsPerSecond;
-        connection = new VoyadoConnection(baseUrl, apiKey, rate, attemptTimeout,
+        connection = new VoyadoConnection(baseUrl, apiKey, rate,
             OrderData.FirstNonEmpty(settings.Source), OrderData.FirstNonEmpty(settings.StoreExternalId), OrderData.FirstNonEmpty(settings.ContactType));
         problem = string.Empty;
         return true;

@@ -8,8 +8,6 @@ public static class VoyadoServiceRegistration
 {
     public static IServiceCollection AddVoyadoTouchpoint(this IServiceCollection services)
     {
-        // One limiter registry per process: the rate limit is per API key, whichever store or thread sends.
-        services.AddSingleton<VoyadoRateLimiter>();
         services.AddVendorHttpClient<VoyadoClient>();
         services.AddScoped<VoyadoContactPayloadBuilder>();
         services.AddScoped<VoyadoOrderDetailsLoader>();

@@ -50,7 +50,7 @@ public class VoyadoTouchpointChannel(
         var settings = await LoadSettingsAsync(request.StoreId);
         if (!settings.Enabled)
             return DeliveryOutcome.CannotSend("Voyado Engage is not enabled for this store.");
-        if (!VoyadoConnection.TryCreate(settings, apiKeyProtector.Reveal(settings.ApiKey), await AttemptTimeoutAsync(), out var connection, out var problem))
+        if (!VoyadoConnection.TryCreate(settings, apiKeyProtector.Reveal(settings.ApiKey), out var connection, out var problem))
             return DeliveryOutcome.CannotSend(problem);
         var (delivery, cannotSend) = await PrepareAsync(request, settings);
         if (delivery is null)
@@ -113,7 +113,7 @@ public class VoyadoTouchpointChannel(
     public async Task<ConnectionTestResult> TestConnectionAsync(int storeId, CancellationToken cancellationToken)
     {
         var settings = await LoadSettingsAsync(storeId);
-        if (!VoyadoConnection.TryCreate(settings, apiKeyProtector.Reveal(settings.ApiKey), await AttemptTimeoutAsync(), out var connection, out var problem))
+        if (!VoyadoConnection.TryCreate(settings, apiKeyProtector.Reveal(settings.ApiKey), out var connection, out var problem))
             return new ConnectionTestResult(false, await TextAsync("Plugins.Misc.OrderTouchpoints.Voyado.TestConnection.NotConfigured", problem));
 
         var response = await client.LookUpContactIdAsync(connection, ConnectionTestEmail, cancellationToken);
@@ -154,9 +154,6 @@ public class VoyadoTouchpointChannel(
 
     private Task<OrderTouchpointsVoyadoSettings> LoadSettingsAsync(int storeId) =>
         settingService.LoadSettingAsync<OrderTouchpointsVoyadoSettings>(storeId);
-
-    private async Task<TimeSpan> AttemptTimeoutAsync() =>
-        DrainPlan.AttemptTimeoutOf(await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>());
 
     private async Task<string> TextAsync(string resourceKey, object? argument) =>
         string.Format(CultureInfo.CurrentCulture, await localizationService.GetResourceAsync(resourceKey), argument);

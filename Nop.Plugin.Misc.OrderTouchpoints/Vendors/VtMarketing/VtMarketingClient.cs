@@ -20,11 +20,11 @@ public class VtMarketingClient(HttpClient httpClient, VendorRequestSender sender
     private static readonly string[] PersonalFields = ["email", "tel", "firstname", "lastname", "phone"];
 
     /// <param name="delivery">The delivery the event belongs to, for the reason of a lost answer (null for a connection test).</param>
-    public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan? attemptTimeout,
+    public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery,
         CancellationToken cancellationToken) =>
         sender.SendAsync(httpClient, TouchpointVendor.VtMarketing, apiKey,
             () => CreateRequest(endpoint, apiKey, json), body => VendorErrorText.MaskEchoes(DescribeError(body), json, PersonalFields), EventRepeat, delivery,
-            cancellationToken, attemptTimeout);
+            cancellationToken);
 
     public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
     {

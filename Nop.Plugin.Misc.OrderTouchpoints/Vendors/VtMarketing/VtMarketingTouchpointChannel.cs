@@ -15,9 +15,8 @@ public class VtMarketingTouchpointChannel(
     ApiKeyProtector apiKeyProtector,
     VtMarketingPayloadBuilder payloadBuilder,
     VtMarketingClient client,
-    VendorSendLeases leases,
     ILogger logger)
-    : SingleRequestTouchpointChannel<OrderTouchpointsVtMarketingSettings, VtMarketingEventPayload>(settingService, apiKeyProtector, leases, logger)
+    : SingleRequestTouchpointChannel<OrderTouchpointsVtMarketingSettings, VtMarketingEventPayload>(settingService, apiKeyProtector, logger)
 {
     public override TouchpointVendor Vendor => TouchpointVendor.VtMarketing;
 
@@ -32,7 +31,7 @@ public class VtMarketingTouchpointChannel(
         DeliveryRequest request, OrderTouchpointsVtMarketingSettings settings, CancellationToken cancellationToken) =>
         payloadBuilder.BuildAsync(request, settings, cancellationToken);
 
-    protected override async Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery, TimeSpan attemptTimeout,
+    protected override async Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery,
         CancellationToken cancellationToken) =>
-        VtMarketingAnswers.Interpret(await client.PostAsync(endpoint, apiKey, json, delivery, attemptTimeout, cancellationToken));
+        VtMarketingAnswers.Interpret(await client.PostAsync(endpoint, apiKey, json, delivery, cancellationToken));
 }

@@ -15,7 +15,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 /// The plugin's own startup registration in a plain ServiceCollection, as nopCommerce would build it, with
 /// three substitutions: nopCommerce's services answer from the in-memory shop, the outbox (and the list of erased customers) lives in memory,
 /// and the clock is the given one. Everything else — consumer, dispatcher, worker, channels, payload
-/// builders, typed HTTP clients, Polly pipelines, Voyado's limiter — is the real plugin code.
+/// builders, typed HTTP clients, the vendor gate — is the real plugin code.
 /// </summary>
 public sealed class TouchpointHost : IAsyncDisposable
 {
@@ -43,9 +43,6 @@ public sealed class TouchpointHost : IAsyncDisposable
         services.RemoveAll<IDeliveryOutbox>();
         services.AddSingleton<InMemoryDeliveryOutbox>();
         services.AddSingleton<IDeliveryOutbox>(sp => sp.GetRequiredService<InMemoryDeliveryOutbox>());
-        // Engage counts requests per wall-clock second, whatever clock the rest of the plugin runs on.
-        services.RemoveAll<VoyadoRateLimiter>();
-        services.AddSingleton(new VoyadoRateLimiter(TimeProvider.System));
         // nopCommerce finds consumers itself and resolves them per event in a scope.
         services.AddScoped<OrderEventsConsumer>();
         var nop = new InMemoryNopServices(shop, settings);

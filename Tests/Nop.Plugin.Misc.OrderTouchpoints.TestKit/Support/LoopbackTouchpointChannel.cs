@@ -6,9 +6,9 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 /// <summary>
 /// A vendor channel for delivery tests: one small JSON POST per delivery through the real
-/// <see cref="VendorRequestSender"/> (Polly timeout + circuit breaker, outcome classification) to a
-/// <see cref="FakeVendorServer"/> on 127.0.0.1. By default it stands for a vendor whose repeated post acts
-/// twice (Transactionale: a second mail); <paramref name="attemptTimeout"/> null is the plugin's default.
+/// <see cref="VendorRequestSender"/> (the vendor gate's lease, circuit breaker and attempt timeout, outcome classification)
+/// to a <see cref="FakeVendorServer"/> on 127.0.0.1. By default it stands for a vendor whose repeated post acts
+/// twice (Transactionale: a second mail).
 /// </summary>
 public sealed class LoopbackTouchpointChannel(
     Uri baseUri,
@@ -16,8 +16,7 @@ public sealed class LoopbackTouchpointChannel(
     VendorRequestSender sender,
     IReadOnlySet<int>? unsendableOrders = null,
     TouchpointVendor vendor = TouchpointVendor.Transactionale,
-    RepeatEffect repeat = RepeatEffect.ActsTwice,
-    TimeSpan? attemptTimeout = null) : ITouchpointChannel
+    RepeatEffect repeat = RepeatEffect.ActsTwice) : ITouchpointChannel
 {
     public const string ApiKey = "loopback-test-key";
     public const string Path = "/deliveries";
@@ -31,8 +30,7 @@ public sealed class LoopbackTouchpointChannel(
         // Stands in for a payload that cannot be built (no email…): answered before any HTTP.
         if (unsendableOrders?.Contains(request.OrderId) == true)
             return DeliveryOutcome.CannotSend("The order has no email address.");
-        var response = await sender.SendAsync(client, vendor, ApiKey, () => CreateRequest(request), body => body, repeat, request,
-            cancellationToken, attemptTimeout);
+        var response = await sender.SendAsync(client, vendor, ApiKey, () => CreateRequest(request), body => body, repeat, request, cancellationToken);
         return response.Outcome;
     }
 
@@ -57,7 +55,7 @@ public sealed class LoopbackTouchpointChannel(
             var message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, Path)) { Content = VendorJsonContent.Create(VendorConnectionProbe.EmptyTestBody) };
             message.Headers.Add("X-Api-Key", ApiKey);
             return message;
-        }, body => body, RepeatEffect.Harmless, null, cancellationToken, attemptTimeout);
+        }, body => body, RepeatEffect.Harmless, null, cancellationToken);
         return new ConnectionTestResult(response.StatusCode is int status && status < 500, response.Outcome.Reason ?? "Loopback");
     }
 }

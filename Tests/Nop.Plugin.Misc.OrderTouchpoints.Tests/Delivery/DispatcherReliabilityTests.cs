@@ -297,19 +297,24 @@ public class DispatcherReliabilityTests
     [TestCase(RepeatEffect.Harmless)]
     public async Task The_dispatchers_send_time_limit_cutting_a_request_that_is_out_follows_the_same_rule_as_a_timeout(RepeatEffect repeat)
     {
-        // A channel whose own attempt timeout is longer than the dispatcher's send time limit (150 s by default).
+        // A channel whose request goes out 10 s before the dispatcher's send time limit (60 s by default), as the last of
+        // an Engage delivery's three requests can: the limit cuts it before its own attempt timeout (15 s) would.
         using var http = new HttpClient();
         await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VtMarketing], _time.UtcNow);
         _vendor.Answer = (_, _) => new FakeResponse(200, "{}", Delay: TimeSpan.FromMinutes(5));
+        var limit = DrainPlan.From(new OrderTouchpointsDeliverySettings()).SendTimeLimit;
+        var startsAfter = limit - TimeSpan.FromSeconds(10);
         var node = new DeliveryNode(_outbox, _time, _vendor, configure: services =>
-            services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(_vendor.Server.BaseUri, http,
-                sp.GetRequiredService<VendorRequestSender>(), vendor: TouchpointVendor.VtMarketing, repeat: repeat, attemptTimeout: TimeSpan.FromHours(1))));
+            services.AddScoped<ITouchpointChannel>(sp => new LateChannel(new LoopbackTouchpointChannel(_vendor.Server.BaseUri, http,
+                sp.GetRequiredService<VendorRequestSender>(), vendor: TouchpointVendor.VtMarketing, repeat: repeat), _time, startsAfter)));
         _nodes.Add(node);
-        var limit = DrainPlan.From(node.Settings).SendTimeLimit;
+        var start = _time.GetUtcNow();
 
         var drain = node.Dispatcher.DrainAsync(CancellationToken.None);
+        await _time.WhenTimerScheduledAt(start + startsAfter).WaitAsync(TimeSpan.FromSeconds(30));
+        _time.Advance(startsAfter);
         await _vendor.FirstRequest.WaitAsync(TimeSpan.FromSeconds(30));
-        _time.Advance(limit + TimeSpan.FromSeconds(1));
+        _time.Advance(limit - startsAfter + TimeSpan.FromSeconds(1));
         await drain.WaitAsync(TimeSpan.FromSeconds(30));
 
         var row = _outbox.Snapshot().Single();
@@ -350,6 +355,24 @@ public class DispatcherReliabilityTests
 
         AssertEachDeliveredExactlyOnce(orders);
         Assert.That(_outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(r => r.Attempts == 2));
+    }
+
+    /// <summary>A channel that sends only after <paramref name="startsAfter"/> on the test's clock, as after a delivery's earlier requests.</summary>
+    private sealed class LateChannel(ITouchpointChannel inner, TimeProvider time, TimeSpan startsAfter) : ITouchpointChannel
+    {
+        public TouchpointVendor Vendor => inner.Vendor;
+
+        public Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent) => inner.IsActiveForAsync(storeId, touchpointEvent);
+
+        public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(startsAfter, time, cancellationToken);
+            return await inner.DeliverAsync(request, cancellationToken);
+        }
+
+        public Task<PayloadPreview> PreviewAsync(DeliveryRequest request, CancellationToken cancellationToken) => inner.PreviewAsync(request, cancellationToken);
+
+        public Task<ConnectionTestResult> TestConnectionAsync(int storeId, CancellationToken cancellationToken) => inner.TestConnectionAsync(storeId, cancellationToken);
     }
 
     /// <summary>VTmarketing's loopback channel that sends to an unreachable address until <c>reachable</c> says otherwise.</summary>
@@ -467,8 +490,7 @@ public class DispatcherReliabilityTests
         var http = new HttpClient();
         var node = new DeliveryNode(outbox, _time, _vendor, new OrderTouchpointsDeliverySettings { AttemptTimeoutSeconds = 120 }, configure: services =>
             services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(_vendor.Server.BaseUri, http,
-                sp.GetRequiredService<VendorRequestSender>(), vendor: TouchpointVendor.VtMarketing, repeat: RepeatEffect.ActsTwice,
-                attemptTimeout: TimeSpan.FromMinutes(10))));
+                sp.GetRequiredService<VendorRequestSender>(), vendor: TouchpointVendor.VtMarketing, repeat: RepeatEffect.ActsTwice)));
         _nodes.Add(node);
         return node;
     }

@@ -7,7 +7,7 @@ using Nop.Services.Logging;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 /// <summary>
-/// One "process" of the store: its own DI container, dispatcher, signal and Polly pipelines, over an
+/// One "process" of the store: its own DI container, dispatcher, signal and vendor gate, over an
 /// outbox and a vendor that outlive it (the database and the vendor). Two nodes over one outbox are two
 /// web-farm nodes; disposing a node and creating another is a restart.
 /// </summary>
@@ -28,8 +28,9 @@ public sealed class DeliveryNode : IAsyncDisposable
         services.AddSingleton<IErasedCustomers>(Erased);
         services.AddSingleton(settingService.Object);
         services.AddSingleton(Logger.Object);
-        services.AddSingleton<VendorPauses>();
-        services.AddSingleton<VendorResiliencePipelines>();
+        // Each node its own lease table: nodes over one outbox still send with the key in parallel, as without a web farm.
+        services.AddSingleton<IVendorLeaseStore>(new InMemoryVendorLeaseStore());
+        services.AddSingleton<VendorGate>();
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(vendor.Server.BaseUri, _client,
             sp.GetRequiredService<VendorRequestSender>(), UnsendableOrders));

@@ -30,8 +30,9 @@ public sealed class VendorConnectionsTestBed : IAsyncDisposable
         Context = new ChannelTestContext();
         var services = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
-            .AddSingleton<VendorPauses>()
-            .AddSingleton<VendorResiliencePipelines>()
+            .AddSingleton(Context.Settings.Object)
+            .AddSingleton<IVendorLeaseStore>(Context.LeaseStore)
+            .AddSingleton<VendorGate>()
             .AddScoped<VendorRequestSender>();
         if (vendor == TouchpointVendor.Transactionale)
         {
@@ -58,9 +59,9 @@ public sealed class VendorConnectionsTestBed : IAsyncDisposable
         _createChannel = vendor == TouchpointVendor.Transactionale
             ? () => new TransactionaleTouchpointChannel(Context.Settings.Object, Context.Protector,
                 new TransactionalePayloadBuilder(Context.Loader, Context.Shop.GdprService.Object),
-                provider.GetRequiredService<TransactionaleClient>(), Context.Leases, Logs.Logger)
+                provider.GetRequiredService<TransactionaleClient>(), Logs.Logger)
             : () => new VtMarketingTouchpointChannel(Context.Settings.Object, Context.Protector,
-                new VtMarketingPayloadBuilder(Context.Loader), provider.GetRequiredService<VtMarketingClient>(), Context.Leases, Logs.Logger);
+                new VtMarketingPayloadBuilder(Context.Loader), provider.GetRequiredService<VtMarketingClient>(), Logs.Logger);
     }
 
     private const int GuestId = 8;

@@ -11,11 +11,13 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 
 /// <summary>
 /// What a vendor channel needs around it in a test: the sample shop, settings per store behind a mocked
-/// ISettingService, a reversible fake encryption, a fresh resilience registry and a recording logger.
+/// ISettingService, a reversible fake encryption, a fresh vendor gate and a recording logger.
 /// </summary>
 public sealed class ChannelTestContext : IDisposable
 {
     public const int StoreId = 1;
+
+    private readonly TimeProvider _clock;
 
     public ChannelTestContext(TimeProvider? timeProvider = null)
     {
@@ -25,9 +27,9 @@ public sealed class ChannelTestContext : IDisposable
         Encryption.Setup(e => e.DecryptText(It.IsAny<string>(), It.IsAny<string>()))
             .Returns((string text, string _) => text.StartsWith("enc:", StringComparison.Ordinal) ? text["enc:".Length..] : Undecryptable(text));
         Protector = new ApiKeyProtector(Encryption.Object);
-        var clock = timeProvider ?? TimeProvider.System;
-        Sender = new VendorRequestSender(new VendorResiliencePipelines(clock, new VendorPauses(clock)), clock);
-        Leases = CreateNode(clock);
+        _clock = timeProvider ?? TimeProvider.System;
+        Gate = CreateNode(_clock);
+        Sender = SenderOn(Gate);
         Use(DeliverySettings, 0);
     }
 
@@ -41,11 +43,14 @@ public sealed class ChannelTestContext : IDisposable
     /// <summary>The web farm's lease table (the database), shared by every "node" of the context.</summary>
     public InMemoryVendorLeaseStore LeaseStore { get; } = new();
 
-    /// <summary>This node's vendor-key leases; <see cref="CreateNode"/> makes another node's.</summary>
-    public VendorSendLeases Leases { get; }
+    /// <summary>This node's vendor gate; <see cref="CreateNode"/> makes another node's.</summary>
+    public VendorGate Gate { get; }
 
-    public VendorSendLeases CreateNode(TimeProvider clock) =>
+    public VendorGate CreateNode(TimeProvider clock) =>
         new(new ServiceCollection().AddSingleton<IVendorLeaseStore>(LeaseStore).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), clock);
+
+    /// <summary>A sender of the node with <paramref name="node"/> as its gate, reading the attempt timeout from <see cref="DeliverySettings"/>.</summary>
+    public VendorRequestSender SenderOn(VendorGate node) => new(node, Settings.Object, _clock);
     public HttpClient Http { get; } = new();
     public OrderTouchpointsDeliverySettings DeliverySettings { get; } = new() { AttemptTimeoutSeconds = 10 };
 

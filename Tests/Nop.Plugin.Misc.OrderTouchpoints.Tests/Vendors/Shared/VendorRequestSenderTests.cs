@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Configuration;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 
@@ -12,11 +14,14 @@ public class VendorRequestSenderTests
 {
     private const string Key = "sender-test-key";
     // Every retry names the vendor key it waits for (a fingerprint, never the key).
-    private VendorPauses _pauses = null!;
-    private static readonly string WaitsFor = VendorPauses.KeyOf(TouchpointVendor.VtMarketing, Key);
+    private static readonly string WaitsFor = VendorKey.Of(TouchpointVendor.VtMarketing, Key).Name;
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
     private ManualTimeProvider _clock = null!;
+    private VendorGate _gate = null!;
+    private readonly OrderTouchpointsDeliverySettings _settings = new();
+    // The keys whose waiting deliveries the gate released in the outbox, in order.
+    private readonly List<string> _released = [];
     private VendorRequestSender _sender = null!;
     private FakeVendorServer _server = null!;
     private HttpClient _http = null!;
@@ -25,8 +30,14 @@ public class VendorRequestSenderTests
     public async Task StartAsync()
     {
         _clock = new ManualTimeProvider(Now);
-        _pauses = new VendorPauses(_clock);
-        _sender = new VendorRequestSender(new VendorResiliencePipelines(_clock, _pauses), _clock);
+        var outbox = new Mock<IDeliveryOutbox>();
+        outbox.Setup(o => o.ReleasePausedAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback((string key, CancellationToken _) => _released.Add(key)).ReturnsAsync(1);
+        var services = new ServiceCollection().AddSingleton(outbox.Object).AddSingleton<IVendorLeaseStore>(new InMemoryVendorLeaseStore());
+        _gate = new VendorGate(services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), _clock);
+        var settings = new Mock<ISettingService>();
+        settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsDeliverySettings>(It.IsAny<int>())).ReturnsAsync(() => _settings);
+        _sender = new VendorRequestSender(_gate, settings.Object, _clock);
         _server = await FakeVendorServer.StartAsync(_ => new FakeResponse(200));
         _http = new HttpClient();
     }
@@ -40,11 +51,17 @@ public class VendorRequestSenderTests
 
     private static readonly DeliveryRequest Delivery = new(1, 4711, TouchpointEvent.OrderPlaced, Now.UtcDateTime);
 
-    private Task<VendorResponse> SendAsync(Uri? url = null, TimeSpan? attemptTimeout = null, RepeatEffect repeat = RepeatEffect.Harmless,
-        CancellationToken cancellationToken = default) =>
+    private Task<VendorResponse> SendAsync(Uri? url = null, RepeatEffect repeat = RepeatEffect.Harmless, CancellationToken cancellationToken = default) =>
         _sender.SendAsync(_http, TouchpointVendor.VtMarketing, Key,
             () => new HttpRequestMessage(HttpMethod.Post, url ?? _server.Url("v1/event/")) { Content = VendorJsonContent.Create("""{"email":"giulia.rossi@example.com"}""") },
-            body => body, repeat, Delivery, cancellationToken, attemptTimeout);
+            body => body, repeat, Delivery, cancellationToken);
+
+    private List<string> TakeReleased()
+    {
+        var released = _released.ToList();
+        _released.Clear();
+        return released;
+    }
 
     private void Answer(int status, string? body = null, string? retryAfter = null) =>
         _server.Respond = _ => new FakeResponse(status, body,
@@ -142,24 +159,26 @@ public class VendorRequestSenderTests
     public async Task No_answer_within_the_attempt_timeout_is_retried_later_when_a_repeat_is_harmless()
     {
         _server.Respond = _ => new FakeResponse(200, Delay: TimeSpan.FromSeconds(30));
-        var timeout = TimeSpan.FromMilliseconds(200);
+        _settings.AttemptTimeoutSeconds = 1;
+        var timeout = TimeSpan.FromSeconds(1);
 
-        var sending = SendAsync(attemptTimeout: timeout);
+        var sending = SendAsync();
         // Polly's attempt timeout runs on the injected clock: move it once the timer is armed.
         await _clock.WhenTimerScheduledAt(_clock.GetUtcNow() + timeout);
         _clock.Advance(timeout);
         var outcome = (await sending).Outcome;
 
-        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, null, "No answer within 0.2 s.") with { VendorKey = WaitsFor }));
+        Assert.That(outcome, Is.EqualTo(new DeliveryOutcome(OutcomeKind.RetryLater, null, "No answer within 1 s.") with { VendorKey = WaitsFor }));
     }
 
     [Test]
     public async Task No_answer_within_the_attempt_timeout_fails_with_what_to_check_when_a_repeat_would_act_twice()
     {
         _server.Respond = _ => new FakeResponse(200, Delay: TimeSpan.FromSeconds(30));
-        var timeout = TimeSpan.FromMilliseconds(200);
+        _settings.AttemptTimeoutSeconds = 1;
+        var timeout = TimeSpan.FromSeconds(1);
 
-        var sending = SendAsync(attemptTimeout: timeout, repeat: RepeatEffect.ActsTwice);
+        var sending = SendAsync(repeat: RepeatEffect.ActsTwice);
         await _clock.WhenTimerScheduledAt(_clock.GetUtcNow() + timeout);
         await Eventually(() => _server.Requests.Count == 1);
         _clock.Advance(timeout);
@@ -167,8 +186,8 @@ public class VendorRequestSenderTests
 
         Assert.That(response.AnswerLost, Is.True);
         Assert.That(response.Outcome.Kind, Is.EqualTo(OutcomeKind.Rejected), "failed for a person, not retried");
-        Assert.That(response.Outcome.Reason, Is.EqualTo(UnknownOutcome.Reason(TouchpointVendor.VtMarketing, 4711, TouchpointEvent.OrderPlaced, "no answer within 0.2 s")));
-        Assert.That(response.Outcome.Reason, Does.StartWith("Sent, no answer within 0.2 s. VTmarketing may have it")
+        Assert.That(response.Outcome.Reason, Is.EqualTo(UnknownOutcome.Reason(TouchpointVendor.VtMarketing, 4711, TouchpointEvent.OrderPlaced, "no answer within 1 s")));
+        Assert.That(response.Outcome.Reason, Does.StartWith("Sent, no answer within 1 s. VTmarketing may have it")
             .And.Contain("order id 4711").And.EndWith("resend it from the delivery log only if it is missing."));
         Assert.That(response.Outcome.Reason, Does.Not.Contain(Key).And.Not.Contain("@").And.Not.Contain("{"));
         Assert.That(_server.Requests, Has.Count.EqualTo(1));
@@ -244,18 +263,18 @@ public class VendorRequestSenderTests
 
         Assert.That(paused.Kind, Is.EqualTo(OutcomeKind.RetryLater));
         Assert.That(paused.HttpStatus, Is.Null);
-        Assert.That(paused.RetryAfter, Is.EqualTo(VendorResiliencePipelines.PauseDuration));
+        Assert.That(paused.RetryAfter, Is.EqualTo(VendorGate.PauseDuration));
         Assert.That(paused.Reason, Does.StartWith("Paused: the vendor failed repeatedly"));
         Assert.That(paused.HeldBack, Is.True, "the vendor never saw this attempt");
         Assert.That(paused.VendorKey, Is.EqualTo(WaitsFor), "parked until the key's probe");
         Assert.That(_server.Requests, Has.Count.EqualTo(10));
-        Assert.That(_pauses.NextProbeOnUtc, Is.EqualTo(_clock.GetUtcNow().UtcDateTime + VendorResiliencePipelines.PauseDuration), "the pause is known to the dispatcher");
+        Assert.That(_gate.NextProbeOnUtc, Is.EqualTo(_clock.GetUtcNow().UtcDateTime + VendorGate.PauseDuration), "the pause is known to the dispatcher");
 
         // After the break the circuit lets one trial call through; a healthy answer closes it.
         Answer(200);
-        _clock.Advance(VendorResiliencePipelines.PauseDuration + TimeSpan.FromSeconds(1));
+        _clock.Advance(VendorGate.PauseDuration + TimeSpan.FromSeconds(1));
         Assert.That((await SendAsync()).Outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
-        Assert.That(_pauses.TakeResumed(), Is.EqualTo(new[] { WaitsFor }), "the successful trial releases the key's parked deliveries");
+        Assert.That(TakeReleased(), Is.EqualTo(new[] { WaitsFor }), "the successful trial releases the key's parked deliveries");
         Assert.That((await SendAsync()).Outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
         Assert.That(_server.Requests, Has.Count.EqualTo(12));
     }
@@ -265,18 +284,18 @@ public class VendorRequestSenderTests
     {
         Answer(503);
         await SendAsync();
-        Assert.That(_pauses.TakeResumed(), Is.Empty, "still in trouble");
+        Assert.That(TakeReleased(), Is.Empty, "still in trouble");
 
         Answer(429, retryAfter: "1");
         await SendAsync();
-        Assert.That(_pauses.TakeResumed(), Is.Empty, "a 429 only asks to slow down: the vendor's Retry-After stands");
+        Assert.That(TakeReleased(), Is.Empty, "a 429 only asks to slow down: the vendor's Retry-After stands");
 
         Answer(202);
         await SendAsync();
-        Assert.That(_pauses.TakeResumed(), Is.EqualTo(new[] { WaitsFor }), "the vendor answers again: what waits for it is due now");
+        Assert.That(TakeReleased(), Is.EqualTo(new[] { WaitsFor }), "the vendor answers again: what waits for it is due now");
 
         await SendAsync();
-        Assert.That(_pauses.TakeResumed(), Is.Empty, "healthy traffic releases nothing more");
+        Assert.That(TakeReleased(), Is.Empty, "healthy traffic releases nothing more");
     }
 
     [Test]
@@ -287,7 +306,7 @@ public class VendorRequestSenderTests
         Answer(400, """{"error":"email is required"}""");
         await SendAsync();
 
-        Assert.That(_pauses.TakeResumed(), Is.EqualTo(new[] { WaitsFor }), "a 4xx means the vendor is up");
+        Assert.That(TakeReleased(), Is.EqualTo(new[] { WaitsFor }), "a 4xx means the vendor is up");
     }
 
     [Test]

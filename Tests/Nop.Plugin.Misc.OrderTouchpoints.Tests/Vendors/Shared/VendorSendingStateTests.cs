@@ -1,8 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
-using Polly.CircuitBreaker;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 
@@ -10,46 +10,54 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 public class VendorSendingStateTests
 {
     private readonly ManualTimeProvider _clock = new();
+    private VendorGate _gate = null!;
 
-    private static ValueTask<HttpResponseMessage> Answer(HttpStatusCode status) => ValueTask.FromResult(new HttpResponseMessage(status));
+    [SetUp]
+    public void CreateGate() => _gate = new VendorGate(
+        new ServiceCollection().AddSingleton<IVendorLeaseStore>(new InMemoryVendorLeaseStore()).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
+        _clock);
+
+    private async Task<GatePassage> SendAsync(TouchpointVendor vendor, string apiKey, HttpStatusCode status, Action? whileSending = null)
+    {
+        var passage = await _gate.SendAsync(VendorKey.Of(vendor, apiKey), 1, TimeSpan.FromSeconds(15), null, _ =>
+        {
+            whileSending?.Invoke();
+            return Task.FromResult(new HttpResponseMessage(status));
+        }, CancellationToken.None);
+        passage.Answer?.Dispose();
+        return passage;
+    }
 
     [Test]
     public async Task A_vendor_that_keeps_failing_is_paused_then_probed_then_sending_again()
     {
-        var pipelines = new VendorResiliencePipelines(_clock, new VendorPauses(_clock));
-        var voyado = pipelines.Get(TouchpointVendor.VoyadoEngage, "engage-key-1");
-        pipelines.Get(TouchpointVendor.Transactionale, "trx-key-1");
-        Assert.That(pipelines.StateOf(TouchpointVendor.VoyadoEngage), Is.EqualTo(VendorSendingState.Sending));
+        await SendAsync(TouchpointVendor.Transactionale, "trx-key-1", HttpStatusCode.OK);
+        Assert.That(_gate.StateOf(TouchpointVendor.VoyadoEngage), Is.EqualTo(VendorSendingState.Sending));
 
         for (var i = 0; i < 10; i++)
-            (await voyado.ExecuteAsync(_ => Answer(HttpStatusCode.ServiceUnavailable))).Dispose();
+            await SendAsync(TouchpointVendor.VoyadoEngage, "engage-key-1", HttpStatusCode.ServiceUnavailable);
 
-        Assert.That(pipelines.StateOf(TouchpointVendor.VoyadoEngage), Is.EqualTo(VendorSendingState.Paused));
-        Assert.That(pipelines.StateOf(TouchpointVendor.Transactionale), Is.EqualTo(VendorSendingState.Sending));
-        Assert.ThrowsAsync<BrokenCircuitException>(async () => await voyado.ExecuteAsync(_ => Answer(HttpStatusCode.OK)));
+        Assert.That(_gate.StateOf(TouchpointVendor.VoyadoEngage), Is.EqualTo(VendorSendingState.Paused));
+        Assert.That(_gate.StateOf(TouchpointVendor.Transactionale), Is.EqualTo(VendorSendingState.Sending));
+        Assert.That((await SendAsync(TouchpointVendor.VoyadoEngage, "engage-key-1", HttpStatusCode.OK)).HeldBack?.HeldBack, Is.True);
 
         _clock.Advance(TimeSpan.FromSeconds(31));
         var stateDuringProbe = VendorSendingState.Sending;
-        (await voyado.ExecuteAsync(_ =>
-        {
-            stateDuringProbe = pipelines.StateOf(TouchpointVendor.VoyadoEngage);
-            return Answer(HttpStatusCode.OK);
-        })).Dispose();
+        await SendAsync(TouchpointVendor.VoyadoEngage, "engage-key-1", HttpStatusCode.OK,
+            () => stateDuringProbe = _gate.StateOf(TouchpointVendor.VoyadoEngage));
 
         Assert.That(stateDuringProbe, Is.EqualTo(VendorSendingState.Probing));
-        Assert.That(pipelines.StateOf(TouchpointVendor.VoyadoEngage), Is.EqualTo(VendorSendingState.Sending));
+        Assert.That(_gate.StateOf(TouchpointVendor.VoyadoEngage), Is.EqualTo(VendorSendingState.Sending));
     }
 
     [Test]
     public async Task One_paused_key_pauses_the_vendor_in_the_view()
     {
-        var pipelines = new VendorResiliencePipelines(_clock, new VendorPauses(_clock));
-        var badStore = pipelines.Get(TouchpointVendor.VtMarketing, "vtm-key-store-1");
-        pipelines.Get(TouchpointVendor.VtMarketing, "vtm-key-store-2");
+        await SendAsync(TouchpointVendor.VtMarketing, "vtm-key-store-2", HttpStatusCode.OK);
 
         for (var i = 0; i < 10; i++)
-            (await badStore.ExecuteAsync(_ => Answer(HttpStatusCode.BadGateway))).Dispose();
+            await SendAsync(TouchpointVendor.VtMarketing, "vtm-key-store-1", HttpStatusCode.BadGateway);
 
-        Assert.That(pipelines.StateOf(TouchpointVendor.VtMarketing), Is.EqualTo(VendorSendingState.Paused));
+        Assert.That(_gate.StateOf(TouchpointVendor.VtMarketing), Is.EqualTo(VendorSendingState.Paused));
     }
 }

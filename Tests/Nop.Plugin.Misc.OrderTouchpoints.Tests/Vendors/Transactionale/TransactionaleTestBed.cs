@@ -1,6 +1,7 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Transactionale;
@@ -18,14 +19,13 @@ public sealed class TransactionaleTestBed(ChannelTestContext context, FakeVendor
 
     protected override HttpContract Contract(string apiKey) => TransactionaleContract.For(apiKey);
 
-    public override TransactionaleTouchpointChannel CreateChannel() => CreateChannelOn(Context.Leases);
+    public override TransactionaleTouchpointChannel CreateChannel() => CreateChannelOn(Context.Gate);
 
-    /// <summary>The channel of a web-farm node with these leases (another node: <see cref="ChannelTestContext.CreateNode"/>).</summary>
-    public TransactionaleTouchpointChannel CreateChannelOn(VendorSendLeases node) => new(
+    /// <summary>The channel of a web-farm node with this vendor gate (another node: <see cref="ChannelTestContext.CreateNode"/>).</summary>
+    public TransactionaleTouchpointChannel CreateChannelOn(VendorGate node) => new(
         Context.Settings.Object,
         Context.Protector,
         new TransactionalePayloadBuilder(Context.Loader, Context.Shop.GdprService.Object),
-        new TransactionaleClient(Context.Http, Context.Sender),
-        node,
+        new TransactionaleClient(Context.Http, Context.SenderOn(node)),
         Logs.Logger);
 }

@@ -189,7 +189,7 @@ public class VoyadoChannelTests
         texts.Add((await _bed.DeliverAsync()).Reason);
         texts.Add((await _bed.CreateChannel().TestConnectionAsync(1, CancellationToken.None)).Message);
 
-        var connection = new VoyadoConnection(Engage.BaseUri, FakeEngage.ApiKey, 40, TimeSpan.FromSeconds(1));
+        var connection = new VoyadoConnection(Engage.BaseUri, FakeEngage.ApiKey, 40);
         texts.Add(connection.ToString());
         texts.Add(new ArgumentException(connection.ToString()).ToString());
 

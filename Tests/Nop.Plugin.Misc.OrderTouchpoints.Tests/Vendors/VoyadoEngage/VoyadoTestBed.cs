@@ -18,7 +18,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VoyadoEngage;
 /// <summary>
 /// The sample shop (<see cref="ShopFixture.WithSampleOrder"/>) wired to a <see cref="FakeEngage"/>: per-store
 /// settings behind a mocked ISettingService, keys "encrypted" by a mocked IEncryptionService, generic
-/// attributes kept in memory, and the real channel, resolver, builders, client, sender and rate limiter.
+/// attributes kept in memory, and the real channel, resolver, builders, client, sender and vendor gate.
 /// </summary>
 public sealed class VoyadoTestBed : IAsyncDisposable
 {
@@ -75,11 +75,6 @@ public sealed class VoyadoTestBed : IAsyncDisposable
     /// <summary>The outbox the channel reads the states Engage was already shown from.</summary>
     public InMemoryDeliveryOutbox Outbox { get; } = new(TimeProvider.System);
 
-    /// <summary>Shared by every channel of the bed, like the singleton in a store.</summary>
-    public VoyadoRateLimiter RateLimiter { get; } = new(TimeProvider.System);
-
-    public VendorResiliencePipelines Pipelines { get; } = new(TimeProvider.System, new VendorPauses(TimeProvider.System));
-
     public static async Task<VoyadoTestBed> StartAsync()
     {
         var shop = ShopFixture.WithSampleOrder(out var order);
@@ -102,16 +97,16 @@ public sealed class VoyadoTestBed : IAsyncDisposable
     /// <summary>The web farm's lease table (the database), shared by every "node" of the bed.</summary>
     public InMemoryVendorLeaseStore LeaseStore { get; } = new();
 
-    /// <summary>This node's lease holder; <see cref="CreateNode"/> makes another node's.</summary>
-    public VendorSendLeases Leases => _leases ??= CreateNode(TimeProvider.System);
+    /// <summary>This node's vendor gate (its rate limits, circuits and leases), shared by every channel of the bed like the singleton in a store; <see cref="CreateNode"/> makes another node's.</summary>
+    public VendorGate Gate => _gate ??= CreateNode(TimeProvider.System);
 
-    private VendorSendLeases? _leases;
+    private VendorGate? _gate;
 
-    public VendorSendLeases CreateNode(TimeProvider clock) =>
+    public VendorGate CreateNode(TimeProvider clock) =>
         new(new ServiceCollection().AddSingleton<IVendorLeaseStore>(LeaseStore).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), clock);
 
-    public VoyadoClient CreateClient(VendorSendLeases? node = null) =>
-        new(_httpClient, new VendorRequestSender(Pipelines, TimeProvider.System), RateLimiter, node ?? Leases);
+    public VoyadoClient CreateClient(VendorGate? node = null) =>
+        new(_httpClient, new VendorRequestSender(node ?? Gate, SettingService.Object, TimeProvider.System));
 
     public VoyadoTouchpointChannel CreateChannel()
     {

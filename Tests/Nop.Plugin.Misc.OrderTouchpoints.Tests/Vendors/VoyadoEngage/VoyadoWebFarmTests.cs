@@ -1,5 +1,6 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VoyadoEngage;
@@ -19,7 +20,7 @@ public class VoyadoWebFarmTests
     {
         _bed = await VoyadoTestBed.StartAsync();
         _bed.Engage.AddContact("giulia.rossi@example.com", "a0000001-0000-4000-8000-000000000001");
-        Assert.That(VoyadoConnection.TryCreate(_bed.Settings[1], FakeEngage.ApiKey, TimeSpan.FromSeconds(5), out _connection, out var problem), Is.True, problem);
+        Assert.That(VoyadoConnection.TryCreate(_bed.Settings[1], FakeEngage.ApiKey, out _connection, out var problem), Is.True, problem);
     }
 
     [TearDown]
@@ -40,12 +41,12 @@ public class VoyadoWebFarmTests
         Assert.That(_bed.Engage.Lookups, Has.Count.EqualTo(1), "the second node sent nothing");
 
         // The first node keeps its lease while it sends (renewed at half time)…
-        _clock.Advance(VendorSendLeases.Duration * 0.6);
+        _clock.Advance(VendorGate.LeaseDuration * 0.6);
         Assert.That((await first.LookUpContactIdAsync(_connection, "giulia.rossi@example.com", CancellationToken.None)).IsSuccess, Is.True);
         Assert.That((await second.LookUpContactIdAsync(_connection, "giulia.rossi@example.com", CancellationToken.None)).Outcome.HeldBack, Is.True);
 
         // …and loses it when it stops (a node that died): the other node takes over.
-        _clock.Advance(VendorSendLeases.Duration + TimeSpan.FromSeconds(1));
+        _clock.Advance(VendorGate.LeaseDuration + TimeSpan.FromSeconds(1));
         Assert.That((await second.LookUpContactIdAsync(_connection, "giulia.rossi@example.com", CancellationToken.None)).IsSuccess, Is.True);
         Assert.That((await first.LookUpContactIdAsync(_connection, "giulia.rossi@example.com", CancellationToken.None)).Outcome.HeldBack, Is.True);
         Assert.That(_bed.Engage.Lookups, Has.Count.EqualTo(3));

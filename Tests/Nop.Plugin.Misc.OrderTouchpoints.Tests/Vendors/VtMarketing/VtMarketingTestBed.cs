@@ -24,7 +24,6 @@ public sealed class VtMarketingTestBed(ChannelTestContext context, FakeVendorSer
         Context.Protector,
         new VtMarketingPayloadBuilder(Context.Loader),
         new VtMarketingClient(Context.Http, Context.Sender),
-        Context.Leases,
         Logs.Logger);
 
     public static JsonElement Generic(JsonElement body) => body.GetProperty("event").GetProperty("confirmation").GetProperty("generic");
