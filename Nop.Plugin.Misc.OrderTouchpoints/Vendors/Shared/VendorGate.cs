@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Polly;
@@ -21,15 +21,8 @@ public readonly record struct VendorKey(TouchpointVendor Vendor, long Hash)
     public static VendorKey Of(TouchpointVendor vendor, string apiKey) =>
         new(vendor, BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey))));
 
-    public string Name
-    {
-        get
-        {
-            Span<byte> bytes = stackalloc byte[8];
-            BinaryPrimitives.WriteInt64LittleEndian(bytes, Hash);
-            return $"{(int)Vendor}:{Convert.ToHexString(bytes)}";
-        }
-    }
+    // The 8 bytes in hash order, as hexadecimal.
+    public string Name => $"{(int)Vendor}:{BinaryPrimitives.ReverseEndianness(Hash):X16}";
 
     public override string ToString() => Name;
 }
@@ -37,10 +30,13 @@ public readonly record struct VendorKey(TouchpointVendor Vendor, long Hash)
 /// <summary>A pause that has ended: the vendor's connection test for <see cref="StoreId"/> decides whether sending with the key resumes.</summary>
 public sealed record VendorProbe(VendorKey Key, int StoreId);
 
+/// <summary>What the gate let through: the vendor's answer, or why nothing was sent (an uncounted attempt).</summary>
+public sealed record GatePassage(HttpResponseMessage? Answer, DeliveryOutcome? HeldBack);
+
 /// <summary>
 /// Everything this process holds per vendor API key (a singleton), passed exactly once by every request to a vendor:
 /// the key's web-farm lease (one node at a time sends with a key, so this node's circuit and rate limit see every
-/// request made with it), its circuit breaker, its rate limit (Engage) and the attempt timeout. Retries are not here:
+/// request made with it), its rate limit (Engage), its circuit breaker and the attempt timeout. Retries are not here:
 /// they are durable, in the outbox.
 /// After the key failed repeatedly its circuit opens: sending with it pauses, deliveries held back meanwhile are parked
 /// in the outbox under the key (costing no attempt), and when the pause ends the gate probes the vendor with the
@@ -69,24 +65,15 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
     /// <summary>When a request held back by another node's lease or by the rate limit is tried again.</summary>
     public static readonly TimeSpan HeldBackRetryAfter = TimeSpan.FromSeconds(2);
 
-    public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(1);
-
-    // Timers run on a coarse monotonic tick and can fire a few milliseconds before a full window has passed
-    // by the wall clock the vendor counts with; the permit is held that much longer.
-    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(25);
-
-    // Requests waiting for a rate-limit slot beyond this many seconds of backlog are told to come back later instead of queueing.
-    private const int MaxQueuedSeconds = 60;
-
-    // The vendor counts requests per second of its own wall clock, whatever clock the rest of the plugin runs on.
-    private static readonly TimeProvider WallClock = TimeProvider.System;
+    // One second of the vendor's wall clock: timers run on a coarse monotonic tick and can fire a few milliseconds early.
+    private static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(25);
 
     private readonly Guid _nodeId = Guid.NewGuid();
     private readonly ConcurrentDictionary<string, KeyState> _keys = new();
 
     /// <summary>
-    /// Sends one request with the key through its lease, circuit, rate limit (<paramref name="maxRequestsPerSecond"/>, none
-    /// when null) and <paramref name="attemptTimeout"/>. Held back (nothing was sent) when another node holds the key, no
+    /// Sends one request with the key through its lease, rate limit (<paramref name="maxRequestsPerSecond"/>, none when null),
+    /// circuit and <paramref name="attemptTimeout"/>. Held back (nothing was sent) when another node holds the key, no
     /// rate-limit slot comes within the attempt timeout, or the circuit is open; then <see cref="GatePassage.HeldBack"/> says
     /// why. A timeout is a <see cref="TimeoutRejectedException"/>; other failures are the request's own.
     /// <paramref name="storeId"/>: the store whose delivery this is (null for a connection test), where a probe of the key runs.
@@ -97,11 +84,24 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         var state = _keys.GetOrAdd(key.Name, _ => NewKeyState(key));
         if (!await HoldLeaseAsync(state, cancellationToken))
             return HeldBack("Held back: another node of the web farm is sending with this API key; sent again shortly.", HeldBackRetryAfter);
-        var slot = maxRequestsPerSecond is { } rate ? await WaitForSlotAsync(state, Math.Max(1, rate), attemptTimeout, cancellationToken) : null;
-        if (maxRequestsPerSecond is not null && slot is null)
+        var rateLimit = maxRequestsPerSecond is { } rate ? RateLimitOf(state, Math.Max(1, rate)) : null;
+        // The wait for a slot is bounded by real time, like the window it waits for, and does not eat the attempt timeout.
+        if (rateLimit is not null && !await rateLimit.WaitAsync(attemptTimeout, cancellationToken))
             return HeldBack($"Held back by the rate limit of {maxRequestsPerSecond} requests/s for this API key; sent again shortly.", HeldBackRetryAfter);
+        try
+        {
+            return await ThroughCircuitAsync(state, storeId, attemptTimeout, send, cancellationToken);
+        }
+        finally
+        {
+            if (rateLimit is not null)
+                _ = ReturnAfterWindowAsync(rateLimit);
+        }
+    }
 
-        using var rateSlot = slot;
+    private async Task<GatePassage> ThroughCircuitAsync(KeyState state, int? storeId, TimeSpan attemptTimeout,
+        Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
         HttpResponseMessage answer;
         try
         {
@@ -122,19 +122,17 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         catch (BrokenCircuitException ex)
         {
             return HeldBack("Paused: the vendor failed repeatedly in the last minute; sending resumes automatically when it answers again.",
-                ex.RetryAfter, key.Name);
+                ex.RetryAfter, state.Key.Name);
         }
         catch (Exception ex) when (IsTrouble(ex, cancellationToken))
         {
-            lock (state)
-            {
-                state.Troubled = true;
-                if (storeId is { } store)
-                    state.ProbeStoreId = store;
-            }
+            Troubled(state, storeId);
             throw;
         }
-        await ObservedAnswerAsync(state, answer, storeId);
+        if (IsTrouble(answer))
+            Troubled(state, storeId);
+        else if (Answered(state, answer.StatusCode != HttpStatusCode.TooManyRequests))
+            await ReleaseAsync(state.Key);
         return new GatePassage(answer, null);
     }
 
@@ -149,29 +147,29 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
 
     private static bool IsTrouble(HttpResponseMessage answer) => (int)answer.StatusCode >= 500;
 
-    private async Task ObservedAnswerAsync(KeyState state, HttpResponseMessage answer, int? storeId)
+    private static void Troubled(KeyState state, int? storeId)
     {
-        bool release;
         lock (state)
         {
-            if (IsTrouble(answer))
-            {
-                state.Troubled = true;
-                if (storeId is { } store)
-                    state.ProbeStoreId = store;
-                return;
-            }
+            state.Troubled = true;
+            state.ProbeStoreId = storeId ?? state.ProbeStoreId;
+        }
+    }
+
+    /// <summary>The vendor answered without trouble (a 429 is no answer to trouble); true when the key's waiting deliveries are to be released.</summary>
+    private static bool Answered(KeyState state, bool answersTrouble)
+    {
+        lock (state)
+        {
             // The circuit closed (this was its trial request, a probe or a delivery): the pause is over.
             var resumed = state.PauseEndsOnUtc is not null && state.CircuitState.CircuitState == CircuitState.Closed;
             if (resumed)
                 state.PauseEndsOnUtc = null;
-            var answeredAfterTrouble = state.Troubled && answer.StatusCode != System.Net.HttpStatusCode.TooManyRequests;
+            var answeredAfterTrouble = answersTrouble && state.Troubled;
             if (answeredAfterTrouble || resumed)
                 state.Troubled = false;
-            release = resumed || (answeredAfterTrouble && state.PauseEndsOnUtc is null);
+            return resumed || (answeredAfterTrouble && state.PauseEndsOnUtc is null);
         }
-        if (release)
-            await ReleaseAsync(state.Key);
     }
 
     /// <summary>Every delivery waiting for the key is due now, and the worker is woken for them. A failure leaves them to their backstop.</summary>
@@ -200,13 +198,11 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
     }
 
     /// <summary>When the next probe is due; null when no pause waits for one.</summary>
-    public DateTime? NextProbeOnUtc => _keys.Values.Min(DueProbeOnUtc);
-
-    private static DateTime? DueProbeOnUtc(KeyState state)
+    public DateTime? NextProbeOnUtc => _keys.Values.Min(state =>
     {
         lock (state)
             return state.ProbeSent ? null : state.PauseEndsOnUtc;
-    }
+    });
 
     /// <summary>
     /// Up to <paramref name="max"/> pauses that have ended and whose probe is not yet sent; each is marked sent. A pause
@@ -216,21 +212,17 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var probes = new List<VendorProbe>();
-        foreach (var state in _keys.Values)
+        foreach (var state in _keys.Values.TakeWhile(_ => probes.Count < max))
         {
-            if (probes.Count >= max)
-                break;
             lock (state)
             {
                 if (state.ProbeSent || state.PauseEndsOnUtc is not { } due || due > now)
                     continue;
-                if (state.ProbeStoreId is not { } store)
-                {
+                if (state.ProbeStoreId is { } store)
+                    probes.Add(new VendorProbe(state.Key, store));
+                else
                     state.PauseEndsOnUtc = null;
-                    continue;
-                }
                 state.ProbeSent = true;
-                probes.Add(new VendorProbe(state.Key, store));
             }
         }
         return probes;
@@ -260,13 +252,11 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         }
         finally
         {
-            if (_keys.TryGetValue(probe.Key.Name, out var state))
+            var state = _keys[probe.Key.Name];
+            lock (state)
             {
-                lock (state)
-                {
-                    if (state.ProbeSent)
-                        state.PauseEndsOnUtc = null;
-                }
+                if (state.ProbeSent)
+                    state.PauseEndsOnUtc = null;
             }
         }
     }
@@ -292,47 +282,30 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         return held;
     }
 
-    /// <summary>
-    /// Waits (at most <paramref name="maxWait"/>) until a request may start; null when no slot came in time. Why a
-    /// ConcurrencyLimiter whose permit goes back one second after the request ENDED, rather than the fixed/sliding window
-    /// limiters: those count departures per window segment, so a burst at the end of one segment and another at the start
-    /// of the next can put 2×N requests into one second as the vendor sees it, and a slow first connection bunches arrivals
-    /// further. A request reaches the vendor before its answer comes back, so two requests on the same permit always arrive
-    /// at least one second apart: the vendor never sees more than N requests within any second, whatever the network does.
-    /// The price: with slow answers the rate reached is N per (1 s + answer time), still close to N at usual latencies.
-    /// </summary>
-    private static async Task<IDisposable?> WaitForSlotAsync(KeyState state, int maxRequestsPerSecond, TimeSpan maxWait, CancellationToken cancellationToken)
+    // A changed rate replaces the limit; the permits of the old one simply run out.
+    private static SemaphoreSlim RateLimitOf(KeyState state, int perSecond)
     {
-        ConcurrencyLimiter limiter;
         lock (state)
         {
-            // A changed rate replaces the limiter; the permits of the old one simply run out.
-            if (state.RateLimit?.Rate != maxRequestsPerSecond)
-            {
-                state.RateLimit = (maxRequestsPerSecond, new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-                {
-                    PermitLimit = maxRequestsPerSecond,
-                    QueueLimit = maxRequestsPerSecond * MaxQueuedSeconds,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst
-                }));
-            }
-            limiter = state.RateLimit.Value.Limiter;
+            if (state.RateLimit?.PerSecond != perSecond)
+                state.RateLimit = (perSecond, new SemaphoreSlim(perSecond, perSecond));
+            return state.RateLimit.Value.Slots;
         }
-        using var waitLimit = new CancellationTokenSource(maxWait, WallClock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, waitLimit.Token);
-        RateLimitLease lease;
-        try
-        {
-            lease = await limiter.AcquireAsync(1, linked.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-        if (lease.IsAcquired)
-            return new RateSlot(lease);
-        lease.Dispose();
-        return null;
+    }
+
+    /// <summary>
+    /// A rate-limit permit goes back one second after its request ENDED, rather than per window as the fixed or sliding window
+    /// limiters count: those can put a burst at the end of one window and another at the start of the next, 2×N requests within
+    /// one second as the vendor sees it, and a slow first connection bunches arrivals further. A request reaches the vendor
+    /// before its answer comes back, so two requests on the same permit always arrive at least one second apart: the vendor
+    /// never sees more than N requests within any second, whatever the network does. The price: with slow answers the rate
+    /// reached is N per (1 s + answer time), still close to N at usual latencies. Real time, as the vendor counts it, whatever
+    /// clock the rest of the plugin runs on.
+    /// </summary>
+    private static async Task ReturnAfterWindowAsync(SemaphoreSlim rateLimit)
+    {
+        await Task.Delay(RateWindow);
+        rateLimit.Release();
     }
 
     private KeyState NewKeyState(VendorKey key)
@@ -363,53 +336,19 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         return state;
     }
 
+    /// <summary>One key's state; its fields are read and written under a lock of the object.</summary>
     private sealed class KeyState(VendorKey key)
     {
-        public VendorKey Key { get; } = key;
-
-        public ResiliencePipeline<HttpResponseMessage> Circuit { get; set; } = ResiliencePipeline<HttpResponseMessage>.Empty;
-
+        public readonly VendorKey Key = key;
         // A state provider serves one circuit breaker only: each key's own.
-        public CircuitBreakerStateProvider CircuitState { get; } = new();
-
-        public DateTime? PauseEndsOnUtc { get; set; }
-
-        public bool ProbeSent { get; set; }
-
-        // Which store a probe of the key runs its connection test for: the store of the latest delivery that met trouble with the key.
-        public int? ProbeStoreId { get; set; }
-
-        public bool Troubled { get; set; }
-
-        public DateTime LeaseEndsOnUtc { get; set; }
-
-        public (int Rate, ConcurrencyLimiter Limiter)? RateLimit { get; set; }
-    }
-
-    /// <summary>A rate-limit permit in use; disposing it returns the permit one window (and the timer slack) later.</summary>
-    private sealed class RateSlot(RateLimitLease lease) : IDisposable
-    {
-        private int _ended;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _ended, 1) == 0)
-                _ = ReturnAfterWindowAsync();
-        }
-
-        private async Task ReturnAfterWindowAsync()
-        {
-            try
-            {
-                await Task.Delay(RateWindow + TimerSlack, WallClock);
-            }
-            finally
-            {
-                lease.Dispose();
-            }
-        }
+        public readonly CircuitBreakerStateProvider CircuitState = new();
+        public ResiliencePipeline<HttpResponseMessage> Circuit = ResiliencePipeline<HttpResponseMessage>.Empty;
+        public DateTime? PauseEndsOnUtc;
+        public bool ProbeSent;
+        // The store whose connection test probes the key: that of the latest delivery that met trouble with it.
+        public int? ProbeStoreId;
+        public bool Troubled;
+        public DateTime LeaseEndsOnUtc;
+        public (int PerSecond, SemaphoreSlim Slots)? RateLimit;
     }
 }
-
-/// <summary>What the gate let through: the vendor's answer, or why nothing was sent (an uncounted attempt).</summary>
-public sealed record GatePassage(HttpResponseMessage? Answer, DeliveryOutcome? HeldBack);
