@@ -38,7 +38,7 @@ public static class VendorHttp
         {
             client.MaxResponseContentBufferSize = MaxAnswerBytes;
             // HttpClient's own 100-s default would silently cut an attempt timeout the owner set above it (up to 120 s):
-            // the resilience pipeline's timeout is the only one.
+            // the vendor gate's attempt timeout is the only one.
             client.Timeout = Timeout.InfiniteTimeSpan;
         });
         builder.WithProxy();
