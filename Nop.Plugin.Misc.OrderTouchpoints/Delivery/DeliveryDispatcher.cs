@@ -90,17 +90,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                         foreach (var probe in gate.TakeDueProbes(free))
                         {
                             free--;
-                            sends.Add(Task.Run(async () =>
-                            {
-                                try
-                                {
-                                    await gate.ProbeAsync(probe, plan.SendTimeLimit);
-                                }
-                                finally
-                                {
-                                    slots.Release();
-                                }
-                            }, CancellationToken.None));
+                            sends.Add(Task.Run(() => ProbeAsync(probe, plan, slots), CancellationToken.None));
                         }
                         claimed = free > 0 ? await outbox.ClaimDueAsync(free, DrainPlan.Lease, NodeName, cancellationToken) : [];
                     }
@@ -206,6 +196,19 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         finally
         {
             leases.Done(claimToken);
+            slots.Release();
+        }
+    }
+
+    // The gate's probe of a pause holds a send slot like a delivery: a drain never has more requests out than its slots.
+    private async Task ProbeAsync(VendorProbe probe, DrainPlan plan, SemaphoreSlim slots)
+    {
+        try
+        {
+            await gate.ProbeAsync(probe, plan.SendTimeLimit);
+        }
+        finally
+        {
             slots.Release();
         }
     }
