@@ -16,7 +16,7 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
 {
     public async Task<VendorResponse> SendAsync(
         HttpClient client,
-        TouchpointVendor vendor,
+        VendorFacts vendor,
         string apiKey,
         Func<HttpRequestMessage> createRequest,
         Func<string, string> describeError,
@@ -25,10 +25,10 @@ public class VendorRequestSender(VendorResiliencePipelines pipelines, TimeProvid
         CancellationToken cancellationToken,
         TimeSpan? attemptTimeout = null)
     {
-        var pipeline = pipelines.Get(vendor, apiKey, attemptTimeout);
+        var pipeline = pipelines.Get(vendor.Vendor, apiKey, attemptTimeout);
         // Every retry remembers the vendor key it waits for: when a probe finds the vendor back, all go at once.
-        var vendorKey = VendorPauses.KeyOf(vendor, apiKey);
-        void Observed(bool vendorTrouble) => pipelines.Observed(vendorKey, vendorTrouble, vendor, delivery?.StoreId);
+        var vendorKey = VendorPauses.KeyOf(vendor.Vendor, apiKey);
+        void Observed(bool vendorTrouble) => pipelines.Observed(vendorKey, vendorTrouble, vendor.Vendor, delivery?.StoreId);
         try
         {
             HttpResponseMessage answered;

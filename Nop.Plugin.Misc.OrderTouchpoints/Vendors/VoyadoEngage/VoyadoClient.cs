@@ -76,7 +76,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender, Voy
                 $"Held back by the rate limit of {connection.MaxRequestsPerSecond} requests/s for this API key; sent again shortly.",
                 RateLimitRetryAfter));
         }
-        return await sender.SendAsync(httpClient, TouchpointVendor.VoyadoEngage, connection.ApiKey, createRequest,
+        return await sender.SendAsync(httpClient, VoyadoTouchpointChannel.About, connection.ApiKey, createRequest,
             body => VendorErrorText.MaskEchoes(body.Replace(connection.ApiKey, "[api key]", StringComparison.Ordinal), personalValues), repeat, delivery,
             cancellationToken, connection.AttemptTimeout);
     }

@@ -35,8 +35,6 @@ public class DeliverySweepTaskTests
         _alerts = new Mock<IDeliveryAlerts>();
         var settings = new Mock<ISettingService>();
         settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsDeliverySettings>(It.IsAny<int>())).ReturnsAsync(() => _deliverySettings);
-        settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsTransactionaleSettings>(It.IsAny<int>()))
-            .ReturnsAsync(new OrderTouchpointsTransactionaleSettings { Enabled = true, EnabledOnUtc = _time.UtcNow.AddDays(-10) });
         var stores = new Mock<IStoreService>();
         stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Store { Id = 1 }]);
         _node = new DeliveryNode(_outbox, _time, _vendor, configure: services =>
@@ -44,13 +42,14 @@ public class DeliverySweepTaskTests
             services.AddSingleton(settings.Object);
             services.AddSingleton(stores.Object);
             services.AddSingleton(ReconciliationTests.OrderSearch(_orders).Object);
-            services.AddScoped<VendorEnablement>();
             services.AddScoped<DeliveryReconciler>();
             services.AddSingleton(_alerts.Object);
             services.AddScoped<DeliverySweepTask>();
             services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(_vendor.Server.BaseUri, _http,
                 sp.GetRequiredService<VendorRequestSender>(), vendor: TouchpointVendor.VtMarketing));
         });
+        // The node's own vendor (Transactionale) was switched on ten days ago; the VTmarketing channel above never was.
+        _node.VendorEnabledOnUtc = _time.UtcNow.AddDays(-10);
     }
 
     [TearDown]

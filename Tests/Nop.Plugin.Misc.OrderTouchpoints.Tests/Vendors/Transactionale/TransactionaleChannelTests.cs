@@ -25,7 +25,7 @@ public class TransactionaleChannelTests
     {
         var channel = _bed.CreateChannel();
 
-        Assert.That(channel.Vendor, Is.EqualTo(TouchpointVendor.Transactionale));
+        Assert.That(channel.Facts.Vendor, Is.EqualTo(TouchpointVendor.Transactionale));
         Assert.That(await channel.IsActiveForAsync(1, TouchpointEvent.OrderPlaced), Is.True);
         foreach (var other in Enum.GetValues<TouchpointEvent>().Where(e => e != TouchpointEvent.OrderPlaced))
             Assert.That(await channel.IsActiveForAsync(1, other), Is.False, other.ToString());

@@ -23,7 +23,7 @@ public class VoyadoChannelTests
     public async Task Is_active_only_when_enabled_and_configured_and_the_event_is_wanted()
     {
         var channel = _bed.CreateChannel();
-        Assert.That(channel.Vendor, Is.EqualTo(TouchpointVendor.VoyadoEngage));
+        Assert.That(channel.Facts.Vendor, Is.EqualTo(TouchpointVendor.VoyadoEngage));
         Assert.That(await channel.IsActiveForAsync(1, TouchpointEvent.OrderPlaced), Is.True);
         Assert.That(await channel.IsActiveForAsync(1, TouchpointEvent.ShipmentDelivered), Is.False, "SendOnDelivered is off by default");
         Assert.That(await channel.IsActiveForAsync(2, TouchpointEvent.OrderPlaced), Is.False, "store 2 has default (disabled) settings");

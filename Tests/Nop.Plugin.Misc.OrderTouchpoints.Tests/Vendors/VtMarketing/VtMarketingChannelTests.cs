@@ -23,7 +23,7 @@ public class VtMarketingChannelTests
     public async Task Active_only_for_placed_orders_when_enabled_with_a_key_and_a_valid_endpoint()
     {
         var channel = _bed.CreateChannel();
-        Assert.That(channel.Vendor, Is.EqualTo(TouchpointVendor.VtMarketing));
+        Assert.That(channel.Facts.Vendor, Is.EqualTo(TouchpointVendor.VtMarketing));
         Assert.That(await channel.IsActiveForAsync(1, TouchpointEvent.OrderPlaced), Is.True);
         Assert.That(await channel.IsActiveForAsync(1, TouchpointEvent.OrderCancelled), Is.False);
 
