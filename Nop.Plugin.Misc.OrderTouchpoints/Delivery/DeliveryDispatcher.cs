@@ -274,3 +274,6 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         }
     }
 }
+
+/// <summary>What a drain did: attempts made, and when the next waiting row is due (null: nothing waits).</summary>
+public sealed record DrainResult(int Attempts, DateTime? NextDueOnUtc);

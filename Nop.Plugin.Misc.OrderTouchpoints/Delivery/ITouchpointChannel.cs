@@ -10,6 +10,17 @@ public enum TouchpointVendor
     VtMarketing = 3
 }
 
+/// <summary>What happened to the order; values are stored in the outbox, never renumber.</summary>
+public enum TouchpointEvent
+{
+    OrderPlaced = 1,
+    OrderPaid = 2,
+    ShipmentSent = 3,
+    ShipmentDelivered = 4,
+    OrderCancelled = 5,
+    OrderRefunded = 6
+}
+
 /// <summary>One delivery to make: the outbox row's key plus what the vendor needs to know about the attempt.</summary>
 public sealed record DeliveryRequest(
     int StoreId,

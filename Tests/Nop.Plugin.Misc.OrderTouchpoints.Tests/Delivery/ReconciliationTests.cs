@@ -117,13 +117,26 @@ public class ReconciliationTests
     }
 
     [Test]
-    public async Task A_vendor_without_an_enabled_date_and_an_inactive_vendor_are_left_out()
+    public async Task A_vendor_active_for_the_store_but_never_switched_on_is_left_out()
     {
         AddOrder(20, storeId: 1, TimeSpan.FromHours(2));
+
+        await CreateReconciler().ReconcileAsync(CancellationToken.None);
+
+        Assert.That(_outbox.Snapshot().Select(r => r.Vendor), Is.EqualTo(new[] { TouchpointVendor.Transactionale }),
+            "Voyado is active for store 1 but has no EnabledOnUtc");
+    }
+
+    [Test]
+    public async Task An_inactive_vendor_is_left_out_whenever_it_was_switched_on()
+    {
+        AddOrder(20, storeId: 1, TimeSpan.FromHours(2));
+        _enabledOn[(TouchpointVendor.VoyadoEngage, 1)] = Now.AddDays(-1);
         _active[(TouchpointVendor.Transactionale, 1)] = false;
 
-        Assert.That(await CreateReconciler().ReconcileAsync(CancellationToken.None), Is.Zero);
-        Assert.That(_outbox.Snapshot(), Is.Empty, "Voyado is active for store 1 but has no EnabledOnUtc");
+        await CreateReconciler().ReconcileAsync(CancellationToken.None);
+
+        Assert.That(_outbox.Snapshot().Select(r => r.Vendor), Is.EqualTo(new[] { TouchpointVendor.VoyadoEngage }));
     }
 
     [Test]

@@ -44,15 +44,34 @@ public class UnknownOutcomeTests
     }
 
     [Test]
-    public void A_harmless_request_without_an_answer_is_retried_and_one_that_acts_twice_fails()
+    public void A_harmless_request_without_an_answer_is_retried_under_its_vendor_key()
     {
-        var delivery = new DeliveryRequest(1, 7, TouchpointEvent.OrderPlaced, DateTime.UtcNow);
-
-        var lookup = UnknownOutcome.Decide(RepeatEffect.Harmless, VoyadoTouchpointChannel.About, delivery, "no answer within 15 s", "key");
-        var order = UnknownOutcome.Decide(RepeatEffect.ActsTwice, VoyadoTouchpointChannel.About, delivery, "no answer within 15 s", "key");
+        var lookup = UnknownOutcome.Decide(RepeatEffect.Harmless, VoyadoTouchpointChannel.About,
+            new DeliveryRequest(1, 7, TouchpointEvent.OrderPlaced, DateTime.UtcNow), "no answer within 15 s", "key");
 
         Assert.That(lookup, Is.EqualTo(DeliveryOutcome.Retry("No answer within 15 s.") with { VendorKey = "key" }));
+    }
+
+    [Test]
+    public void A_request_that_acts_twice_without_an_answer_fails_counting_its_attempt()
+    {
+        var order = UnknownOutcome.Decide(RepeatEffect.ActsTwice, VoyadoTouchpointChannel.About,
+            new DeliveryRequest(1, 7, TouchpointEvent.OrderPlaced, DateTime.UtcNow), "no answer within 15 s", "key");
+
         Assert.That(order.Kind, Is.EqualTo(OutcomeKind.Rejected));
         Assert.That(order.CountsAgainstSchedule, Is.True);
+    }
+
+    [Test]
+    public void A_vendor_whose_channel_is_not_registered_is_named_by_its_id_and_never_repeated()
+    {
+        var unknown = (TouchpointVendor)9;
+
+        var facts = TestVendors.Registered.Of(unknown);
+
+        Assert.That(facts.DeliveryRepeat, Is.EqualTo(RepeatEffect.ActsTwice));
+        Assert.That(UnknownOutcome.Reason(facts, 5, TouchpointEvent.OrderPlaced, "no answer within 15 s"), Is.EqualTo(
+            "Sent, no answer within 15 s. 9 may have it: 9 may not drop a repeated request, so it is not sent again automatically. " +
+            "Check in 9 whether order id 5 (OrderPlaced) arrived, then resend it from the delivery log only if it is missing."));
     }
 }

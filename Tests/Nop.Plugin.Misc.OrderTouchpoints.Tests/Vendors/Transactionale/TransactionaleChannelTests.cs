@@ -31,6 +31,14 @@ public class TransactionaleChannelTests
             Assert.That(await channel.IsActiveForAsync(1, other), Is.False, other.ToString());
     }
 
+    [Test]
+    public async Task Reports_when_it_was_switched_on_from_the_store_settings()
+    {
+        _bed.Settings.EnabledOnUtc = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
+
+        Assert.That(await _bed.CreateChannel().GetEnabledOnUtcAsync(1), Is.EqualTo(new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc)));
+    }
+
     [TestCase("disabled")]
     [TestCase("no key")]
     [TestCase("plain http to a remote host")]

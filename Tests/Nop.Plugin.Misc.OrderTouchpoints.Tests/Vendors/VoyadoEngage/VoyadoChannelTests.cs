@@ -49,6 +49,17 @@ public class VoyadoChannelTests
     }
 
     [Test]
+    public async Task Reports_when_it_was_switched_on_for_each_store()
+    {
+        Settings.EnabledOnUtc = new DateTime(2026, 11, 3, 8, 0, 0, DateTimeKind.Utc);
+
+        var channel = _bed.CreateChannel();
+
+        Assert.That(await channel.GetEnabledOnUtcAsync(1), Is.EqualTo(new DateTime(2026, 11, 3, 8, 0, 0, DateTimeKind.Utc)));
+        Assert.That(await channel.GetEnabledOnUtcAsync(2), Is.Null, "store 2 was never switched on");
+    }
+
+    [Test]
     public async Task Settings_are_loaded_for_the_order_store_at_send_time()
     {
         Settings.Enabled = false;

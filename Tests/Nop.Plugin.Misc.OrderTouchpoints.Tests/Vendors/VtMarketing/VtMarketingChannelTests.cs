@@ -35,6 +35,14 @@ public class VtMarketingChannelTests
     }
 
     [Test]
+    public async Task Reports_when_it_was_switched_on_from_the_store_settings()
+    {
+        _bed.Settings.EnabledOnUtc = new DateTime(2026, 11, 2, 8, 0, 0, DateTimeKind.Utc);
+
+        Assert.That(await _bed.CreateChannel().GetEnabledOnUtcAsync(1), Is.EqualTo(new DateTime(2026, 11, 2, 8, 0, 0, DateTimeKind.Utc)));
+    }
+
+    [Test]
     public async Task Other_events_are_never_sent()
     {
         var outcome = await _bed.DeliverAsync(ChannelTestContext.PlacedOrder(touchpointEvent: TouchpointEvent.OrderRefunded));
