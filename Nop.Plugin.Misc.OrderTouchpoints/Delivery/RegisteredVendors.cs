@@ -9,7 +9,7 @@ public sealed class RegisteredVendors(IEnumerable<VendorFacts> registered)
     private readonly Dictionary<TouchpointVendor, VendorFacts> _byVendor = registered.ToDictionary(facts => facts.Vendor);
 
     /// <summary>In the order of their stored ids, as lists and filters show them.</summary>
-    public IReadOnlyList<VendorFacts> All => [.. _byVendor.Values.OrderBy(facts => facts.Vendor)];
+    public IReadOnlyList<VendorFacts> All { get; } = [.. registered.OrderBy(facts => facts.Vendor)];
 
     public VendorFacts Of(TouchpointVendor vendor) => _byVendor.TryGetValue(vendor, out var facts) ? facts : VendorFacts.Unregistered(vendor);
 }
