@@ -2,8 +2,41 @@
 # Runs the benchmark harness (Tests/Nop.Plugin.Misc.OrderTouchpoints.Benchmarks) in Release and prints its
 # "METRIC <name> <value> <unit>" lines (and "# ..." notes), then the PostgreSQL ones (…DbBenchmarks).
 # usage: build/bench.sh [--quick] [benchmark name...]   --quick: a tenth of the work; names: run only those
+#        build/bench.sh --engines [batching commit]     this engine and the batching one on PostgreSQL, side by side
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+
+# --engines: the PostgreSQL benchmarks of this checkout and of the last batching engine (claims into a send queue,
+# starts, group-committed results; replaced by single-phase claims in 2df8f0f) on one server in one run, each
+# engine built from its own commit in artifacts/, then their engine figures side by side.
+if [ "${1:-}" = "--engines" ]; then
+  batching_commit="${2:-2df8f0f^}"
+  batching_dir="$root/artifacts/engine-batching"
+  git -C "$root" worktree remove --force "$batching_dir" 2>/dev/null || rm -rf "$batching_dir"
+  git -C "$root" worktree add --detach "$batching_dir" "$batching_commit" >/dev/null
+  trap 'git -C "$root" worktree remove --force "$batching_dir" 2>/dev/null || true' EXIT
+  for tree in "$root" "$batching_dir"; do
+    dotnet build "$tree/Tests/Nop.Plugin.Misc.OrderTouchpoints.DbBenchmarks/Nop.Plugin.Misc.OrderTouchpoints.DbBenchmarks.csproj" \
+      -c Release -nologo -v quiet >/dev/null
+  done
+  db_env="$("$root/build/db-servers.sh" start)"
+  while IFS= read -r line; do export "${line?}"; done <<<"$db_env"
+  trap '"$root/build/db-servers.sh" stop; git -C "$root" worktree remove --force "$batching_dir" 2>/dev/null || true' EXIT
+  dll=bin/Release/net9.0/Nop.Plugin.Misc.OrderTouchpoints.DbBenchmarks.dll
+  results="$root/artifacts/engines"
+  mkdir -p "$results"
+  echo "# single-phase engine ($(git -C "$root" rev-parse --short HEAD))"
+  dotnet "$root/Tests/Nop.Plugin.Misc.OrderTouchpoints.DbBenchmarks/$dll" | tee "$results/single-phase.txt"
+  echo "# batching engine ($(git -C "$batching_dir" rev-parse --short HEAD))"
+  dotnet "$batching_dir/Tests/Nop.Plugin.Misc.OrderTouchpoints.DbBenchmarks/$dll" | tee "$results/batching.txt"
+  echo "# side by side: metric, single-phase, batching"
+  for metric in checkout_plugin_us_p99_pg claim_ms_p99_pg_100k dispatch_per_s_pg_100k dispatch_per_s_pg_1m recovery_s_pg_10k; do
+    single="$(awk -v m="$metric" '$1 == "METRIC" && $2 == m { print $3 " " $4 }' "$results/single-phase.txt")"
+    batched="$(awk -v m="$metric" '$1 == "METRIC" && $2 == m { print $3 " " $4 }' "$results/batching.txt")"
+    echo "ENGINES $metric ${single:-n/a} | ${batched:-n/a}"
+  done
+  exit 0
+fi
 project="$root/Tests/Nop.Plugin.Misc.OrderTouchpoints.Benchmarks"
 if ! build_log="$(dotnet build "$project/Nop.Plugin.Misc.OrderTouchpoints.Benchmarks.csproj" -c Release -nologo -v quiet 2>&1)"; then
   echo "$build_log" >&2

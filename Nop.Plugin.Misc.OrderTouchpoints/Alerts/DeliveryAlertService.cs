@@ -2,7 +2,6 @@ using System.Globalization;
 using Nop.Core.Domain.Messages;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
@@ -34,7 +33,8 @@ public class DeliveryAlertService(
     EmailAccountSettings emailAccountSettings,
     IWorkflowMessageService workflowMessageService,
     ILogger logger,
-    DatabaseClock databaseClock) : IDeliveryAlerts
+    DatabaseClock databaseClock,
+    RegisteredVendors vendors) : IDeliveryAlerts
 {
     public async Task<int> EvaluateAsync(CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ public class DeliveryAlertService(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                await logger.ErrorAsync($"Order touchpoints: the delivery alert about {VendorNames.Of(vendor)} for store {store.Id} "
+                await logger.ErrorAsync($"Order touchpoints: the delivery alert about {vendors.Of(vendor).Name} for store {store.Id} "
                     + $"could not be queued ({exception.GetType().Name}).");
             }
         }
@@ -147,7 +147,7 @@ public class DeliveryAlertService(
             ?? (await emailAccountService.GetAllEmailAccountsAsync()).FirstOrDefault();
         if (account is null)
         {
-            await logger.ErrorAsync($"Order touchpoints: no email account to send the delivery alert about {VendorNames.Of(vendor)} for store {store.Id}.");
+            await logger.ErrorAsync($"Order touchpoints: no email account to send the delivery alert about {vendors.Of(vendor).Name} for store {store.Id}.");
             return false;
         }
 
@@ -155,7 +155,7 @@ public class DeliveryAlertService(
         var recipientName = recipient == account.Email ? account.DisplayName : recipient;
         var tokens = new List<Token>
         {
-            new(DeliveryAlertTemplates.VendorToken, VendorNames.Of(vendor)),
+            new(DeliveryAlertTemplates.VendorToken, vendors.Of(vendor).Name),
             new(DeliveryAlertTemplates.StoreToken, store.Name),
             new(DeliveryAlertTemplates.FailedCountToken, trouble?.FailedCount ?? 0),
             new(DeliveryAlertTemplates.FirstReasonToken, trouble?.FirstFailureReason ?? "-"),
@@ -183,4 +183,11 @@ public class DeliveryAlertService(
             return store.DefaultLanguageId;
         return (await languageService.GetAllLanguagesAsync(storeId: store.Id)).FirstOrDefault()?.Id ?? 0;
     }
+}
+
+/// <summary>Mails the store owner when a vendor's deliveries for a store are in trouble, and when that clears.</summary>
+public interface IDeliveryAlerts
+{
+    /// <summary>Checks every store and vendor once; returns how many emails were queued. Never throws for one store's trouble.</summary>
+    Task<int> EvaluateAsync(CancellationToken cancellationToken);
 }

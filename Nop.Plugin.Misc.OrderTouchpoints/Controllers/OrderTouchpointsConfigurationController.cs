@@ -3,7 +3,6 @@ using Nop.Core;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
 using Nop.Services.Localization;
@@ -89,11 +88,11 @@ public class OrderTouchpointsConfigurationController(
             return refused;
         notificationService.SuccessNotification(await localizationService.GetResourceAsync(SavedFirstResource));
 
-        var channel = channels.FirstOrDefault(c => c.Vendor == vendor);
+        var channel = channels.FirstOrDefault(c => c.Facts.Vendor == vendor);
         if (channel is null)
         {
             notificationService.ErrorNotification(string.Format(
-                await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.TestConnection.Unavailable"), VendorNames.Of(vendor)));
+                await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.TestConnection.Unavailable"), vendor));
             return RedirectToAction(nameof(Configure));
         }
 
@@ -108,7 +107,7 @@ public class OrderTouchpointsConfigurationController(
         }
         var text = string.Format(await localizationService.GetResourceAsync(result.Success
             ? "Plugins.Misc.OrderTouchpoints.Configure.TestConnection.Succeeded"
-            : "Plugins.Misc.OrderTouchpoints.Configure.TestConnection.Failed"), VendorNames.Of(vendor), result.Message);
+            : "Plugins.Misc.OrderTouchpoints.Configure.TestConnection.Failed"), channel.Facts.Name, result.Message);
         if (result.Success)
             notificationService.SuccessNotification(text);
         else

@@ -136,17 +136,9 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         return new DrainResult(attempts, nextProbe is { } probeOn && (nextDue is null || probeOn < nextDue) ? probeOn : nextDue);
     }
 
-    /// <summary>
-    /// Whether a delivery whose last attempt ended with no recorded result (its node was killed mid-send) may
-    /// simply be sent again: the same rule as for an answer lost to a timeout (<see cref="UnknownOutcome"/>).
-    /// Which request was in flight is not known, so the delivery counts as its most consequential request;
-    /// every vendor today makes one that acts twice (Engage's order post and Transactionale's post email the
-    /// customer again, VTmarketing may count the order twice), so none is resent blindly.
-    /// </summary>
-    public static bool ResendsAfterUnknownOutcome(TouchpointVendor vendor) => UnknownOutcome.MayRepeat(UnknownOutcome.OfDelivery(vendor));
-
-    public static string UnknownOutcomeReason(OrderTouchpointDelivery row) =>
-        UnknownOutcome.Reason(row.Vendor, row.OrderId, row.Event, "no answer recorded: the process sending it stopped mid-delivery");
+    /// <summary>The reason of a delivery whose last attempt ended with no recorded result: its node was killed mid-send.</summary>
+    public static string UnknownOutcomeReason(VendorFacts vendor, OrderTouchpointDelivery row) =>
+        UnknownOutcome.Reason(vendor, row.OrderId, row.Event, "no answer recorded: the process sending it stopped mid-delivery");
 
     private static void CancelUnlessDisposed(CancellationTokenSource source)
     {
@@ -167,17 +159,20 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
+            var channel = scope.ServiceProvider.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Facts.Vendor == row.Vendor);
+            var vendor = channel?.Facts ?? VendorFacts.Unregistered(row.Vendor);
             AttemptResult result;
             string? parkedUnder = null;
-            if (claimed.OutcomeUnknown && !ResendsAfterUnknownOutcome(row.Vendor))
+            // Which request of the lost attempt was in flight is not known, so the delivery counts as its most consequential one.
+            if (claimed.OutcomeUnknown && !UnknownOutcome.MayRepeat(vendor.DeliveryRepeat))
             {
                 var now = timeProvider.GetUtcNow().UtcDateTime;
                 // Nothing is sent now: the attempt this claim counted is given back (the lost one was counted by its own claim).
-                result = new AttemptResult(row.Id, claimToken, DeliveryStatus.Failed, now, now, null, UnknownOutcomeReason(row), Counted: false);
+                result = new AttemptResult(row.Id, claimToken, DeliveryStatus.Failed, now, now, null, UnknownOutcomeReason(vendor, row), Counted: false);
             }
             else
             {
-                var outcome = await AttemptAsync(scope.ServiceProvider, row, plan, stopCut);
+                var outcome = await AttemptAsync(scope.ServiceProvider, channel, row, plan, stopCut);
                 result = RetryPolicy.Decide(row, claimToken, outcome, plan.Schedule, timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
                 if (outcome is { HeldBack: true, VendorKey: { } key } && result.Status == DeliveryStatus.Pending)
                     parkedUnder = key;
@@ -216,9 +211,9 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     // Not given the shutdown token directly: a request in flight may already have reached the vendor, and cutting it
     // leaves its outcome unknown (a delivery failed for a person to check, see UnknownOutcome). An application stop
     // ends the claiming; sends in flight finish, and only those that would outlast the host's shutdown window are cut.
-    private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, OrderTouchpointDelivery row, DrainPlan plan, CancellationToken stopCut)
+    private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, ITouchpointChannel? channel, OrderTouchpointDelivery row, DrainPlan plan,
+        CancellationToken stopCut)
     {
-        var channel = services.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Vendor == row.Vendor);
         if (channel is null)
             return DeliveryOutcome.CannotSend($"No {row.Vendor} channel is installed.");
 
@@ -238,7 +233,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         catch (SendInterruptedException interrupted) when (limits.IsCancellationRequested)
         {
             // A limit cut a request that was out: the vendor may have it, exactly as after an attempt timeout.
-            return UnknownOutcome.Decide(interrupted.Repeat, row.Vendor, request, WhatHappened(), interrupted.VendorKey);
+            return UnknownOutcome.Decide(interrupted.Repeat, channel.Facts, request, WhatHappened(), interrupted.VendorKey);
         }
         catch (OperationCanceledException) when (limits.IsCancellationRequested)
         {
@@ -261,3 +256,6 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         }
     }
 }
+
+/// <summary>What a drain did: attempts made, and when the next waiting row is due (null: nothing waits).</summary>
+public sealed record DrainResult(int Attempts, DateTime? NextDueOnUtc);

@@ -18,7 +18,6 @@ public class DeliveryReconciler(
     IStoreService storeService,
     IOrderService orderService,
     IEnumerable<ITouchpointChannel> channels,
-    VendorEnablement enablement,
     IDeliveryOutbox outbox,
     IErasedCustomers erasedCustomers,
     TimeProvider timeProvider)
@@ -39,8 +38,8 @@ public class DeliveryReconciler(
             foreach (var channel in channels)
             {
                 if (await channel.IsActiveForAsync(store.Id, TouchpointEvent.OrderPlaced)
-                    && await enablement.GetEnabledOnUtcAsync(channel.Vendor, store.Id) is { } enabledOn)
-                    vendorsFrom[channel.Vendor] = enabledOn > windowStart ? enabledOn : windowStart;
+                    && await channel.GetEnabledOnUtcAsync(store.Id) is { } enabledOn)
+                    vendorsFrom[channel.Facts.Vendor] = enabledOn > windowStart ? enabledOn : windowStart;
             }
             if (vendorsFrom.Count > 0)
                 queued += await QueueMissingAsync(store.Id, vendorsFrom, now - GracePeriod, cancellationToken);

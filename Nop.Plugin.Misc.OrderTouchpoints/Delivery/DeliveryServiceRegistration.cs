@@ -18,7 +18,6 @@ public static class DeliveryServiceRegistration
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService<DeliveryWorker>();
-        services.AddScoped<VendorEnablement>();
         services.AddScoped<IErasedCustomers, DbErasedCustomers>();
         services.AddScoped<DeliveredStates>();
         services.AddScoped<DeliveryResends>();

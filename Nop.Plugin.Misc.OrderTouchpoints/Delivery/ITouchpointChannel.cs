@@ -1,4 +1,25 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+/// <summary>The vendors an order can be delivered to; values are stored in the outbox, never renumber.</summary>
+public enum TouchpointVendor
+{
+    Transactionale = 1,
+    VoyadoEngage = 2,
+    VtMarketing = 3
+}
+
+/// <summary>What happened to the order; values are stored in the outbox, never renumber.</summary>
+public enum TouchpointEvent
+{
+    OrderPlaced = 1,
+    OrderPaid = 2,
+    ShipmentSent = 3,
+    ShipmentDelivered = 4,
+    OrderCancelled = 5,
+    OrderRefunded = 6
+}
 
 /// <summary>One delivery to make: the outbox row's key plus what the vendor needs to know about the attempt.</summary>
 public sealed record DeliveryRequest(
@@ -18,16 +39,47 @@ public sealed record PreviewRequest(string Method, string Url, string Json);
 public sealed record ConnectionTestResult(bool Success, string Message);
 
 /// <summary>
+/// What holds for a vendor in every store, declared by its channel and registered with it
+/// (<see cref="TouchpointChannelRegistration.AddTouchpointChannel{TChannel}"/>), so code without a channel at hand (the
+/// request sender, alerts, admin pages) asks <see cref="RegisteredVendors"/> instead of switching on the vendor.
+/// </summary>
+/// <param name="Name">As the vendor writes it: a brand name, the same in every language.</param>
+/// <param name="DeliveryRepeat">
+/// What sending a whole delivery again does, for a node that died mid-send where nobody knows which of its requests was in
+/// flight: that of its most consequential request (<see cref="UnknownOutcome"/>).
+/// </param>
+/// <param name="RepeatConsequence">For the reason of a delivery failed for an unknown outcome: what a second one would do at the vendor.</param>
+/// <param name="WhatToCheck">For the same reason: what the owner looks for at the vendor, given the order id and the event.</param>
+public sealed record VendorFacts(
+    TouchpointVendor Vendor,
+    string Name,
+    RepeatEffect DeliveryRepeat,
+    string RepeatConsequence,
+    Func<int, TouchpointEvent, string> WhatToCheck)
+{
+    /// <summary>
+    /// A vendor whose channel is not registered (rows a removed vendor left in the outbox) keeps its id as its name, and a
+    /// repeat is taken to act twice: nothing is sent twice on a guess.
+    /// </summary>
+    public static VendorFacts Unregistered(TouchpointVendor vendor) =>
+        new(vendor, vendor.ToString(), RepeatEffect.ActsTwice, $"{vendor} may not drop a repeated request",
+            (orderId, touchpointEvent) => $"order id {orderId} ({touchpointEvent}) arrived");
+}
+
+/// <summary>
 /// A vendor as the delivery pipeline sees it. Implementations live in <c>Vendors/&lt;Vendor&gt;/</c>;
 /// they load settings for <see cref="DeliveryRequest.StoreId"/>, build the payload from the database at
 /// send time and make exactly one attempt (durable retries are the dispatcher's job).
 /// </summary>
 public interface ITouchpointChannel
 {
-    TouchpointVendor Vendor { get; }
+    VendorFacts Facts { get; }
 
     /// <summary>Whether the vendor is enabled and configured for the store and sends this event. Cheap: settings are cached by nopCommerce.</summary>
     Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent);
+
+    /// <summary>When the vendor was last switched on for the store (<see cref="VendorSettings.EnabledOnUtc"/>); null when never.</summary>
+    Task<DateTime?> GetEnabledOnUtcAsync(int storeId);
 
     /// <summary>One attempt; never throws for vendor or data problems, it classifies them.</summary>
     Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken);

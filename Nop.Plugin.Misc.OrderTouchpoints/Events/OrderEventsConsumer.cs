@@ -78,7 +78,7 @@ public class OrderEventsConsumer(
             try
             {
                 if (await channel.IsActiveForAsync(order.StoreId, touchpointEvent))
-                    vendors.Add(channel.Vendor);
+                    vendors.Add(channel.Facts.Vendor);
             }
             catch (Exception ex)
             {

@@ -22,3 +22,6 @@ public static partial class LocaleResources
     private static LocaleText T(string key, string english, string italian) =>
         new(OrderTouchpointsDefaults.ResourcePrefix + key, english, italian);
 }
+
+/// <summary>One locale resource: the English text goes to every language, the Italian one to Italian languages.</summary>
+public sealed record LocaleText(string Key, string English, string Italian);

@@ -80,7 +80,7 @@ public sealed class CheckoutBenchmark : IBenchmark
             {
                 var outcome = await channel.DeliverAsync(request, CancellationToken.None);
                 if (outcome.Kind != OutcomeKind.Delivered && order.Id != SampleShop.FirstOrderId + SampleShop.NoEmailOrderIndex)
-                    throw new InvalidOperationException($"inline {channel.Vendor} for order {order.Id}: {outcome.Kind} {outcome.Reason}");
+                    throw new InvalidOperationException($"inline {channel.Facts.Name} for order {order.Id}: {outcome.Kind} {outcome.Reason}");
             }
             if (i > 0)
                 times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);

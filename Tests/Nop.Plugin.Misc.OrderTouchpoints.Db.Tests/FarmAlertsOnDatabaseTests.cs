@@ -183,6 +183,6 @@ public class FarmAlertsOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
         });
         return new DeliveryAlertService(OutboxDatabase.Outbox(connection, _time), new DbDeliveryAlertStates(new Linq2DbRepository<OrderTouchpointAlertState>(connection)),
             settings, storeService, FakeService<ILanguageService>.Create(new Dictionary<string, Func<MethodInfo, object?[], object?>>()), templates, accounts,
-            new EmailAccountSettings { DefaultEmailAccountId = Account.Id }, workflow, logger, new DatabaseClock(_time));
+            new EmailAccountSettings { DefaultEmailAccountId = Account.Id }, workflow, logger, new DatabaseClock(_time), TestVendors.Registered);
     }
 }

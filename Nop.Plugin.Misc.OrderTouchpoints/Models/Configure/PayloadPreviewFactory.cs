@@ -37,7 +37,7 @@ public class PayloadPreviewFactory(
         model.OrderId = order.Id;
         model.StoreId = order.StoreId;
         var occurredUtc = timeProvider.GetUtcNow().UtcDateTime;
-        foreach (var channel in channels.OrderBy(c => c.Vendor))
+        foreach (var channel in channels.OrderBy(c => c.Facts.Vendor))
         {
             foreach (var touchpointEvent in Enum.GetValues<TouchpointEvent>())
             {
@@ -56,13 +56,13 @@ public class PayloadPreviewFactory(
         {
             var preview = await channel.PreviewAsync(request, cancellationToken);
             var requests = preview.Requests.Select(r => new PreviewRequestModel(r.Method, r.Url, Indent(r.Json))).ToList();
-            return new PreviewResultModel(channel.Vendor, request.Event, requests, preview.CannotSendReason);
+            return new PreviewResultModel(channel.Facts.Name, request.Event, requests, preview.CannotSendReason);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var reason = string.Format(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.Preview.Failed"),
                 VendorErrorText.Clean(exception.Message));
-            return new PreviewResultModel(channel.Vendor, request.Event, [], reason);
+            return new PreviewResultModel(channel.Facts.Name, request.Event, [], reason);
         }
     }
 

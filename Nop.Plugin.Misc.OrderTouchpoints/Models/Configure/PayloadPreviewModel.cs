@@ -21,7 +21,7 @@ public record PayloadPreviewModel : BaseNopModel
 }
 
 /// <summary>One vendor and event: the request(s) it would send, or why it would send nothing.</summary>
-public record PreviewResultModel(TouchpointVendor Vendor, TouchpointEvent Event, IReadOnlyList<PreviewRequestModel> Requests, string? CannotSendReason) : BaseNopModel;
+public record PreviewResultModel(string VendorName, TouchpointEvent Event, IReadOnlyList<PreviewRequestModel> Requests, string? CannotSendReason) : BaseNopModel;
 
 /// <summary>One HTTP request, its JSON body indented for reading (values unchanged), never a key or auth header.</summary>
 public record PreviewRequestModel(string Method, string Url, string? Json) : BaseNopModel;

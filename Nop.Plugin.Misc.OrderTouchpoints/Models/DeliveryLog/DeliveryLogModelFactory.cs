@@ -3,7 +3,6 @@ using Nop.Core;
 using Nop.Core.Domain.Common;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
@@ -19,14 +18,15 @@ public class DeliveryLogModelFactory(
     IStoreService storeService,
     IDateTimeHelper dateTimeHelper,
     ILocalizationService localizationService,
-    AdminAreaSettings adminAreaSettings)
+    AdminAreaSettings adminAreaSettings,
+    RegisteredVendors vendors)
 {
     public async Task<DeliveryLogSearchModel> PrepareSearchModelAsync(DeliveryLogSearchModel model)
     {
         var any = await localizationService.GetResourceAsync("Admin.Common.All");
         var stores = await storeService.GetAllStoresAsync();
         model.AvailableStores = [new SelectListItem(any, "0"), .. stores.Select(s => new SelectListItem(s.Name, s.Id.ToString()))];
-        model.AvailableVendors = [new SelectListItem(any, "0"), .. Enum.GetValues<TouchpointVendor>().Select(v => new SelectListItem(VendorNames.Of(v), ((int)v).ToString()))];
+        model.AvailableVendors = [new SelectListItem(any, "0"), .. vendors.All.Select(v => new SelectListItem(v.Name, ((int)v.Vendor).ToString()))];
         model.AvailableStatuses = [new SelectListItem(any, "0")];
         foreach (var status in Enum.GetValues<DeliveryStatus>())
             model.AvailableStatuses.Add(new SelectListItem(await localizationService.GetResourceAsync(DeliveryResourceKeys.For(status)), ((int)status).ToString()));
@@ -97,7 +97,7 @@ public class DeliveryLogModelFactory(
                 OrderId = delivery.OrderId,
                 OrderNumber = orderNumbers.GetValueOrDefault(delivery.OrderId) ?? delivery.OrderId.ToString(),
                 StoreName = storeNames.GetValueOrDefault(delivery.StoreId) ?? delivery.StoreId.ToString(),
-                VendorName = VendorNames.Of(delivery.Vendor),
+                VendorName = vendors.Of(delivery.Vendor).Name,
                 EventName = await localizationService.GetResourceAsync(DeliveryResourceKeys.For(delivery.Event)),
                 StatusName = await localizationService.GetResourceAsync(DeliveryResourceKeys.For(delivery.Status)),
                 Attempts = delivery.Attempts,

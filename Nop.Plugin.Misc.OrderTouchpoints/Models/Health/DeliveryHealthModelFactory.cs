@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
 
@@ -16,7 +15,8 @@ public class DeliveryHealthModelFactory(
     IVendorSendingStates sendingStates,
     IDateTimeHelper dateTimeHelper,
     ILocalizationService localizationService,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    RegisteredVendors vendors)
 {
     public async Task<DeliveryHealthModel> PrepareAsync(DeliveryHealthPeriod period, int storeId, CancellationToken cancellationToken = default)
     {
@@ -47,7 +47,7 @@ public class DeliveryHealthModelFactory(
             {
                 VendorId = (int)vendor.Vendor,
                 Key = KeyOf(vendor.Vendor),
-                VendorName = VendorNames.Of(vendor.Vendor),
+                VendorName = vendors.Of(vendor.Vendor).Name,
                 Labels = labels,
                 Delivered = vendor.Delivered.ToList(),
                 Failed = vendor.Failed.ToList(),

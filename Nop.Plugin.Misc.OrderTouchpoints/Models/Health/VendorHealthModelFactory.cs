@@ -1,22 +1,21 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Services.Helpers;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 
 /// <summary>The configure page's per-vendor health: every vendor, even one with no deliveries yet.</summary>
-public class VendorHealthModelFactory(IDeliveryOutbox outbox, IDateTimeHelper dateTimeHelper)
+public class VendorHealthModelFactory(IDeliveryOutbox outbox, IDateTimeHelper dateTimeHelper, RegisteredVendors vendors)
 {
     public async Task<IList<VendorHealthModel>> PrepareAsync(int storeScope, CancellationToken cancellationToken = default)
     {
         var health = (await outbox.GetVendorHealthAsync(storeScope, cancellationToken)).ToDictionary(h => h.Vendor);
         var models = new List<VendorHealthModel>();
-        foreach (var vendor in Enum.GetValues<TouchpointVendor>())
+        foreach (var vendor in vendors.All)
         {
-            var h = health.GetValueOrDefault(vendor);
+            var h = health.GetValueOrDefault(vendor.Vendor);
             models.Add(new VendorHealthModel
             {
-                VendorName = VendorNames.Of(vendor),
+                VendorName = vendor.Name,
                 Waiting = h?.Waiting ?? 0,
                 DeliveredLast24Hours = h?.DeliveredLast24Hours ?? 0,
                 FailedLast24Hours = h?.FailedLast24Hours ?? 0,

@@ -18,9 +18,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
 {
     private sealed record PreparedRequest(Uri? Endpoint, string? Json, string? CannotSendReason);
 
-    public abstract TouchpointVendor Vendor { get; }
-
-    protected abstract string VendorName { get; }
+    public abstract VendorFacts Facts { get; }
 
     protected abstract string? EndpointUrl(TSettings settings);
 
@@ -41,10 +39,12 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         return FindSettingsProblem(settings) is null;
     }
 
+    public async Task<DateTime?> GetEnabledOnUtcAsync(int storeId) => (await settingService.LoadSettingAsync<TSettings>(storeId)).EnabledOnUtc;
+
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         if (request.Event != TouchpointEvent.OrderPlaced)
-            return DeliveryOutcome.CannotSend(OrderCannotSendReasons.OnlyPlacedOrders(VendorName, request.Event));
+            return DeliveryOutcome.CannotSend(OrderCannotSendReasons.OnlyPlacedOrders(Facts.Name, request.Event));
 
         TSettings settings;
         PreparedRequest prepared;
@@ -57,13 +57,13 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return await OrderReadFailure.RetryLaterAsync(logger, Vendor, request, exception);
+            return await OrderReadFailure.RetryLaterAsync(logger, Facts.Vendor, request, exception);
         }
         if (prepared.CannotSendReason is { } reason)
             return DeliveryOutcome.CannotSend(reason);
 
         if (apiKeyProtector.Reveal(settings.ApiKey) is not { } apiKey)
-            return DeliveryOutcome.CannotSend(ApiKeyProtector.UnreadableKeyReason(VendorName));
+            return DeliveryOutcome.CannotSend(ApiKeyProtector.UnreadableKeyReason(Facts.Name));
         var response = await PostAsync(prepared.Endpoint!, apiKey, prepared.Json!, request, cancellationToken);
         return response.Outcome;
     }
@@ -78,7 +78,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new PayloadPreview([], await OrderReadFailure.PreviewReasonAsync(logger, Vendor, request, exception));
+            return new PayloadPreview([], await OrderReadFailure.PreviewReasonAsync(logger, Facts.Vendor, request, exception));
         }
         return prepared.CannotSendReason is { } reason
             ? new PayloadPreview([], reason)
@@ -89,21 +89,30 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
     {
         var settings = await settingService.LoadSettingAsync<TSettings>(storeId);
         if (apiKeyProtector.Reveal(settings.ApiKey) is not { } apiKey)
-            return new(false, $"No usable {VendorName} API key is saved for this store (none entered, or one that cannot be read: re-enter the API key); nothing was sent.");
+            return new(false, $"No usable {Facts.Name} API key is saved for this store (none entered, or one that cannot be read: re-enter the API key); nothing was sent.");
         if (!VendorEndpoint.TryParse(EndpointUrl(settings), out var endpoint, out var endpointError))
-            return new(false, $"{VendorName} endpoint: {endpointError} Nothing was sent.");
+            return new(false, $"{Facts.Name} endpoint: {endpointError} Nothing was sent.");
 
         var response = await PostAsync(endpoint, apiKey, VendorConnectionProbe.EmptyTestBody, null, cancellationToken);
-        return VendorConnectionProbe.Interpret(VendorName, endpoint, response);
+        return VendorConnectionProbe.Interpret(Facts.Name, endpoint, response);
     }
 
     private async Task<PreparedRequest> PrepareAsync(DeliveryRequest request, TSettings settings, CancellationToken cancellationToken)
     {
         if (!VendorEndpoint.TryParse(EndpointUrl(settings), out var endpoint, out var endpointError))
-            return new PreparedRequest(null, null, $"{VendorName} endpoint: {endpointError}");
+            return new PreparedRequest(null, null, $"{Facts.Name} endpoint: {endpointError}");
         var built = await BuildAsync(request, settings, cancellationToken);
         if (built.Payload is null)
             return new PreparedRequest(null, null, built.CannotSendReason);
         return new PreparedRequest(endpoint, VendorJson.Serialize(built.Payload), null);
     }
+}
+
+/// <summary>A vendor payload, or the reason (for the store owner) why the order cannot be sent to that vendor.</summary>
+public sealed record PayloadBuildResult<TPayload>(TPayload? Payload, string? CannotSendReason)
+    where TPayload : class
+{
+    public static PayloadBuildResult<TPayload> Ready(TPayload payload) => new(payload, null);
+
+    public static PayloadBuildResult<TPayload> CannotSend(string reason) => new(null, reason);
 }

@@ -1,8 +1,4 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Models;
-using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
-using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
-using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
@@ -22,25 +18,11 @@ public static class UnknownOutcome
     public static bool MayRepeat(RepeatEffect repeat) => repeat == RepeatEffect.Harmless;
 
     /// <summary>
-    /// What a whole delivery of the vendor does when sent again, for a crash where nobody knows which of its
-    /// requests was in flight: that of its most consequential request. Engage's lookup and contact creation
-    /// repeat harmlessly, but its order post does not, so a crashed Engage delivery is not resent even if the
-    /// process may have died before the order post.
-    /// </summary>
-    public static RepeatEffect OfDelivery(TouchpointVendor vendor) => vendor switch
-    {
-        TouchpointVendor.VoyadoEngage => VoyadoClient.OrderPostRepeat,
-        TouchpointVendor.Transactionale => TransactionaleClient.PostRepeat,
-        TouchpointVendor.VtMarketing => VtMarketingClient.EventRepeat,
-        _ => RepeatEffect.ActsTwice
-    };
-
-    /// <summary>
     /// The outcome of a request that got no answer. <paramref name="whatHappened"/> is lower case without a
     /// final stop ("no answer within 15 s"). <paramref name="delivery"/> null: a connection test, which is
     /// never repeated automatically and names no order.
     /// </summary>
-    public static DeliveryOutcome Decide(RepeatEffect repeat, TouchpointVendor vendor, DeliveryRequest? delivery, string whatHappened, string? vendorKey)
+    public static DeliveryOutcome Decide(RepeatEffect repeat, VendorFacts vendor, DeliveryRequest? delivery, string whatHappened, string? vendorKey)
     {
         if (MayRepeat(repeat) || delivery is null)
             return DeliveryOutcome.Retry($"{char.ToUpperInvariant(whatHappened[0])}{whatHappened[1..]}.") with { VendorKey = vendorKey };
@@ -51,24 +33,21 @@ public static class UnknownOutcome
     /// The reason of every delivery failed for an unknown outcome, whichever way it came about, so the delivery
     /// log reads the same. Built from ids only: never an email address, a key or a payload.
     /// </summary>
-    public static string Reason(TouchpointVendor vendor, int orderId, TouchpointEvent touchpointEvent, string whatHappened)
-    {
-        var name = VendorNames.Of(vendor);
-        // What the owner can find at each vendor: Engage stores no order, only the messages its automations
-        // sent the contact; Transactionale gets no order number, only the customer; VTmarketing records the
-        // order under its order number, which the owner reads on the nopCommerce order page.
-        var (consequence, lookFor) = vendor switch
-        {
-            TouchpointVendor.VoyadoEngage => ("Engage does not drop a repeated order post and would email the customer twice",
-                $"the message for order id {orderId} ({touchpointEvent}) reached the order's contact"),
-            TouchpointVendor.Transactionale => ("Transactionale documents no duplicate check and would mail the customer twice",
-                $"the mail for order id {orderId} ({touchpointEvent}) went out to the order's customer"),
-            TouchpointVendor.VtMarketing => ("VTmarketing documents no duplicate check and could count the order twice in its reports",
-                $"the order number of order id {orderId} ({touchpointEvent}) is recorded"),
-            _ => ($"{name} may not drop a repeated request", $"order id {orderId} ({touchpointEvent}) arrived")
-        };
-        return DeliveryOutcome.Trim(
-            $"Sent, {whatHappened}. {name} may have it: {consequence}, so it is not sent again automatically. " +
-            $"Check in {name} whether {lookFor}, then resend it from the delivery log only if it is missing.");
-    }
+    public static string Reason(VendorFacts vendor, int orderId, TouchpointEvent touchpointEvent, string whatHappened) =>
+        DeliveryOutcome.Trim(
+            $"Sent, {whatHappened}. {vendor.Name} may have it: {vendor.RepeatConsequence}, so it is not sent again automatically. " +
+            $"Check in {vendor.Name} whether {vendor.WhatToCheck(orderId, touchpointEvent)}, then resend it from the delivery log only if it is missing.");
+}
+
+/// <summary>
+/// What sending one vendor request a second time does when the first one may already have arrived. Each
+/// client declares it per request (docs/vendors.md), and <see cref="UnknownOutcome"/> decides from it.
+/// </summary>
+public enum RepeatEffect
+{
+    /// <summary>Nothing more: a read, or a write the vendor refuses as a duplicate (Engage's contact create answers 409).</summary>
+    Harmless,
+
+    /// <summary>It acts a second time at the vendor: another email to the customer, or the order counted twice.</summary>
+    ActsTwice
 }

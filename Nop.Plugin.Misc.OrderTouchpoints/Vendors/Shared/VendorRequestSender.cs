@@ -17,7 +17,7 @@ public class VendorRequestSender(VendorGate gate, ISettingService settingService
     /// <param name="maxRequestsPerSecond">The vendor's rate limit for the key (Engage); null for none.</param>
     public async Task<VendorResponse> SendAsync(
         HttpClient client,
-        TouchpointVendor vendor,
+        VendorFacts vendor,
         string apiKey,
         Func<HttpRequestMessage> createRequest,
         Func<string, string> describeError,
@@ -26,7 +26,7 @@ public class VendorRequestSender(VendorGate gate, ISettingService settingService
         CancellationToken cancellationToken,
         int? maxRequestsPerSecond = null)
     {
-        var key = VendorKey.Of(vendor, apiKey);
+        var key = VendorKey.Of(vendor.Vendor, apiKey);
         // Every retry remembers the vendor key it waits for: when the vendor answers again, all go at once.
         var vendorKey = key.Name;
         var attemptTimeout = DrainPlan.AttemptTimeoutOf(await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>());

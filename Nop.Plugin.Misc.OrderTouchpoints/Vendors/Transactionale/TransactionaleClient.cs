@@ -27,7 +27,7 @@ public class TransactionaleClient(HttpClient httpClient, VendorRequestSender sen
     /// </summary>
     public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery,
         CancellationToken cancellationToken) =>
-        sender.SendAsync(httpClient, TouchpointVendor.Transactionale, apiKey,
+        sender.SendAsync(httpClient, TransactionaleTouchpointChannel.About, apiKey,
             () => CreateRequest(endpoint, apiKey, json), body => VendorErrorText.MaskEchoes(body, json, PersonalFields), PostRepeat, delivery, cancellationToken);
 
     public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)

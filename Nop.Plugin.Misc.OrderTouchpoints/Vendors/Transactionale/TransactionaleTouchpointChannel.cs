@@ -14,9 +14,12 @@ public class TransactionaleTouchpointChannel(
     ILogger logger)
     : SingleRequestTouchpointChannel<OrderTouchpointsTransactionaleSettings, TransactionalePayload>(settingService, apiKeyProtector, logger)
 {
-    public override TouchpointVendor Vendor => TouchpointVendor.Transactionale;
+    // Transactionale gets no order number, only the customer: the owner finds the mail by the customer.
+    public static readonly VendorFacts About = new(TouchpointVendor.Transactionale, "Transactionale", TransactionaleClient.PostRepeat,
+        "Transactionale documents no duplicate check and would mail the customer twice",
+        (orderId, touchpointEvent) => $"the mail for order id {orderId} ({touchpointEvent}) went out to the order's customer");
 
-    protected override string VendorName => "Transactionale";
+    public override VendorFacts Facts => About;
 
     protected override string? EndpointUrl(OrderTouchpointsTransactionaleSettings settings) => settings.EndpointUrl;
 

@@ -58,7 +58,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender)
     /// <param name="personalValues">What the request carries of the customer (names, email), masked where an error answer repeats it.</param>
     private Task<VendorResponse> SendAsync(VoyadoConnection connection, Func<HttpRequestMessage> createRequest, RepeatEffect repeat,
         DeliveryRequest? delivery, IReadOnlyList<string?> personalValues, CancellationToken cancellationToken) =>
-        sender.SendAsync(httpClient, TouchpointVendor.VoyadoEngage, connection.ApiKey, createRequest,
+        sender.SendAsync(httpClient, VoyadoTouchpointChannel.About, connection.ApiKey, createRequest,
             body => VendorErrorText.MaskEchoes(body.Replace(connection.ApiKey, "[api key]", StringComparison.Ordinal), personalValues), repeat, delivery,
             cancellationToken, connection.MaxRequestsPerSecond);
 

@@ -13,7 +13,7 @@ public static class VoyadoServiceRegistration
         services.AddScoped<VoyadoOrderDetailsLoader>();
         services.AddScoped<VoyadoOrderPayloadBuilder>();
         services.AddScoped<VoyadoContactResolver>();
-        services.AddTouchpointChannel<VoyadoTouchpointChannel>();
+        services.AddTouchpointChannel<VoyadoTouchpointChannel>(VoyadoTouchpointChannel.About);
         return services;
     }
 }

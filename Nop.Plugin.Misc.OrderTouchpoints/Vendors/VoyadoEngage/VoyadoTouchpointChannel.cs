@@ -31,7 +31,15 @@ public class VoyadoTouchpointChannel(
     /// <summary>The matchKey a preview shows while the contact id is known only after the lookup.</summary>
     public const string PendingContactId = "{contact id returned by the lookup}";
 
-    public TouchpointVendor Vendor => TouchpointVendor.VoyadoEngage;
+    /// <summary>
+    /// A crashed delivery counts as its order post: the lookup and contact creation repeat harmlessly, but the node may have
+    /// died during the post. Engage stores no order, only the messages its automations sent the contact.
+    /// </summary>
+    public static readonly VendorFacts About = new(TouchpointVendor.VoyadoEngage, "Voyado Engage", VoyadoClient.OrderPostRepeat,
+        "Engage does not drop a repeated order post and would email the customer twice",
+        (orderId, touchpointEvent) => $"the message for order id {orderId} ({touchpointEvent}) reached the order's contact");
+
+    public VendorFacts Facts => About;
 
     public async Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent)
     {
@@ -45,6 +53,8 @@ public class VoyadoTouchpointChannel(
                && VoyadoStatuses.IsWanted(settings, touchpointEvent);
     }
 
+    public async Task<DateTime?> GetEnabledOnUtcAsync(int storeId) => (await LoadSettingsAsync(storeId)).EnabledOnUtc;
+
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         var settings = await LoadSettingsAsync(request.StoreId);
@@ -57,7 +67,7 @@ public class VoyadoTouchpointChannel(
             return DeliveryOutcome.CannotSend(cannotSend);
         // Before any request: a post that would show Engage the state it already has would fire its automations twice.
         var state = VoyadoOrderState.Of(delivery.Order, delivery.Data);
-        if (await deliveredStates.SkipIfAlreadyShownAsync(Vendor, "Engage", request, state, cancellationToken) is { } repeat)
+        if (await deliveredStates.SkipIfAlreadyShownAsync(About.Vendor, "Engage", request, state, cancellationToken) is { } repeat)
             return repeat;
         var outcome = await PostAsync(connection, delivery, request, cancellationToken);
         return outcome.Kind == OutcomeKind.Delivered ? outcome with { DeliveredState = state } : outcome;

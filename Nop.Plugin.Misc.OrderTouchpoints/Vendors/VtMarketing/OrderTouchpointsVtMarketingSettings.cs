@@ -34,3 +34,21 @@ public class OrderTouchpointsVtMarketingSettings : VendorSettings
 
     public TrackingScriptPlacement TrackingScriptPlacement { get; set; } = TrackingScriptPlacement.Head;
 }
+
+/// <summary>Which product identifier VTmarketing sees, in order events and in the product feed alike.</summary>
+public enum ProductIdSource
+{
+    /// <summary>nopCommerce product id: plain digits, which VTmarketing keeps as they are.</summary>
+    ProductId = 0,
+    /// <summary>Product SKU (falls back to the product id when a product has none).</summary>
+    Sku = 1
+}
+
+/// <summary>Where the storefront gets VTmarketing's tracking snippet.</summary>
+public enum TrackingScriptPlacement
+{
+    /// <summary>Inside &lt;head&gt;, where VTmarketing's installation guide puts it.</summary>
+    Head = 0,
+    /// <summary>Just before &lt;/body&gt;, for snippets that must not delay rendering.</summary>
+    BodyEnd = 1
+}

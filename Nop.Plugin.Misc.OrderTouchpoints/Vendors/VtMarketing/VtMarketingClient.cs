@@ -22,7 +22,7 @@ public class VtMarketingClient(HttpClient httpClient, VendorRequestSender sender
     /// <param name="delivery">The delivery the event belongs to, for the reason of a lost answer (null for a connection test).</param>
     public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery,
         CancellationToken cancellationToken) =>
-        sender.SendAsync(httpClient, TouchpointVendor.VtMarketing, apiKey,
+        sender.SendAsync(httpClient, VtMarketingTouchpointChannel.About, apiKey,
             () => CreateRequest(endpoint, apiKey, json), body => VendorErrorText.MaskEchoes(DescribeError(body), json, PersonalFields), EventRepeat, delivery,
             cancellationToken);
 

@@ -18,9 +18,12 @@ public class VtMarketingTouchpointChannel(
     ILogger logger)
     : SingleRequestTouchpointChannel<OrderTouchpointsVtMarketingSettings, VtMarketingEventPayload>(settingService, apiKeyProtector, logger)
 {
-    public override TouchpointVendor Vendor => TouchpointVendor.VtMarketing;
+    // VTmarketing records the order under its order number, which the owner reads on the nopCommerce order page.
+    public static readonly VendorFacts About = new(TouchpointVendor.VtMarketing, "VTmarketing", VtMarketingClient.EventRepeat,
+        "VTmarketing documents no duplicate check and could count the order twice in its reports",
+        (orderId, touchpointEvent) => $"the order number of order id {orderId} ({touchpointEvent}) is recorded");
 
-    protected override string VendorName => "VTmarketing";
+    public override VendorFacts Facts => About;
 
     protected override string? EndpointUrl(OrderTouchpointsVtMarketingSettings settings) => settings.EndpointUrl;
 

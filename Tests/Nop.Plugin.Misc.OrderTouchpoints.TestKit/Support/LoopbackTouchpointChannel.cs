@@ -8,7 +8,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 /// A vendor channel for delivery tests: one small JSON POST per delivery through the real
 /// <see cref="VendorRequestSender"/> (the vendor gate's lease, circuit breaker and attempt timeout, outcome classification)
 /// to a <see cref="FakeVendorServer"/> on 127.0.0.1. By default it stands for a vendor whose repeated post acts
-/// twice (Transactionale: a second mail).
+/// twice (Transactionale: a second mail), with that vendor's facts; <paramref name="enabledOnUtc"/> says when the vendor
+/// was switched on (null: never, so nothing is reconciled).
 /// </summary>
 public sealed class LoopbackTouchpointChannel(
     Uri baseUri,
@@ -16,21 +17,24 @@ public sealed class LoopbackTouchpointChannel(
     VendorRequestSender sender,
     IReadOnlySet<int>? unsendableOrders = null,
     TouchpointVendor vendor = TouchpointVendor.Transactionale,
-    RepeatEffect repeat = RepeatEffect.ActsTwice) : ITouchpointChannel
+    RepeatEffect repeat = RepeatEffect.ActsTwice,
+    Func<DateTime?>? enabledOnUtc = null) : ITouchpointChannel
 {
     public const string ApiKey = "loopback-test-key";
     public const string Path = "/deliveries";
 
-    public TouchpointVendor Vendor => vendor;
+    public VendorFacts Facts => TestVendors.Registered.Of(vendor);
 
     public Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent) => Task.FromResult(true);
+
+    public Task<DateTime?> GetEnabledOnUtcAsync(int storeId) => Task.FromResult(enabledOnUtc?.Invoke());
 
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         // Stands in for a payload that cannot be built (no email…): answered before any HTTP.
         if (unsendableOrders?.Contains(request.OrderId) == true)
             return DeliveryOutcome.CannotSend("The order has no email address.");
-        var response = await sender.SendAsync(client, vendor, ApiKey, () => CreateRequest(request), body => body, repeat, request, cancellationToken);
+        var response = await sender.SendAsync(client, Facts, ApiKey, () => CreateRequest(request), body => body, repeat, request, cancellationToken);
         return response.Outcome;
     }
 
@@ -50,7 +54,7 @@ public sealed class LoopbackTouchpointChannel(
     /// <summary>As the real channels: an empty JSON object to the delivery endpoint, which names no order; any answer but a 5xx means the vendor is up.</summary>
     public async Task<ConnectionTestResult> TestConnectionAsync(int storeId, CancellationToken cancellationToken)
     {
-        var response = await sender.SendAsync(client, vendor, ApiKey, () =>
+        var response = await sender.SendAsync(client, Facts, ApiKey, () =>
         {
             var message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, Path)) { Content = VendorJsonContent.Create(VendorConnectionProbe.EmptyTestBody) };
             message.Headers.Add("X-Api-Key", ApiKey);

@@ -86,7 +86,7 @@ public sealed class ConfigurePageHost
         foreach (var vendor in Enum.GetValues<TouchpointVendor>())
         {
             var channel = new Mock<ITouchpointChannel>(MockBehavior.Strict);
-            channel.SetupGet(c => c.Vendor).Returns(vendor);
+            channel.SetupGet(c => c.Facts).Returns(TestVendors.Registered.Of(vendor));
             Channels[vendor] = channel;
         }
     }
@@ -116,7 +116,7 @@ public sealed class ConfigurePageHost
             new VtMarketingFeedModelFactory(settings, Stores.Object, Localization.Object, feedTokens),
             new DeliverySettingsForm(settings),
             new AlertSettingsForm(settings),
-            new VendorHealthModelFactory(Outbox.Object, AdminTimeZone.Helper.Object));
+            new VendorHealthModelFactory(Outbox.Object, AdminTimeZone.Helper.Object, TestVendors.Registered));
         var channels = Channels.Values.Select(c => c.Object).ToList();
         return new OrderTouchpointsConfigurationController(form,
             new PayloadPreviewFactory(Orders.Object, channels, Localization.Object, Time),

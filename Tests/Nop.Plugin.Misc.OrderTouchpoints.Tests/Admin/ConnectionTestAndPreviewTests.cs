@@ -136,10 +136,10 @@ public class ConnectionTestAndPreviewTests
         var preview = await PreviewAsync(" A-42 ");
 
         Assert.That(preview.OrderId, Is.EqualTo(42));
-        Assert.That(preview.Results.Select(r => (r.Vendor, r.Event)), Is.EqualTo(new[]
+        Assert.That(preview.Results.Select(r => (r.VendorName, r.Event)), Is.EqualTo(new[]
         {
-            (TouchpointVendor.VoyadoEngage, TouchpointEvent.OrderPlaced),
-            (TouchpointVendor.VoyadoEngage, TouchpointEvent.OrderPaid)
+            ("Voyado Engage", TouchpointEvent.OrderPlaced),
+            ("Voyado Engage", TouchpointEvent.OrderPaid)
         }));
         var json = preview.Results[0].Requests.Single().Json!;
         Assert.That(json, Does.Contain("\n").And.Contain("\"totalGrossPrice\": 56.10"), "indented, the number's text unchanged");

@@ -22,7 +22,7 @@ public class DashboardHealthCardTests
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
-        var factory = new DeliveryHealthModelFactory(outbox, Mock.Of<IVendorSendingStates>(), new AdminTimeZone().Helper.Object, localization.Object, _time);
+        var factory = new DeliveryHealthModelFactory(outbox, Mock.Of<IVendorSendingStates>(), new AdminTimeZone().Helper.Object, localization.Object, _time, TestVendors.Registered);
         return new DeliveryHealthDashboardViewComponent(_permissions.Object, factory, _logger.Object)
         {
             ViewComponentContext = new ViewComponentContext

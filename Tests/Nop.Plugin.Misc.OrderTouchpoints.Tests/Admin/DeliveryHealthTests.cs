@@ -62,7 +62,7 @@ public class DeliveryHealthTests
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
-        return new DeliveryHealthModelFactory(_outbox, _states.Object, new AdminTimeZone().Helper.Object, localization.Object, _time);
+        return new DeliveryHealthModelFactory(_outbox, _states.Object, new AdminTimeZone().Helper.Object, localization.Object, _time, TestVendors.Registered);
     }
 
     private async Task<Dictionary<TouchpointVendor, VendorHealthChartModel>> PrepareAsync(DeliveryHealthPeriod period, int storeId = 0) =>

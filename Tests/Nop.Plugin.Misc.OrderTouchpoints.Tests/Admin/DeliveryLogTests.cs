@@ -49,7 +49,7 @@ public class DeliveryLogTests
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
         return new DeliveryLogModelFactory(outbox ?? _outbox.Object, _orders.Object, _stores.Object, _adminTimeZone.Helper.Object, localization.Object,
-            new AdminAreaSettings { DefaultGridPageSize = 15, GridPageSizes = "15, 50, 100" });
+            new AdminAreaSettings { DefaultGridPageSize = 15, GridPageSizes = "15, 50, 100" }, TestVendors.Registered);
     }
 
     private OrderTouchpointsDeliveryLogController Controller(IDeliveryOutbox? outbox = null)
@@ -57,7 +57,7 @@ public class DeliveryLogTests
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
         var health = new DeliveryHealthModelFactory(outbox ?? _outbox.Object, Mock.Of<IVendorSendingStates>(), _adminTimeZone.Helper.Object, localization.Object,
-            new ManualTimeProvider(new DateTimeOffset(Now)));
+            new ManualTimeProvider(new DateTimeOffset(Now)), TestVendors.Registered);
         return new OrderTouchpointsDeliveryLogController(Factory(outbox), health, outbox ?? _outbox.Object,
             new DeliveryResends(outbox ?? _outbox.Object, new InMemoryErasedCustomers(), _orders.Object), _signal, _notifications.Object, localization.Object,
             _logger.Object);

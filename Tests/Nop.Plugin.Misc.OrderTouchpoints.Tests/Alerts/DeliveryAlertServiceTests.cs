@@ -60,7 +60,7 @@ public class DeliveryAlertServiceTests
         languages.Setup(l => l.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync([new Language { Id = 1 }]);
         return new DeliveryAlertService(_outbox, _states, _settings.Mock.Object, stores.Object, languages.Object,
             _templates.Service.Object, accounts.Object, new EmailAccountSettings { DefaultEmailAccountId = 3 }, workflow.Object,
-            logger ?? Mock.Of<ILogger>(), new DatabaseClock(_time));
+            logger ?? Mock.Of<ILogger>(), new DatabaseClock(_time), TestVendors.Registered);
     }
 
     private async Task FailAsync(int storeId, TouchpointVendor vendor, string reason)

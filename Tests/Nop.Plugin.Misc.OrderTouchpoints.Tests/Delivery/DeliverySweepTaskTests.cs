@@ -35,8 +35,6 @@ public class DeliverySweepTaskTests
         _alerts = new Mock<IDeliveryAlerts>();
         var settings = new Mock<ISettingService>();
         settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsDeliverySettings>(It.IsAny<int>())).ReturnsAsync(() => _deliverySettings);
-        settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsTransactionaleSettings>(It.IsAny<int>()))
-            .ReturnsAsync(new OrderTouchpointsTransactionaleSettings { Enabled = true, EnabledOnUtc = _time.UtcNow.AddDays(-10) });
         var stores = new Mock<IStoreService>();
         stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Store { Id = 1 }]);
         _node = new DeliveryNode(_outbox, _time, _vendor, configure: services =>
@@ -44,13 +42,14 @@ public class DeliverySweepTaskTests
             services.AddSingleton(settings.Object);
             services.AddSingleton(stores.Object);
             services.AddSingleton(ReconciliationTests.OrderSearch(_orders).Object);
-            services.AddScoped<VendorEnablement>();
             services.AddScoped<DeliveryReconciler>();
             services.AddSingleton(_alerts.Object);
             services.AddScoped<DeliverySweepTask>();
             services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(_vendor.Server.BaseUri, _http,
                 sp.GetRequiredService<VendorRequestSender>(), vendor: TouchpointVendor.VtMarketing));
         });
+        // The node's own vendor (Transactionale) was switched on ten days ago; the VTmarketing channel above never was.
+        _node.VendorEnabledOnUtc = _time.UtcNow.AddDays(-10);
     }
 
     [TearDown]
@@ -122,15 +121,25 @@ public class DeliverySweepTaskTests
     }
 
     [Test]
-    public async Task Reconciles_missed_orders_when_enabled_and_sends_them()
+    public async Task Queues_a_missed_order_for_the_vendor_switched_on_and_wakes_the_worker()
     {
         _orders.Add(new Order { Id = 77, StoreId = 1, CreatedOnUtc = _time.UtcNow.AddHours(-3) });
 
         await RunTaskAsync();
-        Assert.That(_outbox.Snapshot().Single().OrderId, Is.EqualTo(77));
+
+        Assert.That(_outbox.Snapshot().Select(r => (r.OrderId, r.Vendor)), Is.EqualTo(new[] { (77, TouchpointVendor.Transactionale) }),
+            "the VTmarketing channel was never switched on");
         Assert.That(await _node.Signal.WaitAsync(TimeSpan.Zero, _time, CancellationToken.None), Is.True, "the worker is woken to send it");
+    }
+
+    [Test]
+    public async Task A_reconciled_order_is_sent_once()
+    {
+        _orders.Add(new Order { Id = 77, StoreId = 1, CreatedOnUtc = _time.UtcNow.AddHours(-3) });
+        await RunTaskAsync();
 
         await DeliveryLoop.RunUntilSettledAsync(_node.Dispatcher, _time);
+
         Assert.That(_vendor.AcceptedPerOrder(), Is.EquivalentTo(new Dictionary<int, int> { [77] = 1 }));
     }
 

@@ -285,7 +285,7 @@ public class DispatcherReliabilityTests
 
         var rows = _outbox.Snapshot();
         Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Failed && r.Attempts == 1
-            && r.LastReason == UnknownOutcome.Reason(TouchpointVendor.Transactionale, r.OrderId, TouchpointEvent.OrderPlaced, "no answer within 15 s")));
+            && r.LastReason == UnknownOutcome.Reason(TestVendors.Registered.Of(TouchpointVendor.Transactionale), r.OrderId, TouchpointEvent.OrderPlaced, "no answer within 15 s")));
         Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.LastReason!.StartsWith("Sent, no answer within 15 s. Transactionale may have it")
             && r.LastReason.Contains($"order id {r.OrderId}") && r.LastReason.EndsWith("resend it from the delivery log only if it is missing.")));
         foreach (var order in orders)
@@ -322,7 +322,7 @@ public class DispatcherReliabilityTests
         if (repeat == RepeatEffect.ActsTwice)
         {
             Assert.That(row.Status, Is.EqualTo(DeliveryStatus.Failed));
-            Assert.That(row.LastReason, Is.EqualTo(UnknownOutcome.Reason(TouchpointVendor.VtMarketing, 1, TouchpointEvent.OrderPlaced,
+            Assert.That(row.LastReason, Is.EqualTo(UnknownOutcome.Reason(TestVendors.Registered.Of(TouchpointVendor.VtMarketing), 1, TouchpointEvent.OrderPlaced,
                 $"stopped after {limit.TotalSeconds:0} s without an answer")));
         }
         else
@@ -360,9 +360,11 @@ public class DispatcherReliabilityTests
     /// <summary>A channel that sends only after <paramref name="startsAfter"/> on the test's clock, as after a delivery's earlier requests.</summary>
     private sealed class LateChannel(ITouchpointChannel inner, TimeProvider time, TimeSpan startsAfter) : ITouchpointChannel
     {
-        public TouchpointVendor Vendor => inner.Vendor;
+        public VendorFacts Facts => inner.Facts;
 
         public Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent) => inner.IsActiveForAsync(storeId, touchpointEvent);
+
+        public Task<DateTime?> GetEnabledOnUtcAsync(int storeId) => inner.GetEnabledOnUtcAsync(storeId);
 
         public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
         {
@@ -380,9 +382,11 @@ public class DispatcherReliabilityTests
     {
         private ITouchpointChannel Current => reachable() ? open : refused;
 
-        public TouchpointVendor Vendor => TouchpointVendor.VtMarketing;
+        public VendorFacts Facts => Current.Facts;
 
         public Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent) => Current.IsActiveForAsync(storeId, touchpointEvent);
+
+        public Task<DateTime?> GetEnabledOnUtcAsync(int storeId) => Current.GetEnabledOnUtcAsync(storeId);
 
         public Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken) => Current.DeliverAsync(request, cancellationToken);
 
@@ -541,7 +545,7 @@ public class DispatcherReliabilityTests
 
         var row = _outbox.Snapshot().Single();
         Assert.That((row.Status, row.ClaimToken), Is.EqualTo((DeliveryStatus.Failed, (Guid?)null)), "settled before the node is gone");
-        Assert.That(row.LastReason, Is.EqualTo(UnknownOutcome.Reason(TouchpointVendor.VtMarketing, row.OrderId, TouchpointEvent.OrderPlaced,
+        Assert.That(row.LastReason, Is.EqualTo(UnknownOutcome.Reason(TestVendors.Registered.Of(TouchpointVendor.VtMarketing), row.OrderId, TouchpointEvent.OrderPlaced,
             "cut without an answer when the application stopped")));
         Assert.That(_vendor.Exchanges, Has.Count.EqualTo(1));
     }
@@ -625,7 +629,7 @@ public class DispatcherReliabilityTests
     {
         await PlaceOrdersAsync(1);
         var throwing = new Mock<ITouchpointChannel>();
-        throwing.SetupGet(c => c.Vendor).Returns(TouchpointVendor.VtMarketing);
+        throwing.SetupGet(c => c.Facts).Returns(TestVendors.Registered.Of(TouchpointVendor.VtMarketing));
         throwing.Setup(c => c.DeliverAsync(It.IsAny<DeliveryRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("customer giulia.rossi@example.com has no address"));
         await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VtMarketing], _time.UtcNow);

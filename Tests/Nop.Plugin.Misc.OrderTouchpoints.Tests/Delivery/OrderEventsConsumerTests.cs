@@ -32,7 +32,7 @@ public class OrderEventsConsumerTests
     private Mock<ITouchpointChannel> Channel(TouchpointVendor vendor)
     {
         var channel = new Mock<ITouchpointChannel>(MockBehavior.Strict);
-        channel.SetupGet(c => c.Vendor).Returns(vendor);
+        channel.SetupGet(c => c.Facts).Returns(TestVendors.Registered.Of(vendor));
         channel.Setup(c => c.IsActiveForAsync(It.IsAny<int>(), It.IsAny<TouchpointEvent>()))
             .ReturnsAsync((int storeId, TouchpointEvent e) => storeId == 1 && _active.TryGetValue(vendor, out var events) && events.Contains(e));
         return channel;
@@ -114,7 +114,7 @@ public class OrderEventsConsumerTests
     public async Task A_channel_that_throws_while_asked_is_caught_too_and_even_a_failing_logger_stays_silent()
     {
         var broken = new Mock<ITouchpointChannel>();
-        broken.SetupGet(c => c.Vendor).Returns(TouchpointVendor.VoyadoEngage);
+        broken.SetupGet(c => c.Facts).Returns(TestVendors.Registered.Of(TouchpointVendor.VoyadoEngage));
         broken.Setup(c => c.IsActiveForAsync(It.IsAny<int>(), It.IsAny<TouchpointEvent>())).ThrowsAsync(new TimeoutException());
         _logger.Setup(l => l.ErrorAsync(It.IsAny<string>(), null, null)).ThrowsAsync(new InvalidOperationException("log table missing"));
 
@@ -130,7 +130,7 @@ public class OrderEventsConsumerTests
     {
         Activate(TouchpointVendor.Transactionale, TouchpointEvent.OrderPlaced);
         var broken = new Mock<ITouchpointChannel>();
-        broken.SetupGet(c => c.Vendor).Returns(TouchpointVendor.VoyadoEngage);
+        broken.SetupGet(c => c.Facts).Returns(TestVendors.Registered.Of(TouchpointVendor.VoyadoEngage));
         broken.Setup(c => c.IsActiveForAsync(It.IsAny<int>(), It.IsAny<TouchpointEvent>())).ThrowsAsync(new FormatException());
         _logger.Setup(l => l.ErrorAsync(It.IsAny<string>(), null, null)).Returns(Task.CompletedTask);
 

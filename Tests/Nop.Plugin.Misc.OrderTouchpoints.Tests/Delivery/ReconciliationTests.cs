@@ -18,7 +18,7 @@ public class ReconciliationTests
     private ManualTimeProvider _time = null!;
     private InMemoryDeliveryOutbox _outbox = null!;
     private readonly List<Order> _orders = [];
-    private Mock<ISettingService> _settings = null!;
+    private readonly Dictionary<(TouchpointVendor, int), DateTime?> _enabledOn = [];
     private Mock<IOrderService> _orderService = null!;
     private readonly Dictionary<(TouchpointVendor, int), bool> _active = [];
 
@@ -31,18 +31,15 @@ public class ReconciliationTests
         _outbox = new InMemoryDeliveryOutbox(_time);
         _orders.Clear();
         _active.Clear();
-        _settings = new Mock<ISettingService>();
+        _enabledOn.Clear();
         _orderService = OrderSearch(_orders);
-        EnableVendor<OrderTouchpointsTransactionaleSettings>(1, Now.AddDays(-2));
-        EnableVendor<OrderTouchpointsVoyadoSettings>(1, null);
-        EnableVendor<OrderTouchpointsVtMarketingSettings>(2, Now.AddHours(-2));
+        _enabledOn[(TouchpointVendor.Transactionale, 1)] = Now.AddDays(-2);
+        _enabledOn[(TouchpointVendor.VoyadoEngage, 1)] = null;
+        _enabledOn[(TouchpointVendor.VtMarketing, 2)] = Now.AddHours(-2);
         _active[(TouchpointVendor.Transactionale, 1)] = true;
         _active[(TouchpointVendor.VoyadoEngage, 1)] = true;
         _active[(TouchpointVendor.VtMarketing, 2)] = true;
     }
-
-    private void EnableVendor<T>(int storeId, DateTime? enabledOn) where T : OrderTouchpoints.Vendors.Shared.VendorSettings, new() =>
-        _settings.Setup(s => s.LoadSettingAsync<T>(storeId)).ReturnsAsync(new T { Enabled = true, EnabledOnUtc = enabledOn });
 
     /// <summary>SearchOrdersAsync over a list, honouring store, creation date and paging like nopCommerce.</summary>
     public static Mock<IOrderService> OrderSearch(List<Order> orders)
@@ -80,14 +77,15 @@ public class ReconciliationTests
         var channels = Enum.GetValues<TouchpointVendor>().Select(vendor =>
         {
             var channel = new Mock<ITouchpointChannel>();
-            channel.SetupGet(c => c.Vendor).Returns(vendor);
+            channel.SetupGet(c => c.Facts).Returns(TestVendors.Registered.Of(vendor));
             channel.Setup(c => c.IsActiveForAsync(It.IsAny<int>(), It.IsAny<TouchpointEvent>())).ReturnsAsync((int storeId, TouchpointEvent e) =>
                 e == TouchpointEvent.OrderPlaced && _active.GetValueOrDefault((vendor, storeId)));
+            channel.Setup(c => c.GetEnabledOnUtcAsync(It.IsAny<int>())).ReturnsAsync((int storeId) => _enabledOn.GetValueOrDefault((vendor, storeId)));
             return channel.Object;
         }).ToList();
         var stores = new Mock<IStoreService>();
         stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Store { Id = 1 }, new Store { Id = 2 }]);
-        return new DeliveryReconciler(stores.Object, orderService ?? _orderService.Object, channels, new VendorEnablement(_settings.Object), _outbox, new InMemoryErasedCustomers(), _time);
+        return new DeliveryReconciler(stores.Object, orderService ?? _orderService.Object, channels, _outbox, new InMemoryErasedCustomers(), _time);
     }
 
     [Test]
@@ -119,13 +117,26 @@ public class ReconciliationTests
     }
 
     [Test]
-    public async Task A_vendor_without_an_enabled_date_and_an_inactive_vendor_are_left_out()
+    public async Task A_vendor_active_for_the_store_but_never_switched_on_is_left_out()
     {
         AddOrder(20, storeId: 1, TimeSpan.FromHours(2));
+
+        await CreateReconciler().ReconcileAsync(CancellationToken.None);
+
+        Assert.That(_outbox.Snapshot().Select(r => r.Vendor), Is.EqualTo(new[] { TouchpointVendor.Transactionale }),
+            "Voyado is active for store 1 but has no EnabledOnUtc");
+    }
+
+    [Test]
+    public async Task An_inactive_vendor_is_left_out_whenever_it_was_switched_on()
+    {
+        AddOrder(20, storeId: 1, TimeSpan.FromHours(2));
+        _enabledOn[(TouchpointVendor.VoyadoEngage, 1)] = Now.AddDays(-1);
         _active[(TouchpointVendor.Transactionale, 1)] = false;
 
-        Assert.That(await CreateReconciler().ReconcileAsync(CancellationToken.None), Is.Zero);
-        Assert.That(_outbox.Snapshot(), Is.Empty, "Voyado is active for store 1 but has no EnabledOnUtc");
+        await CreateReconciler().ReconcileAsync(CancellationToken.None);
+
+        Assert.That(_outbox.Snapshot().Select(r => r.Vendor), Is.EqualTo(new[] { TouchpointVendor.VoyadoEngage }));
     }
 
     [Test]
@@ -153,7 +164,7 @@ public class ReconciliationTests
     [Test]
     public async Task Searches_each_stores_orders_once_whatever_the_number_of_vendors()
     {
-        EnableVendor<OrderTouchpointsVoyadoSettings>(1, Now.AddDays(-1));
+        _enabledOn[(TouchpointVendor.VoyadoEngage, 1)] = Now.AddDays(-1);
         AddOrder(40, storeId: 1, TimeSpan.FromHours(3));
         AddOrder(41, storeId: 2, TimeSpan.FromHours(1));
 

@@ -30,19 +30,26 @@ public class DependencyGraphTests
     [Test]
     public void Every_class_nopCommerce_builds_gets_all_its_constructor_arguments()
     {
-        var services = new ServiceCollection();
-        new PluginNopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
-        services.AddLogging();
         var roots = BuiltByNopCommerce().ToList();
-        foreach (var hostType in HostTypesNeeded(services, roots))
-            services.AddScoped(hostType, _ => StandIn(hostType));
-
-        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        using var provider = BuildWithHostStandIns(roots);
         using var scope = provider.CreateScope();
 
         Assert.That(roots.Select(t => t.Name), Does.Contain(nameof(OrderTouchpointsPlugin)).And.Contain("OrderEventsConsumer").And.Contain("DeliverySweepTask"));
         foreach (var type in roots)
             Assert.That(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type), Is.InstanceOf(type), type.Name);
+    }
+
+    [Test]
+    public void Each_vendor_is_known_outside_a_scope_by_the_facts_its_channel_declares()
+    {
+        using var provider = BuildWithHostStandIns(BuiltByNopCommerce().ToList());
+        using var scope = provider.CreateScope();
+
+        var declared = scope.ServiceProvider.GetServices<ITouchpointChannel>().Select(c => c.Facts).OrderBy(f => f.Vendor).ToList();
+
+        Assert.That(declared.Select(f => f.Vendor), Is.EqualTo(Enum.GetValues<TouchpointVendor>()), "one channel per vendor");
+        Assert.That(provider.GetRequiredService<RegisteredVendors>().All, Is.EqualTo(declared));
+        Assert.That(declared.Select(f => f.Name), Is.EqualTo(new[] { "Transactionale", "Voyado Engage", "VTmarketing" }));
     }
 
     /// <summary>
@@ -63,6 +70,17 @@ public class DependencyGraphTests
 
         Assert.That(flagged, Is.Empty);
         Assert.That(services.Count(d => d.ServiceType == typeof(ITouchpointChannel)), Is.EqualTo(3), "all three channels are still enumerated");
+    }
+
+    /// <summary>The plugin's registrations, with a stand-in for every nopCommerce type its classes or <paramref name="roots"/> ask for.</summary>
+    private static ServiceProvider BuildWithHostStandIns(IReadOnlyList<Type> roots)
+    {
+        var services = new ServiceCollection();
+        new PluginNopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+        services.AddLogging();
+        foreach (var hostType in HostTypesNeeded(services, roots))
+            services.AddScoped(hostType, _ => StandIn(hostType));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     /// <summary>nopCommerce types reachable from the roots' and the plugin registrations' constructors.</summary>

@@ -33,7 +33,7 @@ public sealed class DeliveryNode : IAsyncDisposable
         services.AddSingleton<VendorGate>();
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(vendor.Server.BaseUri, _client,
-            sp.GetRequiredService<VendorRequestSender>(), UnsendableOrders));
+            sp.GetRequiredService<VendorRequestSender>(), UnsendableOrders, enabledOnUtc: () => VendorEnabledOnUtc));
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<DeliveryWorker>();
@@ -47,6 +47,9 @@ public sealed class DeliveryNode : IAsyncDisposable
     public InMemoryErasedCustomers Erased { get; } = new(orderId => orderId);
 
     public Mock<ILogger> Logger { get; } = new();
+
+    /// <summary>When the node's vendor was switched on, as its channel reports it to reconciliation (null: never).</summary>
+    public DateTime? VendorEnabledOnUtc { get; set; }
 
     /// <summary>Orders the channel answers CannotSend for.</summary>
     public HashSet<int> UnsendableOrders { get; } = [];

@@ -6,6 +6,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Configuration;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 
@@ -52,7 +53,7 @@ public class VendorRequestSenderTests
     private static readonly DeliveryRequest Delivery = new(1, 4711, TouchpointEvent.OrderPlaced, Now.UtcDateTime);
 
     private Task<VendorResponse> SendAsync(Uri? url = null, RepeatEffect repeat = RepeatEffect.Harmless, CancellationToken cancellationToken = default) =>
-        _sender.SendAsync(_http, TouchpointVendor.VtMarketing, Key,
+        _sender.SendAsync(_http, VtMarketingTouchpointChannel.About, Key,
             () => new HttpRequestMessage(HttpMethod.Post, url ?? _server.Url("v1/event/")) { Content = VendorJsonContent.Create("""{"email":"giulia.rossi@example.com"}""") },
             body => body, repeat, Delivery, cancellationToken);
 
@@ -186,7 +187,7 @@ public class VendorRequestSenderTests
 
         Assert.That(response.AnswerLost, Is.True);
         Assert.That(response.Outcome.Kind, Is.EqualTo(OutcomeKind.Rejected), "failed for a person, not retried");
-        Assert.That(response.Outcome.Reason, Is.EqualTo(UnknownOutcome.Reason(TouchpointVendor.VtMarketing, 4711, TouchpointEvent.OrderPlaced, "no answer within 1 s")));
+        Assert.That(response.Outcome.Reason, Is.EqualTo(UnknownOutcome.Reason(TestVendors.Registered.Of(TouchpointVendor.VtMarketing), 4711, TouchpointEvent.OrderPlaced, "no answer within 1 s")));
         Assert.That(response.Outcome.Reason, Does.StartWith("Sent, no answer within 1 s. VTmarketing may have it")
             .And.Contain("order id 4711").And.EndWith("resend it from the delivery log only if it is missing."));
         Assert.That(response.Outcome.Reason, Does.Not.Contain(Key).And.Not.Contain("@").And.Not.Contain("{"));
@@ -317,7 +318,7 @@ public class VendorRequestSenderTests
             await SendAsync();
         Answer(200);
 
-        var otherKey = await _sender.SendAsync(_http, TouchpointVendor.VtMarketing, "another-store-key",
+        var otherKey = await _sender.SendAsync(_http, VtMarketingTouchpointChannel.About, "another-store-key",
             () => new HttpRequestMessage(HttpMethod.Post, _server.Url("v1/event/")) { Content = VendorJsonContent.Create("{}") },
             body => body, RepeatEffect.ActsTwice, Delivery, CancellationToken.None);
 

@@ -25,10 +25,18 @@ public class TransactionaleChannelTests
     {
         var channel = _bed.CreateChannel();
 
-        Assert.That(channel.Vendor, Is.EqualTo(TouchpointVendor.Transactionale));
+        Assert.That(channel.Facts.Vendor, Is.EqualTo(TouchpointVendor.Transactionale));
         Assert.That(await channel.IsActiveForAsync(1, TouchpointEvent.OrderPlaced), Is.True);
         foreach (var other in Enum.GetValues<TouchpointEvent>().Where(e => e != TouchpointEvent.OrderPlaced))
             Assert.That(await channel.IsActiveForAsync(1, other), Is.False, other.ToString());
+    }
+
+    [Test]
+    public async Task Reports_when_it_was_switched_on_from_the_store_settings()
+    {
+        _bed.Settings.EnabledOnUtc = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
+
+        Assert.That(await _bed.CreateChannel().GetEnabledOnUtcAsync(1), Is.EqualTo(new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc)));
     }
 
     [TestCase("disabled")]

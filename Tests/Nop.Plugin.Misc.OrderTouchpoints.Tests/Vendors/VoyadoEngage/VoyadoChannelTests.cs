@@ -23,7 +23,7 @@ public class VoyadoChannelTests
     public async Task Is_active_only_when_enabled_and_configured_and_the_event_is_wanted()
     {
         var channel = _bed.CreateChannel();
-        Assert.That(channel.Vendor, Is.EqualTo(TouchpointVendor.VoyadoEngage));
+        Assert.That(channel.Facts.Vendor, Is.EqualTo(TouchpointVendor.VoyadoEngage));
         Assert.That(await channel.IsActiveForAsync(1, TouchpointEvent.OrderPlaced), Is.True);
         Assert.That(await channel.IsActiveForAsync(1, TouchpointEvent.ShipmentDelivered), Is.False, "SendOnDelivered is off by default");
         Assert.That(await channel.IsActiveForAsync(2, TouchpointEvent.OrderPlaced), Is.False, "store 2 has default (disabled) settings");
@@ -46,6 +46,17 @@ public class VoyadoChannelTests
             Assert.That(await channel.IsActiveForAsync(1, TouchpointEvent.OrderPlaced), Is.False, what);
         }
         Assert.That(Engage.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Reports_when_it_was_switched_on_for_each_store()
+    {
+        Settings.EnabledOnUtc = new DateTime(2026, 11, 3, 8, 0, 0, DateTimeKind.Utc);
+
+        var channel = _bed.CreateChannel();
+
+        Assert.That(await channel.GetEnabledOnUtcAsync(1), Is.EqualTo(new DateTime(2026, 11, 3, 8, 0, 0, DateTimeKind.Utc)));
+        Assert.That(await channel.GetEnabledOnUtcAsync(2), Is.Null, "store 2 was never switched on");
     }
 
     [Test]

@@ -23,7 +23,7 @@ public class VtMarketingChannelTests
     public async Task Active_only_for_placed_orders_when_enabled_with_a_key_and_a_valid_endpoint()
     {
         var channel = _bed.CreateChannel();
-        Assert.That(channel.Vendor, Is.EqualTo(TouchpointVendor.VtMarketing));
+        Assert.That(channel.Facts.Vendor, Is.EqualTo(TouchpointVendor.VtMarketing));
         Assert.That(await channel.IsActiveForAsync(1, TouchpointEvent.OrderPlaced), Is.True);
         Assert.That(await channel.IsActiveForAsync(1, TouchpointEvent.OrderCancelled), Is.False);
 
@@ -32,6 +32,14 @@ public class VtMarketingChannelTests
         var outcome = await _bed.DeliverAsync();
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.CannotSend));
         Assert.That(outcome.Reason, Does.StartWith("VTmarketing endpoint: The vendor URL must use https://"));
+    }
+
+    [Test]
+    public async Task Reports_when_it_was_switched_on_from_the_store_settings()
+    {
+        _bed.Settings.EnabledOnUtc = new DateTime(2026, 11, 2, 8, 0, 0, DateTimeKind.Utc);
+
+        Assert.That(await _bed.CreateChannel().GetEnabledOnUtcAsync(1), Is.EqualTo(new DateTime(2026, 11, 2, 8, 0, 0, DateTimeKind.Utc)));
     }
 
     [Test]
