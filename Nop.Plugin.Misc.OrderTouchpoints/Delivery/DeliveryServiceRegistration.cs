@@ -23,7 +23,6 @@ public static class DeliveryServiceRegistration
         services.AddScoped<VendorEnablement>();
         services.AddScoped<IErasedCustomers, DbErasedCustomers>();
         services.AddScoped<DeliveredStates>();
-        services.AddScoped<DeliveryResends>();
         services.AddScoped<DeliveryReconciler>();
         services.AddScoped<DeliverySweepTask>();
         return services;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
 
@@ -24,5 +25,18 @@ public class DeliveryRegistrationTests
         Assert.That(Only<DeliverySweepTask>().Lifetime, Is.EqualTo(ServiceLifetime.Scoped));
         Assert.That(Only<DeliveryReconciler>().Lifetime, Is.EqualTo(ServiceLifetime.Scoped));
         Assert.That(Only<TimeProvider>().ImplementationInstance, Is.SameAs(TimeProvider.System));
+    }
+
+    [Test]
+    public void The_plugin_startup_registers_the_database_reports_and_the_resends_per_scope()
+    {
+        var services = new ServiceCollection();
+
+        new PluginNopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
+
+        ServiceDescriptor Only<T>() => services.Single(d => d.ServiceType == typeof(T));
+        Assert.That(Only<IDeliveryReports>(), Has.Property(nameof(ServiceDescriptor.ImplementationType)).EqualTo(typeof(DbDeliveryReports))
+            .And.Property(nameof(ServiceDescriptor.Lifetime)).EqualTo(ServiceLifetime.Scoped));
+        Assert.That(Only<DeliveryResends>().Lifetime, Is.EqualTo(ServiceLifetime.Scoped));
     }
 }
