@@ -9,14 +9,20 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
 
 public class DeliveryRegistrationTests
 {
+    private ServiceCollection _services = null!;
+
+    [SetUp]
+    public void RegisterThePlugin()
+    {
+        _services = new ServiceCollection();
+        new PluginNopStartup().ConfigureServices(_services, new ConfigurationBuilder().Build());
+    }
+
+    private ServiceDescriptor Only<T>() => _services.Single(d => d.ServiceType == typeof(T));
+
     [Test]
     public void The_plugin_startup_registers_the_database_outbox_per_scope_and_one_worker_dispatcher_and_signal_per_process()
     {
-        var services = new ServiceCollection();
-
-        new PluginNopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
-
-        ServiceDescriptor Only<T>() => services.Single(d => d.ServiceType == typeof(T));
         Assert.That(Only<IDeliveryOutbox>(), Has.Property(nameof(ServiceDescriptor.ImplementationType)).EqualTo(typeof(DbDeliveryOutbox))
             .And.Property(nameof(ServiceDescriptor.Lifetime)).EqualTo(ServiceLifetime.Scoped));
         Assert.That(Only<DeliverySignal>().Lifetime, Is.EqualTo(ServiceLifetime.Singleton));
@@ -30,11 +36,6 @@ public class DeliveryRegistrationTests
     [Test]
     public void The_plugin_startup_registers_the_database_reports_and_the_resends_per_scope()
     {
-        var services = new ServiceCollection();
-
-        new PluginNopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
-
-        ServiceDescriptor Only<T>() => services.Single(d => d.ServiceType == typeof(T));
         Assert.That(Only<IDeliveryReports>(), Has.Property(nameof(ServiceDescriptor.ImplementationType)).EqualTo(typeof(DbDeliveryReports))
             .And.Property(nameof(ServiceDescriptor.Lifetime)).EqualTo(ServiceLifetime.Scoped));
         Assert.That(Only<DeliveryResends>().Lifetime, Is.EqualTo(ServiceLifetime.Scoped));
