@@ -265,11 +265,11 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
         }
     }
 
-    /// <summary>Runs <paramref name="read"/> over the stored rows (not copies) under the outbox's lock, for the in-memory reports.</summary>
-    internal T Read<T>(Func<IEnumerable<OrderTouchpointDelivery>, T> read)
+    /// <summary>Runs <paramref name="read"/> over the stored rows by id (not copies) under the outbox's lock, for the in-memory reports.</summary>
+    internal T Read<T>(Func<IReadOnlyDictionary<int, OrderTouchpointDelivery>, T> read)
     {
         lock (_gate)
-            return read(_rows.Values);
+            return read(_rows);
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class InMemoryDeliveryReports(InMemoryDeliveryOutbox outbox) : IDe
     public Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,
         CancellationToken cancellationToken = default)
     {
-        var matching = outbox.Read(rows => rows
+        var matching = outbox.Read(rows => rows.Values
             .Where(r => search.StoreId <= 0 || r.StoreId == search.StoreId)
             .Where(r => search.Vendor is null || r.Vendor == search.Vendor)
             .Where(r => search.Status is null || r.Status == search.Status)
@@ -32,7 +32,7 @@ public sealed class InMemoryDeliveryReports(InMemoryDeliveryOutbox outbox) : IDe
 
     public Task<IReadOnlyDictionary<int, int>> GetOrderIdsAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
     {
-        IReadOnlyDictionary<int, int> found = outbox.Read(rows => rows.Where(r => deliveryIds.Contains(r.Id)).ToDictionary(r => r.Id, r => r.OrderId));
+        IReadOnlyDictionary<int, int> found = outbox.Read(rows => deliveryIds.Distinct().Where(rows.ContainsKey).ToDictionary(id => id, id => rows[id].OrderId));
         return Task.FromResult(found);
     }
 
@@ -67,7 +67,7 @@ public sealed class InMemoryDeliveryReports(InMemoryDeliveryOutbox outbox) : IDe
         var since = outbox.Now.AddHours(-24);
         return Task.FromResult(outbox.Read<IReadOnlyList<VendorHealth>>(all =>
         {
-            var rows = all.Where(r => storeId <= 0 || r.StoreId == storeId).ToList();
+            var rows = all.Values.Where(r => storeId <= 0 || r.StoreId == storeId).ToList();
             return Enum.GetValues<TouchpointVendor>().Select(vendor =>
             {
                 var own = rows.Where(r => r.Vendor == vendor).ToList();
@@ -86,7 +86,7 @@ public sealed class InMemoryDeliveryReports(InMemoryDeliveryOutbox outbox) : IDe
         var boundaries = DeliveryHistogram.Boundaries(fromUtc, bucket, bucketCount);
         return Task.FromResult(outbox.Read(all =>
         {
-            var rows = all.Where(r => storeId <= 0 || r.StoreId == storeId).ToList();
+            var rows = all.Values.Where(r => storeId <= 0 || r.StoreId == storeId).ToList();
             var finished = rows
                 .Where(r => r.Status is DeliveryStatus.Delivered or DeliveryStatus.Failed && r.FinishedOnUtc >= fromUtc && r.FinishedOnUtc < boundaries[^1])
                 .GroupBy(r => (r.VendorId, r.Status, Bucket: DeliveryHistogram.ClampedBucketOf(r.FinishedOnUtc!.Value, boundaries)))
@@ -106,8 +106,9 @@ public sealed class InMemoryDeliveryReports(InMemoryDeliveryOutbox outbox) : IDe
     public Task<IReadOnlyList<DeliveryTrouble>> GetDeliveryTroubleAsync(DateTime failedSinceUtc, DateTime waitingCreatedBeforeUtc,
         CancellationToken cancellationToken = default)
     {
-        return Task.FromResult(outbox.Read(rows =>
+        return Task.FromResult(outbox.Read(all =>
         {
+            var rows = all.Values;
             var failures = rows
                 .Where(r => r.Status == DeliveryStatus.Failed && r.FinishedOnUtc > failedSinceUtc)
                 .GroupBy(r => (r.StoreId, r.VendorId))
