@@ -2,6 +2,7 @@ using System.Globalization;
 using Nop.Core.Domain.Messages;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
@@ -23,7 +24,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 /// outbox's rows and every node's stored alert times share.
 /// </summary>
 public class DeliveryAlertService(
-    IDeliveryOutbox outbox,
+    IDeliveryReports reports,
     IDeliveryAlertStates alertStates,
     ISettingService settingService,
     IStoreService storeService,
@@ -63,7 +64,7 @@ public class DeliveryAlertService(
             return 0;
         var period = TimeSpan.FromMinutes(Math.Clamp(settings.PeriodMinutes, 5, 7 * 24 * 60));
         var threshold = TimeSpan.FromMinutes(Math.Clamp(settings.WaitingThresholdMinutes, 1, 7 * 24 * 60));
-        var troubles = (await outbox.GetDeliveryTroubleAsync(now - period, now - threshold, cancellationToken))
+        var troubles = (await reports.GetDeliveryTroubleAsync(now - period, now - threshold, cancellationToken))
             .Where(t => t.StoreId == store.Id)
             .ToDictionary(t => t.Vendor);
         // Read after the trouble snapshot: an alert newer than the snapshot is seen as such below.

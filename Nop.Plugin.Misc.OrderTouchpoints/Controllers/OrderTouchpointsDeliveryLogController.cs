@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.DeliveryLog;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Messages;
@@ -23,7 +24,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 public class OrderTouchpointsDeliveryLogController(
     DeliveryLogModelFactory deliveryLogModelFactory,
     DeliveryHealthModelFactory deliveryHealthModelFactory,
-    IDeliveryOutbox outbox,
+    IDeliveryReports reports,
     DeliveryResends deliveryResends,
     DeliverySignal deliverySignal,
     INotificationService notificationService,
@@ -96,7 +97,7 @@ public class OrderTouchpointsDeliveryLogController(
             notificationService.ErrorNotification(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.DeliveryLog.ResendFailed.SinceRequired"));
             return RedirectToAction(nameof(List));
         }
-        var count = await outbox.ResendFailedSinceAsync(await deliveryLogModelFactory.ToUtcAsync(since), Math.Max(0, model.StoreId),
+        var count = await reports.ResendFailedSinceAsync(await deliveryLogModelFactory.ToUtcAsync(since), Math.Max(0, model.StoreId),
             DeliveryLogModelFactory.Defined<TouchpointVendor>(model.VendorId), cancellationToken);
         if (count > 0)
             deliverySignal.Raise();

@@ -17,7 +17,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// and the next due time handed back is moved onto the node's. Without a <paramref name="databaseClock"/> (one process, or
 /// tests that drive time themselves) the node's own clock is used throughout.
 /// </summary>
-public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, INopDataProvider dataProvider, TimeProvider timeProvider,
+public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, INopDataProvider dataProvider, TimeProvider timeProvider,
     DatabaseClock? databaseClock = null, ILogger? logger = null)
     : IDeliveryOutbox
 {
@@ -32,7 +32,7 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
     // Keeps IN lists well under every provider's parameter limit.
     private const int IdChunk = 500;
 
-    // The database's time by the offset last read: no round trip (checkout's enqueue, admin actions, reports).
+    // The database's time by the offset last read: no round trip (checkout's enqueue, releases and skips).
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime + NodeToDatabase;
 
     private TimeSpan NodeToDatabase => databaseClock?.Offset ?? TimeSpan.Zero;
@@ -345,101 +345,10 @@ public partial class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repos
         return last is null ? null : new LastDeliveredState(last.DeliveredState!, (TouchpointEvent)last.EventId);
     }
 
-    public async Task<IReadOnlyDictionary<int, int>> GetOrderIdsAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
-    {
-        var orderIds = new Dictionary<int, int>();
-        foreach (var chunk in Chunks(deliveryIds))
-        {
-            foreach (var row in await repository.Table.Where(d => chunk.Contains(d.Id)).Select(d => new { d.Id, d.OrderId }).ToListAsync())
-                orderIds[row.Id] = row.OrderId;
-        }
-        return orderIds;
-    }
-
-    public async Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,
-        CancellationToken cancellationToken = default)
-    {
-        var query = repository.Table;
-        if (search.StoreId > 0)
-            query = query.Where(d => d.StoreId == search.StoreId);
-        if (search.Vendor is { } vendor)
-            query = query.Where(d => d.VendorId == (int)vendor);
-        if (search.Status is { } status)
-            query = query.Where(d => d.StatusId == (int)status);
-        if (search.Event is { } touchpointEvent)
-            query = query.Where(d => d.EventId == (int)touchpointEvent);
-        if (search.OrderId is { } orderId)
-            query = query.Where(d => d.OrderId == orderId);
-        if (search.CreatedFromUtc is { } from)
-            query = query.Where(d => d.CreatedOnUtc >= from);
-        if (search.CreatedToUtc is { } to)
-            query = query.Where(d => d.CreatedOnUtc <= to);
-        return await query.OrderByDescending(d => d.CreatedOnUtc).ThenByDescending(d => d.Id).ToPagedListAsync(pageIndex, pageSize);
-    }
-
-    public async Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
-    {
-        var resent = 0;
-        foreach (var chunk in Chunks(deliveryIds))
-            resent += await Resend(repository.Table.Where(d => chunk.Contains(d.Id) && d.StatusId != InProgress), cancellationToken);
-        return resent;
-    }
-
-    public Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
-        CancellationToken cancellationToken = default)
-    {
-        var query = repository.Table.Where(d => d.StatusId == Failed && d.FinishedOnUtc >= failedSinceUtc);
-        if (storeId > 0)
-            query = query.Where(d => d.StoreId == storeId);
-        if (vendor is { } only)
-            query = query.Where(d => d.VendorId == (int)only);
-        return Resend(query, cancellationToken);
-    }
-
-    private Task<int> Resend(IQueryable<OrderTouchpointDelivery> rows, CancellationToken cancellationToken) =>
-        rows.Set(d => d.StatusId, Pending)
-            .Set(d => d.NextAttemptOnUtc, Now)
-            .Set(d => d.Attempts, 0)
-            .Set(d => d.FirstAttemptOnUtc, (DateTime?)null)
-            .Set(d => d.FinishedOnUtc, (DateTime?)null)
-            .Set(d => d.VendorKey, (string?)null)
-            .Set(d => d.ClaimToken, (Guid?)null)
-            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
-            .Set(d => d.DeliveredOnUtc, (DateTime?)null)
-            .Set(d => d.DeliveredState, (string?)null)
-            .UpdateAsync(cancellationToken);
-
-    public async Task<IReadOnlyList<VendorHealth>> GetVendorHealthAsync(int storeId = 0, CancellationToken cancellationToken = default)
-    {
-        var since = Now.AddHours(-24);
-        var rows = storeId > 0 ? repository.Table.Where(d => d.StoreId == storeId) : repository.Table;
-        var waiting = await CountByVendor(rows.Where(d => d.StatusId == Pending || d.StatusId == InProgress));
-        var delivered = await CountByVendor(rows.Where(d => d.StatusId == Delivered && d.FinishedOnUtc >= since));
-        var failed = await CountByVendor(rows.Where(d => d.StatusId == Failed && d.FinishedOnUtc >= since));
-
-        var health = new List<VendorHealth>();
-        foreach (var vendor in Enum.GetValues<TouchpointVendor>())
-        {
-            var vendorId = (int)vendor;
-            // Newest first on the finished index: stops at the vendor's latest delivered row.
-            var lastDelivered = await FirstOrNullAsync(rows
-                .Where(d => d.StatusId == Delivered && d.VendorId == vendorId)
-                .OrderByDescending(d => d.FinishedOnUtc)
-                .Select(d => d.DeliveredOnUtc));
-            health.Add(new VendorHealth(vendor, waiting.GetValueOrDefault(vendorId), delivered.GetValueOrDefault(vendorId),
-                failed.GetValueOrDefault(vendorId), lastDelivered));
-        }
-        return health;
-    }
-
     // Lists, not arrays: with C# 14 an array's Contains binds to MemoryExtensions (spans), which linq2db cannot translate.
-    private static IEnumerable<List<int>> Chunks(IEnumerable<int> ids) => ids.Distinct().Chunk(IdChunk).Select(chunk => chunk.ToList());
+    internal static IEnumerable<List<int>> Chunks(IEnumerable<int> ids) => ids.Distinct().Chunk(IdChunk).Select(chunk => chunk.ToList());
 
     // Not FirstOrDefaultAsync(): with LinqToDB imported, nopCommerce's and linq2db's parameterless overloads are ambiguous.
     private static async Task<DateTime?> FirstOrNullAsync(IQueryable<DateTime?> query) =>
         (await query.Take(1).ToListAsync()).FirstOrDefault();
-
-    private static async Task<Dictionary<int, int>> CountByVendor(IQueryable<OrderTouchpointDelivery> rows) =>
-        (await rows.GroupBy(d => d.VendorId).Select(g => new { VendorId = g.Key, Count = g.Count() }).ToListAsync())
-        .ToDictionary(c => c.VendorId, c => c.Count);
 }

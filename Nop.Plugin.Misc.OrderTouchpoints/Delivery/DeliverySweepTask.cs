@@ -1,4 +1,5 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Services.Configuration;
 using Nop.Services.ScheduleTasks;
 
@@ -9,13 +10,14 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// scheduler waits on (100 s by default), so it sends nothing itself: it wakes this node's worker — which
 /// from then on follows the outbox's due times and picks up rows left by a restart or another node — then
 /// purges finished rows past retention and reconciles missed placed orders, both bounded; then the owner's
-/// delivery alerts (Alerts/); last, the health view's hourly counts of the hours that closed, bounded too (the
+/// delivery alerts (Alerts/); last, the health view's hourly counts of the hours that closed (Reports/), bounded too (the
 /// report that can best wait).
 /// </summary>
 public class DeliverySweepTask(
     DeliverySignal signal,
     DeliveryReconciler reconciler,
     IDeliveryOutbox outbox,
+    IDeliveryReports reports,
     ISettingService settingService,
     TimeProvider timeProvider,
     IDeliveryAlerts alerts) : IScheduleTask
@@ -49,6 +51,6 @@ public class DeliverySweepTask(
         // Counts are kept as long as rows are, and no longer than the view reaches back.
         var countedPeriod = retention < DeliveryHistogram.CountedPeriod ? retention : DeliveryHistogram.CountedPeriod;
         using var countBudget = new CancellationTokenSource(CountBudget);
-        await outbox.CountFinishedHoursAsync(nowUtc - countedPeriod, nowUtc - DeliveryHistogram.HourSettleTime, countBudget.Token);
+        await reports.CountFinishedHoursAsync(nowUtc - countedPeriod, nowUtc - DeliveryHistogram.HourSettleTime, countBudget.Token);
     }
 }

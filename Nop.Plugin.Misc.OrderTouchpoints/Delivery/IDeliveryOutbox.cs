@@ -1,4 +1,3 @@
-using Nop.Core;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
@@ -9,7 +8,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// while the send runs and that runs out if the node dies), and a result is recorded only by the claim that sent it. Times come from the
 /// implementation's <see cref="TimeProvider"/>.
 /// </summary>
-public partial interface IDeliveryOutbox
+public interface IDeliveryOutbox
 {
     /// <summary>
     /// Adds a pending row, due now, for each vendor that has none for this key yet; concurrent duplicates
@@ -67,26 +66,6 @@ public partial interface IDeliveryOutbox
 
     /// <summary>The state the vendor was last shown for this order (the latest delivered row with a state), or null.</summary>
     Task<LastDeliveredState?> GetLastDeliveredStateAsync(int storeId, int orderId, TouchpointVendor vendor, CancellationToken cancellationToken = default);
-
-    /// <summary>Delivery id → order id of those of <paramref name="deliveryIds"/> that exist.</summary>
-    Task<IReadOnlyDictionary<int, int>> GetOrderIdsAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default);
-
-    /// <summary>The admin log: newest first, filtered, one page.</summary>
-    Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,
-        CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Puts the given rows back to pending, due now, attempts and first-attempt time reset (rows being sent are left alone);
-    /// the last attempt's time, status and reason stay visible until the next attempt. Returns how many.
-    /// </summary>
-    Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default);
-
-    /// <summary>Resends every row that failed at or after <paramref name="failedSinceUtc"/> (optionally of one store / vendor); returns how many.</summary>
-    Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
-        CancellationToken cancellationToken = default);
-
-    /// <summary>Per vendor: waiting now, delivered and failed in the last 24 hours, last delivery time (store 0 = all stores).</summary>
-    Task<IReadOnlyList<VendorHealth>> GetVendorHealthAsync(int storeId = 0, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using Nop.Core.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Plugin.Misc.OrderTouchpoints.Controllers;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
@@ -29,6 +30,7 @@ public class PluginNopStartup : INopStartup
         services.AddOrderTouchpointsAdmin();
         services.AddVtMarketingFeed();
         services.AddTouchpointDelivery();
+        services.AddDeliveryReports();
         services.AddVoyadoTouchpoint();
         services.AddOrderTouchpointsAlerts();
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Events;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Benchmarks;
@@ -34,7 +35,7 @@ public sealed class CheckoutBenchmark : IBenchmark
         long allocated = 0;
         for (var i = warmUp; i < warmUp + iterations; i++)
             allocated += await PlaceAsync(bench, orders[i], times);
-        var queued = (await bench.Host.Outbox.SearchAsync(new DeliverySearch(), 0, 1)).TotalCount;
+        var queued = (await bench.Host.Reports.SearchAsync(new DeliverySearch(), 0, 1)).TotalCount;
         if (queued < 3 * (warmUp + iterations) - 3)
             throw new InvalidOperationException($"only {queued} deliveries were queued for {warmUp + iterations} orders");
 

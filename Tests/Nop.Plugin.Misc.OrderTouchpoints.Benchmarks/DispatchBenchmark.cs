@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Benchmarks;
 
@@ -22,7 +23,7 @@ public sealed class DispatchBenchmark : IBenchmark
         var orders = options.Quick ? 1_000 : 5_000;
         await using var bench = await BenchmarkShop.StartAsync(warmUpOrders + orders);
         var dispatcher = bench.Host.Services.GetRequiredService<DeliveryDispatcher>();
-        var outbox = bench.Host.Outbox;
+        var reports = bench.Host.Reports;
 
         await EnqueueAsync(bench, 0, warmUpOrders);
         await dispatcher.DrainAsync(CancellationToken.None);
@@ -34,7 +35,7 @@ public sealed class DispatchBenchmark : IBenchmark
 
         if (drained.NextDueOnUtc is not null || drained.Attempts != deliveries)
             throw new InvalidOperationException($"{drained.Attempts} attempts for {deliveries} deliveries; next due {drained.NextDueOnUtc}");
-        var delivered = (await outbox.SearchAsync(new DeliverySearch(Status: DeliveryStatus.Delivered), 0, 1)).TotalCount;
+        var delivered = (await reports.SearchAsync(new DeliverySearch(Status: DeliveryStatus.Delivered), 0, 1)).TotalCount;
         report.Note($"dispatch: {deliveries:N0} deliveries (real Transactionale + VTmarketing channels, {delivered:N0} delivered with the warm-up's, the order without email skipped) in {clock.Elapsed.TotalSeconds:0.00} s");
         report.Metric("dispatch_per_s", deliveries / clock.Elapsed.TotalSeconds, "deliveries/s");
     }

@@ -2,6 +2,7 @@ using LinqToDB;
 using LinqToDB.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
@@ -23,6 +24,7 @@ public class DeliveryHoursOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
 
     private DataConnection _connection = null!;
     private DbDeliveryOutbox _outbox = null!;
+    private DbDeliveryReports _reports = null!;
     private int _orderId;
 
     [SetUp]
@@ -31,7 +33,9 @@ public class DeliveryHoursOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
         _connection = Database.Connect();
         await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(OutboxTableMigration.TableName)}");
         await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(DeliveryHoursMigration.TableName)}");
-        _outbox = OutboxDatabase.Outbox(_connection, new ManualTimeProvider(new DateTimeOffset(Now)));
+        var time = new ManualTimeProvider(new DateTimeOffset(Now));
+        _outbox = OutboxDatabase.Outbox(_connection, time);
+        _reports = OutboxDatabase.Reports(_connection, time);
     }
 
     [TearDown]
@@ -95,13 +99,13 @@ public class DeliveryHoursOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
         yield return ("30 days from a +05:30 midnight", Now.Date.AddMinutes(-330).AddDays(-29), TimeSpan.FromDays(1), 30);
     }
 
-    private async Task<Dictionary<string, IReadOnlyList<DeliveryHistory>>> ViewsAsync(DbDeliveryOutbox outbox)
+    private async Task<Dictionary<string, IReadOnlyList<DeliveryHistory>>> ViewsAsync(DbDeliveryReports reports)
     {
         var views = new Dictionary<string, IReadOnlyList<DeliveryHistory>>();
         foreach (var (name, fromUtc, bucket, count) in Windows())
         {
             foreach (var storeId in new[] { 0, 1, 2 })
-                views[$"{name}, store {storeId}"] = await outbox.GetDeliveryHistoryAsync(storeId, fromUtc, bucket, count);
+                views[$"{name}, store {storeId}"] = await reports.GetDeliveryHistoryAsync(storeId, fromUtc, bucket, count);
         }
         return views;
     }
@@ -138,32 +142,32 @@ public class DeliveryHoursOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
     public async Task The_view_from_counted_hours_and_the_live_tail_shows_what_a_live_count_of_the_same_rows_shows()
     {
         await AddMonthOfDeliveriesAsync();
-        var live = await ViewsAsync(_outbox);
+        var live = await ViewsAsync(_reports);
         Assert.That(live.Values.SelectMany(v => v).Sum(h => h.Delivered.Sum() + h.Failed.Sum()), Is.GreaterThan(1000), "the views have rows to count");
         Assert.That(live["30 days from a +05:30 midnight, store 0"].Sum(h => h.Failed.Sum()), Is.GreaterThan(0));
 
-        var counted = await _outbox.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
+        var counted = await _reports.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
 
         var firstHour = DeliveryHistogram.NextHourFrom(KeepFrom);
         var endHour = DeliveryHistogram.HourOf(ClosedBefore);
         Assert.That(counted, Is.EqualTo((int)(endHour - firstHour).TotalHours), "every closed, settled hour within the kept period");
         Assert.That(await HourTableAsync(_connection), Is.EqualTo((counted, await LiveFinishedCountAsync(firstHour, endHour))));
-        AssertSameViews(await ViewsAsync(_outbox), live);
+        AssertSameViews(await ViewsAsync(_reports), live);
     }
 
     [Test]
     public async Task Hours_counted_in_several_sweeps_and_hours_not_counted_yet_still_add_up_to_the_live_count()
     {
         await AddMonthOfDeliveriesAsync();
-        var live = await ViewsAsync(_outbox);
+        var live = await ViewsAsync(_reports);
 
         // A sweep that stopped after ten days, then one that counted a later stretch only: gaps are read live.
-        await _outbox.CountFinishedHoursAsync(KeepFrom, Now.AddDays(-20));
-        await _outbox.CountFinishedHoursAsync(Now.AddDays(-12), Now.AddDays(-5).AddMinutes(17));
-        AssertSameViews(await ViewsAsync(_outbox), live);
+        await _reports.CountFinishedHoursAsync(KeepFrom, Now.AddDays(-20));
+        await _reports.CountFinishedHoursAsync(Now.AddDays(-12), Now.AddDays(-5).AddMinutes(17));
+        AssertSameViews(await ViewsAsync(_reports), live);
 
-        await _outbox.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
-        AssertSameViews(await ViewsAsync(_outbox), live);
+        await _reports.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
+        AssertSameViews(await ViewsAsync(_reports), live);
     }
 
     [Test]
@@ -171,9 +175,9 @@ public class DeliveryHoursOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
     {
         await AddMonthOfDeliveriesAsync();
 
-        var first = await _outbox.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
+        var first = await _reports.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
         var before = await HourTableAsync(_connection);
-        var again = await _outbox.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
+        var again = await _reports.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
 
         Assert.That(first, Is.GreaterThan(0));
         Assert.That(again, Is.Zero);
@@ -186,7 +190,7 @@ public class DeliveryHoursOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
     public async Task Two_nodes_counting_at_once_count_each_hour_once()
     {
         await AddMonthOfDeliveriesAsync();
-        var live = await ViewsAsync(_outbox);
+        var live = await ViewsAsync(_reports);
         var firstHour = DeliveryHistogram.NextHourFrom(KeepFrom);
         var endHour = DeliveryHistogram.HourOf(ClosedBefore);
         var expected = ((int)(endHour - firstHour).TotalHours, await LiveFinishedCountAsync(firstHour, endHour));
@@ -197,16 +201,16 @@ public class DeliveryHoursOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
             await using var node1 = Database.Connect();
             await using var node2 = Database.Connect();
             var time = new ManualTimeProvider(new DateTimeOffset(Now));
-            var outbox1 = OutboxDatabase.Outbox(node1, time);
-            var outbox2 = OutboxDatabase.Outbox(node2, time);
+            var reports1 = OutboxDatabase.Reports(node1, time);
+            var reports2 = OutboxDatabase.Reports(node2, time);
 
             var counted = await Task.WhenAll(
-                Task.Run(() => outbox1.CountFinishedHoursAsync(KeepFrom, ClosedBefore)),
-                Task.Run(() => outbox2.CountFinishedHoursAsync(KeepFrom, ClosedBefore)));
+                Task.Run(() => reports1.CountFinishedHoursAsync(KeepFrom, ClosedBefore)),
+                Task.Run(() => reports2.CountFinishedHoursAsync(KeepFrom, ClosedBefore)));
 
             Assert.That(counted.Max(), Is.GreaterThan(0), $"round {round}");
             Assert.That(await HourTableAsync(_connection), Is.EqualTo(expected), $"round {round}: each hour and each delivery once");
-            AssertSameViews(await ViewsAsync(_outbox), live);
+            AssertSameViews(await ViewsAsync(_reports), live);
         }
     }
 
@@ -215,11 +219,11 @@ public class DeliveryHoursOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
     {
         var failedAt = Now.AddHours(-5).AddMinutes(-20);
         await _connection.InsertAsync(Row(1, TouchpointVendor.VoyadoEngage, DeliveryStatus.Failed, failedAt));
-        await _outbox.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
+        await _reports.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
 
-        var resent = await _outbox.ResendFailedSinceAsync(failedAt.AddMinutes(-1));
+        var resent = await _reports.ResendFailedSinceAsync(failedAt.AddMinutes(-1));
         var fromUtc = DeliveryHistogram.HourOf(Now).AddHours(-23);
-        var engage = (await _outbox.GetDeliveryHistoryAsync(0, fromUtc, Hour, 24)).Single(h => h.Vendor == TouchpointVendor.VoyadoEngage);
+        var engage = (await _reports.GetDeliveryHistoryAsync(0, fromUtc, Hour, 24)).Single(h => h.Vendor == TouchpointVendor.VoyadoEngage);
 
         Assert.That(resent, Is.EqualTo(1));
         Assert.That(engage.Failed[(int)(DeliveryHistogram.HourOf(failedAt) - fromUtc).TotalHours], Is.EqualTo(1), "the failure stays in the hour it finished in");
@@ -231,20 +235,20 @@ public class DeliveryHoursOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
     public async Task Counts_of_hours_before_the_retention_cut_are_dropped_and_the_hour_the_cut_runs_through_is_read_live()
     {
         await AddMonthOfDeliveriesAsync();
-        await _outbox.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
+        await _reports.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
 
         var cut = Now.AddDays(-7).AddMinutes(-25); // 12:15 UTC, seven days back
         await _outbox.PurgeFinishedAsync(cut, 1000);
-        await _outbox.CountFinishedHoursAsync(cut, ClosedBefore);
+        await _reports.CountFinishedHoursAsync(cut, ClosedBefore);
 
         var hours = await _connection.GetTable<OrderTouchpointDeliveryHour>().ToListAsync();
         Assert.That(hours.Min(h => h.HourUtc), Is.EqualTo(DeliveryHistogram.NextHourFrom(cut)));
         Assert.That(await HourTableAsync(_connection),
             Is.EqualTo(((int)(DeliveryHistogram.HourOf(ClosedBefore) - DeliveryHistogram.NextHourFrom(cut)).TotalHours,
                 await LiveFinishedCountAsync(DeliveryHistogram.NextHourFrom(cut), DeliveryHistogram.HourOf(ClosedBefore)))));
-        var fromCounts = await ViewsAsync(_outbox);
+        var fromCounts = await ViewsAsync(_reports);
         await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(DeliveryHoursMigration.TableName)}");
-        AssertSameViews(fromCounts, await ViewsAsync(_outbox));
+        AssertSameViews(fromCounts, await ViewsAsync(_reports));
     }
 
     [Test]
@@ -254,8 +258,8 @@ public class DeliveryHoursOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        var none = await _outbox.CountFinishedHoursAsync(KeepFrom, ClosedBefore, cancelled.Token);
-        var all = await _outbox.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
+        var none = await _reports.CountFinishedHoursAsync(KeepFrom, ClosedBefore, cancelled.Token);
+        var all = await _reports.CountFinishedHoursAsync(KeepFrom, ClosedBefore);
 
         Assert.That(none, Is.Zero);
         Assert.That(all, Is.EqualTo((int)(DeliveryHistogram.HourOf(ClosedBefore) - DeliveryHistogram.NextHourFrom(KeepFrom)).TotalHours));

@@ -2,6 +2,7 @@ using LinqToDB.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Logging;
@@ -61,7 +62,7 @@ public class EnqueueFallbackOnDatabaseTests(DatabaseKind kind) : DatabaseTests(k
 
         Assert.That(written, Is.EqualTo(new[] { 2, 2, 2 }), "every event written through the repository");
         Assert.That(repeated, Is.Zero, "a repeated event still adds nothing");
-        var rows = await _outbox.SearchAsync(new DeliverySearch(), 0, 100);
+        var rows = await OutboxDatabase.Reports(_connection, new ManualTimeProvider()).SearchAsync(new DeliverySearch(), 0, 100);
         Assert.That(rows.Select(r => (r.OrderId, r.Vendor)), Is.EquivalentTo(
             new[] { 10, 11, 12 }.SelectMany(orderId => vendors.Select(vendor => (orderId, vendor)))));
         Assert.That(_warnings, Has.Count.EqualTo(1), "once per process, not once per checkout");

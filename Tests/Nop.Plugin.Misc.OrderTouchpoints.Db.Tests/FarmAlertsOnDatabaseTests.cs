@@ -8,6 +8,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Configuration;
@@ -181,7 +182,7 @@ public class FarmAlertsOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
                 return Task.CompletedTask;
             }
         });
-        return new DeliveryAlertService(OutboxDatabase.Outbox(connection, _time), new DbDeliveryAlertStates(new Linq2DbRepository<OrderTouchpointAlertState>(connection)),
+        return new DeliveryAlertService(OutboxDatabase.Reports(connection, _time), new DbDeliveryAlertStates(new Linq2DbRepository<OrderTouchpointAlertState>(connection)),
             settings, storeService, FakeService<ILanguageService>.Create(new Dictionary<string, Func<MethodInfo, object?[], object?>>()), templates, accounts,
             new EmailAccountSettings { DefaultEmailAccountId = Account.Id }, workflow, logger, new DatabaseClock(_time), TestVendors.Registered);
     }

@@ -3,6 +3,7 @@ using LinqToDB;
 using LinqToDB.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
@@ -20,7 +21,7 @@ public class HealthReportsOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
     private DataConnection _connection = null!;
-    private DbDeliveryOutbox _outbox = null!;
+    private DbDeliveryReports _reports = null!;
     private readonly List<string> _statements = [];
     private int _orderId;
 
@@ -32,7 +33,7 @@ public class HealthReportsOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
         await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(OutboxTableMigration.TableName)}");
         await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(DeliveryHoursMigration.TableName)}");
         _statements.Clear();
-        _outbox = OutboxDatabase.Outbox(_connection, new ManualTimeProvider(new DateTimeOffset(Now)));
+        _reports = OutboxDatabase.Reports(_connection, new ManualTimeProvider(new DateTimeOffset(Now)));
     }
 
     [TearDown]
@@ -59,7 +60,7 @@ public class HealthReportsOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
         });
     }
 
-    private Task<IReadOnlyList<DeliveryHistory>> HoursAsync(int storeId = 0) => _outbox.GetDeliveryHistoryAsync(storeId, FromUtc, Hour, 24);
+    private Task<IReadOnlyList<DeliveryHistory>> HoursAsync(int storeId = 0) => _reports.GetDeliveryHistoryAsync(storeId, FromUtc, Hour, 24);
 
     private static int[] NonZero(IReadOnlyList<int> series) => series.Select((count, bucket) => count > 0 ? bucket : -1).Where(b => b >= 0).ToArray();
 
@@ -132,7 +133,7 @@ public class HealthReportsOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
         await AddAsync(1, TouchpointVendor.Transactionale, DeliveryStatus.Delivered, fromUtc, fromUtc.AddDays(1)); // 22:00 UTC: day 1
         await AddAsync(1, TouchpointVendor.Transactionale, DeliveryStatus.Failed, fromUtc, fromUtc.AddDays(29).AddHours(5), "HTTP 400");
 
-        var transactionale = (await _outbox.GetDeliveryHistoryAsync(0, fromUtc, TimeSpan.FromDays(1), 30)).Single(h => h.Vendor == TouchpointVendor.Transactionale);
+        var transactionale = (await _reports.GetDeliveryHistoryAsync(0, fromUtc, TimeSpan.FromDays(1), 30)).Single(h => h.Vendor == TouchpointVendor.Transactionale);
 
         Assert.That(transactionale.Delivered.Take(2), Is.EqualTo(new[] { 1, 1 }));
         Assert.That(NonZero(transactionale.Failed), Is.EqualTo(new[] { 29 }));
@@ -152,7 +153,7 @@ public class HealthReportsOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
         await AddAsync(1, TouchpointVendor.VtMarketing, DeliveryStatus.Pending, Now.AddMinutes(-5));
         await AddAsync(1, TouchpointVendor.Transactionale, DeliveryStatus.Delivered, Now.AddHours(-2), Now.AddMinutes(-10));
 
-        var trouble = await _outbox.GetDeliveryTroubleAsync(failedSince, waitingBefore);
+        var trouble = await _reports.GetDeliveryTroubleAsync(failedSince, waitingBefore);
 
         Assert.That(trouble, Is.EqualTo(new[]
         {
@@ -171,7 +172,7 @@ public class HealthReportsOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
         _statements.Clear();
 
         await HoursAsync();
-        await _outbox.GetDeliveryTroubleAsync(Now.AddHours(-1), Now.AddMinutes(-30));
+        await _reports.GetDeliveryTroubleAsync(Now.AddHours(-1), Now.AddMinutes(-30));
 
         Assert.That(_statements, Is.Not.Empty);
         // The hourly counts' "counted" rows of the window's hours (at most one per hour) are the one list read back.
@@ -193,8 +194,8 @@ public class HealthReportsOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kin
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.That(async () => await _outbox.GetDeliveryHistoryAsync(0, FromUtc, Hour, 24, cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(async () => await _outbox.GetDeliveryTroubleAsync(Now.AddHours(-1), Now.AddMinutes(-30), cancelled.Token),
+        Assert.That(async () => await _reports.GetDeliveryHistoryAsync(0, FromUtc, Hour, 24, cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(async () => await _reports.GetDeliveryTroubleAsync(Now.AddHours(-1), Now.AddMinutes(-30), cancelled.Token),
             Throws.InstanceOf<OperationCanceledException>());
     }
 }

@@ -1,6 +1,7 @@
 using LinqToDB.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
@@ -14,10 +15,11 @@ public enum OutboxUnderTest
 }
 
 /// <summary>
-/// The outbox's rules, written once and run against every implementation: the in-memory twin and DbDeliveryOutbox on
-/// real PostgreSQL and MariaDB servers. A rule the twin keeps and a database does not (or the other way round) fails
-/// here. Another "node" is another connection to the same database; for the twin it is the same instance, shared by
-/// threads as a database is shared by connections.
+/// The outbox's rules (and those of the admin's reports and resends on its rows), written once and run against every
+/// implementation: the in-memory twins and DbDeliveryOutbox with DbDeliveryReports on real PostgreSQL and MariaDB servers.
+/// A rule the twin keeps and a database does not (or the other way round) fails here. Another "node" is another
+/// connection to the same database; for the twin it is the same instance, shared by threads as a database is shared
+/// by connections.
 /// </summary>
 [TestFixture(OutboxUnderTest.InMemory)]
 [TestFixture(OutboxUnderTest.PostgreSQL)]
@@ -31,6 +33,7 @@ public class OutboxContractTests(OutboxUnderTest kind)
     private readonly List<DataConnection> _connections = [];
     private ManualTimeProvider _time = null!;
     private IDeliveryOutbox _outbox = null!;
+    private IDeliveryReports _reports = null!;
 
     [OneTimeSetUp]
     public async Task CreateDatabase()
@@ -59,10 +62,12 @@ public class OutboxContractTests(OutboxUnderTest kind)
         _time = new ManualTimeProvider();
         if (_database is null)
         {
-            _outbox = new InMemoryDeliveryOutbox(_time);
+            var inMemory = new InMemoryDeliveryOutbox(_time);
+            (_outbox, _reports) = (inMemory, new InMemoryDeliveryReports(inMemory));
             return;
         }
         _outbox = OtherNode();
+        _reports = OutboxDatabase.Reports(_connections[0], _time);
         await _connections[0].ExecuteAsync($"DELETE FROM {_database.Quote(OutboxTableMigration.TableName)}");
     }
 
@@ -88,7 +93,7 @@ public class OutboxContractTests(OutboxUnderTest kind)
         _outbox.EnqueueAsync(1, orderId, TouchpointEvent.OrderPlaced, vendors, _time.UtcNow);
 
     private async Task<List<OrderTouchpointDelivery>> RowsAsync() =>
-        (await _outbox.SearchAsync(new DeliverySearch(), 0, 1000)).OrderBy(r => r.Id).ToList();
+        (await _reports.SearchAsync(new DeliverySearch(), 0, 1000)).OrderBy(r => r.Id).ToList();
 
     private static AttemptResult Result(OrderTouchpointDelivery row, DeliveryStatus status, DateTime at, DateTime? next = null, int? httpStatus = null,
         string? reason = null, bool counted = true, string? vendorKey = null) =>
@@ -343,7 +348,7 @@ public class OutboxContractTests(OutboxUnderTest kind)
         Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty);
         Assert.That(await EnqueuePlaced(1, TouchpointVendor.Transactionale), Is.Zero, "the same event again is not a new delivery");
 
-        Assert.That(await _outbox.ResendAsync([row.Id]), Is.EqualTo(1));
+        Assert.That(await _reports.ResendAsync([row.Id]), Is.EqualTo(1));
 
         var resent = (await RowsAsync()).Single();
         Assert.That((resent.Status, resent.Attempts, resent.NextAttemptOnUtc, resent.DeliveredOnUtc),
@@ -360,8 +365,8 @@ public class OutboxContractTests(OutboxUnderTest kind)
         var placed = await _outbox.TakeDueAsync(10, Lease);
         Assert.That(placed.Select(r => r.Event), Is.EqualTo(new[] { TouchpointEvent.OrderPlaced }), "paid waits while placed is being sent");
 
-        Assert.That(await _outbox.ResendAsync([placed[0].Id]), Is.Zero, "a row being sent is left alone");
-        Assert.That((await _outbox.GetVendorHealthAsync()).Single(h => h.Vendor == TouchpointVendor.VoyadoEngage).Waiting, Is.EqualTo(2));
+        Assert.That(await _reports.ResendAsync([placed[0].Id]), Is.Zero, "a row being sent is left alone");
+        Assert.That((await _reports.GetVendorHealthAsync()).Single(h => h.Vendor == TouchpointVendor.VoyadoEngage).Waiting, Is.EqualTo(2));
         Assert.That(await _outbox.SkipPendingAsync([1], "Customer data erased."), Is.EqualTo(1), "only the row never sent is skipped");
         Assert.That((await RowsAsync()).Select(r => r.Status), Is.EqualTo(new[] { DeliveryStatus.InProgress, DeliveryStatus.Skipped }));
         Assert.That(await _outbox.RecordAttemptAsync(Result(placed[0], DeliveryStatus.Delivered, _time.UtcNow)), Is.True, "its result is still written");
@@ -389,9 +394,9 @@ public class OutboxContractTests(OutboxUnderTest kind)
         await FinishAsync(3, DeliveryStatus.Failed, TouchpointVendor.VtMarketing);
         await FinishAsync(4, DeliveryStatus.Failed, storeId: 2);
 
-        Assert.That(await _outbox.ResendFailedSinceAsync(since, storeId: 1, vendor: TouchpointVendor.Transactionale), Is.EqualTo(1));
+        Assert.That(await _reports.ResendFailedSinceAsync(since, storeId: 1, vendor: TouchpointVendor.Transactionale), Is.EqualTo(1));
         Assert.That((await RowsAsync()).Where(r => r.Status == DeliveryStatus.Pending).Select(r => r.OrderId), Is.EqualTo(new[] { 2 }));
-        Assert.That(await _outbox.ResendFailedSinceAsync(since), Is.EqualTo(2), "no filter: every store and vendor");
+        Assert.That(await _reports.ResendFailedSinceAsync(since), Is.EqualTo(2), "no filter: every store and vendor");
     }
 
     [Test]
@@ -404,15 +409,15 @@ public class OutboxContractTests(OutboxUnderTest kind)
         }
         await _outbox.EnqueueAsync(2, 99, TouchpointEvent.OrderPaid, [TouchpointVendor.VoyadoEngage], _time.UtcNow);
 
-        var page = await _outbox.SearchAsync(new DeliverySearch(StoreId: 1, Vendor: TouchpointVendor.VtMarketing), pageIndex: 0, pageSize: 2);
+        var page = await _reports.SearchAsync(new DeliverySearch(StoreId: 1, Vendor: TouchpointVendor.VtMarketing), pageIndex: 0, pageSize: 2);
         Assert.That((page.TotalCount, page.HasNextPage), Is.EqualTo((5, true)));
         Assert.That(page.Select(r => r.OrderId), Is.EqualTo(new[] { 5, 4 }));
 
         var start = _time.UtcNow - TimeSpan.FromMinutes(3);
-        var window = await _outbox.SearchAsync(new DeliverySearch(CreatedFromUtc: start, CreatedToUtc: start + TimeSpan.FromMinutes(1)), 0, 10);
+        var window = await _reports.SearchAsync(new DeliverySearch(CreatedFromUtc: start, CreatedToUtc: start + TimeSpan.FromMinutes(1)), 0, 10);
         Assert.That(window.Select(r => r.OrderId).Distinct(), Is.EquivalentTo(new[] { 3, 4 }));
 
-        var byOrder = await _outbox.SearchAsync(new DeliverySearch(OrderId: 99, Event: TouchpointEvent.OrderPaid, Status: DeliveryStatus.Pending), 0, 10);
+        var byOrder = await _reports.SearchAsync(new DeliverySearch(OrderId: 99, Event: TouchpointEvent.OrderPaid, Status: DeliveryStatus.Pending), 0, 10);
         Assert.That(byOrder.Single().Vendor, Is.EqualTo(TouchpointVendor.VoyadoEngage));
     }
 
@@ -426,7 +431,7 @@ public class OutboxContractTests(OutboxUnderTest kind)
         await FinishAsync(3, DeliveryStatus.Failed);
         await EnqueuePlaced(4, TouchpointVendor.Transactionale);
 
-        var health = (await _outbox.GetVendorHealthAsync()).ToDictionary(h => h.Vendor);
+        var health = (await _reports.GetVendorHealthAsync()).ToDictionary(h => h.Vendor);
         Assert.That(health[TouchpointVendor.Transactionale], Is.EqualTo(new VendorHealth(TouchpointVendor.Transactionale, 1, 1, 1, lastDelivered)));
         Assert.That(health[TouchpointVendor.VoyadoEngage], Is.EqualTo(new VendorHealth(TouchpointVendor.VoyadoEngage, 0, 0, 0, null)));
     }

@@ -7,6 +7,7 @@ using MySqlConnector;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Services.Orders;
@@ -97,6 +98,10 @@ public sealed class OutboxDatabase : IAsyncDisposable
         DatabaseClock? databaseClock = null, Nop.Services.Logging.ILogger? logger = null) =>
         new(new Linq2DbRepository<OrderTouchpointDelivery>(connection), dataProvider ?? new Linq2DbDataProvider(connection), timeProvider, databaseClock,
             logger);
+
+    /// <summary>The plugin's reports and resends over one connection of this database, on <paramref name="timeProvider"/>'s clock.</summary>
+    public static DbDeliveryReports Reports(DataConnection connection, TimeProvider timeProvider, Linq2DbDataProvider? dataProvider = null) =>
+        new(new Linq2DbRepository<OrderTouchpointDelivery>(connection), dataProvider ?? new Linq2DbDataProvider(connection), timeProvider);
 
     /// <summary>
     /// The plugin's erased-customer list over one connection of this database; nopCommerce's order read is answered by

@@ -2,6 +2,7 @@ using LinqToDB.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
@@ -21,6 +22,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
     private ManualTimeProvider _time = null!;
     private DataConnection _connection = null!;
     private DbDeliveryOutbox _outbox = null!;
+    private DbDeliveryReports _reports = null!;
     private Linq2DbDataProvider _dataProvider = null!;
 
     [SetUp]
@@ -31,13 +33,14 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
         await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(OutboxTableMigration.TableName)}");
         _dataProvider = new Linq2DbDataProvider(_connection);
         _outbox = OutboxDatabase.Outbox(_connection, _time, _dataProvider);
+        _reports = OutboxDatabase.Reports(_connection, _time, _dataProvider);
     }
 
     [TearDown]
     public async Task CloseConnection() => await _connection.DisposeAsync();
 
     private async Task<List<OrderTouchpointDelivery>> RowsAsync() =>
-        (await _outbox.SearchAsync(new DeliverySearch(), 0, 1000)).OrderBy(r => r.Id).ToList();
+        (await _reports.SearchAsync(new DeliverySearch(), 0, 1000)).OrderBy(r => r.Id).ToList();
 
     [Test]
     public async Task Every_enqueue_is_one_statement_whether_it_creates_rows_or_not()

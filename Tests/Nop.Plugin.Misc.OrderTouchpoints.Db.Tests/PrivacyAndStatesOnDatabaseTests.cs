@@ -1,6 +1,7 @@
 using LinqToDB.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
@@ -19,6 +20,7 @@ public class PrivacyAndStatesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(
     private ManualTimeProvider _time = null!;
     private DataConnection _connection = null!;
     private DbDeliveryOutbox _outbox = null!;
+    private DbDeliveryReports _reports = null!;
 
     [SetUp]
     public async Task EmptyTables()
@@ -28,6 +30,7 @@ public class PrivacyAndStatesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(
         await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(OutboxTableMigration.TableName)}");
         await _connection.ExecuteAsync($"DELETE FROM {Database.Quote(ErasedCustomersMigration.ErasedCustomerTableName)}");
         _outbox = OutboxDatabase.Outbox(_connection, _time);
+        _reports = OutboxDatabase.Reports(_connection, _time);
     }
 
     [TearDown]
@@ -44,7 +47,7 @@ public class PrivacyAndStatesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(
     }
 
     private async Task<OrderTouchpointDelivery> RowAsync(int id) =>
-        (await _outbox.SearchAsync(new DeliverySearch(), 0, 1000)).Single(r => r.Id == id);
+        (await _reports.SearchAsync(new DeliverySearch(), 0, 1000)).Single(r => r.Id == id);
 
     [Test]
     public async Task Erased_customers_are_recorded_once_with_their_first_time_and_found_by_customer_and_by_order()
@@ -77,7 +80,7 @@ public class PrivacyAndStatesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(
         Assert.That((await RowAsync(failed.Id)).FinishedOnUtc, Is.EqualTo(failed.FinishedOnUtc), "retention still runs from when it finished");
         Assert.That((await RowAsync(delivered.Id)) is { Status: DeliveryStatus.Delivered, LastReason: null, DeliveredState: "Confirmed/Paid" });
         Assert.That((await RowAsync(otherOrder.Id)) is { Status: DeliveryStatus.Failed, LastReason: "HTTP 400 Other Customer" });
-        Assert.That(await _outbox.ResendFailedSinceAsync(_time.UtcNow.AddDays(-1)), Is.EqualTo(1), "only the other order's failed row");
+        Assert.That(await _reports.ResendFailedSinceAsync(_time.UtcNow.AddDays(-1)), Is.EqualTo(1), "only the other order's failed row");
     }
 
     [Test]
@@ -94,11 +97,11 @@ public class PrivacyAndStatesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(
         Assert.That(await _outbox.GetLastDeliveredStateAsync(1, 5, TouchpointVendor.Transactionale), Is.Null);
         Assert.That(await _outbox.GetLastDeliveredStateAsync(2, 5, TouchpointVendor.VoyadoEngage), Is.Null, "another store");
 
-        Assert.That(await _outbox.ResendAsync([paid.Id]), Is.EqualTo(1));
+        Assert.That(await _reports.ResendAsync([paid.Id]), Is.EqualTo(1));
         Assert.That((await RowAsync(paid.Id)).DeliveredState, Is.Null);
         Assert.That(await _outbox.GetLastDeliveredStateAsync(1, 5, TouchpointVendor.VoyadoEngage),
             Is.EqualTo(new LastDeliveredState("Confirmed/Pending", TouchpointEvent.OrderPlaced)));
-        Assert.That(await _outbox.GetOrderIdsAsync([paid.Id, refused.Id, 999_999]), Is.EquivalentTo(new Dictionary<int, int> { [paid.Id] = 5, [refused.Id] = 5 }));
+        Assert.That(await _reports.GetOrderIdsAsync([paid.Id, refused.Id, 999_999]), Is.EquivalentTo(new Dictionary<int, int> { [paid.Id] = 5, [refused.Id] = 5 }));
     }
 
     [Test]
@@ -111,6 +114,6 @@ public class PrivacyAndStatesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(
         var recent = await FinishAsync(4, TouchpointEvent.OrderPlaced, DeliveryStatus.Failed, "HTTP 400");
 
         Assert.That(await _outbox.PurgeFinishedAsync(_time.UtcNow.AddDays(-30), batchSize: 2), Is.EqualTo(3));
-        Assert.That((await _outbox.SearchAsync(new DeliverySearch(), 0, 100)).Select(r => r.Id), Is.EqualTo(new[] { recent.Id }));
+        Assert.That((await _reports.SearchAsync(new DeliverySearch(), 0, 100)).Select(r => r.Id), Is.EqualTo(new[] { recent.Id }));
     }
 }

@@ -5,13 +5,14 @@ using Nop.Plugin.Misc.OrderTouchpoints.Benchmarks;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.DbBenchmarks;
 
 /// <summary>
 /// The admin's health reports at 1,000,000 outbox rows on PostgreSQL: a month of deliveries for three vendors
 /// and two stores (most delivered, some failed and skipped, 1 % still waiting as after an outage). One health
-/// view is what the delivery log, the dashboard card and the configure page ask the outbox for; the alert check
+/// view is what the delivery log, the dashboard card and the configure page ask the reports for; the alert check
 /// is measured beside it, and so is the delivery sweep's upkeep of the hourly counts the view reads for closed hours.
 /// Allocations per view show that memory does not follow the table.
 /// </summary>
@@ -40,25 +41,25 @@ public sealed class HealthBenchmark(string server, BenchmarkReport report)
         report.Note($"health: {Rows:N0} rows over 30 days loaded in {fill.Elapsed.TotalSeconds:0} s");
 
         await using var connection = database.Connect();
-        var outbox = OutboxDatabase.Outbox(connection, TimeProvider.System);
+        var reports = OutboxDatabase.Reports(connection, TimeProvider.System);
         var currentHour = DeliveryHistogram.HourOf(nowUtc);
         const int runs = 50;
 
         // What the delivery sweep does after an update to a store with a month of rows, then at each later run.
         var firstCount = Stopwatch.StartNew();
-        var counted = await CountHoursAsSweepAsync(outbox, nowUtc);
+        var counted = await CountHoursAsSweepAsync(reports, nowUtc);
         report.Note($"health: the sweep's first count of {counted} closed hours ({Rows:N0} rows) took {firstCount.Elapsed.TotalSeconds:0.0} s");
-        var upkeep = await MeasureAsync(runs, ct => CountHoursAsSweepAsync(outbox, nowUtc, ct));
+        var upkeep = await MeasureAsync(runs, ct => CountHoursAsSweepAsync(reports, nowUtc, ct));
 
         // The view's queries as DeliveryHealthModelFactory and VendorHealthModelFactory make them; an admin at UTC+05:30 has
         // days that start at hh:30 UTC, so two hours of each day are counted live.
         var halfHourMidnight = nowUtc.Date.AddMinutes(-330);
-        var hours = await MeasureAsync(runs, ct => outbox.GetDeliveryHistoryAsync(0, currentHour.AddHours(-23), TimeSpan.FromHours(1), 24, ct));
-        var days = await MeasureAsync(runs, ct => outbox.GetDeliveryHistoryAsync(0, nowUtc.Date.AddDays(-29), TimeSpan.FromDays(1), 30, ct));
-        var daysOneStore = await MeasureAsync(runs, ct => outbox.GetDeliveryHistoryAsync(2, nowUtc.Date.AddDays(-29), TimeSpan.FromDays(1), 30, ct));
-        var daysHalfHour = await MeasureAsync(runs, ct => outbox.GetDeliveryHistoryAsync(0, halfHourMidnight.AddDays(-29), TimeSpan.FromDays(1), 30, ct));
-        var configure = await MeasureAsync(runs, ct => outbox.GetVendorHealthAsync(0, ct));
-        var alerts = await MeasureAsync(runs, ct => outbox.GetDeliveryTroubleAsync(nowUtc.AddHours(-1), nowUtc.AddMinutes(-30), ct));
+        var hours = await MeasureAsync(runs, ct => reports.GetDeliveryHistoryAsync(0, currentHour.AddHours(-23), TimeSpan.FromHours(1), 24, ct));
+        var days = await MeasureAsync(runs, ct => reports.GetDeliveryHistoryAsync(0, nowUtc.Date.AddDays(-29), TimeSpan.FromDays(1), 30, ct));
+        var daysOneStore = await MeasureAsync(runs, ct => reports.GetDeliveryHistoryAsync(2, nowUtc.Date.AddDays(-29), TimeSpan.FromDays(1), 30, ct));
+        var daysHalfHour = await MeasureAsync(runs, ct => reports.GetDeliveryHistoryAsync(0, halfHourMidnight.AddDays(-29), TimeSpan.FromDays(1), 30, ct));
+        var configure = await MeasureAsync(runs, ct => reports.GetVendorHealthAsync(0, ct));
+        var alerts = await MeasureAsync(runs, ct => reports.GetDeliveryTroubleAsync(nowUtc.AddHours(-1), nowUtc.AddMinutes(-30), ct));
 
         var worst = new[] { hours, days, daysOneStore, daysHalfHour, configure }.Max(s => s.P99);
         report.Metric("health_ms_pg_1m", worst, "ms");
@@ -68,8 +69,8 @@ public sealed class HealthBenchmark(string server, BenchmarkReport report)
         report.Note($"the sweep's count upkeep with every closed hour counted: {upkeep}");
     }
 
-    private static Task<int> CountHoursAsSweepAsync(DbDeliveryOutbox outbox, DateTime nowUtc, CancellationToken cancellationToken = default) =>
-        outbox.CountFinishedHoursAsync(nowUtc - DeliveryHistogram.CountedPeriod, nowUtc - DeliveryHistogram.HourSettleTime, cancellationToken);
+    private static Task<int> CountHoursAsSweepAsync(DbDeliveryReports reports, DateTime nowUtc, CancellationToken cancellationToken = default) =>
+        reports.CountFinishedHoursAsync(nowUtc - DeliveryHistogram.CountedPeriod, nowUtc - DeliveryHistogram.HourSettleTime, cancellationToken);
 
     private static async Task<Measured> MeasureAsync<T>(int runs, Func<CancellationToken, Task<T>> query)
     {

@@ -3,6 +3,7 @@ using Nop.Core;
 using Nop.Core.Domain.Common;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
@@ -13,7 +14,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Models.DeliveryLog;
 
 /// <summary>The delivery log page and its grid: filters to an outbox search, rows in the admin's language and time zone.</summary>
 public class DeliveryLogModelFactory(
-    IDeliveryOutbox outbox,
+    IDeliveryReports reports,
     IOrderService orderService,
     IStoreService storeService,
     IDateTimeHelper dateTimeHelper,
@@ -43,7 +44,7 @@ public class DeliveryLogModelFactory(
         if (filter is null)
             return await new DeliveryLogListModel().PrepareToGridAsync<DeliveryLogListModel, DeliveryLogRowModel, OrderTouchpointDelivery>(search, null, NoRows);
 
-        var page = await outbox.SearchAsync(filter, search.Page - 1, search.PageSize, cancellationToken);
+        var page = await reports.SearchAsync(filter, search.Page - 1, search.PageSize, cancellationToken);
         var orderNumbers = page.Count == 0 ? new Dictionary<int, string>()
             : (await orderService.GetOrdersByIdsAsync(page.Select(d => d.OrderId).Distinct().ToArray())).ToDictionary(o => o.Id, o => o.CustomOrderNumber);
         var storeNames = (await storeService.GetAllStoresAsync()).ToDictionary(s => s.Id, s => s.Name);

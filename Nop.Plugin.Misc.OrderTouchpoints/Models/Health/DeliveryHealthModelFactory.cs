@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
 
@@ -11,7 +12,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 /// hour or the admin's current day, labelled in the admin's time zone, with the engine's pause state.
 /// </summary>
 public class DeliveryHealthModelFactory(
-    IDeliveryOutbox outbox,
+    IDeliveryReports reports,
     IVendorSendingStates sendingStates,
     IDateTimeHelper dateTimeHelper,
     ILocalizationService localizationService,
@@ -22,7 +23,7 @@ public class DeliveryHealthModelFactory(
     {
         var nowUtc = timeProvider.GetUtcNow().UtcDateTime;
         var (fromUtc, bucket, count) = await WindowAsync(period, nowUtc);
-        var history = await outbox.GetDeliveryHistoryAsync(storeId, fromUtc, bucket, count, cancellationToken);
+        var history = await reports.GetDeliveryHistoryAsync(storeId, fromUtc, bucket, count, cancellationToken);
 
         var labels = new List<string>(count);
         for (var i = 0; i < count; i++)

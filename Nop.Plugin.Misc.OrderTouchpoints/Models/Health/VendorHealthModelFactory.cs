@@ -1,14 +1,15 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Services.Helpers;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 
 /// <summary>The configure page's per-vendor health: every vendor, even one with no deliveries yet.</summary>
-public class VendorHealthModelFactory(IDeliveryOutbox outbox, IDateTimeHelper dateTimeHelper, RegisteredVendors vendors)
+public class VendorHealthModelFactory(IDeliveryReports reports, IDateTimeHelper dateTimeHelper, RegisteredVendors vendors)
 {
     public async Task<IList<VendorHealthModel>> PrepareAsync(int storeScope, CancellationToken cancellationToken = default)
     {
-        var health = (await outbox.GetVendorHealthAsync(storeScope, cancellationToken)).ToDictionary(h => h.Vendor);
+        var health = (await reports.GetVendorHealthAsync(storeScope, cancellationToken)).ToDictionary(h => h.Vendor);
         var models = new List<VendorHealthModel>();
         foreach (var vendor in vendors.All)
         {

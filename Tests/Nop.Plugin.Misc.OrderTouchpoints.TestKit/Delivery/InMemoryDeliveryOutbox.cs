@@ -1,6 +1,4 @@
-using Nop.Core;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
-using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
@@ -12,7 +10,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// them, like the database's _Due index: a claim or a next-due query then costs O(claimed · log n) instead
 /// of scanning and sorting every row, which made draining a large backlog quadratic.
 /// </summary>
-public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliveryOutbox
+public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliveryOutbox
 {
     private readonly object _gate = new();
     private readonly Dictionary<int, OrderTouchpointDelivery> _rows = [];
@@ -22,7 +20,7 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
     private readonly Dictionary<(int Store, int Order, int Vendor), SortedSet<int>> _waitingPerOrder = [];
     private int _lastId;
 
-    private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
+    internal DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
 
     /// <summary>Copies of every row, in id order.</summary>
     public IReadOnlyList<OrderTouchpointDelivery> Snapshot()
@@ -267,91 +265,29 @@ public sealed partial class InMemoryDeliveryOutbox(TimeProvider timeProvider) : 
         }
     }
 
-    public Task<IReadOnlyDictionary<int, int>> GetOrderIdsAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
+    /// <summary>Runs <paramref name="read"/> over the stored rows by id (not copies) under the outbox's lock, for the in-memory reports.</summary>
+    internal T Read<T>(Func<IReadOnlyDictionary<int, OrderTouchpointDelivery>, T> read)
+    {
+        lock (_gate)
+            return read(_rows);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to every stored row <paramref name="which"/> selects, under the lock, keeping the
+    /// due index true, for the in-memory reports' resends; returns how many.
+    /// </summary>
+    internal int Change(Func<OrderTouchpointDelivery, bool> which, Action<OrderTouchpointDelivery> change)
     {
         lock (_gate)
         {
-            IReadOnlyDictionary<int, int> found = deliveryIds.Distinct().Where(_rows.ContainsKey).ToDictionary(id => id, id => _rows[id].OrderId);
-            return Task.FromResult(found);
-        }
-    }
-
-    public Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,
-        CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            var matching = _rows.Values
-                .Where(r => search.StoreId <= 0 || r.StoreId == search.StoreId)
-                .Where(r => search.Vendor is null || r.Vendor == search.Vendor)
-                .Where(r => search.Status is null || r.Status == search.Status)
-                .Where(r => search.Event is null || r.Event == search.Event)
-                .Where(r => search.OrderId is null || r.OrderId == search.OrderId)
-                .Where(r => search.CreatedFromUtc is null || r.CreatedOnUtc >= search.CreatedFromUtc)
-                .Where(r => search.CreatedToUtc is null || r.CreatedOnUtc <= search.CreatedToUtc)
-                .OrderByDescending(r => r.CreatedOnUtc).ThenByDescending(r => r.Id)
-                .Select(Copy)
-                .ToList();
-            var size = Math.Max(1, pageSize);
-            return Task.FromResult<IPagedList<OrderTouchpointDelivery>>(new TestPagedList<OrderTouchpointDelivery>(
-                matching.Skip(pageIndex * size).Take(size), pageIndex, size, matching.Count));
-        }
-    }
-
-    public Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-            return Task.FromResult(Resend(_rows.Values.Where(r => deliveryIds.Contains(r.Id) && r.Status != DeliveryStatus.InProgress)));
-    }
-
-    public Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
-        CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            return Task.FromResult(Resend(_rows.Values.Where(r => r.Status == DeliveryStatus.Failed && r.FinishedOnUtc >= failedSinceUtc
-                && (storeId <= 0 || r.StoreId == storeId) && (vendor is null || r.Vendor == vendor))));
-        }
-    }
-
-    private int Resend(IEnumerable<OrderTouchpointDelivery> rows)
-    {
-        var now = Now;
-        var list = rows.ToList();
-        foreach (var row in list)
-        {
-            Unindex(row);
-            row.Status = DeliveryStatus.Pending;
-            row.NextAttemptOnUtc = now;
-            row.Attempts = 0;
-            row.FirstAttemptOnUtc = null;
-            row.VendorKey = null;
-            row.ClaimToken = null;
-            row.ClaimExpiresOnUtc = null;
-            row.FinishedOnUtc = null;
-            row.DeliveredOnUtc = null;
-            row.DeliveredState = null;
-            Index(row);
-        }
-        return list.Count;
-    }
-
-    public Task<IReadOnlyList<VendorHealth>> GetVendorHealthAsync(int storeId = 0, CancellationToken cancellationToken = default)
-    {
-        var since = Now.AddHours(-24);
-        lock (_gate)
-        {
-            var rows = _rows.Values.Where(r => storeId <= 0 || r.StoreId == storeId).ToList();
-            IReadOnlyList<VendorHealth> health = Enum.GetValues<TouchpointVendor>().Select(vendor =>
+            var rows = _rows.Values.Where(which).ToList();
+            foreach (var row in rows)
             {
-                var own = rows.Where(r => r.Vendor == vendor).ToList();
-                return new VendorHealth(vendor,
-                    own.Count(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress),
-                    own.Count(r => r.Status == DeliveryStatus.Delivered && r.FinishedOnUtc >= since),
-                    own.Count(r => r.Status == DeliveryStatus.Failed && r.FinishedOnUtc >= since),
-                    own.Where(r => r.Status == DeliveryStatus.Delivered).Max(r => r.DeliveredOnUtc));
-            }).ToList();
-            return Task.FromResult(health);
+                Unindex(row);
+                change(row);
+                Index(row);
+            }
+            return rows.Count;
         }
     }
 

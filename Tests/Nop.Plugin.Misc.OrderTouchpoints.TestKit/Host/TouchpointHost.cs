@@ -6,6 +6,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Events;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
@@ -13,7 +14,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 
 /// <summary>
 /// The plugin's own startup registration in a plain ServiceCollection, as nopCommerce would build it, with
-/// three substitutions: nopCommerce's services answer from the in-memory shop, the outbox (and the list of erased customers) lives in memory,
+/// three substitutions: nopCommerce's services answer from the in-memory shop, the outbox, its reports (and the list of erased customers) live in memory,
 /// and the clock is the given one. Everything else — consumer, dispatcher, worker, channels, payload
 /// builders, typed HTTP clients, the vendor gate — is the real plugin code.
 /// </summary>
@@ -30,6 +31,7 @@ public sealed class TouchpointHost : IAsyncDisposable
     public ServiceProvider Services { get; }
     public InMemoryNopServices Nop { get; }
     public InMemoryDeliveryOutbox Outbox => Services.GetRequiredService<InMemoryDeliveryOutbox>();
+    public InMemoryDeliveryReports Reports => Services.GetRequiredService<InMemoryDeliveryReports>();
     public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
 
     public static TouchpointHost Create(ShopFixture shop, InMemorySettingStore settings, TimeProvider time, Action<IServiceCollection>? configure = null)
@@ -43,6 +45,9 @@ public sealed class TouchpointHost : IAsyncDisposable
         services.RemoveAll<IDeliveryOutbox>();
         services.AddSingleton<InMemoryDeliveryOutbox>();
         services.AddSingleton<IDeliveryOutbox>(sp => sp.GetRequiredService<InMemoryDeliveryOutbox>());
+        services.RemoveAll<IDeliveryReports>();
+        services.AddSingleton<InMemoryDeliveryReports>();
+        services.AddSingleton<IDeliveryReports>(sp => sp.GetRequiredService<InMemoryDeliveryReports>());
         // nopCommerce finds consumers itself and resolves them per event in a scope.
         services.AddScoped<OrderEventsConsumer>();
         var nop = new InMemoryNopServices(shop, settings);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
@@ -27,7 +28,7 @@ public class ConfigurePageDeliveryTests
     {
         _host.StoreScope = 2;
         var delivered = new DateTime(2026, 11, 20, 8, 15, 0, DateTimeKind.Utc);
-        _host.Outbox.Setup(o => o.GetVendorHealthAsync(2, It.IsAny<CancellationToken>())).ReturnsAsync(
+        _host.Reports.Setup(o => o.GetVendorHealthAsync(2, It.IsAny<CancellationToken>())).ReturnsAsync(
         [
             new VendorHealth(TouchpointVendor.VoyadoEngage, 3, 40, 2, delivered),
             new VendorHealth(TouchpointVendor.Transactionale, 0, 12, 0, null)

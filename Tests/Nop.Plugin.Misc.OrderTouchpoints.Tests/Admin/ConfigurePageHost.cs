@@ -13,6 +13,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Catalog;
@@ -49,7 +50,7 @@ public sealed class ConfigurePageHost
     public Mock<IStoreService> Stores { get; } = new();
     public Mock<IProductAttributeService> ProductAttributes { get; } = new();
     public Mock<ISpecificationAttributeService> SpecificationAttributes { get; } = new();
-    public Mock<IDeliveryOutbox> Outbox { get; } = new();
+    public Mock<IDeliveryReports> Reports { get; } = new();
     public AdminTimeZone AdminTimeZone { get; } = new();
     public Dictionary<TouchpointVendor, Mock<ITouchpointChannel>> Channels { get; } = [];
 
@@ -82,7 +83,7 @@ public sealed class ConfigurePageHost
             .ReturnsAsync(new TestPagedList<ProductAttribute>([new ProductAttribute { Id = 3, Name = "Colore" }, new ProductAttribute { Id = 4, Name = "Taglia" }]));
         SpecificationAttributes.Setup(p => p.GetAllSpecificationAttributesAsync(It.IsAny<int>(), It.IsAny<int>()))
             .ReturnsAsync(new TestPagedList<SpecificationAttribute>([new SpecificationAttribute { Id = 8, Name = "Colour" }]));
-        Outbox.Setup(o => o.GetVendorHealthAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        Reports.Setup(o => o.GetVendorHealthAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         foreach (var vendor in Enum.GetValues<TouchpointVendor>())
         {
             var channel = new Mock<ITouchpointChannel>(MockBehavior.Strict);
@@ -116,7 +117,7 @@ public sealed class ConfigurePageHost
             new VtMarketingFeedModelFactory(settings, Stores.Object, Localization.Object, feedTokens),
             new DeliverySettingsForm(settings),
             new AlertSettingsForm(settings),
-            new VendorHealthModelFactory(Outbox.Object, AdminTimeZone.Helper.Object, TestVendors.Registered));
+            new VendorHealthModelFactory(Reports.Object, AdminTimeZone.Helper.Object, TestVendors.Registered));
         var channels = Channels.Values.Select(c => c.Object).ToList();
         return new OrderTouchpointsConfigurationController(form,
             new PayloadPreviewFactory(Orders.Object, channels, Localization.Object, Time),

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Nop.Plugin.Misc.OrderTouchpoints.Components;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Localization;
 using Nop.Services.Security;
@@ -18,11 +19,11 @@ public class DashboardHealthCardTests
     private readonly ManualTimeProvider _time = new();
     private readonly Mock<Nop.Services.Logging.ILogger> _logger = new();
 
-    private DeliveryHealthDashboardViewComponent Component(IDeliveryOutbox outbox)
+    private DeliveryHealthDashboardViewComponent Component(IDeliveryReports reports)
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
-        var factory = new DeliveryHealthModelFactory(outbox, Mock.Of<IVendorSendingStates>(), new AdminTimeZone().Helper.Object, localization.Object, _time, TestVendors.Registered);
+        var factory = new DeliveryHealthModelFactory(reports, Mock.Of<IVendorSendingStates>(), new AdminTimeZone().Helper.Object, localization.Object, _time, TestVendors.Registered);
         return new DeliveryHealthDashboardViewComponent(_permissions.Object, factory, _logger.Object)
         {
             ViewComponentContext = new ViewComponentContext
@@ -36,9 +37,9 @@ public class DashboardHealthCardTests
     public async Task An_admin_without_the_plugin_permission_sees_nothing_and_no_outbox_is_read()
     {
         _permissions.Setup(p => p.AuthorizeAsync(StandardPermission.Configuration.MANAGE_PLUGINS)).ReturnsAsync(false);
-        var outbox = new Mock<IDeliveryOutbox>(MockBehavior.Strict);
+        var reports = new Mock<IDeliveryReports>(MockBehavior.Strict);
 
-        var result = await Component(outbox.Object).InvokeAsync("admin_dashboard_top", null!);
+        var result = await Component(reports.Object).InvokeAsync("admin_dashboard_top", null!);
 
         Assert.That(result, Is.TypeOf<ContentViewComponentResult>().With.Property("Content").Empty);
     }
@@ -51,7 +52,7 @@ public class DashboardHealthCardTests
         await outbox.EnqueueAsync(1, 7, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
         await outbox.EnqueueAsync(2, 8, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], _time.UtcNow);
 
-        var result = (ViewViewComponentResult)await Component(outbox).InvokeAsync("admin_dashboard_top", null!);
+        var result = (ViewViewComponentResult)await Component(new InMemoryDeliveryReports(outbox)).InvokeAsync("admin_dashboard_top", null!);
         var model = (DeliveryHealthModel)result.ViewData!.Model!;
 
         Assert.That(result.ViewName, Is.EqualTo(DeliveryHealthDashboardViewComponent.ViewPath));
@@ -63,11 +64,11 @@ public class DashboardHealthCardTests
     public async Task A_card_that_cannot_load_is_left_out_and_the_dashboard_still_renders()
     {
         _permissions.Setup(p => p.AuthorizeAsync(StandardPermission.Configuration.MANAGE_PLUGINS)).ReturnsAsync(true);
-        var outbox = new Mock<IDeliveryOutbox>();
-        outbox.Setup(o => o.GetDeliveryHistoryAsync(It.IsAny<int>(), It.IsAny<DateTime>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+        var reports = new Mock<IDeliveryReports>();
+        reports.Setup(o => o.GetDeliveryHistoryAsync(It.IsAny<int>(), It.IsAny<DateTime>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TimeoutException());
 
-        var result = await Component(outbox.Object).InvokeAsync("admin_dashboard_top", null!);
+        var result = await Component(reports.Object).InvokeAsync("admin_dashboard_top", null!);
 
         Assert.That(result, Is.TypeOf<ContentViewComponentResult>().With.Property("Content").Empty);
         _logger.Verify(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<TimeoutException>(), null), Times.Once);

@@ -1,5 +1,6 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Localization;
 
@@ -62,7 +63,7 @@ public class DeliveryHealthTests
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
-        return new DeliveryHealthModelFactory(_outbox, _states.Object, new AdminTimeZone().Helper.Object, localization.Object, _time, TestVendors.Registered);
+        return new DeliveryHealthModelFactory(new InMemoryDeliveryReports(_outbox), _states.Object, new AdminTimeZone().Helper.Object, localization.Object, _time, TestVendors.Registered);
     }
 
     private async Task<Dictionary<TouchpointVendor, VendorHealthChartModel>> PrepareAsync(DeliveryHealthPeriod period, int storeId = 0) =>

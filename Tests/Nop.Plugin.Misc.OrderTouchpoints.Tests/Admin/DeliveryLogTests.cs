@@ -7,6 +7,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.DeliveryLog;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Localization;
 using Nop.Services.Messages;
@@ -20,7 +21,7 @@ public class DeliveryLogTests
 {
     private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
 
-    private Mock<IDeliveryOutbox> _outbox = null!;
+    private Mock<IDeliveryReports> _reports = null!;
     private Mock<IOrderService> _orders = null!;
     private Mock<IStoreService> _stores = null!;
     private Mock<INotificationService> _notifications = null!;
@@ -31,7 +32,7 @@ public class DeliveryLogTests
     [SetUp]
     public void CreateMocks()
     {
-        _outbox = new Mock<IDeliveryOutbox>(MockBehavior.Strict);
+        _reports = new Mock<IDeliveryReports>(MockBehavior.Strict);
         _orders = new Mock<IOrderService>();
         _orders.Setup(o => o.GetOrderByCustomOrderNumberAsync("ABC-42")).ReturnsAsync(new Order { Id = 42, CustomOrderNumber = "ABC-42" });
         _orders.Setup(o => o.GetOrdersByIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) =>
@@ -44,34 +45,34 @@ public class DeliveryLogTests
         _logger = new Mock<Nop.Services.Logging.ILogger>();
     }
 
-    private DeliveryLogModelFactory Factory(IDeliveryOutbox? outbox = null)
+    private DeliveryLogModelFactory Factory(IDeliveryReports? reports = null)
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
-        return new DeliveryLogModelFactory(outbox ?? _outbox.Object, _orders.Object, _stores.Object, _adminTimeZone.Helper.Object, localization.Object,
+        return new DeliveryLogModelFactory(reports ?? _reports.Object, _orders.Object, _stores.Object, _adminTimeZone.Helper.Object, localization.Object,
             new AdminAreaSettings { DefaultGridPageSize = 15, GridPageSizes = "15, 50, 100" }, TestVendors.Registered);
     }
 
-    private OrderTouchpointsDeliveryLogController Controller(IDeliveryOutbox? outbox = null)
+    private OrderTouchpointsDeliveryLogController Controller(IDeliveryReports? reports = null)
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => ConfigurePageHost.English(key));
-        var health = new DeliveryHealthModelFactory(outbox ?? _outbox.Object, Mock.Of<IVendorSendingStates>(), _adminTimeZone.Helper.Object, localization.Object,
+        var health = new DeliveryHealthModelFactory(reports ?? _reports.Object, Mock.Of<IVendorSendingStates>(), _adminTimeZone.Helper.Object, localization.Object,
             new ManualTimeProvider(new DateTimeOffset(Now)), TestVendors.Registered);
-        return new OrderTouchpointsDeliveryLogController(Factory(outbox), health, outbox ?? _outbox.Object,
-            new DeliveryResends(outbox ?? _outbox.Object, new InMemoryErasedCustomers(), _orders.Object), _signal, _notifications.Object, localization.Object,
+        return new OrderTouchpointsDeliveryLogController(Factory(reports), health, reports ?? _reports.Object,
+            new DeliveryResends(reports ?? _reports.Object, new InMemoryErasedCustomers(), _orders.Object), _signal, _notifications.Object, localization.Object,
             _logger.Object);
     }
 
     private void SearchReturns(params OrderTouchpointDelivery[] rows) =>
-        _outbox.Setup(o => o.SearchAsync(It.IsAny<DeliverySearch>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+        _reports.Setup(o => o.SearchAsync(It.IsAny<DeliverySearch>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new TestPagedList<OrderTouchpointDelivery>(rows, 0, 10, totalCount: 37));
 
     private static async Task<DeliveryLogListModel> ListAsync(OrderTouchpointsDeliveryLogController controller, DeliveryLogSearchModel search) =>
         (DeliveryLogListModel)((JsonResult)await controller.DeliveryList(search, CancellationToken.None)).Value!;
 
     [Test]
-    public async Task Every_filter_reaches_the_outbox_search_with_the_order_number_as_its_id_and_dates_in_utc()
+    public async Task Every_filter_reaches_the_reports_search_with_the_order_number_as_its_id_and_dates_in_utc()
     {
         SearchReturns();
         var search = new DeliveryLogSearchModel
@@ -91,7 +92,7 @@ public class DeliveryLogTests
 
         var expected = new DeliverySearch(2, TouchpointVendor.VoyadoEngage, DeliveryStatus.Failed, TouchpointEvent.OrderPaid, 42,
             new DateTime(2026, 10, 31, 22, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 2, 22, 0, 0, DateTimeKind.Utc));
-        _outbox.Verify(o => o.SearchAsync(expected, 2, 10, It.IsAny<CancellationToken>()), Times.Once);
+        _reports.Verify(o => o.SearchAsync(expected, 2, 10, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -101,7 +102,7 @@ public class DeliveryLogTests
 
         await ListAsync(Controller(), new DeliveryLogSearchModel { SearchVendorId = 99, SearchStatusId = 0 });
 
-        _outbox.Verify(o => o.SearchAsync(new DeliverySearch(), 0, 10, It.IsAny<CancellationToken>()), Times.Once);
+        _reports.Verify(o => o.SearchAsync(new DeliverySearch(), 0, 10, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -111,7 +112,7 @@ public class DeliveryLogTests
 
         Assert.That(list.Data, Is.Empty);
         Assert.That((list.RecordsTotal, list.RecordsFiltered, list.Draw), Is.EqualTo((0, 0, "3")));
-        _outbox.Verify(o => o.SearchAsync(It.IsAny<DeliverySearch>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+        _reports.Verify(o => o.SearchAsync(It.IsAny<DeliverySearch>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -148,7 +149,7 @@ public class DeliveryLogTests
     [Test]
     public async Task The_page_lists_the_filters_and_takes_the_admin_grid_page_size()
     {
-        _outbox.Setup(o => o.GetDeliveryHistoryAsync(0, It.IsAny<DateTime>(), TimeSpan.FromHours(1), 24, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _reports.Setup(o => o.GetDeliveryHistoryAsync(0, It.IsAny<DateTime>(), TimeSpan.FromHours(1), 24, It.IsAny<CancellationToken>())).ReturnsAsync([]);
 
         var view = (ViewResult)await Controller().List();
         var model = (DeliveryLogSearchModel)view.Model!;
@@ -169,7 +170,7 @@ public class DeliveryLogTests
         await outbox.EnqueueAsync(2, 42, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], Now);
         await outbox.EnqueueAsync(1, 43, TouchpointEvent.OrderPlaced, [TouchpointVendor.VoyadoEngage], Now);
 
-        var view = (ViewResult)await Controller(outbox).List(DeliveryHealthPeriod.Days, storeId: 2, vendorId: (int)TouchpointVendor.VoyadoEngage,
+        var view = (ViewResult)await Controller(new InMemoryDeliveryReports(outbox)).List(DeliveryHealthPeriod.Days, storeId: 2, vendorId: (int)TouchpointVendor.VoyadoEngage,
             statusId: (int)DeliveryStatus.Failed);
         var model = (DeliveryLogSearchModel)view.Model!;
 
@@ -182,7 +183,7 @@ public class DeliveryLogTests
     [Test]
     public async Task A_health_view_that_cannot_load_leaves_the_log_usable_and_says_so()
     {
-        _outbox.Setup(o => o.GetDeliveryHistoryAsync(It.IsAny<int>(), It.IsAny<DateTime>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+        _reports.Setup(o => o.GetDeliveryHistoryAsync(It.IsAny<int>(), It.IsAny<DateTime>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("relation \"OrderTouchpointDelivery\" does not exist"));
 
         var view = (ViewResult)await Controller().List();
@@ -197,7 +198,7 @@ public class DeliveryLogTests
     [Test]
     public async Task Unknown_filter_values_in_a_link_fall_back_to_any()
     {
-        _outbox.Setup(o => o.GetDeliveryHistoryAsync(0, It.IsAny<DateTime>(), TimeSpan.FromHours(1), 24, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _reports.Setup(o => o.GetDeliveryHistoryAsync(0, It.IsAny<DateTime>(), TimeSpan.FromHours(1), 24, It.IsAny<CancellationToken>())).ReturnsAsync([]);
 
         var view = (ViewResult)await Controller().List((DeliveryHealthPeriod)7, storeId: -3, vendorId: 99, statusId: 12);
         var model = (DeliveryLogSearchModel)view.Model!;
@@ -216,7 +217,7 @@ public class DeliveryLogTests
             await outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, Now, Now, 400, "HTTP 400"));
         var ids = outbox.Snapshot().Select(r => r.Id).Order().ToList();
 
-        var result = await Controller(outbox).ResendSelected([ids[0], ids[2], ids[2]], CancellationToken.None);
+        var result = await Controller(new InMemoryDeliveryReports(outbox)).ResendSelected([ids[0], ids[2], ids[2]], CancellationToken.None);
 
         Assert.That(result, Is.TypeOf<JsonResult>());
         Assert.That(await _signal.WaitAsync(TimeSpan.Zero, TimeProvider.System, CancellationToken.None), Is.True, "the worker is woken to send them now");
@@ -235,20 +236,20 @@ public class DeliveryLogTests
         var result = await Controller().ResendSelected([], CancellationToken.None);
 
         Assert.That(result, Is.TypeOf<NoContentResult>());
-        _outbox.VerifyNoOtherCalls();
+        _reports.VerifyNoOtherCalls();
     }
 
     [Test]
     public async Task Resend_failed_since_passes_the_time_in_utc_with_the_store_and_vendor_and_reports_the_count()
     {
-        _outbox.Setup(o => o.ResendFailedSinceAsync(It.IsAny<DateTime>(), It.IsAny<int>(), It.IsAny<TouchpointVendor?>(), It.IsAny<CancellationToken>())).ReturnsAsync(4);
+        _reports.Setup(o => o.ResendFailedSinceAsync(It.IsAny<DateTime>(), It.IsAny<int>(), It.IsAny<TouchpointVendor?>(), It.IsAny<CancellationToken>())).ReturnsAsync(4);
 
         var result = await Controller().ResendFailed(new ResendFailedModel
         {
             FailedSince = new DateTime(2026, 11, 19, 8, 30, 0), StoreId = 2, VendorId = (int)TouchpointVendor.VoyadoEngage
         }, CancellationToken.None);
 
-        _outbox.Verify(o => o.ResendFailedSinceAsync(new DateTime(2026, 11, 19, 6, 30, 0, DateTimeKind.Utc), 2, TouchpointVendor.VoyadoEngage, It.IsAny<CancellationToken>()), Times.Once);
+        _reports.Verify(o => o.ResendFailedSinceAsync(new DateTime(2026, 11, 19, 6, 30, 0, DateTimeKind.Utc), 2, TouchpointVendor.VoyadoEngage, It.IsAny<CancellationToken>()), Times.Once);
         Assert.That(await _signal.WaitAsync(TimeSpan.Zero, TimeProvider.System, CancellationToken.None), Is.True, "the worker is woken to send them now");
         _notifications.Verify(n => n.SuccessNotification("4 failed deliveries were queued again.", true, 0), Times.Once);
         Assert.That(result, Is.TypeOf<RedirectToActionResult>().With.Property("ActionName").EqualTo("List"));
@@ -257,11 +258,11 @@ public class DeliveryLogTests
     [Test]
     public async Task Resend_failed_since_of_all_stores_and_vendors_passes_no_scope()
     {
-        _outbox.Setup(o => o.ResendFailedSinceAsync(It.IsAny<DateTime>(), It.IsAny<int>(), It.IsAny<TouchpointVendor?>(), It.IsAny<CancellationToken>())).ReturnsAsync(0);
+        _reports.Setup(o => o.ResendFailedSinceAsync(It.IsAny<DateTime>(), It.IsAny<int>(), It.IsAny<TouchpointVendor?>(), It.IsAny<CancellationToken>())).ReturnsAsync(0);
 
         await Controller().ResendFailed(new ResendFailedModel { FailedSince = new DateTime(2026, 11, 19) }, CancellationToken.None);
 
-        _outbox.Verify(o => o.ResendFailedSinceAsync(new DateTime(2026, 11, 18, 22, 0, 0, DateTimeKind.Utc), 0, null, It.IsAny<CancellationToken>()), Times.Once);
+        _reports.Verify(o => o.ResendFailedSinceAsync(new DateTime(2026, 11, 18, 22, 0, 0, DateTimeKind.Utc), 0, null, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -273,7 +274,7 @@ public class DeliveryLogTests
         foreach (var row in await outbox.TakeDueAsync(10, TimeSpan.FromMinutes(1)))
             await outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, Now, Now, 401, "HTTP 401"));
 
-        await Controller(outbox).ResendFailed(new ResendFailedModel
+        await Controller(new InMemoryDeliveryReports(outbox)).ResendFailed(new ResendFailedModel
         {
             FailedSince = new DateTime(2026, 11, 20, 10, 0, 0), VendorId = (int)TouchpointVendor.VoyadoEngage
         }, CancellationToken.None);
@@ -290,7 +291,7 @@ public class DeliveryLogTests
     {
         await Controller().ResendFailed(new ResendFailedModel(), CancellationToken.None);
 
-        _outbox.VerifyNoOtherCalls();
+        _reports.VerifyNoOtherCalls();
         _notifications.Verify(n => n.ErrorNotification("Enter since when failed deliveries should be resent.", true, 0), Times.Once);
     }
 }

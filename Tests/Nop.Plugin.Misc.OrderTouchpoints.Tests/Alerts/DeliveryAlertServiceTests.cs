@@ -3,6 +3,7 @@ using Nop.Core.Domain.Messages;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Admin;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Localization;
@@ -58,7 +59,7 @@ public class DeliveryAlertServiceTests
             .ReturnsAsync(() => queue?.Invoke() ?? _queued.Count);
         var languages = new Mock<ILanguageService>();
         languages.Setup(l => l.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync([new Language { Id = 1 }]);
-        return new DeliveryAlertService(_outbox, _states, _settings.Mock.Object, stores.Object, languages.Object,
+        return new DeliveryAlertService(new InMemoryDeliveryReports(_outbox), _states, _settings.Mock.Object, stores.Object, languages.Object,
             _templates.Service.Object, accounts.Object, new EmailAccountSettings { DefaultEmailAccountId = 3 }, workflow.Object,
             logger ?? Mock.Of<ILogger>(), new DatabaseClock(_time), TestVendors.Registered);
     }

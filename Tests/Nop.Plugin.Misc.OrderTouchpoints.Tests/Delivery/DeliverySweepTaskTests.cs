@@ -3,6 +3,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Alerts;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
@@ -11,7 +12,7 @@ using Nop.Services.Stores;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
 
-/// <summary>The schedule task: wakes the worker (which sends), purges, reconciles.</summary>
+/// <summary>The schedule task: wakes the worker (which sends), purges, reconciles, has the health view's hours counted.</summary>
 public class DeliverySweepTaskTests
 {
     private ManualTimeProvider _time = null!;
@@ -21,6 +22,7 @@ public class DeliverySweepTaskTests
     private OrderTouchpointsDeliverySettings _deliverySettings = null!;
     private readonly List<Order> _orders = [];
     private Mock<IDeliveryAlerts> _alerts = null!;
+    private Mock<IDeliveryReports> _reports = null!;
     private HttpClient _http = null!;
 
     [SetUp]
@@ -33,6 +35,8 @@ public class DeliverySweepTaskTests
         _deliverySettings = new OrderTouchpointsDeliverySettings();
         _orders.Clear();
         _alerts = new Mock<IDeliveryAlerts>();
+        _reports = new Mock<IDeliveryReports>(MockBehavior.Strict);
+        _reports.Setup(r => r.CountFinishedHoursAsync(It.IsAny<DateTime>(), It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).ReturnsAsync(0);
         var settings = new Mock<ISettingService>();
         settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsDeliverySettings>(It.IsAny<int>())).ReturnsAsync(() => _deliverySettings);
         var stores = new Mock<IStoreService>();
@@ -44,6 +48,7 @@ public class DeliverySweepTaskTests
             services.AddSingleton(ReconciliationTests.OrderSearch(_orders).Object);
             services.AddScoped<DeliveryReconciler>();
             services.AddSingleton(_alerts.Object);
+            services.AddSingleton(_reports.Object);
             services.AddScoped<DeliverySweepTask>();
             services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(_vendor.Server.BaseUri, _http,
                 sp.GetRequiredService<VendorRequestSender>(), vendor: TouchpointVendor.VtMarketing));
@@ -80,6 +85,19 @@ public class DeliverySweepTaskTests
         await RunTaskAsync();
 
         _alerts.Verify(a => a.EvaluateAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [TestCase(30, 30)]
+    [TestCase(90, 32)]
+    public async Task Each_run_has_the_closed_hours_counted_back_as_far_as_rows_are_kept_and_the_view_reaches(int retentionDays, int countedDays)
+    {
+        _deliverySettings.RetentionDays = retentionDays;
+        var now = _time.UtcNow;
+
+        await RunTaskAsync();
+
+        _reports.Verify(r => r.CountFinishedHoursAsync(now.AddDays(-countedDays), now.AddMinutes(-10), It.Is<CancellationToken>(t => t.CanBeCanceled)),
+            Times.Once);
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
@@ -425,7 +426,7 @@ public class DispatcherReliabilityTests
         Assert.That(_vendor.AcceptedPerOrder().Values, Has.All.EqualTo(1));
 
         // A person checked the vendor and resends: every order then arrived exactly once.
-        await _outbox.ResendAsync(surfaced.Select(r => r.Id).ToList());
+        await new InMemoryDeliveryReports(_outbox).ResendAsync(surfaced.Select(r => r.Id).ToList());
         await DeliveryLoop.RunUntilSettledAsync(after.Dispatcher, _time);
         AssertEachDeliveredExactlyOnce(orders);
     }

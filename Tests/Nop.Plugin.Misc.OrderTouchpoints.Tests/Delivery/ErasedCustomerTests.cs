@@ -4,6 +4,7 @@ using Nop.Core.Domain.Gdpr;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Events;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VoyadoEngage;
@@ -98,7 +99,7 @@ public class ErasedCustomerTests
         ResendResult resend;
         await using (var scope = _host.Services.CreateAsyncScope())
             resend = await scope.ServiceProvider.GetRequiredService<DeliveryResends>().ResendAsync(RowsOf(OfErased).Select(r => r.Id).ToList(), CancellationToken.None);
-        var resentSince = await _host.Outbox.ResendFailedSinceAsync(_time.UtcNow.AddDays(-1));
+        var resentSince = await _host.Reports.ResendFailedSinceAsync(_time.UtcNow.AddDays(-1));
         await SettleAsync();
 
         Assert.That(RequestsReceived, Is.EqualTo(receivedBeforeErase), "no vendor received anything after the erase");
@@ -149,7 +150,7 @@ public class ErasedCustomerTests
         Assert.That(RowsOf(OfErased).Where(r => r.Status == DeliveryStatus.Delivered).Select(r => r.LastReason), Has.All.Null);
         Assert.That(RowsOf(Kept).Single(r => r.Vendor == TouchpointVendor.VoyadoEngage).Status, Is.EqualTo(DeliveryStatus.Failed),
             "another customer's failed delivery is untouched");
-        Assert.That(await _host.Outbox.ResendFailedSinceAsync(_time.UtcNow.AddDays(-1)), Is.EqualTo(1), "only the other customer's failed delivery");
+        Assert.That(await _host.Reports.ResendFailedSinceAsync(_time.UtcNow.AddDays(-1)), Is.EqualTo(1), "only the other customer's failed delivery");
         Assert.That(RowsOf(OfErased).Single(r => r.Vendor == TouchpointVendor.VoyadoEngage).Status, Is.EqualTo(DeliveryStatus.Skipped));
     }
 

@@ -1,5 +1,3 @@
-using Nop.Core;
-using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
@@ -40,17 +38,6 @@ public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbo
     public Task<int> EnqueueAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, IReadOnlyCollection<TouchpointVendor> vendors,
         DateTime eventOccurredOnUtc, long eventSourceId = 0, CancellationToken cancellationToken = default) =>
         inner.EnqueueAsync(storeId, orderId, touchpointEvent, vendors, eventOccurredOnUtc, eventSourceId, cancellationToken);
-
-    public Task<IReadOnlyList<DeliveryHistory>> GetDeliveryHistoryAsync(int storeId, DateTime fromUtc, TimeSpan bucket, int bucketCount,
-        CancellationToken cancellationToken = default) =>
-        inner.GetDeliveryHistoryAsync(storeId, fromUtc, bucket, bucketCount, cancellationToken);
-
-    public Task<IReadOnlyList<DeliveryTrouble>> GetDeliveryTroubleAsync(DateTime failedSinceUtc, DateTime waitingCreatedBeforeUtc,
-        CancellationToken cancellationToken = default) =>
-        inner.GetDeliveryTroubleAsync(failedSinceUtc, waitingCreatedBeforeUtc, cancellationToken);
-
-    public Task<int> CountFinishedHoursAsync(DateTime keepFromUtc, DateTime closedBeforeUtc, CancellationToken cancellationToken = default) =>
-        inner.CountFinishedHoursAsync(keepFromUtc, closedBeforeUtc, cancellationToken);
 
     /// <summary>Each claim's requested size and the number of rows it claimed, in order.</summary>
     public List<(int Asked, int Claimed)> Claims { get; } = [];
@@ -98,19 +85,4 @@ public sealed class FailingRecordsOutbox(IDeliveryOutbox inner) : IDeliveryOutbo
     public Task<LastDeliveredState?> GetLastDeliveredStateAsync(int storeId, int orderId, TouchpointVendor vendor,
         CancellationToken cancellationToken = default) =>
         inner.GetLastDeliveredStateAsync(storeId, orderId, vendor, cancellationToken);
-
-    public Task<IReadOnlyDictionary<int, int>> GetOrderIdsAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default) =>
-        inner.GetOrderIdsAsync(deliveryIds, cancellationToken);
-
-    public Task<IPagedList<OrderTouchpointDelivery>> SearchAsync(DeliverySearch search, int pageIndex, int pageSize,
-        CancellationToken cancellationToken = default) => inner.SearchAsync(search, pageIndex, pageSize, cancellationToken);
-
-    public Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default) =>
-        inner.ResendAsync(deliveryIds, cancellationToken);
-
-    public Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
-        CancellationToken cancellationToken = default) => inner.ResendFailedSinceAsync(failedSinceUtc, storeId, vendor, cancellationToken);
-
-    public Task<IReadOnlyList<VendorHealth>> GetVendorHealthAsync(int storeId = 0, CancellationToken cancellationToken = default) =>
-        inner.GetVendorHealthAsync(storeId, cancellationToken);
 }

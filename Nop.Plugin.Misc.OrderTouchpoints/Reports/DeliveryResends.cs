@@ -1,6 +1,7 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Services.Orders;
 
-namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+namespace Nop.Plugin.Misc.OrderTouchpoints.Reports;
 
 /// <summary>How a resend of selected deliveries went: queued again, and refused because their customer was erased.</summary>
 public sealed record ResendResult(int Resent, int RefusedErased);
@@ -11,18 +12,18 @@ public sealed record ResendResult(int Resent, int RefusedErased);
 /// "Resend failed since" needs no such check: the erase turns the customer's failed deliveries into skipped ones,
 /// and a send that was in flight during the erase is stopped at send time.
 /// </summary>
-public class DeliveryResends(IDeliveryOutbox outbox, IErasedCustomers erasedCustomers, IOrderService orderService)
+public class DeliveryResends(IDeliveryReports reports, IErasedCustomers erasedCustomers, IOrderService orderService)
 {
     public async Task<ResendResult> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken)
     {
-        var orderOfDelivery = await outbox.GetOrderIdsAsync(deliveryIds, cancellationToken);
+        var orderOfDelivery = await reports.GetOrderIdsAsync(deliveryIds, cancellationToken);
         if (orderOfDelivery.Count == 0)
             return new ResendResult(0, 0);
         var orders = await orderService.GetOrdersByIdsAsync(orderOfDelivery.Values.Distinct().ToArray());
         var erased = await erasedCustomers.ErasedAmongAsync(orders.Select(o => o.CustomerId).ToList(), cancellationToken);
         var erasedOrderIds = orders.Where(o => erased.ContainsKey(o.CustomerId)).Select(o => o.Id).ToHashSet();
         var allowed = orderOfDelivery.Where(d => !erasedOrderIds.Contains(d.Value)).Select(d => d.Key).ToList();
-        var resent = allowed.Count > 0 ? await outbox.ResendAsync(allowed, cancellationToken) : 0;
+        var resent = allowed.Count > 0 ? await reports.ResendAsync(allowed, cancellationToken) : 0;
         return new ResendResult(resent, orderOfDelivery.Count - allowed.Count);
     }
 }

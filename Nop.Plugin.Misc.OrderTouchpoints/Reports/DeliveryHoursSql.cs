@@ -2,7 +2,7 @@ using LinqToDB.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using static Nop.Plugin.Misc.OrderTouchpoints.Delivery.OutboxEnqueueSql;
 
-namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+namespace Nop.Plugin.Misc.OrderTouchpoints.Reports;
 
 /// <summary>
 /// The writes of the hourly counts (<see cref="OrderTouchpointDeliveryHour"/>) in each provider's SQL: an insert that

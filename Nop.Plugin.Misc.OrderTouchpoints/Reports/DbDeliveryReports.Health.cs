@@ -1,11 +1,12 @@
 using System.Linq.Expressions;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
-namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+namespace Nop.Plugin.Misc.OrderTouchpoints.Reports;
 
 /// <summary>
-/// The health and alert reports on the database (see <see cref="IDeliveryOutbox"/>). Everything is counted
+/// The health and alert reports on the database (see <see cref="IDeliveryReports"/>). Everything is counted
 /// in SQL (GROUP BY vendor and bucket, COUNT, SUM, MIN), so what travels back is a few rows per vendor and bucket
 /// whatever the table holds. Buckets are a CASE over the bucket boundaries rather than date truncation,
 /// which every provider spells differently and which cannot follow the admin's midnight.
@@ -14,7 +15,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// hours come from the hourly counts (<see cref="OrderTouchpointDeliveryHour"/>, kept by <see cref="CountFinishedHoursAsync"/>):
 /// a month of a million rows is then a few thousand count rows plus the open tail, counted live.
 /// </summary>
-public partial class DbDeliveryOutbox
+public partial class DbDeliveryReports
 {
     public async Task<IReadOnlyList<DeliveryHistory>> GetDeliveryHistoryAsync(int storeId, DateTime fromUtc, TimeSpan bucket, int bucketCount,
         CancellationToken cancellationToken = default)

@@ -1,6 +1,17 @@
-namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
-/// <summary>Joins failures and overdue waiting rows per store and vendor, the same way for every outbox implementation.</summary>
+namespace Nop.Plugin.Misc.OrderTouchpoints.Reports;
+
+/// <summary>What is wrong with one vendor's deliveries for one store: recent failures and rows waiting too long.</summary>
+public sealed record DeliveryTrouble(
+    int StoreId,
+    TouchpointVendor Vendor,
+    int FailedCount,
+    string? FirstFailureReason,
+    int OverdueCount,
+    DateTime? OldestWaitingCreatedOnUtc);
+
+/// <summary>Joins failures and overdue waiting rows per store and vendor, the same way for every reports implementation.</summary>
 public static class DeliveryTroubleReport
 {
     /// <summary>The failures of one store and vendor: how many, and the reason of the earliest one.</summary>

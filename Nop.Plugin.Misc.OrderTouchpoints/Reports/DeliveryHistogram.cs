@@ -1,8 +1,19 @@
-namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Reports;
+
+/// <summary>One vendor's deliveries per time bucket (index 0 = oldest), with its oldest waiting row and last delivery.</summary>
+public sealed record DeliveryHistory(
+    TouchpointVendor Vendor,
+    IReadOnlyList<int> Delivered,
+    IReadOnlyList<int> Failed,
+    IReadOnlyList<int> Waiting,
+    DateTime? OldestWaitingCreatedOnUtc,
+    DateTime? LastDeliveredOnUtc);
 
 /// <summary>
 /// The health view's time buckets and how counts per bucket become one <see cref="DeliveryHistory"/> per
-/// vendor, the same way for every outbox implementation: each one only counts rows per vendor, status and bucket.
+/// vendor, the same way for every reports implementation: each one only counts rows per vendor, status and bucket.
 /// </summary>
 public static class DeliveryHistogram
 {

@@ -1,6 +1,7 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
-namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+namespace Nop.Plugin.Misc.OrderTouchpoints.Reports;
 
 /// <summary>
 /// The upkeep of the hourly counts the health view reads (<see cref="OrderTouchpointDeliveryHour"/>), run by the delivery
@@ -9,7 +10,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// (its rows that exist are skipped) and is read live until then. Two nodes counting the same hour both insert the
 /// same keys and the database keeps the first.
 /// </summary>
-public partial class DbDeliveryOutbox
+public partial class DbDeliveryReports
 {
     private const int HoursPerCount = 24;
 

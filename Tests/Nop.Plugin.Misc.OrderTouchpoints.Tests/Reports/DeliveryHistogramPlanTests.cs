@@ -1,7 +1,7 @@
-using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using static Nop.Plugin.Misc.OrderTouchpoints.Delivery.DeliveryHistogram;
+using Nop.Plugin.Misc.OrderTouchpoints.Reports;
+using static Nop.Plugin.Misc.OrderTouchpoints.Reports.DeliveryHistogram;
 
-namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Reports;
 
 /// <summary>Which parts of the health view's buckets are read from the hourly counts and which are counted live.</summary>
 public class DeliveryHistogramPlanTests
