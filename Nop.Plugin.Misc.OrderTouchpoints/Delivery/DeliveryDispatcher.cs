@@ -17,7 +17,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// Before each claim it releases the deliveries parked under vendor keys that answered again, and probes each pause
 /// that has ended with the vendor's connection test (<see cref="VendorPauses"/>).
 /// </summary>
-public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorPauses pauses)
+public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorPauses pauses, CheckoutFirst? checkoutFirst = null)
 {
     // Names this process in the rows it sends (the delivery log's "sent by").
     private static readonly string NodeName = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -214,7 +214,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
-            if (scope.ServiceProvider.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Vendor == probe.Vendor) is { } channel)
+            if (scope.ServiceProvider.GetTouchpointChannel(probe.Vendor) is { } channel)
             {
                 using var timeLimit = new CancellationTokenSource(plan.SendTimeLimit, timeProvider);
                 await channel.TestConnectionAsync(probe.StoreId, timeLimit.Token);
@@ -236,7 +236,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     // ends the claiming; sends in flight finish, and only those that would outlast the host's shutdown window are cut.
     private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, OrderTouchpointDelivery row, DrainPlan plan, CancellationToken stopCut)
     {
-        var channel = services.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Vendor == row.Vendor);
+        var channel = services.GetTouchpointChannel(row.Vendor);
         if (channel is null)
             return DeliveryOutcome.CannotSend($"No {row.Vendor} channel is installed.");
 
@@ -248,6 +248,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             : $"stopped after {plan.SendTimeLimit.TotalSeconds:0} s without an answer";
         try
         {
+            // While the node serves customers, sends take turns (CheckoutFirst); cut by the limits, nothing was out yet.
+            using var turn = checkoutFirst is null ? null : await checkoutFirst.WaitForTurnAsync(limits.Token);
             // Checked again right before the payload is built: the customer may have been erased after the row was queued.
             if (await services.GetRequiredService<IErasedCustomers>().ErasedOnUtcOfOrderAsync(row.OrderId, limits.Token) is { } erasedOnUtc)
                 return DeliveryOutcome.CannotSend(ErasedCustomerReasons.NothingSent(erasedOnUtc));

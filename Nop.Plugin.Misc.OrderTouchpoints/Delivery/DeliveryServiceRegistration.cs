@@ -18,6 +18,7 @@ public static class DeliveryServiceRegistration
         services.AddSingleton<VendorSendLeases>();
         services.AddScoped<IVendorLeaseStore, DbVendorLeaseStore>();
         services.AddSingleton<DeliverySignal>();
+        services.TryAddSingleton<CheckoutFirst>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService<DeliveryWorker>();
         services.AddScoped<VendorEnablement>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Infrastructure;
@@ -29,6 +30,7 @@ public class PluginNopStartup : INopStartup
         services.AddTouchpointDelivery();
         services.AddVoyadoTouchpoint();
         services.AddOrderTouchpointsAlerts();
+        services.AddTransient<IStartupFilter, CheckoutFirstStartupFilter>();
     }
 
     public void Configure(IApplicationBuilder application)

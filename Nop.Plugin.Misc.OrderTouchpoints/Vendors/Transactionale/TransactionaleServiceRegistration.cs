@@ -11,7 +11,7 @@ public static class TransactionaleServiceRegistration
         services.AddVendorHttpClient<TransactionaleClient>();
         services.AddScoped<TransactionalePayloadBuilder>();
         services.AddScoped<TransactionaleConsentUpgrade>();
-        services.AddTouchpointChannel<TransactionaleTouchpointChannel>();
+        services.AddTouchpointChannel<TransactionaleTouchpointChannel>(TouchpointVendor.Transactionale);
         return services;
     }
 }

@@ -15,7 +15,7 @@ public static class VoyadoServiceRegistration
         services.AddScoped<VoyadoOrderDetailsLoader>();
         services.AddScoped<VoyadoOrderPayloadBuilder>();
         services.AddScoped<VoyadoContactResolver>();
-        services.AddTouchpointChannel<VoyadoTouchpointChannel>();
+        services.AddTouchpointChannel<VoyadoTouchpointChannel>(TouchpointVendor.VoyadoEngage);
         return services;
     }
 }

@@ -10,7 +10,7 @@ public static class VtMarketingServiceRegistration
     {
         services.AddVendorHttpClient<VtMarketingClient>();
         services.AddScoped<VtMarketingPayloadBuilder>();
-        services.AddTouchpointChannel<VtMarketingTouchpointChannel>();
+        services.AddTouchpointChannel<VtMarketingTouchpointChannel>(TouchpointVendor.VtMarketing);
         return services;
     }
 }
