@@ -3,6 +3,11 @@
 # "METRIC <name> <value> <unit>" lines (and "# ..." notes), then the PostgreSQL ones (…DbBenchmarks).
 # usage: build/bench.sh [--quick] [benchmark name...]   --quick: a tenth of the work; names: run only those
 #        build/bench.sh --engines [batching commit]     this engine and the batching one on PostgreSQL, side by side
+#        build/bench.sh store-load [--reuse-store] [--checkouts K] [--rounds R] [--orders N]
+#          checkout under load in the real nopCommerce store (nophost, ../shared/nophost or NOPHOST): a fresh store with the
+#          plugin uploaded and configured for fake vendors on 127.0.0.1, K concurrent storefront checkouts (default 4), R
+#          rounds (6) of N orders (16) with the vendors off and on in turn, then the dispatcher alone; prints METRIC lines
+#          (also in artifacts/store-load/store-load.txt). Not part of a plain run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -36,6 +41,38 @@ if [ "${1:-}" = "--engines" ]; then
     echo "ENGINES $metric ${single:-n/a} | ${batched:-n/a}"
   done
   exit 0
+fi
+if [ "${1:-}" = store-load ]; then
+  shift
+  fresh=1
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --reuse-store) fresh=0 ;;
+      --checkouts) export STORE_LOAD_CHECKOUTS="$2"; shift ;;
+      --rounds) export STORE_LOAD_ROUNDS="$2"; shift ;;
+      --orders) export STORE_LOAD_ORDERS="$2"; shift ;;
+      *) echo "store-load: unknown argument $1" >&2; exit 2 ;;
+    esac
+    shift
+  done
+  kit="${NOPHOST:-$root/../shared/nophost}"
+  nophost="$(cd "$kit" && pwd)/nophost"
+  artifacts="$root/artifacts/store-load"
+  rm -rf "$artifacts"
+  mkdir -p "$artifacts"
+  "$root/build/package.sh" >"$artifacts/package.log" 2>&1 || { cat "$artifacts/package.log" >&2; exit 1; }
+  "$nophost" build
+  if [ "$fresh" = 1 ]; then "$nophost" reset; else "$nophost" db start; "$nophost" start; fi
+  eval "$("$nophost" env)"
+  export E2E_PLUGIN_ZIP="$root/dist/Nop.Plugin.Misc.OrderTouchpoints.zip" E2E_NOPHOST="$nophost" \
+    E2E_REPOSITORY="$root" E2E_ARTIFACTS="$artifacts"
+  status=0
+  dotnet test "$root/Tests/Nop.Plugin.Misc.OrderTouchpoints.E2E/Nop.Plugin.Misc.OrderTouchpoints.E2E.csproj" -c Release -nologo -v:quiet \
+    --filter "TestCategory=StoreLoad" --logger "console;verbosity=normal" --results-directory "$artifacts/results" \
+    >"$artifacts/run.log" 2>&1 || status=$?
+  grep -E '^ *(METRIC|#)' "$artifacts/run.log" | sed 's/^ *//' || true
+  [ "$status" = 0 ] || { echo "store-load: the run failed ($status), see $artifacts/run.log" >&2; tail -n 40 "$artifacts/run.log" >&2; }
+  exit $status
 fi
 project="$root/Tests/Nop.Plugin.Misc.OrderTouchpoints.Benchmarks"
 if ! build_log="$(dotnet build "$project/Nop.Plugin.Misc.OrderTouchpoints.Benchmarks.csproj" -c Release -nologo -v quiet 2>&1)"; then

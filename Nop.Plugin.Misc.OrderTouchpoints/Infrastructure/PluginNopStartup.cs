@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Infrastructure;
@@ -33,6 +34,7 @@ public class PluginNopStartup : INopStartup
         services.AddDeliveryReports();
         services.AddVoyadoTouchpoint();
         services.AddOrderTouchpointsAlerts();
+        services.AddTransient<IStartupFilter, CheckoutFirstStartupFilter>();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -240,7 +240,7 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
-            if (scope.ServiceProvider.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Facts.Vendor == probe.Key.Vendor) is { } channel)
+            if (scope.ServiceProvider.GetTouchpointChannel(probe.Key.Vendor) is { } channel)
             {
                 using var limit = new CancellationTokenSource(timeLimit, timeProvider);
                 await channel.TestConnectionAsync(probe.StoreId, limit.Token);

@@ -39,6 +39,15 @@ public sealed class ConfigurePage(IPage page)
         await SaveAsync();
     }
 
+    /// <summary>All stores: the three vendors switched on or off together, every other setting (keys, endpoints) kept as saved.</summary>
+    public async Task SetVendorsEnabledAsync(bool enabled)
+    {
+        await page.SetCheckedAsync("#Transactionale_Enabled", enabled);
+        await page.SetCheckedAsync("#Voyado_Enabled", enabled);
+        await page.SetCheckedAsync("#VtMarketing_Enabled", enabled);
+        await SaveAsync();
+    }
+
     /// <summary>In a store's scope: overrides only that store's Transactionale key.</summary>
     public async Task OverrideTransactionaleKeyAsync(string apiKey)
     {

@@ -1,11 +1,15 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Store;
 
-/// <summary>An order as the storefront confirmed it: when <c>OpcConfirmOrder</c> answered success is when the customer saw it placed.</summary>
-public sealed record PlacedOrder(int OrderId, string OrderNumber, int StoreId, string Email, DateTimeOffset ConfirmedAt);
+/// <summary>
+/// An order as the storefront confirmed it: when <c>OpcConfirmOrder</c> answered success is when the customer saw it placed;
+/// <paramref name="ConfirmTook"/> is how long that request took (zero when the order was not placed through it).
+/// </summary>
+public sealed record PlacedOrder(int OrderId, string OrderNumber, int StoreId, string Email, DateTimeOffset ConfirmedAt, TimeSpan ConfirmTook = default);
 
 /// <summary>One product page's "add to cart" with a quantity.</summary>
 public sealed record CartLine(string ProductPath, int Quantity);
@@ -88,14 +92,16 @@ public sealed partial class StorefrontCheckout(StoreDatabase database)
             ajax: true), "payment method");
         await ExpectPaymentInfoTakenAsync(await session.PostFormAsync("checkout/OpcSavePaymentInfo/", CardFields(plan.Card), ajax: true));
 
+        var confirmClock = Stopwatch.StartNew();
         var confirm = await session.PostFormAsync("checkout/OpcConfirmOrder/", [], ajax: true);
-        var confirmedAt = DateTimeOffset.UtcNow;
         var body = await confirm.Content.ReadAsStringAsync();
+        var confirmTook = confirmClock.Elapsed;
+        var confirmedAt = DateTimeOffset.UtcNow;
         if (!body.Contains("\"success\":1", StringComparison.Ordinal))
             throw new InvalidOperationException($"the order was not confirmed: {(int)confirm.StatusCode} {Trim(body)}");
 
         var completed = await session.GetPageAsync("checkout/completed");
-        return await PlacedOrderAsync(completed, buyer.Email, confirmedAt);
+        return await PlacedOrderAsync(completed, buyer.Email, confirmedAt) with { ConfirmTook = confirmTook };
     }
 
     private static List<KeyValuePair<string, string>> CardFields(CardPayment? card) => card is null

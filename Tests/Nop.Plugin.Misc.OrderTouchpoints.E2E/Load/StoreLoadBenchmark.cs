@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Load;
+
+/// <summary>
+/// The checkout-under-load benchmark (<c>build/bench.sh store-load</c>), not a test of speed: it prints figures and
+/// fails only when an order did not reach every enabled vendor exactly once or a vendor saw a request off its contract.
+/// On one warm store with the plugin installed: rounds of concurrent storefront checkouts with the three vendors off and
+/// on in turn, each <c>OpcConfirmOrder</c> timed; then the orders of the vendors-off rounds are given to the dispatcher
+/// at once (their outbox rows written as failed, then one resend) while no checkout runs, and the store process's CPU
+/// time across that drain, less the idle store's, is the plugin's background cost per order delivered to all three.
+/// Sizes: STORE_LOAD_CHECKOUTS (concurrent customers, 4), STORE_LOAD_ROUNDS (rounds each way, 6),
+/// STORE_LOAD_ORDERS (orders per round, 16).
+/// </summary>
+[TestFixture, Explicit("a benchmark of the real store: build/bench.sh store-load"), Category("StoreLoad")]
+public sealed class StoreLoadBenchmark : StoreScenario
+{
+    private static readonly TimeSpan DeliveryWait = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan IdleSample = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan IdleSettleLimit = TimeSpan.FromSeconds(60);
+    // 5 % of a core: what the store takes with nothing to do (its timers, the scheduler's polling).
+    private const double SettledRate = 0.05;
+    private const string HeldBackReason = "queued by the load benchmark while the dispatcher was held back";
+
+    [Test]
+    public async Task Checkouts_under_load_with_vendors_off_and_on()
+    {
+        var suite = Suite.Current;
+        var concurrency = Setting("STORE_LOAD_CHECKOUTS", 4);
+        var roundsEachWay = Setting("STORE_LOAD_ROUNDS", 6);
+        var ordersPerRound = Setting("STORE_LOAD_ORDERS", 16);
+        await StoreSetup.EnsureConfiguredAsync();
+        var report = new StringBuilder();
+        void Note(string line)
+        {
+            report.AppendLine(line);
+            TestContext.Out.WriteLine(line);
+        }
+
+        var page = await suite.NewAdminPageAsync();
+        var configure = new ConfigurePage(page);
+        var checkouts = new LoadCheckouts(suite, concurrency);
+        var rounds = new List<LoadRound>();
+        var violations = new List<string>();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            // The first round each way warms the store (JIT, caches, connection pools) and is not counted.
+            for (var round = -1; round < roundsEachWay; round++)
+            {
+                foreach (var vendorsOn in new[] { false, true })
+                {
+                    await configure.OpenAsync();
+                    await configure.SetVendorsEnabledAsync(vendorsOn);
+                    var placed = await checkouts.RunRoundAsync(ordersPerRound, vendorsOn, vendorsOn ? "load-on" : "load-off");
+                    // The next round starts only once this one's deliveries are out, so each round has the node to itself.
+                    if (vendorsOn && !await Eventually.TrueAsync(() => placed.Orders.All(o => ArrivedEverywhere(suite, o)), DeliveryWait))
+                        violations.Add($"round {round}: not every order reached every vendor within {DeliveryWait.TotalSeconds:0} s");
+                    if (round >= 0)
+                        rounds.Add(placed);
+                    Note($"# round {round} vendors {(vendorsOn ? "on " : "off")}: {placed.Orders.Count} orders, confirm p50 " +
+                         $"{Percentile(placed.Orders.Select(o => o.ConfirmTook.TotalMilliseconds), 0.5):F0} ms, {placed.Aborted} aborted by nopCommerce, " +
+                         $"{clock.Elapsed.TotalSeconds:F0} s into the run");
+                }
+            }
+            await configure.OpenAsync();
+            await configure.SetVendorsEnabledAsync(true);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+
+        var onOrders = rounds.Where(r => r.VendorsOn).SelectMany(r => r.Orders).ToList();
+        var offOrders = rounds.Where(r => !r.VendorsOn).SelectMany(r => r.Orders).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a duplicate would arrive right behind the first request
+        violations.AddRange(onOrders.SelectMany(o => CountViolations(suite, o, expected: 1)));
+        violations.AddRange(offOrders.SelectMany(o => CountViolations(suite, o, expected: 0)));
+        var orderToVendor = await OrderToVendorMillisecondsAsync(suite, onOrders);
+
+        var (cpuPerOrder, drainSeconds) = await DispatcherCpuPerOrderAsync(suite, offOrders, Note);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        violations.AddRange(offOrders.SelectMany(o => CountViolations(suite, o, expected: 1)));
+        violations.AddRange(Enum.GetValues<TouchpointVendor>().SelectMany(v => suite.Vendors.Violations(v).Select(violation => $"{v}: {violation}")));
+
+        var off = offOrders.Select(o => o.ConfirmTook.TotalMilliseconds).ToList();
+        var on = onOrders.Select(o => o.ConfirmTook.TotalMilliseconds).ToList();
+        Note($"# {concurrency} concurrent checkouts, {roundsEachWay} rounds of {ordersPerRound} orders each way after one warm-up round each way, " +
+             $"{clock.Elapsed.TotalSeconds:F0} s; OpcConfirmOrder timed at the client");
+        Note($"# vendors off: {off.Count} orders, mean {off.Average():F1} ms; vendors on: {on.Count} orders, mean {on.Average():F1} ms; " +
+             $"p50 difference {Percentile(on, 0.5) - Percentile(off, 0.5):F1} ms, p99 difference {Percentile(on, 0.99) - Percentile(off, 0.99):F1} ms");
+        Note($"# checkouts aborted by nopCommerce (\"The transaction has aborted\") and placed again: vendors off {rounds.Where(r => !r.VendorsOn).Sum(r => r.Aborted)}, " +
+             $"vendors on {rounds.Where(r => r.VendorsOn).Sum(r => r.Aborted)}");
+        Note($"# dispatcher alone: {offOrders.Count} orders × 3 vendors drained in {drainSeconds:F1} s with no checkout running");
+        Note($"# contract violations (an order not at every enabled vendor exactly once, or a request off a vendor's contract): {violations.Count}");
+        foreach (var violation in violations.Take(20))
+            Note("#   " + violation);
+        Note($"METRIC checkout_confirm_ms_p50_vendors_off {Percentile(off, 0.5):F1} ms");
+        Note($"METRIC checkout_confirm_ms_p50_vendors_on {Percentile(on, 0.5):F1} ms");
+        Note($"METRIC checkout_confirm_ms_p99_vendors_off {Percentile(off, 0.99):F1} ms");
+        Note($"METRIC checkout_confirm_ms_p99_vendors_on {Percentile(on, 0.99):F1} ms");
+        Note($"METRIC order_to_vendor_ms_p99 {Percentile(orderToVendor, 0.99):F0} ms");
+        Note($"METRIC plugin_cpu_ms_per_order {cpuPerOrder:F2} ms");
+        Note($"METRIC store_load_contract_violations {violations.Count} violations");
+        await File.WriteAllTextAsync(suite.Environment.Artifact("store-load.txt"), report.ToString());
+
+        Assert.That(violations, Is.Empty, "every order reached every enabled vendor exactly once, on the vendors' contract");
+    }
+
+    /// <summary>
+    /// Writes the vendors-off orders' outbox rows (3 per order) as failed, so the worker leaves them alone, measures the idle
+    /// store's CPU rate, then resends them all with one admin request and takes the store process's CPU time until every row
+    /// is delivered: (CPU across the drain − idle rate × its length) / orders.
+    /// </summary>
+    private static async Task<(double CpuMsPerOrder, double DrainSeconds)> DispatcherCpuPerOrderAsync(Suite suite, IReadOnlyList<PlacedOrder> orders,
+        Action<string> note)
+    {
+        var db = suite.Database;
+        var idList = string.Join(",", orders.Select(o => o.OrderId.ToString(CultureInfo.InvariantCulture)));
+        var now = DateTime.UtcNow;
+        await db.ExecuteAsync($"""
+            insert into "OrderTouchpointDelivery" ("StoreId", "OrderId", "VendorId", "EventId", "EventSourceId", "StatusId", "Attempts",
+                "NextAttemptOnUtc", "FinishedOnUtc", "CreatedOnUtc", "EventOccurredOnUtc", "LastReason")
+            select o."StoreId", o."Id", v."VendorId", {(int)TouchpointEvent.OrderPlaced}, 0, {(int)DeliveryStatus.Failed}, 1, $1, $1, $1, o."CreatedOnUtc", $2
+            from "Order" o cross join (select 1 as "VendorId" union all select 2 union all select 3) v
+            where o."Id" in ({idList})
+            """, now, HeldBackReason);
+        var rowIds = (await db.QueryAsync($"""select "Id" from "OrderTouchpointDelivery" where "OrderId" in ({idList}) and "LastReason" = $1""", HeldBackReason))
+            .Select(r => Convert.ToInt32(r["Id"], CultureInfo.InvariantCulture)).ToList();
+
+        var pid = int.Parse(suite.Node.CurrentPid()!, CultureInfo.InvariantCulture);
+        var idleRate = await SettledIdleRateAsync(pid);
+
+        await suite.Admin.GetPageAsync(OrderTouchpointsDefaults.DeliveryLogPath);
+        var drainClock = Stopwatch.StartNew();
+        var cpuBefore = ProcessCpu(pid);
+        var resend = await suite.Admin.PostFormAsync("Admin/OrderTouchpointsDeliveryLog/ResendSelected",
+            rowIds.Select(id => new KeyValuePair<string, string>("selectedIds", id.ToString(CultureInfo.InvariantCulture))), ajax: true);
+        if (!resend.IsSuccessStatusCode)
+            throw new InvalidOperationException($"the resend of the held-back rows answered {(int)resend.StatusCode}");
+        var drained = await Eventually.TrueAsync(async () => await db.CountForOrdersAsync("OrderTouchpointDelivery", orders.Select(o => o.OrderId),
+            $""" "StatusId" = {(int)DeliveryStatus.Delivered}""") == rowIds.Count, DeliveryWait);
+        var cpuAfter = ProcessCpu(pid);
+        var drainMs = drainClock.Elapsed.TotalMilliseconds;
+        if (!drained)
+            throw new InvalidOperationException($"the {rowIds.Count} held-back deliveries were not all delivered within {DeliveryWait.TotalSeconds:0} s");
+        var spent = (cpuAfter - cpuBefore).TotalMilliseconds;
+        note($"# dispatcher CPU: {spent:F0} ms of store CPU over {drainMs:F0} ms for {rowIds.Count} deliveries; idle store {idleRate * 1000:F1} ms CPU per s " +
+             $"(its floor before the drain), so {(spent - idleRate * drainMs) / rowIds.Count:F2} ms per delivery");
+        return ((spent - idleRate * drainMs) / orders.Count, drainMs / 1000);
+    }
+
+    /// <summary>
+    /// The idle store's own CPU rate (ms per ms): after a round of checkouts it keeps a core busy for a while (tiered JIT,
+    /// garbage collection, nopCommerce's tasks), so windows are sampled until one shows the store settled, or for at most
+    /// <see cref="IdleSettleLimit"/>; the lowest window is the floor that also runs on during the drain.
+    /// </summary>
+    private static async Task<double> SettledIdleRateAsync(int pid)
+    {
+        var floor = double.MaxValue;
+        var settling = Stopwatch.StartNew();
+        while (settling.Elapsed < IdleSettleLimit)
+        {
+            var start = ProcessCpu(pid);
+            var window = Stopwatch.StartNew();
+            await Task.Delay(IdleSample);
+            floor = Math.Min(floor, (ProcessCpu(pid) - start).TotalMilliseconds / window.Elapsed.TotalMilliseconds);
+            if (floor < SettledRate)
+                break;
+        }
+        return floor;
+    }
+
+    /// <summary>The process's user + system CPU time from /proc/&lt;pid&gt;/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux).</summary>
+    private static TimeSpan ProcessCpu(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // The command name (field 2) may hold spaces: count fields after its closing parenthesis, which is field 3.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    private static bool ArrivedEverywhere(Suite suite, PlacedOrder order) =>
+        VendorRequests.Transactionale(suite.Vendors, order.Email).Count > 0
+        && VendorRequests.EngageOrderPosts(suite.Vendors, order.OrderNumber).Count > 0
+        && VendorRequests.VtMarketing(suite.Vendors, order.OrderNumber).Count > 0;
+
+    private static IEnumerable<string> CountViolations(Suite suite, PlacedOrder order, int expected)
+    {
+        var counts = new (string Vendor, int Count)[]
+        {
+            ("Transactionale", VendorRequests.Transactionale(suite.Vendors, order.Email).Count),
+            ("Voyado Engage", VendorRequests.EngageOrderPosts(suite.Vendors, order.OrderNumber).Count),
+            ("VTmarketing", VendorRequests.VtMarketing(suite.Vendors, order.OrderNumber).Count)
+        };
+        return counts.Where(c => c.Count != expected).Select(c => $"order {order.OrderNumber}: {c.Count} requests at {c.Vendor}, expected {expected}");
+    }
+
+    /// <summary>From the order row's creation (inside the confirm request) to each vendor receiving it.</summary>
+    private static async Task<List<double>> OrderToVendorMillisecondsAsync(Suite suite, IReadOnlyList<PlacedOrder> orders)
+    {
+        var latencies = new List<double>();
+        foreach (var order in orders)
+        {
+            var createdOnUtc = new DateTimeOffset(DateTime.SpecifyKind(await suite.Database.ScalarAsync<DateTime>(
+                """select "CreatedOnUtc" from "Order" where "Id" = $1""", order.OrderId), DateTimeKind.Utc));
+            latencies.AddRange(VendorRequests.Transactionale(suite.Vendors, order.Email)
+                .Concat(VendorRequests.EngageOrderPosts(suite.Vendors, order.OrderNumber))
+                .Concat(VendorRequests.VtMarketing(suite.Vendors, order.OrderNumber))
+                .Select(r => (r.ReceivedAt - createdOnUtc).TotalMilliseconds));
+        }
+        return latencies;
+    }
+
+    private static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+}
