@@ -16,7 +16,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// drain at a time per process (a singleton); other processes are kept off the same rows by the outbox claim.
 /// Before each claim it gives a send slot to each vendor-key pause that has ended, for the key's probe (<see cref="VendorGate"/>).
 /// </summary>
-public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorGate gate, CheckoutFirst? checkoutFirst = null)
+public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorGate gate)
 {
     // Names this process in the rows it sends (the delivery log's "sent by").
     private static readonly string NodeName = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -225,8 +225,6 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             : $"stopped after {plan.SendTimeLimit.TotalSeconds:0} s without an answer";
         try
         {
-            // While the node serves customers, sends take turns (CheckoutFirst); cut by the limits, nothing was out yet.
-            using var turn = checkoutFirst is null ? null : await checkoutFirst.WaitForTurnAsync(limits.Token);
             // Checked again right before the payload is built: the customer may have been erased after the row was queued.
             if (await services.GetRequiredService<IErasedCustomers>().ErasedOnUtcOfOrderAsync(row.OrderId, limits.Token) is { } erasedOnUtc)
                 return DeliveryOutcome.CannotSend(ErasedCustomerReasons.NothingSent(erasedOnUtc));

@@ -16,7 +16,6 @@ public static class DeliveryServiceRegistration
         services.AddScoped<IDeliveryOutbox, DbDeliveryOutbox>();
         services.AddScoped<IVendorLeaseStore, DbVendorLeaseStore>();
         services.AddSingleton<DeliverySignal>();
-        services.TryAddSingleton<CheckoutFirst>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService<DeliveryWorker>();
         services.AddScoped<IErasedCustomers, DbErasedCustomers>();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
@@ -21,8 +20,7 @@ public class OrderEventsConsumer(
     IOrderService orderService,
     IErasedCustomers erasedCustomers,
     ILogger logger,
-    TimeProvider timeProvider,
-    IHttpContextAccessor? httpContextAccessor = null) :
+    TimeProvider timeProvider) :
     IConsumer<OrderPlacedEvent>,
     IConsumer<OrderPaidEvent>,
     IConsumer<ShipmentSentEvent>,
@@ -101,7 +99,7 @@ public class OrderEventsConsumer(
                 if (erasedOnUtc is { } erased)
                     await outbox.SkipPendingAsync([order.Id], ErasedCustomerReasons.NothingSent(erased));
                 else
-                    WakeAfterResponse();
+                    signal.Raise();
             }
         }
         catch (Exception ex)
@@ -110,32 +108,6 @@ public class OrderEventsConsumer(
         }
         if (failure is not null)
             await LogOnceAsync($"order {order.CustomOrderNumber}", touchpointEvent, failure);
-    }
-
-    /// <summary>
-    /// Wakes the worker once this request's response has gone out. Woken at once, it built the order's payloads while the
-    /// customer still waited for the checkout's answer, on the same two cores; a delivery is now later only by what is left
-    /// of that request. Outside a request (a scheduled task), or when the response cannot take the callback, at once.
-    /// </summary>
-    private void WakeAfterResponse()
-    {
-        if (httpContextAccessor?.HttpContext?.Response is { HasStarted: false } response)
-        {
-            try
-            {
-                response.OnCompleted(() =>
-                {
-                    signal.Raise();
-                    return Task.CompletedTask;
-                });
-                return;
-            }
-            catch (Exception)
-            {
-                // A server that cannot register the callback: wake now rather than leave the rows to the sweep.
-            }
-        }
-        signal.Raise();
     }
 
     /// <summary>Order number, event and exception type only: exception messages can quote customer data.</summary>

@@ -34,7 +34,6 @@ public class PluginNopStartup : INopStartup
         services.AddDeliveryReports();
         services.AddVoyadoTouchpoint();
         services.AddOrderTouchpointsAlerts();
-        services.AddTransient<IStartupFilter, CheckoutFirstStartupFilter>();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Reports;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
@@ -46,7 +47,7 @@ public class DeliveryRegistrationTests
     }
 
     [Test]
-    public void The_plugin_startup_maps_each_vendor_to_its_own_channel_type_and_counts_requests_for_checkout_first()
+    public void The_plugin_startup_maps_each_vendor_to_its_own_channel_type()
     {
         var services = new ServiceCollection();
 
@@ -60,9 +61,6 @@ public class DeliveryRegistrationTests
             [TouchpointVendor.VoyadoEngage] = typeof(VoyadoTouchpointChannel),
             [TouchpointVendor.VtMarketing] = typeof(VtMarketingTouchpointChannel)
         }));
-        Assert.That(services.Single(d => d.ServiceType == typeof(CheckoutFirst)).Lifetime, Is.EqualTo(ServiceLifetime.Singleton));
-        Assert.That(services.Where(d => d.ServiceType == typeof(IStartupFilter)).Select(d => d.ImplementationType),
-            Is.EqualTo(new[] { typeof(CheckoutFirstStartupFilter) }));
     }
 
     [Test]

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
@@ -40,10 +38,9 @@ public class OrderEventsConsumerTests
         return channel;
     }
 
-    private OrderEventsConsumer CreateConsumer(IDeliveryOutbox? outbox = null, IEnumerable<ITouchpointChannel>? channels = null,
-        IHttpContextAccessor? httpContextAccessor = null) => new(
+    private OrderEventsConsumer CreateConsumer(IDeliveryOutbox? outbox = null, IEnumerable<ITouchpointChannel>? channels = null) => new(
         channels ?? Enum.GetValues<TouchpointVendor>().Select(v => Channel(v).Object).ToList(),
-        outbox ?? _outbox, _signal, _shop.OrderService.Object, new InMemoryErasedCustomers(), _logger.Object, _time, httpContextAccessor);
+        outbox ?? _outbox, _signal, _shop.OrderService.Object, new InMemoryErasedCustomers(), _logger.Object, _time);
 
     private void Activate(TouchpointVendor vendor, params TouchpointEvent[] events) => _active[vendor] = [.. events];
 
@@ -62,40 +59,6 @@ public class OrderEventsConsumerTests
         Assert.That(rows, Has.All.Matches<OrderTouchpointDelivery>(r => r.StoreId == 1 && r.OrderId == 42
             && r.Event == TouchpointEvent.OrderPlaced && r.Status == DeliveryStatus.Pending && r.EventOccurredOnUtc == _time.UtcNow));
         Assert.That(await WasSignalled(), Is.True);
-    }
-
-    [Test]
-    public async Task A_checkout_wakes_the_dispatcher_only_once_its_answer_has_gone_out()
-    {
-        Activate(TouchpointVendor.Transactionale, TouchpointEvent.OrderPlaced);
-        var response = new RecordedResponseFeature();
-        var checkout = new DefaultHttpContext();
-        checkout.Features.Set<IHttpResponseFeature>(response);
-
-        await CreateConsumer(httpContextAccessor: new HttpContextAccessor { HttpContext = checkout }).HandleEventAsync(new OrderPlacedEvent(_order));
-        var wokenDuringRequest = await WasSignalled();
-        await response.CompleteAsync();
-
-        Assert.Multiple(async () =>
-        {
-            Assert.That(_outbox.Snapshot(), Has.Count.EqualTo(1), "the row is written inside the checkout");
-            Assert.That(wokenDuringRequest, Is.False, "the dispatcher was not woken while the customer waited for the answer");
-            Assert.That(await WasSignalled(), Is.True, "woken once the answer went out");
-        });
-    }
-
-    /// <summary>A response that keeps its completion callbacks, as Kestrel does, and runs them when told the answer went out.</summary>
-    private sealed class RecordedResponseFeature : HttpResponseFeature
-    {
-        private readonly List<(Func<object, Task> Callback, object State)> _completed = [];
-
-        public override void OnCompleted(Func<object, Task> callback, object state) => _completed.Add((callback, state));
-
-        public async Task CompleteAsync()
-        {
-            foreach (var (callback, state) in _completed)
-                await callback(state);
-        }
     }
 
     [Test]
