@@ -14,8 +14,8 @@ public sealed class RegisteredVendors(IEnumerable<VendorFacts> registered)
     public VendorFacts Of(TouchpointVendor vendor) => _byVendor.TryGetValue(vendor, out var facts) ? facts : VendorFacts.Unregistered(vendor);
 }
 
-/// <summary>Which channel type sends for a vendor, so one delivery resolves only its own vendor's channel.</summary>
-public sealed record TouchpointChannelType(TouchpointVendor Vendor, Type Type);
+/// <summary>A registered channel: its vendor's facts and its type, so one delivery resolves only its own vendor's channel.</summary>
+public sealed record TouchpointChannelType(VendorFacts Facts, Type Type);
 
 public static class TouchpointChannelRegistration
 {
@@ -31,9 +31,8 @@ public static class TouchpointChannelRegistration
     {
         services.AddScoped<TChannel>();
         services.AddScoped<ITouchpointChannel>(provider => provider.GetRequiredService<TChannel>());
-        services.AddSingleton(facts);
-        services.AddSingleton(new TouchpointChannelType(facts.Vendor, typeof(TChannel)));
-        services.TryAddSingleton<RegisteredVendors>();
+        services.AddSingleton(new TouchpointChannelType(facts, typeof(TChannel)));
+        services.TryAddSingleton(provider => new RegisteredVendors(provider.GetServices<TouchpointChannelType>().Select(channel => channel.Facts)));
         return services;
     }
 
@@ -47,7 +46,7 @@ public static class TouchpointChannelRegistration
     {
         foreach (var registered in services.GetServices<TouchpointChannelType>())
         {
-            if (registered.Vendor == vendor && services.GetService(registered.Type) is ITouchpointChannel channel && channel.Facts.Vendor == vendor)
+            if (registered.Facts.Vendor == vendor && services.GetService(registered.Type) is ITouchpointChannel channel && channel.Facts.Vendor == vendor)
                 return channel;
         }
         return services.GetServices<ITouchpointChannel>().FirstOrDefault(c => c.Facts.Vendor == vendor);

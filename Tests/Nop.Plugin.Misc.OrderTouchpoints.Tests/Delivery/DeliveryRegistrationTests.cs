@@ -54,7 +54,7 @@ public class DeliveryRegistrationTests
         new PluginNopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
 
         var channelTypes = services.Where(d => d.ServiceType == typeof(TouchpointChannelType))
-            .Select(d => (TouchpointChannelType)d.ImplementationInstance!).ToDictionary(t => t.Vendor, t => t.Type);
+            .Select(d => (TouchpointChannelType)d.ImplementationInstance!).ToDictionary(t => t.Facts.Vendor, t => t.Type);
         Assert.That(channelTypes, Is.EqualTo(new Dictionary<TouchpointVendor, Type>
         {
             [TouchpointVendor.Transactionale] = typeof(TransactionaleTouchpointChannel),
