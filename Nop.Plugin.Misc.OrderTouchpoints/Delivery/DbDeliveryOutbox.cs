@@ -241,8 +241,11 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
             .Set(d => d.LastAttemptOnUtc, (DateTime?)attemptedOn)
             .Set(d => d.LastHttpStatus, result.HttpStatus)
             .Set(d => d.LastReason, reason)
-            .Set(d => d.DeliveredOnUtc, deliveredOn)
-            .Set(d => d.DeliveredState, d => result.Status == DeliveryStatus.Delivered ? result.DeliveredState : d.DeliveredState);
+            .Set(d => d.DeliveredOnUtc, deliveredOn);
+        // Only a delivery moves the row's state; other results keep the last one. Not a conditional on the result inside
+        // Set: linq2db compiles such an expression into a new delegate on every call (a JIT per result).
+        if (result.Status == DeliveryStatus.Delivered)
+            rows = rows.Set(d => d.DeliveredState, result.DeliveredState);
         // NextAttemptOnUtc is a pending row's due time only: a finished row keeps the value it had.
         if (finishedOn is null)
             rows = rows.Set(d => d.NextAttemptOnUtc, nextAttemptOn);

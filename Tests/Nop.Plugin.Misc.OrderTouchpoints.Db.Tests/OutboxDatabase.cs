@@ -4,11 +4,11 @@ using LinqToDB;
 using LinqToDB.Data;
 using LinqToDB.Mapping;
 using MySqlConnector;
+using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Reports;
-using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Services.Orders;
 using Npgsql;
@@ -105,17 +105,17 @@ public sealed class OutboxDatabase : IAsyncDisposable
 
     /// <summary>
     /// The plugin's erased-customer list over one connection of this database; nopCommerce's order read is answered by
-    /// <paramref name="customerOfOrder"/> (by default an order's customer id is the order id).
+    /// <paramref name="orders"/> (by default <see cref="OrdersOf"/> with an order's customer id being the order id).
     /// </summary>
-    public static DbErasedCustomers ErasedCustomers(DataConnection connection, Func<int, int>? customerOfOrder = null)
-    {
-        var customerOf = customerOfOrder ?? (orderId => orderId);
-        var orders = FakeService<IOrderService>.Create(new Dictionary<string, Func<MethodInfo, object?[], object?>>
+    public static DbErasedCustomers ErasedCustomers(DataConnection connection, IOrderService? orders = null) =>
+        new(new Linq2DbRepository<OrderTouchpointErasedCustomer>(connection), orders ?? OrdersOf(orderId => orderId));
+
+    /// <summary>nopCommerce's order read, answering each order with the customer <paramref name="customerOfOrder"/> gives.</summary>
+    public static IOrderService OrdersOf(Func<int, int> customerOfOrder) =>
+        FakeService<IOrderService>.Create(new Dictionary<string, Func<MethodInfo, object?[], object?>>
         {
-            ["GetOrderByIdAsync"] = (_, a) => Task.FromResult(new Order { Id = (int)a[0]!, CustomerId = customerOf((int)a[0]!) })
+            ["GetOrderByIdAsync"] = (_, a) => Task.FromResult(new Order { Id = (int)a[0]!, CustomerId = customerOfOrder((int)a[0]!) })
         });
-        return new DbErasedCustomers(new Linq2DbRepository<OrderTouchpointErasedCustomer>(connection), orders);
-    }
 
     private static DataOptions Options(DatabaseKind kind, string connectionString)
     {

@@ -52,7 +52,7 @@ public class PrivacyAndStatesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(
     [Test]
     public async Task Erased_customers_are_recorded_once_with_their_first_time_and_found_by_customer_and_by_order()
     {
-        var erased = OutboxDatabase.ErasedCustomers(_connection, orderId => orderId / 10);
+        var erased = OutboxDatabase.ErasedCustomers(_connection, OutboxDatabase.OrdersOf(orderId => orderId / 10));
         var first = _time.UtcNow;
 
         Assert.That(await erased.RecordAsync(7, first), Is.EqualTo(first));

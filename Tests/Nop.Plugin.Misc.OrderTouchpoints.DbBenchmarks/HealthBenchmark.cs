@@ -23,7 +23,7 @@ public sealed class HealthBenchmark(string server, BenchmarkReport report)
     /// <summary>The hook in Program.cs: runs unless only checkout was asked for; true when only this benchmark was (<c>--health</c>).</summary>
     public static async Task<bool> RunAsync(string server, string[] args, BenchmarkReport report)
     {
-        if (args.Contains("--checkout"))
+        if (args.Contains("--checkout") || args.Contains("--dispatch"))
             return false;
         if (args.Contains("--quick"))
             report.Note("--quick: health_ms_pg_1m not measured (1,000,000 rows take a minute to load)");

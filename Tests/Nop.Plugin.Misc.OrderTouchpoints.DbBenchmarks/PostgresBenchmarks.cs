@@ -9,6 +9,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 using Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
@@ -27,8 +28,15 @@ public sealed class PostgresBenchmarks(string server, bool quick, BenchmarkRepor
     private static readonly TouchpointVendor[] ThreeVendors = [TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage, TouchpointVendor.VtMarketing];
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    public async Task RunAsync(bool checkoutOnly = false)
+    public async Task RunAsync(bool checkoutOnly = false, bool dispatchOnly = false)
     {
+        if (dispatchOnly)
+        {
+            await using var fresh = await OutboxDatabase.CreateAsync(DatabaseKind.PostgreSQL, server);
+            await FillAsync(fresh, 100_000);
+            report.Metric("dispatch_per_s_pg_100k", await DispatchAsync(fresh, TimeSpan.FromSeconds(quick ? 5 : 15)), "deliveries/s");
+            return;
+        }
         await CheckoutAsync(quick ? 300 : 2_000);
         if (checkoutOnly)
             return;
@@ -217,10 +225,15 @@ public sealed class DispatchHost : IAsyncDisposable
         services.AddSingleton(new DatabaseClock(TimeProvider.System));
         services.AddScoped<IDeliveryOutbox>(sp =>
             OutboxDatabase.Outbox(sp.GetRequiredService<DataConnection>(), TimeProvider.System, databaseClock: sp.GetRequiredService<DatabaseClock>()));
-        // The send-time GDPR check reads the erased-customer table on the database for every delivery, as in a store.
-        services.AddScoped<IErasedCustomers>(sp => OutboxDatabase.ErasedCustomers(sp.GetRequiredService<DataConnection>()));
+        // The send-time GDPR check reads the erased-customer table on the database for every delivery, as in a store
+        // (nopCommerce's order service is one instance, not a proxy built per scope).
+        var orders = OutboxDatabase.OrdersOf(orderId => orderId);
+        services.AddScoped<IErasedCustomers>(sp => OutboxDatabase.ErasedCustomers(sp.GetRequiredService<DataConnection>(), orders));
         services.AddScoped<IVendorLeaseStore>(sp => new DbVendorLeaseStore(new Linq2DbRepository<OrderTouchpointVendorLease>(sp.GetRequiredService<DataConnection>())));
         services.AddSingleton<VendorGate>();
+        // Kept between sends, as nopCommerce's static cache keeps them in a store.
+        services.AddSingleton(new InMemoryStaticCache().Manager);
+        services.AddScoped<CachedSettings>();
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(vendor.BaseUri, _http, sp.GetRequiredService<VendorRequestSender>()));
         services.AddSingleton<DeliverySignal>();
