@@ -9,9 +9,9 @@ using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
-using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 
@@ -23,7 +23,6 @@ public class PluginNopStartup : INopStartup
         // One gate per process: circuits, pauses, rate limits and web-farm leases are per vendor key, whichever store or thread sends.
         services.AddSingleton<VendorGate>();
         services.AddSingleton<IVendorSendingStates>(provider => provider.GetRequiredService<VendorGate>());
-        services.AddScoped<CachedSettings>();
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ApiKeyProtector>();
         services.AddScoped<OrderDataLoader>();

@@ -9,7 +9,6 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 using Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
@@ -231,9 +230,6 @@ public sealed class DispatchHost : IAsyncDisposable
         services.AddScoped<IErasedCustomers>(sp => OutboxDatabase.ErasedCustomers(sp.GetRequiredService<DataConnection>(), orders));
         services.AddScoped<IVendorLeaseStore>(sp => new DbVendorLeaseStore(new Linq2DbRepository<OrderTouchpointVendorLease>(sp.GetRequiredService<DataConnection>())));
         services.AddSingleton<VendorGate>();
-        // Kept between sends, as nopCommerce's static cache keeps them in a store.
-        services.AddSingleton(new InMemoryStaticCache().Manager);
-        services.AddScoped<CachedSettings>();
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(vendor.BaseUri, _http, sp.GetRequiredService<VendorRequestSender>()));
         services.AddSingleton<DeliverySignal>();

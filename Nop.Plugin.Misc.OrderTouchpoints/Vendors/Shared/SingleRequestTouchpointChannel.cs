@@ -1,16 +1,16 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
+using Nop.Services.Configuration;
 using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
 /// A vendor that gets one POST per placed order (Transactionale, VTmarketing). Settings are always loaded
-/// for the delivery's store (<see cref="CachedSettings"/>): injected settings would be those of the store whose host
-/// served the current request, not the order's store.
+/// for the delivery's store with <see cref="ISettingService.LoadSettingAsync{T}"/>: injected settings
+/// would be those of the store whose host served the current request, not the order's store.
 /// </summary>
 public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
-    CachedSettings storeSettings,
+    ISettingService settingService,
     ApiKeyProtector apiKeyProtector,
     ILogger logger) : ITouchpointChannel
     where TSettings : VendorSettings, new()
@@ -35,11 +35,11 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         // Both single-request vendors know only the placed order: they have no status or refund events.
         if (touchpointEvent != TouchpointEvent.OrderPlaced)
             return false;
-        var settings = await storeSettings.LoadAsync<TSettings>(storeId);
+        var settings = await settingService.LoadSettingAsync<TSettings>(storeId);
         return FindSettingsProblem(settings) is null;
     }
 
-    public async Task<DateTime?> GetEnabledOnUtcAsync(int storeId) => (await storeSettings.LoadAsync<TSettings>(storeId)).EnabledOnUtc;
+    public async Task<DateTime?> GetEnabledOnUtcAsync(int storeId) => (await settingService.LoadSettingAsync<TSettings>(storeId)).EnabledOnUtc;
 
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         PreparedRequest prepared;
         try
         {
-            settings = await storeSettings.LoadAsync<TSettings>(request.StoreId);
+            settings = await settingService.LoadSettingAsync<TSettings>(request.StoreId);
             if (FindSettingsProblem(settings) is { } settingsProblem)
                 return DeliveryOutcome.CannotSend(settingsProblem);
             prepared = await PrepareAsync(request, settings, cancellationToken);
@@ -73,7 +73,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         PreparedRequest prepared;
         try
         {
-            var settings = await storeSettings.LoadAsync<TSettings>(request.StoreId);
+            var settings = await settingService.LoadSettingAsync<TSettings>(request.StoreId);
             prepared = await PrepareAsync(request, settings, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -87,7 +87,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
 
     public async Task<ConnectionTestResult> TestConnectionAsync(int storeId, CancellationToken cancellationToken)
     {
-        var settings = await storeSettings.LoadAsync<TSettings>(storeId);
+        var settings = await settingService.LoadSettingAsync<TSettings>(storeId);
         if (apiKeyProtector.Reveal(settings.ApiKey) is not { } apiKey)
             return new(false, $"No usable {Facts.Name} API key is saved for this store (none entered, or one that cannot be read: re-enter the API key); nothing was sent.");
         if (!VendorEndpoint.TryParse(EndpointUrl(settings), out var endpoint, out var endpointError))

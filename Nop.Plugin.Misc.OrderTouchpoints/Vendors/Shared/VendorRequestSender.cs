@@ -1,6 +1,6 @@
 using System.Net;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
+using Nop.Services.Configuration;
 using Polly.Timeout;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
@@ -12,7 +12,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 /// unknown outcome: retried only when the request's <see cref="RepeatEffect"/> is harmless, else failed
 /// (<see cref="UnknownOutcome"/>). Never throws for vendor trouble; reasons never contain the key.
 /// </summary>
-public class VendorRequestSender(VendorGate gate, CachedSettings storeSettings, TimeProvider timeProvider)
+public class VendorRequestSender(VendorGate gate, ISettingService settingService, TimeProvider timeProvider)
 {
     /// <param name="maxRequestsPerSecond">The vendor's rate limit for the key (Engage); null for none.</param>
     public async Task<VendorResponse> SendAsync(
@@ -29,7 +29,7 @@ public class VendorRequestSender(VendorGate gate, CachedSettings storeSettings, 
         var key = VendorKey.Of(vendor.Vendor, apiKey);
         // Every retry remembers the vendor key it waits for: when the vendor answers again, all go at once.
         var vendorKey = key.Name;
-        var attemptTimeout = DrainPlan.AttemptTimeoutOf(await storeSettings.LoadAsync<OrderTouchpointsDeliverySettings>());
+        var attemptTimeout = DrainPlan.AttemptTimeoutOf(await settingService.LoadSettingAsync<OrderTouchpointsDeliverySettings>());
         var requestOut = false;
         try
         {

@@ -1,18 +1,18 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Configuration;
 using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 
 /// <summary>Transactionale as the delivery pipeline sees it: one POST per placed order.</summary>
 public class TransactionaleTouchpointChannel(
-    CachedSettings storeSettings,
+    ISettingService settingService,
     ApiKeyProtector apiKeyProtector,
     TransactionalePayloadBuilder payloadBuilder,
     TransactionaleClient client,
     ILogger logger)
-    : SingleRequestTouchpointChannel<OrderTouchpointsTransactionaleSettings, TransactionalePayload>(storeSettings, apiKeyProtector, logger)
+    : SingleRequestTouchpointChannel<OrderTouchpointsTransactionaleSettings, TransactionalePayload>(settingService, apiKeyProtector, logger)
 {
     // Transactionale gets no order number, only the customer: the owner finds the mail by the customer.
     public static readonly VendorFacts About = new(TouchpointVendor.Transactionale, "Transactionale", TransactionaleClient.PostRepeat,

@@ -4,8 +4,8 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Configuration;
 using Nop.Services.Discounts;
 using Nop.Services.Localization;
 using Nop.Services.Media;
@@ -24,7 +24,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 public class VoyadoOrderDetailsLoader(
     IStoreService storeService,
     ILanguageService languageService,
-    CachedSettings storeSettings,
+    ISettingService settingService,
     IPictureService pictureService,
     IUrlRecordService urlRecordService,
     IOrderService orderService,
@@ -69,7 +69,7 @@ public class VoyadoOrderDetailsLoader(
         if (store is null || !Uri.TryCreate((store.Url ?? string.Empty).Trim().TrimEnd('/') + "/", UriKind.Absolute, out var baseUri)
             || baseUri.Scheme is not ("http" or "https"))
             return links;
-        var localization = await storeSettings.LoadAsync<LocalizationSettings>(store.Id);
+        var localization = await settingService.LoadSettingAsync<LocalizationSettings>(store.Id);
         var prefix = localization?.SeoFriendlyUrlsForLanguagesEnabled == true && !string.IsNullOrWhiteSpace(language?.UniqueSeoCode)
             ? language.UniqueSeoCode.Trim() + "/"
             : string.Empty;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Configuration;
 using Nop.Services.Localization;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
@@ -15,7 +15,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 /// has for the order is not sent at all (<see cref="VoyadoOrderState"/>, <see cref="DeliveredStates"/>).
 /// </summary>
 public class VoyadoTouchpointChannel(
-    CachedSettings storeSettings,
+    ISettingService settingService,
     ApiKeyProtector apiKeyProtector,
     OrderDataLoader orderDataLoader,
     VoyadoContactPayloadBuilder contactPayloadBuilder,
@@ -163,7 +163,7 @@ public class VoyadoTouchpointChannel(
         response.IsSuccess || response.AnswerLost ? response.Outcome : response.Outcome with { Reason = DeliveryOutcome.Trim($"Order: {response.Outcome.Reason}") };
 
     private Task<OrderTouchpointsVoyadoSettings> LoadSettingsAsync(int storeId) =>
-        storeSettings.LoadAsync<OrderTouchpointsVoyadoSettings>(storeId);
+        settingService.LoadSettingAsync<OrderTouchpointsVoyadoSettings>(storeId);
 
     private async Task<string> TextAsync(string resourceKey, object? argument) =>
         string.Format(CultureInfo.CurrentCulture, await localizationService.GetResourceAsync(resourceKey), argument);

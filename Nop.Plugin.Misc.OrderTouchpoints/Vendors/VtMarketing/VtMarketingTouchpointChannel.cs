@@ -1,6 +1,6 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Services.Configuration;
 using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
@@ -11,12 +11,12 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 /// (<see cref="VtMarketingClient.EventRepeat"/>, <see cref="UnknownOutcome"/>).
 /// </summary>
 public class VtMarketingTouchpointChannel(
-    CachedSettings storeSettings,
+    ISettingService settingService,
     ApiKeyProtector apiKeyProtector,
     VtMarketingPayloadBuilder payloadBuilder,
     VtMarketingClient client,
     ILogger logger)
-    : SingleRequestTouchpointChannel<OrderTouchpointsVtMarketingSettings, VtMarketingEventPayload>(storeSettings, apiKeyProtector, logger)
+    : SingleRequestTouchpointChannel<OrderTouchpointsVtMarketingSettings, VtMarketingEventPayload>(settingService, apiKeyProtector, logger)
 {
     // VTmarketing records the order under its order number, which the owner reads on the nopCommerce order page.
     public static readonly VendorFacts About = new(TouchpointVendor.VtMarketing, "VTmarketing", VtMarketingClient.EventRepeat,

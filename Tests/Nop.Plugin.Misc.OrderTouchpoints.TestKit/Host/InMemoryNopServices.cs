@@ -23,10 +23,10 @@ using Nop.Services.Media;
 using Nop.Services.Orders;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
-using Nop.Services.Security;
 using Nop.Services.Seo;
 using Nop.Services.Shipping;
 using Nop.Services.Shipping.Tracking;
+using Nop.Services.Security;
 using Nop.Services.Stores;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
@@ -66,8 +66,6 @@ public sealed class InMemoryNopServices
     public IServiceCollection Register(IServiceCollection services)
     {
         services.AddSingleton(Fake<ISettingService>(("LoadSettingAsync", (m, a) => FakeResult.TaskFor(m, Settings.Load(m.ReturnType.GetGenericArguments()[0], (int)a[0]!)))));
-        // Not kept: tests change settings in the store directly, where nopCommerce's save would clear its cache.
-        services.AddSingleton(new InMemoryStaticCache(keeps: false).Manager);
         services.AddSingleton(Fake<IEncryptionService>(
             ("EncryptText", (_, a) => Encrypt((string)a[0]!)),
             ("DecryptText", (_, a) => a[0] is string cipher && cipher.StartsWith("enc:", StringComparison.Ordinal)

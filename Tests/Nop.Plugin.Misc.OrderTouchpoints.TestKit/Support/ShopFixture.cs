@@ -11,12 +11,11 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Shipping;
 using Nop.Core.Domain.Stores;
-using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+using Nop.Services.Configuration;
 using Nop.Services.Catalog;
 using Nop.Services.Common;
-using Nop.Services.Configuration;
 using Nop.Services.Customers;
 using Nop.Services.Directory;
 using Nop.Services.Discounts;
@@ -148,7 +147,7 @@ public sealed class ShopFixture
     }
 
     public VoyadoOrderDetailsLoader CreateDetailsLoader(ISettingService settingService) => new(
-        StoreService.Object, LanguageService.Object, InMemoryStaticCache.Uncached(settingService), PictureService.Object, UrlRecordService.Object,
+        StoreService.Object, LanguageService.Object, settingService, PictureService.Object, UrlRecordService.Object,
         OrderService.Object, DiscountService.Object,
         PaymentPluginManager.Object, LocalizationService.Object, ShipmentService.Object);
 

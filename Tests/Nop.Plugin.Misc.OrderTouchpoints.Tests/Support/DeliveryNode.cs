@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
-using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
@@ -33,8 +31,6 @@ public sealed class DeliveryNode : IAsyncDisposable
         // Each node its own lease table: nodes over one outbox still send with the key in parallel, as without a web farm.
         services.AddSingleton<IVendorLeaseStore>(new InMemoryVendorLeaseStore());
         services.AddSingleton<VendorGate>();
-        services.AddSingleton(new InMemoryStaticCache(keeps: false).Manager);
-        services.AddScoped<CachedSettings>();
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ITouchpointChannel>(sp => new LoopbackTouchpointChannel(vendor.Server.BaseUri, _client,
             sp.GetRequiredService<VendorRequestSender>(), UnsendableOrders, enabledOnUtc: () => VendorEnabledOnUtc));

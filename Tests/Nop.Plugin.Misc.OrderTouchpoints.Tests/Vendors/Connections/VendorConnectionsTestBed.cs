@@ -4,8 +4,6 @@ using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
-using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Transactionale;
@@ -35,8 +33,6 @@ public sealed class VendorConnectionsTestBed : IAsyncDisposable
             .AddSingleton(Context.Settings.Object)
             .AddSingleton<IVendorLeaseStore>(Context.LeaseStore)
             .AddSingleton<VendorGate>()
-            .AddSingleton(new InMemoryStaticCache(keeps: false).Manager)
-            .AddScoped<CachedSettings>()
             .AddScoped<VendorRequestSender>();
         if (vendor == TouchpointVendor.Transactionale)
         {
@@ -61,10 +57,10 @@ public sealed class VendorConnectionsTestBed : IAsyncDisposable
         _scope = _services.CreateAsyncScope();
         var provider = _scope.ServiceProvider;
         _createChannel = vendor == TouchpointVendor.Transactionale
-            ? () => new TransactionaleTouchpointChannel(Context.StoreSettings, Context.Protector,
+            ? () => new TransactionaleTouchpointChannel(Context.Settings.Object, Context.Protector,
                 new TransactionalePayloadBuilder(Context.Loader, Context.Shop.GdprService.Object),
                 provider.GetRequiredService<TransactionaleClient>(), Logs.Logger)
-            : () => new VtMarketingTouchpointChannel(Context.StoreSettings, Context.Protector,
+            : () => new VtMarketingTouchpointChannel(Context.Settings.Object, Context.Protector,
                 new VtMarketingPayloadBuilder(Context.Loader), provider.GetRequiredService<VtMarketingClient>(), Logs.Logger);
     }
 

@@ -2,8 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Configuration;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
-using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Configuration;
@@ -38,9 +36,6 @@ public sealed class ChannelTestContext : IDisposable
     public ShopFixture Shop { get; }
     public Order Order { get; }
     public Mock<ISettingService> Settings { get; } = new();
-
-    /// <summary>The send path's view of <see cref="Settings"/>: read afresh on every call, so a test may change them between sends.</summary>
-    public CachedSettings StoreSettings => InMemoryStaticCache.Uncached(Settings.Object);
     public Mock<IEncryptionService> Encryption { get; } = new();
     public ApiKeyProtector Protector { get; }
     public VendorRequestSender Sender { get; }
@@ -55,7 +50,7 @@ public sealed class ChannelTestContext : IDisposable
         new(new ServiceCollection().AddSingleton<IVendorLeaseStore>(LeaseStore).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), clock);
 
     /// <summary>A sender of the node with <paramref name="node"/> as its gate, reading the attempt timeout from <see cref="DeliverySettings"/>.</summary>
-    public VendorRequestSender SenderOn(VendorGate node) => new(node, StoreSettings, _clock);
+    public VendorRequestSender SenderOn(VendorGate node) => new(node, Settings.Object, _clock);
     public HttpClient Http { get; } = new();
     public OrderTouchpointsDeliverySettings DeliverySettings { get; } = new() { AttemptTimeoutSeconds = 10 };
 

@@ -3,11 +3,10 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
-using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
-using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Services.Configuration;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 
@@ -39,7 +38,7 @@ public class VendorRequestSenderTests
         _gate = new VendorGate(services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), _clock);
         var settings = new Mock<ISettingService>();
         settings.Setup(s => s.LoadSettingAsync<OrderTouchpointsDeliverySettings>(It.IsAny<int>())).ReturnsAsync(() => _settings);
-        _sender = new VendorRequestSender(_gate, InMemoryStaticCache.Uncached(settings.Object), _clock);
+        _sender = new VendorRequestSender(_gate, settings.Object, _clock);
         _server = await FakeVendorServer.StartAsync(_ => new FakeResponse(200));
         _http = new HttpClient();
     }

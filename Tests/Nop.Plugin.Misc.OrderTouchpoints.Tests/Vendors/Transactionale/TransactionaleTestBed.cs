@@ -23,7 +23,7 @@ public sealed class TransactionaleTestBed(ChannelTestContext context, FakeVendor
 
     /// <summary>The channel of a web-farm node with this vendor gate (another node: <see cref="ChannelTestContext.CreateNode"/>).</summary>
     public TransactionaleTouchpointChannel CreateChannelOn(VendorGate node) => new(
-        Context.StoreSettings,
+        Context.Settings.Object,
         Context.Protector,
         new TransactionalePayloadBuilder(Context.Loader, Context.Shop.GdprService.Object),
         new TransactionaleClient(Context.Http, Context.SenderOn(node)),

@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using System.Security.Cryptography;
 using Nop.Core;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Localization;
-using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
@@ -107,13 +106,13 @@ public sealed class VoyadoTestBed : IAsyncDisposable
         new(new ServiceCollection().AddSingleton<IVendorLeaseStore>(LeaseStore).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), clock);
 
     public VoyadoClient CreateClient(VendorGate? node = null) =>
-        new(_httpClient, new VendorRequestSender(node ?? Gate, InMemoryStaticCache.Uncached(SettingService.Object), TimeProvider.System));
+        new(_httpClient, new VendorRequestSender(node ?? Gate, SettingService.Object, TimeProvider.System));
 
     public VoyadoTouchpointChannel CreateChannel()
     {
         var client = CreateClient();
         return new VoyadoTouchpointChannel(
-            InMemoryStaticCache.Uncached(SettingService.Object),
+            SettingService.Object,
             new ApiKeyProtector(Encryption.Object),
             Shop.CreateLoader(),
             new VoyadoContactPayloadBuilder(),

@@ -20,7 +20,7 @@ public sealed class VtMarketingTestBed(ChannelTestContext context, FakeVendorSer
     protected override HttpContract Contract(string apiKey) => VtMarketingContract.For(apiKey);
 
     public override VtMarketingTouchpointChannel CreateChannel() => new(
-        Context.StoreSettings,
+        Context.Settings.Object,
         Context.Protector,
         new VtMarketingPayloadBuilder(Context.Loader),
         new VtMarketingClient(Context.Http, Context.Sender),
