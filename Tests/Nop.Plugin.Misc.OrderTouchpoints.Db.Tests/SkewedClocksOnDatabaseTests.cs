@@ -84,12 +84,12 @@ public class SkewedClocksOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind
     public async Task A_row_due_by_the_database_clock_is_claimed_by_either_node_whatever_its_skew()
     {
         var writtenByB = await EnqueueAsync(_outboxB);
-        Assert.That((await _outboxA.ClaimDueAsync(8, Lease, NodeA)).Select(c => c.Row.OrderId), Is.EqualTo(new[] { writtenByB }),
-            "a row B (ahead) queued is due at once for A");
+        Assert.That(await ClaimedWithinASecondAsync(_outboxA, NodeA), Is.EqualTo(new[] { writtenByB }),
+            "a row B (ahead) queued is due for A at once, not 5 minutes later");
 
         var writtenByA = await EnqueueAsync(_outboxA);
-        Assert.That((await _outboxB.ClaimDueAsync(8, Lease, NodeB)).Select(c => c.Row.OrderId), Is.EqualTo(new[] { writtenByA }),
-            "a row A queued is due at once for B");
+        Assert.That(await ClaimedWithinASecondAsync(_outboxB, NodeB), Is.EqualTo(new[] { writtenByA }),
+            "a row A queued is due for B at once, not 5 minutes earlier");
     }
 
     [Test]
@@ -109,7 +109,7 @@ public class SkewedClocksOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind
         // Due again right away, by B's reckoning: B's clock is 5 minutes ahead, its times are moved onto the database's.
         var orderId = await AttemptedOnceAsync(_outboxB, _timeB, NodeB, retryAfter: TimeSpan.Zero);
 
-        Assert.That((await _outboxA.ClaimDueAsync(8, Lease, NodeA)).Select(c => c.Row.OrderId), Is.EqualTo(new[] { orderId }));
+        Assert.That(await ClaimedWithinASecondAsync(_outboxA, NodeA), Is.EqualTo(new[] { orderId }));
     }
 
     [Test]
@@ -145,6 +145,20 @@ public class SkewedClocksOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind
     {
         var now = time.GetUtcNow().UtcDateTime;
         return store.TryHoldAsync((int)TouchpointVendor.VoyadoEngage, 4242, holder, now, now + VendorGate.LeaseDuration, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The orders <paramref name="outbox"/> claims within a second. Each node knows the database's clock to within half a
+    /// round trip, so a row another node wrote "due now" can still be a few milliseconds ahead of this node's reading when
+    /// the machine is busy; what the tests rule out is minutes.
+    /// </summary>
+    private static async Task<int[]> ClaimedWithinASecondAsync(DbDeliveryOutbox outbox, string node)
+    {
+        var giveUp = DateTime.UtcNow.AddSeconds(1);
+        IReadOnlyList<ClaimedDelivery> claimed;
+        while ((claimed = await outbox.ClaimDueAsync(8, Lease, node)).Count == 0 && DateTime.UtcNow < giveUp)
+            await Task.Delay(20);
+        return claimed.Select(c => c.Row.OrderId).ToArray();
     }
 
     /// <summary>A new delivery that <paramref name="node"/> claimed and tried once: a 503, retried <paramref name="retryAfter"/> after the attempt by the node's clock.</summary>

@@ -188,13 +188,17 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         }
     }
 
-    /// <summary>Whether sending with the key is paused: its circuit opened and no answer has closed it since.</summary>
+    /// <summary>
+    /// Whether sending with the key is paused: its circuit opened and no answer has closed it since. Also after a pause with
+    /// no store to probe from was dropped: until the trial request answers, the circuit turns every other request away, and
+    /// releasing what it parked would only bring those requests straight back.
+    /// </summary>
     public bool IsPaused(string keyName)
     {
         if (!_keys.TryGetValue(keyName, out var state))
             return false;
         lock (state)
-            return state.PauseEndsOnUtc is not null;
+            return state.PauseEndsOnUtc is not null || state.CircuitState.CircuitState != CircuitState.Closed;
     }
 
     /// <summary>When the next probe is due; null when no pause waits for one.</summary>

@@ -51,6 +51,32 @@ public class VendorSendingStateTests
     }
 
     [Test]
+    public async Task A_key_stays_paused_until_its_trial_request_answers_when_no_store_could_probe_it()
+    {
+        var key = VendorKey.Of(TouchpointVendor.VtMarketing, "vtm-key-tests-only");
+        // Only connection tests (no store) failed with the key, so its pause has no store to run a probe from.
+        for (var i = 0; i < 10; i++)
+            (await _gate.SendAsync(key, null, TimeSpan.FromSeconds(15), null,
+                _ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)), CancellationToken.None)).Answer?.Dispose();
+        _clock.Advance(VendorGate.PauseDuration + TimeSpan.FromSeconds(1));
+
+        Assert.That(_gate.TakeDueProbes(8), Is.Empty, "no store to test the connection from: the pause is dropped");
+        var pausedDuringTrial = false;
+        GatePassage? turnedAway = null;
+        var trial = await _gate.SendAsync(key, 1, TimeSpan.FromSeconds(15), null, async _ =>
+        {
+            pausedDuringTrial = _gate.IsPaused(key.Name);
+            turnedAway = await SendAsync(TouchpointVendor.VtMarketing, "vtm-key-tests-only", HttpStatusCode.OK);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        }, CancellationToken.None);
+        trial.Answer?.Dispose();
+
+        Assert.That(turnedAway?.HeldBack?.VendorKey, Is.EqualTo(key.Name), "the circuit parks a request made while its trial is out");
+        Assert.That(pausedDuringTrial, Is.True, "so what it parks stays parked until the trial answers");
+        Assert.That(_gate.IsPaused(key.Name), Is.False, "the trial's answer ends the pause");
+    }
+
+    [Test]
     public async Task One_paused_key_pauses_the_vendor_in_the_view()
     {
         await SendAsync(TouchpointVendor.VtMarketing, "vtm-key-store-2", HttpStatusCode.OK);
