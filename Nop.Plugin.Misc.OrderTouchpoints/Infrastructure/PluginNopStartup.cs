@@ -25,6 +25,7 @@ public class PluginNopStartup : INopStartup
         services.AddSingleton<IVendorSendingStates>(provider => provider.GetRequiredService<VendorGate>());
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ApiKeyProtector>();
+        services.AddSingleton<OrderReadMemo>();
         services.AddScoped<OrderDataLoader>();
         services.AddTransactionaleTouchpoint();
         services.AddVtMarketingTouchpoint();
