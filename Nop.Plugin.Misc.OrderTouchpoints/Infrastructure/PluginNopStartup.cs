@@ -25,7 +25,6 @@ public class PluginNopStartup : INopStartup
         services.AddSingleton<IVendorSendingStates>(provider => provider.GetRequiredService<VendorGate>());
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ApiKeyProtector>();
-        services.AddSingleton<OrderReadMemo>();
         services.AddScoped<OrderDataLoader>();
         services.AddTransactionaleTouchpoint();
         services.AddVtMarketingTouchpoint();

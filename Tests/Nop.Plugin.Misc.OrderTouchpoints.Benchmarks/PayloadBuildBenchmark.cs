@@ -28,29 +28,23 @@ public sealed class PayloadBuildBenchmark : IBenchmark
         await using var scope = bench.Host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var settings = bench.Host.Nop.Settings;
-        var placed = new DeliveryRequest(order.StoreId, order.Id, TouchpointEvent.OrderPlaced, DateTime.UtcNow, 1);
-        // Each build its own attempt: a vendor's first read of an attempt, not one shared with the other vendors'.
-        var attempt = 0;
-        DeliveryRequest NextAttempt() => placed with { Attempt = ++attempt };
+        var request = new DeliveryRequest(order.StoreId, order.Id, TouchpointEvent.OrderPlaced, DateTime.UtcNow, 1);
         var loader = services.GetRequiredService<OrderDataLoader>();
 
         var transactionale = services.GetRequiredService<TransactionalePayloadBuilder>();
         var transactionaleSettings = settings.Load<OrderTouchpointsTransactionaleSettings>(order.StoreId);
         await MeasureAsync(report, "transactionale", iterations, async () =>
-            VendorJson.Serialize((await transactionale.BuildAsync(NextAttempt(), transactionaleSettings, CancellationToken.None)).Payload!));
+            VendorJson.Serialize((await transactionale.BuildAsync(request, transactionaleSettings, CancellationToken.None)).Payload!));
 
         var voyado = services.GetRequiredService<VoyadoOrderPayloadBuilder>();
         var voyadoSettings = settings.Load<OrderTouchpointsVoyadoSettings>(order.StoreId);
         await MeasureAsync(report, "voyado", iterations, async () =>
-        {
-            var request = NextAttempt();
-            return VendorJson.Serialize(await voyado.BuildAsync((await loader.LoadAsync(request))!, voyadoSettings, request, "c0ffee00-0000-4000-8000-000000000001"));
-        });
+            VendorJson.Serialize(await voyado.BuildAsync((await loader.LoadAsync(order.Id))!, voyadoSettings, request, "c0ffee00-0000-4000-8000-000000000001")));
 
         var vtMarketing = services.GetRequiredService<VtMarketingPayloadBuilder>();
         var vtMarketingSettings = settings.Load<OrderTouchpointsVtMarketingSettings>(order.StoreId);
         await MeasureAsync(report, "vtmarketing", iterations, async () =>
-            VendorJson.Serialize((await vtMarketing.BuildAsync(NextAttempt(), vtMarketingSettings, CancellationToken.None)).Payload!));
+            VendorJson.Serialize((await vtMarketing.BuildAsync(request, vtMarketingSettings, CancellationToken.None)).Payload!));
     }
 
     private static async Task MeasureAsync(BenchmarkReport report, string vendor, int iterations, Func<Task<string>> build)

@@ -1,5 +1,4 @@
 using Nop.Core.Domain.Orders;
-using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Services.Catalog;
 using Nop.Services.Common;
 using Nop.Services.Customers;
@@ -12,8 +11,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
 /// Re-reads an order through nopCommerce's services when a delivery is sent (other consumers may have
-/// changed it since the event), once per attempt for all vendors sending it at the same time (<see cref="OrderReadMemo"/>).
-/// Never uses IWorkContext: at send time that is a background or admin customer.
+/// changed it since the event). Never uses IWorkContext: at send time that is a background or admin customer.
 /// </summary>
 public class OrderDataLoader(
     IOrderService orderService,
@@ -26,24 +24,10 @@ public class OrderDataLoader(
     ILocalizationService localizationService,
     IDiscountService discountService,
     IGiftCardService giftCardService,
-    IRewardPointService rewardPointService,
-    OrderReadMemo memo)
+    IRewardPointService rewardPointService)
 {
     /// <summary>The order and its customer data, or null when the order no longer exists.</summary>
-    public Task<OrderData?> LoadAsync(DeliveryRequest request) => memo.GetAsync("order", request, 0, () => ReadAsync(request.OrderId));
-
-    /// <summary>Lines with SKU (attribute combination, else product, else product id) and product name in the given language.</summary>
-    public Task<IReadOnlyList<OrderLine>> LoadLinesAsync(DeliveryRequest request, Order order, int languageId) =>
-        memo.GetAsync("lines", request, languageId, () => ReadLinesAsync(order, languageId));
-
-    public Task<OrderRedemptions> LoadRedemptionsAsync(DeliveryRequest request, Order order) =>
-        memo.GetAsync("redemptions", request, 0, () => ReadRedemptionsAsync(order));
-
-    /// <summary>Coupon codes of the discounts the order used (the cart's applied codes are cleared at checkout).</summary>
-    public Task<IReadOnlyList<string>> LoadCouponCodesAsync(DeliveryRequest request) =>
-        memo.GetAsync("coupons", request, 0, () => ReadCouponCodesAsync(request.OrderId));
-
-    private async Task<OrderData?> ReadAsync(int orderId)
+    public async Task<OrderData?> LoadAsync(int orderId)
     {
         var order = await orderService.GetOrderByIdAsync(orderId);
         if (order is null || order.Deleted)
@@ -59,7 +43,8 @@ public class OrderDataLoader(
         return new OrderData(order, customer, billing, shipping, country, language, email);
     }
 
-    private async Task<IReadOnlyList<OrderLine>> ReadLinesAsync(Order order, int languageId)
+    /// <summary>Lines with SKU (attribute combination, else product, else product id) and product name in the given language.</summary>
+    public async Task<IReadOnlyList<OrderLine>> LoadLinesAsync(Order order, int languageId)
     {
         var items = await orderService.GetOrderItemsAsync(order.Id);
         var products = (await productService.GetProductsByIdsAsync(items.Select(i => i.ProductId).Distinct().ToArray()))
@@ -82,7 +67,7 @@ public class OrderDataLoader(
         return lines;
     }
 
-    private async Task<OrderRedemptions> ReadRedemptionsAsync(Order order)
+    public async Task<OrderRedemptions> LoadRedemptionsAsync(Order order)
     {
         var giftCards = (await giftCardService.GetGiftCardUsageHistoryAsync(order)).Select(u => u.UsedValue).Where(v => v != 0m).ToList();
         var rewardPoints = order.RedeemedRewardPointsEntryId is int entryId
@@ -91,7 +76,8 @@ public class OrderDataLoader(
         return new OrderRedemptions(giftCards, rewardPoints);
     }
 
-    private async Task<IReadOnlyList<string>> ReadCouponCodesAsync(int orderId)
+    /// <summary>Coupon codes of the discounts the order used (the cart's applied codes are cleared at checkout).</summary>
+    public async Task<IReadOnlyList<string>> LoadCouponCodesAsync(int orderId)
     {
         var usages = await discountService.GetAllDiscountUsageHistoryAsync(orderId: orderId);
         var codes = new List<string>();

@@ -15,7 +15,7 @@ public class TransactionalePayloadBuilder(OrderDataLoader orderDataLoader, IGdpr
         if (!TransactionaleSettingsCheck.TryGetShopCountry(settings, out var country, out var countryProblem))
             return PayloadBuildResult<TransactionalePayload>.CannotSend(countryProblem);
 
-        var data = await orderDataLoader.LoadAsync(request);
+        var data = await orderDataLoader.LoadAsync(request.OrderId);
         cancellationToken.ThrowIfCancellationRequested();
         if (data is null)
             return PayloadBuildResult<TransactionalePayload>.CannotSend(OrderCannotSendReasons.OrderMissing(request.OrderId));

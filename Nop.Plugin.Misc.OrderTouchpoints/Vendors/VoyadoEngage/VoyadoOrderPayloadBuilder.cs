@@ -24,9 +24,9 @@ public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader, VoyadoOr
     public async Task<VoyadoOrderPayload> BuildAsync(OrderData data, OrderTouchpointsVoyadoSettings settings, DeliveryRequest request, string contactId)
     {
         var order = data.Order;
-        var lines = await orderDataLoader.LoadLinesAsync(request, order, order.CustomerLanguageId);
+        var lines = await orderDataLoader.LoadLinesAsync(order, order.CustomerLanguageId);
         var details = await detailsLoader.LoadAsync(data, lines, settings, request);
-        var redemptions = await orderDataLoader.LoadRedemptionsAsync(request, order);
+        var redemptions = await orderDataLoader.LoadRedemptionsAsync(order);
         decimal Money(decimal primaryAmount) => ToCents(data.InCustomerCurrency(primaryAmount));
 
         var lineGross = lines.Select(l => Money(l.Item.PriceInclTax)).ToList();

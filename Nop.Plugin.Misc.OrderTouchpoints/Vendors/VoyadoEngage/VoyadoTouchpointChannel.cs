@@ -142,7 +142,7 @@ public class VoyadoTouchpointChannel(
         if (VoyadoStatuses.OrderStatusFor(settings, request.Event).Length == 0)
             return (null, $"No Engage order status is set for the event {request.Event} in the Voyado Engage settings.");
 
-        var data = await orderDataLoader.LoadAsync(request);
+        var data = await orderDataLoader.LoadAsync(request.OrderId);
         if (data is null)
             return (null, OrderCannotSendReasons.OrderMissing(request.OrderId));
         if (data.Email is not { } email)

@@ -10,7 +10,7 @@ public class VtMarketingPayloadBuilder(OrderDataLoader orderDataLoader)
     public async Task<PayloadBuildResult<VtMarketingEventPayload>> BuildAsync(
         DeliveryRequest request, OrderTouchpointsVtMarketingSettings settings, CancellationToken cancellationToken)
     {
-        var data = await orderDataLoader.LoadAsync(request);
+        var data = await orderDataLoader.LoadAsync(request.OrderId);
         cancellationToken.ThrowIfCancellationRequested();
         if (data is null)
             return PayloadBuildResult<VtMarketingEventPayload>.CannotSend(OrderCannotSendReasons.OrderMissing(request.OrderId));
@@ -19,9 +19,9 @@ public class VtMarketingPayloadBuilder(OrderDataLoader orderDataLoader)
         if (data.Email is null)
             return PayloadBuildResult<VtMarketingEventPayload>.CannotSend(OrderCannotSendReasons.NoEmail(orderNumber));
 
-        var lines = await orderDataLoader.LoadLinesAsync(request, order, order.CustomerLanguageId);
-        var coupons = await orderDataLoader.LoadCouponCodesAsync(request);
-        var redemptions = await orderDataLoader.LoadRedemptionsAsync(request, order);
+        var lines = await orderDataLoader.LoadLinesAsync(order, order.CustomerLanguageId);
+        var coupons = await orderDataLoader.LoadCouponCodesAsync(order.Id);
+        var redemptions = await orderDataLoader.LoadRedemptionsAsync(order);
         cancellationToken.ThrowIfCancellationRequested();
 
         var user = new VtMarketingUser(data.Email)

@@ -151,11 +151,10 @@ public sealed class ShopFixture
         OrderService.Object, DiscountService.Object,
         PaymentPluginManager.Object, LocalizationService.Object, ShipmentService.Object);
 
-    /// <summary>The order loader over this shop; loaders given one <paramref name="memo"/> share what an attempt read, as in a process.</summary>
-    public OrderDataLoader CreateLoader(OrderReadMemo? memo = null) => new(
+    public OrderDataLoader CreateLoader() => new(
         OrderService.Object, CustomerService.Object, AddressService.Object, CountryService.Object, LanguageService.Object,
         ProductService.Object, AttributeParser.Object, LocalizationService.Object, DiscountService.Object,
-        GiftCardService.Object, RewardPointService.Object, memo ?? new OrderReadMemo(TimeProvider.System));
+        GiftCardService.Object, RewardPointService.Object);
 
     /// <summary>
     /// A ready sample: store 1 "Negozio" (it-IT + en-US), Italy and Sweden, a registered customer and a

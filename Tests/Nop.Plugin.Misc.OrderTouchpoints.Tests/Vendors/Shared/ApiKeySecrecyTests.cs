@@ -49,8 +49,6 @@ public class ApiKeySecrecyTests
         vendor.Context.DeliverySettings.AttemptTimeoutSeconds = 1;
         var readable = new List<(string Where, string Text)>();
         var reasons = new List<string>();
-        // Each scenario is the delivery's next attempt, as the dispatcher would make it: each reads the order afresh.
-        var attempt = 0;
         try
         {
             async Task Deliver(string scenario, Func<RecordedRequest, FakeResponse> respond)
@@ -58,7 +56,7 @@ public class ApiKeySecrecyTests
                 vendor.Answer(respond, false);
                 try
                 {
-                    var outcome = await vendor.Channel.DeliverAsync(ChannelTestContext.PlacedOrder() with { Attempt = ++attempt }, CancellationToken.None);
+                    var outcome = await vendor.Channel.DeliverAsync(ChannelTestContext.PlacedOrder(), CancellationToken.None);
                     readable.Add((scenario, outcome.Reason ?? ""));
                     reasons.Add(outcome.Reason ?? "");
                 }
