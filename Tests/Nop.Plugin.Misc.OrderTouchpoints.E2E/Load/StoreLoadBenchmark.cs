@@ -46,6 +46,9 @@ public sealed class StoreLoadBenchmark : StoreScenario
         var rounds = new List<LoadRound>();
         var violations = new List<string>();
         var clock = Stopwatch.StartNew();
+        // The store's CPU across the counted rounds of each side, each until its deliveries are out: what the vendors-on side
+        // spends beyond the other is the plugin's work while checkouts run.
+        var roundCpu = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
         try
         {
             // The first round each way warms the store (JIT, caches, connection pools) and is not counted.
@@ -55,12 +58,17 @@ public sealed class StoreLoadBenchmark : StoreScenario
                 {
                     await configure.OpenAsync();
                     await configure.SetVendorsEnabledAsync(vendorsOn);
+                    var pid = int.Parse(suite.Node.CurrentPid()!, CultureInfo.InvariantCulture);
+                    var cpuAtStart = ProcessCpu(pid);
                     var placed = await checkouts.RunRoundAsync(ordersPerRound, vendorsOn, vendorsOn ? "load-on" : "load-off");
                     // The next round starts only once this one's deliveries are out, so each round has the node to itself.
                     if (vendorsOn && !await Eventually.TrueAsync(() => placed.Orders.All(o => ArrivedEverywhere(suite, o)), DeliveryWait))
                         violations.Add($"round {round}: not every order reached every vendor within {DeliveryWait.TotalSeconds:0} s");
                     if (round >= 0)
+                    {
                         rounds.Add(placed);
+                        roundCpu[vendorsOn] += ProcessCpu(pid) - cpuAtStart;
+                    }
                     Note($"# round {round} vendors {(vendorsOn ? "on " : "off")}: {placed.Orders.Count} orders, confirm p50 " +
                          $"{Percentile(placed.Orders.Select(o => o.ConfirmTook.TotalMilliseconds), 0.5):F0} ms, {placed.Aborted} aborted by nopCommerce, " +
                          $"{clock.Elapsed.TotalSeconds:F0} s into the run");
@@ -95,6 +103,9 @@ public sealed class StoreLoadBenchmark : StoreScenario
         Note($"# checkouts aborted by nopCommerce (\"The transaction has aborted\") and placed again: vendors off {rounds.Where(r => !r.VendorsOn).Sum(r => r.Aborted)}, " +
              $"vendors on {rounds.Where(r => r.VendorsOn).Sum(r => r.Aborted)}");
         Note($"# dispatcher alone: {offOrders.Count} orders × 3 vendors drained in {drainSeconds:F1} s with no checkout running");
+        var liveCpuPerOrder = (roundCpu[true].TotalMilliseconds - roundCpu[false].TotalMilliseconds) / Math.Max(1, onOrders.Count);
+        Note($"# store CPU over the counted rounds: vendors off {roundCpu[false].TotalMilliseconds:F0} ms for {offOrders.Count} orders, vendors on " +
+             $"{roundCpu[true].TotalMilliseconds:F0} ms for {onOrders.Count} orders (rounds with the vendors on last until their deliveries are out)");
         Note($"# contract violations (an order not at every enabled vendor exactly once, or a request off a vendor's contract): {violations.Count}");
         foreach (var violation in violations.Take(20))
             Note("#   " + violation);
@@ -104,6 +115,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
         Note($"METRIC checkout_confirm_ms_p99_vendors_on {Percentile(on, 0.99):F1} ms");
         Note($"METRIC order_to_vendor_ms_p99 {Percentile(orderToVendor, 0.99):F0} ms");
         Note($"METRIC plugin_cpu_ms_per_order {cpuPerOrder:F2} ms");
+        Note($"METRIC plugin_cpu_ms_per_order_while_checking_out {liveCpuPerOrder:F2} ms");
         Note($"METRIC store_load_contract_violations {violations.Count} violations");
         await File.WriteAllTextAsync(suite.Environment.Artifact("store-load.txt"), report.ToString());
 
