@@ -9,8 +9,8 @@ public sealed record LoadRound(bool VendorsOn, IReadOnlyList<PlacedOrder> Orders
 /// A busy shop: <c>concurrency</c> customers checking out at the same time through the storefront's one-page checkout,
 /// each with a session and an email of its own, until a round's orders are placed. nopCommerce itself aborts about one
 /// concurrent checkout in 60 ("The transaction has aborted" or PostgreSQL's "could not serialize access", with the plugin's
-/// vendors off as well as on): such an order
-/// is placed again by a new customer and counted apart; any other failure ends the run.
+/// vendors off as well as on): such an order is placed again by a new customer and counted apart; any other failure ends
+/// the run.
 /// </summary>
 public sealed class LoadCheckouts(Suite suite, int concurrency)
 {
