@@ -77,12 +77,15 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
     /// rate-limit slot comes within the attempt timeout, or the circuit is open; then <see cref="GatePassage.HeldBack"/> says
     /// why. A timeout is a <see cref="TimeoutRejectedException"/>; other failures are the request's own.
     /// <paramref name="storeId"/>: the store whose delivery this is (null for a connection test), where a probe of the key runs.
+    /// <paramref name="connectionTest"/>: a connection test (the owner's, or a pause's probe), which does not wait to hold the key.
     /// </summary>
     public async Task<GatePassage> SendAsync(VendorKey key, int? storeId, TimeSpan attemptTimeout, int? maxRequestsPerSecond,
-        Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken, bool connectionTest = false)
     {
         var state = _keys.GetOrAdd(key.Name, _ => NewKeyState(key));
-        if (!await HoldLeaseAsync(state, cancellationToken))
+        // The key holder is there so that one node's circuit and rate limit see the key's deliveries. A connection test is a
+        // single request someone waits for: on a node that does not hold the key it would only report "held back" as a failure.
+        if (!connectionTest && !await HoldLeaseAsync(state, cancellationToken))
             return HeldBack("Held back: another node of the web farm is sending with this API key; sent again shortly.", HeldBackRetryAfter);
         var rateLimit = maxRequestsPerSecond is { } rate ? RateLimitOf(state, Math.Max(1, rate)) : null;
         // The wait for a slot is bounded by real time, like the window it waits for, and does not eat the attempt timeout.

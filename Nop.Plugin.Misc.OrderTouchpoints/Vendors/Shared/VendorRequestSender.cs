@@ -15,6 +15,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 public class VendorRequestSender(VendorGate gate, ISettingService settingService, TimeProvider timeProvider)
 {
     /// <param name="maxRequestsPerSecond">The vendor's rate limit for the key (Engage); null for none.</param>
+    /// <param name="connectionTest">A connection test, not a delivery's request: it goes out from any node of a web farm.</param>
     public async Task<VendorResponse> SendAsync(
         HttpClient client,
         VendorFacts vendor,
@@ -24,7 +25,8 @@ public class VendorRequestSender(VendorGate gate, ISettingService settingService
         RepeatEffect repeat,
         DeliveryRequest? delivery,
         CancellationToken cancellationToken,
-        int? maxRequestsPerSecond = null)
+        int? maxRequestsPerSecond = null,
+        bool connectionTest = false)
     {
         var key = VendorKey.Of(vendor.Vendor, apiKey);
         // Every retry remembers the vendor key it waits for: when the vendor answers again, all go at once.
@@ -41,7 +43,7 @@ public class VendorRequestSender(VendorGate gate, ISettingService settingService
                     using var request = createRequest();
                     requestOut = true;
                     return await VendorHttp.SendAsync(client, request, token);
-                }, cancellationToken);
+                }, cancellationToken, connectionTest);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && requestOut)
             {

@@ -28,7 +28,8 @@ public class TransactionaleClient(HttpClient httpClient, VendorRequestSender sen
     public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery,
         CancellationToken cancellationToken) =>
         sender.SendAsync(httpClient, TransactionaleTouchpointChannel.About, apiKey,
-            () => CreateRequest(endpoint, apiKey, json), body => VendorErrorText.MaskEchoes(body, json, PersonalFields), PostRepeat, delivery, cancellationToken);
+            () => CreateRequest(endpoint, apiKey, json), body => VendorErrorText.MaskEchoes(body, json, PersonalFields), PostRepeat, delivery, cancellationToken,
+            connectionTest: delivery is null);
 
     public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
     {

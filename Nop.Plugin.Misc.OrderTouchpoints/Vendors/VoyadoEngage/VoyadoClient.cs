@@ -26,9 +26,14 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender)
     /// </summary>
     public const RepeatEffect OrderPostRepeat = RepeatEffect.ActsTwice;
 
-    /// <summary><c>GET /api/v2/contacts/id?email=…</c>: 200 with the id as a JSON string, 404 when unknown, 409 when ambiguous.</summary>
-    public Task<VendorResponse> LookUpContactIdAsync(VoyadoConnection connection, string email, CancellationToken cancellationToken) =>
-        SendAsync(connection, () => CreateRequest(HttpMethod.Get, connection.LookupUrl(email), connection, json: null), LookupRepeat, null, [email], cancellationToken);
+    /// <summary>
+    /// <c>GET /api/v2/contacts/id?email=…</c>: 200 with the id as a JSON string, 404 when unknown, 409 when ambiguous.
+    /// <paramref name="connectionTest"/>: the lookup is the connection test, which any node of a web farm may send.
+    /// </summary>
+    public Task<VendorResponse> LookUpContactIdAsync(VoyadoConnection connection, string email, CancellationToken cancellationToken,
+        bool connectionTest = false) =>
+        SendAsync(connection, () => CreateRequest(HttpMethod.Get, connection.LookupUrl(email), connection, json: null), LookupRepeat, null, [email],
+            cancellationToken, connectionTest);
 
     /// <summary><c>POST /api/v2/contacts</c>: 201 with the new contact (its <c>id</c>).</summary>
     public Task<VendorResponse> CreateContactAsync(VoyadoConnection connection, VoyadoContactPayload contact, CancellationToken cancellationToken)
@@ -57,10 +62,10 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender)
 
     /// <param name="personalValues">What the request carries of the customer (names, email), masked where an error answer repeats it.</param>
     private Task<VendorResponse> SendAsync(VoyadoConnection connection, Func<HttpRequestMessage> createRequest, RepeatEffect repeat,
-        DeliveryRequest? delivery, IReadOnlyList<string?> personalValues, CancellationToken cancellationToken) =>
+        DeliveryRequest? delivery, IReadOnlyList<string?> personalValues, CancellationToken cancellationToken, bool connectionTest = false) =>
         sender.SendAsync(httpClient, VoyadoTouchpointChannel.About, connection.ApiKey, createRequest,
             body => VendorErrorText.MaskEchoes(body.Replace(connection.ApiKey, "[api key]", StringComparison.Ordinal), personalValues), repeat, delivery,
-            cancellationToken, connection.MaxRequestsPerSecond);
+            cancellationToken, connection.MaxRequestsPerSecond, connectionTest);
 
     private static HttpRequestMessage CreateRequest(HttpMethod method, Uri url, VoyadoConnection connection, string? json)
     {

@@ -126,7 +126,7 @@ public class VoyadoTouchpointChannel(
         if (!VoyadoConnection.TryCreate(settings, apiKeyProtector.Reveal(settings.ApiKey), out var connection, out var problem))
             return new ConnectionTestResult(false, await TextAsync("Plugins.Misc.OrderTouchpoints.Voyado.TestConnection.NotConfigured", problem));
 
-        var response = await client.LookUpContactIdAsync(connection, ConnectionTestEmail, cancellationToken);
+        var response = await client.LookUpContactIdAsync(connection, ConnectionTestEmail, cancellationToken, connectionTest: true);
         if (response.StatusCode == 404 || response.IsSuccess)
             return new ConnectionTestResult(true, await TextAsync("Plugins.Misc.OrderTouchpoints.Voyado.TestConnection.Success", connection.BaseUrl.Host));
         if (response.StatusCode is 401 or 403)

@@ -24,7 +24,7 @@ public class VtMarketingClient(HttpClient httpClient, VendorRequestSender sender
         CancellationToken cancellationToken) =>
         sender.SendAsync(httpClient, VtMarketingTouchpointChannel.About, apiKey,
             () => CreateRequest(endpoint, apiKey, json), body => VendorErrorText.MaskEchoes(DescribeError(body), json, PersonalFields), EventRepeat, delivery,
-            cancellationToken);
+            cancellationToken, connectionTest: delivery is null);
 
     public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
     {

@@ -59,7 +59,7 @@ public sealed class LoopbackTouchpointChannel(
             var message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, Path)) { Content = VendorJsonContent.Create(VendorConnectionProbe.EmptyTestBody) };
             message.Headers.Add("X-Api-Key", ApiKey);
             return message;
-        }, body => body, RepeatEffect.Harmless, null, cancellationToken);
+        }, body => body, RepeatEffect.Harmless, null, cancellationToken, connectionTest: true);
         return new ConnectionTestResult(response.StatusCode is int status && status < 500, response.Outcome.Reason ?? "Loopback");
     }
 }

@@ -146,6 +146,22 @@ public class TransactionaleChannelTests
     }
 
     [Test]
+    public async Task In_a_web_farm_a_node_that_does_not_hold_the_keys_lease_still_tests_the_connection()
+    {
+        var holder = await _bed.CreateChannel().DeliverAsync(ChannelTestContext.PlacedOrder(), CancellationToken.None);
+        var otherNode = _bed.CreateChannelOn(_bed.Context.CreateNode(TimeProvider.System));
+        _bed.Answer(_ => new FakeResponse(400, """{"error":"email is required"}"""), connectionTest: true);
+
+        var test = await otherNode.TestConnectionAsync(ChannelTestContext.StoreId, CancellationToken.None);
+        var delivery = await otherNode.DeliverAsync(ChannelTestContext.PlacedOrder(), CancellationToken.None);
+
+        Assert.That(holder.Kind, Is.EqualTo(OutcomeKind.Delivered));
+        Assert.That(test.Success, Is.True, test.Message);
+        Assert.That(delivery.HeldBack, Is.True, "its deliveries still wait for the key's holder");
+        Assert.That(_bed.Server.Requests, Has.Count.EqualTo(2), "the delivery and the connection test");
+    }
+
+    [Test]
     public async Task A_throwing_nopCommerce_service_means_retry_later_with_a_generic_reason()
     {
         _bed.Context.Shop.AddressService.Setup(s => s.GetAddressByIdAsync(It.IsAny<int>()))

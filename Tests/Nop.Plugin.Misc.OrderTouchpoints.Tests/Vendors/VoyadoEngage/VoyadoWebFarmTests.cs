@@ -51,4 +51,19 @@ public class VoyadoWebFarmTests
         Assert.That((await first.LookUpContactIdAsync(_connection, "giulia.rossi@example.com", CancellationToken.None)).Outcome.HeldBack, Is.True);
         Assert.That(_bed.Engage.Lookups, Has.Count.EqualTo(3));
     }
+
+    [Test]
+    public async Task A_node_that_does_not_hold_the_key_still_tests_the_connection()
+    {
+        var holder = _bed.CreateClient(_bed.CreateNode(_clock));
+        var other = _bed.CreateClient(_bed.CreateNode(_clock));
+        Assert.That((await holder.LookUpContactIdAsync(_connection, "giulia.rossi@example.com", CancellationToken.None)).IsSuccess, Is.True);
+
+        var test = await other.LookUpContactIdAsync(_connection, VoyadoTouchpointChannel.ConnectionTestEmail, CancellationToken.None, connectionTest: true);
+        var lookup = await other.LookUpContactIdAsync(_connection, "giulia.rossi@example.com", CancellationToken.None);
+
+        Assert.That(test.StatusCode, Is.EqualTo(404), "Engage answered the test: no contact has the test address");
+        Assert.That(lookup.Outcome.HeldBack, Is.True, "a delivery's lookup still waits for the key's holder");
+        Assert.That(_bed.Engage.Lookups, Has.Count.EqualTo(2));
+    }
 }
