@@ -76,7 +76,8 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
     /// circuit and <paramref name="attemptTimeout"/>. Held back (nothing was sent) when another node holds the key, no
     /// rate-limit slot comes within the attempt timeout, or the circuit is open; then <see cref="GatePassage.HeldBack"/> says
     /// why. A timeout is a <see cref="TimeoutRejectedException"/>; other failures are the request's own.
-    /// <paramref name="storeId"/>: the store whose delivery this is (null for a connection test), where a probe of the key runs.
+    /// <paramref name="storeId"/>: the store whose delivery this is (null for a request that carries none: a connection test,
+    /// Engage's contact lookup), where a probe of the key runs.
     /// <paramref name="connectionTest"/>: a connection test (the owner's, or a pause's probe), which does not wait to hold the key.
     /// </summary>
     public async Task<GatePassage> SendAsync(VendorKey key, int? storeId, TimeSpan attemptTimeout, int? maxRequestsPerSecond,

@@ -49,6 +49,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
         // The store's CPU across the counted rounds of each side, each until its deliveries are out: what the vendors-on side
         // spends beyond the other is the plugin's work while checkouts run.
         var roundCpu = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
+        var pid = int.Parse(suite.Node.CurrentPid()!, CultureInfo.InvariantCulture);
         try
         {
             // The first round each way warms the store (JIT, caches, connection pools) and is not counted.
@@ -58,7 +59,6 @@ public sealed class StoreLoadBenchmark : StoreScenario
                 {
                     await configure.OpenAsync();
                     await configure.SetVendorsEnabledAsync(vendorsOn);
-                    var pid = int.Parse(suite.Node.CurrentPid()!, CultureInfo.InvariantCulture);
                     var cpuAtStart = ProcessCpu(pid);
                     var placed = await checkouts.RunRoundAsync(ordersPerRound, vendorsOn, vendorsOn ? "load-on" : "load-off");
                     // The next round starts only once this one's deliveries are out, so each round has the node to itself.
@@ -89,7 +89,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
         violations.AddRange(offOrders.SelectMany(o => CountViolations(suite, o, expected: 0)));
         var orderToVendor = await OrderToVendorMillisecondsAsync(suite, onOrders);
 
-        var (cpuPerOrder, drainSeconds) = await DispatcherCpuPerOrderAsync(suite, offOrders, Note);
+        var (cpuPerOrder, drainSeconds) = await DispatcherCpuPerOrderAsync(suite, pid, offOrders, Note);
         await Task.Delay(TimeSpan.FromSeconds(2));
         violations.AddRange(offOrders.SelectMany(o => CountViolations(suite, o, expected: 1)));
         violations.AddRange(Enum.GetValues<TouchpointVendor>().SelectMany(v => suite.Vendors.Violations(v).Select(violation => $"{v}: {violation}")));
@@ -127,8 +127,8 @@ public sealed class StoreLoadBenchmark : StoreScenario
     /// store's CPU rate, then resends them all with one admin request and takes the store process's CPU time until every row
     /// is delivered: (CPU across the drain − idle rate × its length) / orders.
     /// </summary>
-    private static async Task<(double CpuMsPerOrder, double DrainSeconds)> DispatcherCpuPerOrderAsync(Suite suite, IReadOnlyList<PlacedOrder> orders,
-        Action<string> note)
+    private static async Task<(double CpuMsPerOrder, double DrainSeconds)> DispatcherCpuPerOrderAsync(Suite suite, int pid,
+        IReadOnlyList<PlacedOrder> orders, Action<string> note)
     {
         var db = suite.Database;
         var idList = string.Join(",", orders.Select(o => o.OrderId.ToString(CultureInfo.InvariantCulture)));
@@ -143,7 +143,6 @@ public sealed class StoreLoadBenchmark : StoreScenario
         var rowIds = (await db.QueryAsync($"""select "Id" from "OrderTouchpointDelivery" where "OrderId" in ({idList}) and "LastReason" = $1""", HeldBackReason))
             .Select(r => Convert.ToInt32(r["Id"], CultureInfo.InvariantCulture)).ToList();
 
-        var pid = int.Parse(suite.Node.CurrentPid()!, CultureInfo.InvariantCulture);
         var idleRate = await SettledIdleRateAsync(pid);
 
         await suite.Admin.GetPageAsync(OrderTouchpointsDefaults.DeliveryLogPath);
