@@ -15,6 +15,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// their send leases are renewed (<see cref="SendLeases"/>). At most MaxConcurrentSends attempts run at once, and one
 /// drain at a time per process (a singleton); other processes are kept off the same rows by the outbox claim.
 /// Before each claim it gives a send slot to each vendor-key pause that has ended, for the key's probe (<see cref="VendorGate"/>).
+/// The sends of one claim read each order once (<see cref="OrderReads"/>).
 /// </summary>
 public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorGate gate)
 {
@@ -111,8 +112,9 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                     attempts += claimed.Count;
                     var claimToken = claimed[0].Row.ClaimToken!.Value;
                     leases.Add(claimToken, claimed.Count, timeProvider.GetUtcNow().UtcDateTime + DrainPlan.Lease);
+                    var orderReads = new OrderReads();
                     foreach (var delivery in claimed)
-                        sends.Add(Task.Run(() => SendAsync(delivery, plan, slots, leases, stopCut.Token), CancellationToken.None));
+                        sends.Add(Task.Run(() => SendAsync(delivery, orderReads, plan, slots, leases, stopCut.Token), CancellationToken.None));
                     sends.RemoveAll(send => send.IsCompletedSuccessfully);
                 }
             }
@@ -152,13 +154,16 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         }
     }
 
-    private async Task SendAsync(ClaimedDelivery claimed, DrainPlan plan, SemaphoreSlim slots, SendLeases leases, CancellationToken stopCut)
+    private async Task SendAsync(ClaimedDelivery claimed, OrderReads orderReads, DrainPlan plan, SemaphoreSlim slots, SendLeases leases,
+        CancellationToken stopCut)
     {
         var row = claimed.Row;
         var claimToken = row.ClaimToken!.Value;
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
+            if (scope.ServiceProvider.GetService<OrderDataLoader>() is { } orders)
+                orders.SharedReads = orderReads;
             var channel = scope.ServiceProvider.GetTouchpointChannel(row.Vendor);
             var vendor = channel?.Facts ?? VendorFacts.Unregistered(row.Vendor);
             AttemptResult result;

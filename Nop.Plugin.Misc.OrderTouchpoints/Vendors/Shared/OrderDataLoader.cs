@@ -26,8 +26,25 @@ public class OrderDataLoader(
     IGiftCardService giftCardService,
     IRewardPointService rewardPointService)
 {
+    /// <summary>Set by the dispatcher for the sends of one claim, which read each order once; null: every load reads.</summary>
+    public OrderReads? SharedReads { get; set; }
+
     /// <summary>The order and its customer data, or null when the order no longer exists.</summary>
-    public async Task<OrderData?> LoadAsync(int orderId)
+    public Task<OrderData?> LoadAsync(int orderId) => ReadOnceAsync(orderId, 0, () => ReadAsync(orderId));
+
+    /// <summary>Lines with SKU (attribute combination, else product, else product id) and product name in the given language.</summary>
+    public Task<IReadOnlyList<OrderLine>> LoadLinesAsync(Order order, int languageId) =>
+        ReadOnceAsync(order.Id, languageId, () => ReadLinesAsync(order, languageId));
+
+    public Task<OrderRedemptions> LoadRedemptionsAsync(Order order) => ReadOnceAsync(order.Id, 0, () => ReadRedemptionsAsync(order));
+
+    /// <summary>Coupon codes of the discounts the order used (the cart's applied codes are cleared at checkout).</summary>
+    public Task<IReadOnlyList<string>> LoadCouponCodesAsync(int orderId) => ReadOnceAsync(orderId, 0, () => ReadCouponCodesAsync(orderId));
+
+    private Task<T> ReadOnceAsync<T>(int orderId, int languageId, Func<Task<T>> read) =>
+        SharedReads?.GetOrReadAsync(orderId, languageId, read) ?? read();
+
+    private async Task<OrderData?> ReadAsync(int orderId)
     {
         var order = await orderService.GetOrderByIdAsync(orderId);
         if (order is null || order.Deleted)
@@ -43,8 +60,7 @@ public class OrderDataLoader(
         return new OrderData(order, customer, billing, shipping, country, language, email);
     }
 
-    /// <summary>Lines with SKU (attribute combination, else product, else product id) and product name in the given language.</summary>
-    public async Task<IReadOnlyList<OrderLine>> LoadLinesAsync(Order order, int languageId)
+    private async Task<IReadOnlyList<OrderLine>> ReadLinesAsync(Order order, int languageId)
     {
         var items = await orderService.GetOrderItemsAsync(order.Id);
         var products = (await productService.GetProductsByIdsAsync(items.Select(i => i.ProductId).Distinct().ToArray()))
@@ -67,7 +83,7 @@ public class OrderDataLoader(
         return lines;
     }
 
-    public async Task<OrderRedemptions> LoadRedemptionsAsync(Order order)
+    private async Task<OrderRedemptions> ReadRedemptionsAsync(Order order)
     {
         var giftCards = (await giftCardService.GetGiftCardUsageHistoryAsync(order)).Select(u => u.UsedValue).Where(v => v != 0m).ToList();
         var rewardPoints = order.RedeemedRewardPointsEntryId is int entryId
@@ -76,8 +92,7 @@ public class OrderDataLoader(
         return new OrderRedemptions(giftCards, rewardPoints);
     }
 
-    /// <summary>Coupon codes of the discounts the order used (the cart's applied codes are cleared at checkout).</summary>
-    public async Task<IReadOnlyList<string>> LoadCouponCodesAsync(int orderId)
+    private async Task<IReadOnlyList<string>> ReadCouponCodesAsync(int orderId)
     {
         var usages = await discountService.GetAllDiscountUsageHistoryAsync(orderId: orderId);
         var codes = new List<string>();

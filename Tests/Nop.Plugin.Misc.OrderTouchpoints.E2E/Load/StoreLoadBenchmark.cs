@@ -49,6 +49,9 @@ public sealed class StoreLoadBenchmark : StoreScenario
         // The store's CPU across the counted rounds of each side, each until its deliveries are out: what the vendors-on side
         // spends beyond the other is the plugin's work while checkouts run.
         var roundCpu = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
+        // This process over the same rounds (the customers' browsers and the fake vendors): the vendors-on side also pays for
+        // the fake vendors, on the same cores as the store.
+        var clientCpu = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
         var pid = int.Parse(suite.Node.CurrentPid()!, CultureInfo.InvariantCulture);
         try
         {
@@ -60,6 +63,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
                     await configure.OpenAsync();
                     await configure.SetVendorsEnabledAsync(vendorsOn);
                     var cpuAtStart = ProcessCpu(pid);
+                    var clientCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
                     var placed = await checkouts.RunRoundAsync(ordersPerRound, vendorsOn, vendorsOn ? "load-on" : "load-off");
                     // The next round starts only once this one's deliveries are out, so each round has the node to itself.
                     if (vendorsOn && !await Eventually.TrueAsync(() => placed.Orders.All(o => ArrivedEverywhere(suite, o)), DeliveryWait))
@@ -68,6 +72,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
                     {
                         rounds.Add(placed);
                         roundCpu[vendorsOn] += ProcessCpu(pid) - cpuAtStart;
+                        clientCpu[vendorsOn] += Process.GetCurrentProcess().TotalProcessorTime - clientCpuAtStart;
                     }
                     Note($"# round {round} vendors {(vendorsOn ? "on " : "off")}: {placed.Orders.Count} orders, confirm p50 " +
                          $"{Percentile(placed.Orders.Select(o => o.ConfirmTook.TotalMilliseconds), 0.5):F0} ms, {placed.Aborted} aborted by nopCommerce, " +
@@ -106,6 +111,8 @@ public sealed class StoreLoadBenchmark : StoreScenario
         var liveCpuPerOrder = (roundCpu[true].TotalMilliseconds - roundCpu[false].TotalMilliseconds) / Math.Max(1, onOrders.Count);
         Note($"# store CPU over the counted rounds: vendors off {roundCpu[false].TotalMilliseconds:F0} ms for {offOrders.Count} orders, vendors on " +
              $"{roundCpu[true].TotalMilliseconds:F0} ms for {onOrders.Count} orders (rounds with the vendors on last until their deliveries are out)");
+        Note($"# the same rounds' CPU of the customers and the fake vendors (this process): vendors off {clientCpu[false].TotalMilliseconds:F0} ms, " +
+             $"vendors on {clientCpu[true].TotalMilliseconds:F0} ms");
         Note($"# contract violations (an order not at every enabled vendor exactly once, or a request off a vendor's contract): {violations.Count}");
         foreach (var violation in violations.Take(20))
             Note("#   " + violation);

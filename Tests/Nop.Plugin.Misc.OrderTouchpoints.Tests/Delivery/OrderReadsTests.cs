@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Services.Customers;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
+
+/// <summary>
+/// An order's rows for several vendors are claimed together and read the order once; a later claim reads it again. The
+/// real consumer, dispatcher and channels, nopCommerce's services in memory (counted), contract-checking vendors on 127.0.0.1.
+/// </summary>
+public class OrderReadsTests
+{
+    private static readonly TouchpointVendor[] AllVendors = [TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage, TouchpointVendor.VtMarketing];
+
+    private VendorFarm _vendors = null!;
+    private ShopFixture _shop = null!;
+    private TouchpointHost _host = null!;
+    private readonly ConcurrentDictionary<string, int> _calls = new();
+
+    // Order index 1 of the sample shop: store 2, paid in SEK at 11.4237 with 22 % and 10 % VAT lines.
+    private Order Order => _shop.Orders[1];
+
+    [SetUp]
+    public async Task Start()
+    {
+        _calls.Clear();
+        _vendors = await VendorFarm.StartAsync();
+        _shop = SampleShop.Create(2);
+        Order.PaymentStatus = PaymentStatus.Pending;
+        _host = TouchpointHost.Create(_shop, SandboxSettings.Create(VendorEndpoints.Of(_vendors), new OrderTouchpointsDeliverySettings()),
+            new ManualTimeProvider(DateTimeOffset.UtcNow), services =>
+            {
+                Count<IOrderService>(services);
+                Count<ICustomerService>(services);
+            });
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _host.DisposeAsync();
+        await _vendors.DisposeAsync();
+    }
+
+    [Test]
+    public async Task An_orders_rows_for_three_vendors_claimed_together_read_the_order_its_customer_and_its_lines_once()
+    {
+        await _host.PlaceOrderAsync(Order);
+
+        var drained = await DrainAsync();
+
+        Assert.That(drained.Attempts, Is.EqualTo(3), "one claim took the order's three rows");
+        AssertEachVendorAcceptedOnce();
+        Assert.That(Calls(nameof(IOrderService.GetOrderByIdAsync)), Is.EqualTo(1), "the order, for all three");
+        Assert.That(Calls(nameof(ICustomerService.GetCustomerByIdAsync)), Is.EqualTo(1), "its customer, for all three");
+        Assert.That(Calls(nameof(IOrderService.GetOrderItemsAsync)), Is.EqualTo(1), "its lines, for Engage and VTmarketing");
+    }
+
+    [Test]
+    public async Task A_later_event_is_a_later_claim_that_reads_the_order_again_and_sends_what_it_is_now()
+    {
+        await _host.PlaceOrderAsync(Order);
+        await DrainAsync();
+        Order.PaymentStatus = PaymentStatus.Paid;
+        await using (var scope = _host.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Events.OrderEventsConsumer>().HandleEventAsync(new OrderPaidEvent(Order));
+
+        await DrainAsync();
+
+        Assert.That(Calls(nameof(IOrderService.GetOrderByIdAsync)), Is.EqualTo(2));
+        var orderPosts = _vendors.Engage.Server.Answered
+            .Where(a => a.Request.Path == "/api/v2/orders" && a.Status is >= 200 and < 300)
+            .Select(a => a.Request.Json.GetProperty("paymentStatus").GetString())
+            .ToList();
+        Assert.That(orderPosts, Has.Count.EqualTo(2));
+        Assert.That(orderPosts[1], Is.Not.EqualTo(orderPosts[0]), "the paid post shows the order as paid, not as the placed post read it");
+        Assert.That(AllVendors.SelectMany(_vendors.Violations), Is.Empty);
+    }
+
+    private async Task<DrainResult> DrainAsync() =>
+        await _host.Services.GetRequiredService<DeliveryDispatcher>().DrainAsync(CancellationToken.None);
+
+    private void AssertEachVendorAcceptedOnce()
+    {
+        foreach (var vendor in AllVendors)
+        {
+            Assert.That(_vendors.Violations(vendor), Is.Empty, vendor.ToString());
+            Assert.That(_vendors.AcceptedDeliveries(vendor), Is.EqualTo(1), vendor.ToString());
+        }
+        Assert.That(_host.Outbox.Snapshot(), Has.All.Matches<OrderTouchpointDelivery>(row => row.Status == DeliveryStatus.Delivered));
+    }
+
+    private int Calls(string method) => _calls.GetValueOrDefault(method);
+
+    // Replaces the in-memory service with a proxy that counts its calls by method name.
+    private void Count<TService>(IServiceCollection services) where TService : class
+    {
+        var inner = (TService)services.Single(d => d.ServiceType == typeof(TService)).ImplementationInstance!;
+        services.RemoveAll<TService>();
+        services.AddSingleton(CallCounter<TService>.Wrap(inner, _calls));
+    }
+}
+
+public class CallCounter<TService> : DispatchProxy where TService : class
+{
+    private TService _inner = null!;
+    private ConcurrentDictionary<string, int> _calls = null!;
+
+    public static TService Wrap(TService inner, ConcurrentDictionary<string, int> calls)
+    {
+        var proxy = Create<TService, CallCounter<TService>>();
+        var counter = (CallCounter<TService>)(object)proxy;
+        counter._inner = inner;
+        counter._calls = calls;
+        return proxy;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        _calls.AddOrUpdate(targetMethod!.Name, 1, (_, count) => count + 1);
+        try
+        {
+            return targetMethod.Invoke(_inner, args);
+        }
+        catch (TargetInvocationException invocation) when (invocation.InnerException is { } inner)
+        {
+            throw inner;
+        }
+    }
+}
