@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Domain.Orders;
@@ -26,7 +25,7 @@ public class OrderReadsTests
     private TouchpointHost _host = null!;
     private readonly ConcurrentDictionary<string, int> _calls = new();
 
-    // Order index 1 of the sample shop: store 2, paid in SEK at 11.4237 with 22 % and 10 % VAT lines.
+    // Order index 1 of the sample shop: store 2, in SEK at 11.4237, 22 % and 10 % VAT lines, shipping, a coupon and a gift card.
     private Order Order => _shop.Orders[1];
 
     [SetUp]
@@ -41,6 +40,7 @@ public class OrderReadsTests
             {
                 Count<IOrderService>(services);
                 Count<ICustomerService>(services);
+                Count<IGiftCardService>(services);
             });
     }
 
@@ -63,6 +63,7 @@ public class OrderReadsTests
         Assert.That(Calls(nameof(IOrderService.GetOrderByIdAsync)), Is.EqualTo(1), "the order, for all three");
         Assert.That(Calls(nameof(ICustomerService.GetCustomerByIdAsync)), Is.EqualTo(1), "its customer, for all three");
         Assert.That(Calls(nameof(IOrderService.GetOrderItemsAsync)), Is.EqualTo(1), "its lines, for Engage and VTmarketing");
+        Assert.That(Calls(nameof(IGiftCardService.GetGiftCardUsageHistoryAsync)), Is.EqualTo(1), "its gift cards, for Engage and VTmarketing");
     }
 
     [Test]
@@ -107,33 +108,5 @@ public class OrderReadsTests
         var inner = (TService)services.Single(d => d.ServiceType == typeof(TService)).ImplementationInstance!;
         services.RemoveAll<TService>();
         services.AddSingleton(CallCounter<TService>.Wrap(inner, _calls));
-    }
-}
-
-public class CallCounter<TService> : DispatchProxy where TService : class
-{
-    private TService _inner = null!;
-    private ConcurrentDictionary<string, int> _calls = null!;
-
-    public static TService Wrap(TService inner, ConcurrentDictionary<string, int> calls)
-    {
-        var proxy = Create<TService, CallCounter<TService>>();
-        var counter = (CallCounter<TService>)(object)proxy;
-        counter._inner = inner;
-        counter._calls = calls;
-        return proxy;
-    }
-
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-    {
-        _calls.AddOrUpdate(targetMethod!.Name, 1, (_, count) => count + 1);
-        try
-        {
-            return targetMethod.Invoke(_inner, args);
-        }
-        catch (TargetInvocationException invocation) when (invocation.InnerException is { } inner)
-        {
-            throw inner;
-        }
     }
 }
