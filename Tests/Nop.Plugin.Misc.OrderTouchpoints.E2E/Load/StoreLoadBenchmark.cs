@@ -84,7 +84,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
 
         var onOrders = rounds.Where(r => r.VendorsOn).SelectMany(r => r.Orders).ToList();

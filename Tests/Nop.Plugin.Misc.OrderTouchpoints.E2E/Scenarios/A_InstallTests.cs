@@ -25,7 +25,7 @@ public sealed class A_InstallTests : StoreScenario
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
 
         Assert.That(suite.Plugin.IsInstalled(), Is.True, "plugins.json lists the plugin as installed");

@@ -42,7 +42,7 @@ public sealed class B_ConfigureTests : StoreScenario
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
 
         var stored = await suite.Database.QueryAsync("""select "Name", "Value" from "Setting" where "Name" like 'ordertouchpoints%.apikey' and "StoreId" = 0""");
@@ -73,7 +73,7 @@ public sealed class B_ConfigureTests : StoreScenario
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
         Assert.That(await suite.Database.ScalarAsync<int>(
             """select count(*) from "Setting" where "Name" = 'ordertouchpointstransactionalesettings.apikey' and "StoreId" = $1""", secondStoreId), Is.EqualTo(1),

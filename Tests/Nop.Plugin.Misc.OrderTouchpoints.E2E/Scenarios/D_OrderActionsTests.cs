@@ -31,7 +31,7 @@ public sealed class D_OrderActionsTests : StoreScenario
         }
         finally
         {
-            await browser.Context.CloseAsync();
+            await Suite.CloseAsync(browser);
         }
 
         var posts = VendorRequests.EngageOrderPosts(suite.Vendors, order.OrderNumber).Select(r => r.Json).ToList();
@@ -59,7 +59,7 @@ public sealed class D_OrderActionsTests : StoreScenario
         }
         finally
         {
-            await browser.Context.CloseAsync();
+            await Suite.CloseAsync(browser);
         }
 
         Assert.That(await suite.Database.ScalarAsync<decimal>("""select "RefundedAmount" from "Order" where "Id" = $1""", order.OrderId), Is.EqualTo(1.50m),

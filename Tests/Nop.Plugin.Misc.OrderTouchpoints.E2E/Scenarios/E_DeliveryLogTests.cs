@@ -68,7 +68,7 @@ public sealed class E_DeliveryLogTests : StoreScenario
             }
             finally
             {
-                await page.Context.CloseAsync();
+                await Suite.CloseAsync(page);
             }
             Assert.That(await StatusAsync(suite, olderId, DeliveryStatus.Failed), Is.True, "the failure before the date was not resent");
             Assert.That(VendorRequests.Transactionale(suite.Vendors, older.Email), Has.Count.EqualTo(1), "the older failure was not sent again");

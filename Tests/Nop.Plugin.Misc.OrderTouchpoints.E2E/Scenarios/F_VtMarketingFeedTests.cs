@@ -26,7 +26,7 @@ public sealed class F_VtMarketingFeedTests : StoreScenario
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
 
         using var buyer = suite.NewSession();

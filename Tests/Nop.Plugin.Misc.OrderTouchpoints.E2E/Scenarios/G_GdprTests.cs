@@ -101,7 +101,7 @@ public sealed class G_GdprTests : StoreScenario
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
 
         const string afterErase = """

@@ -19,7 +19,7 @@ public sealed class H_UninstallTests : StoreScenario
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
         suite.ConfiguredForThisRun = false;
 

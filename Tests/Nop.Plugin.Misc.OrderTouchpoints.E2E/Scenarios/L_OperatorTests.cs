@@ -85,7 +85,7 @@ public sealed class L_OperatorTests : StoreScenario
         finally
         {
             suite.Vendors.Misbehave = null;
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
     }
 
@@ -120,7 +120,7 @@ public sealed class L_OperatorTests : StoreScenario
         finally
         {
             suite.Vendors.Misbehave = null;
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
     }
 
@@ -167,7 +167,7 @@ public sealed class L_OperatorTests : StoreScenario
         finally
         {
             await page.GotoAsync($"changelanguage/{englishId}?returnUrl=%2FAdmin");
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
     }
 

@@ -153,7 +153,7 @@ public sealed class O_WebFarmTests : StoreScenario
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
 
         await suite.Node.NopHostAsync("start", "--node", "2");

@@ -118,7 +118,7 @@ public sealed class P_MoneyOrderTests : StoreScenario
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
     }
 

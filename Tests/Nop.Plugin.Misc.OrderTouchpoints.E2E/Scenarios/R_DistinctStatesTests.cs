@@ -42,7 +42,7 @@ public sealed class R_DistinctStatesTests : StoreScenario
             }
             finally
             {
-                await browser.Context.CloseAsync();
+                await Suite.CloseAsync(browser);
             }
             Assert.That(await Eventually.TrueAsync(async () => (await EngageRowsAsync(suite, order)).Count == 3, TimeSpan.FromSeconds(60)),
                 "the placed, paid and shipped deliveries are queued for Engage");

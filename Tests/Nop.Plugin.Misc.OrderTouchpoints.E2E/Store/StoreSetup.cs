@@ -36,7 +36,7 @@ public static class StoreSetup
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await Suite.CloseAsync(page);
         }
     }
 }
