@@ -7,11 +7,10 @@ using Nop.Services.Logging;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The outbox in the store's database. Claims and results are single conditional UPDATEs (linq2db
-/// <c>Where(...).Set(...).UpdateAsync()</c>): the database re-checks the condition under the row lock,
-/// so of two nodes racing for a row exactly one sees "1 row affected". Queries filter on the mapped
-/// <c>…Id</c> columns, never on the enum wrappers. Checkout's write is one conflict-tolerant INSERT per event
-/// in the provider's SQL (<see cref="OutboxEnqueueSql"/>).
+/// The outbox in the store's database. Claims and results are single conditional UPDATEs in the provider's SQL
+/// (<see cref="OutboxSendSql"/>): the database re-checks the condition under the row lock, so of two nodes racing for a
+/// row exactly one sees "1 row affected". Queries filter on the mapped <c>…Id</c> columns, never on the enum wrappers.
+/// Checkout's write is one conflict-tolerant INSERT per event in the provider's SQL (<see cref="OutboxEnqueueSql"/>).
 /// Every time it writes or compares is the database server's (<see cref="DatabaseClock"/>), so nodes whose clocks disagree
 /// still agree on which lease ran out and which row is due; times handed in by the node (a result's) are moved onto that clock,
 /// and the next due time handed back is moved onto the node's. Without a <paramref name="databaseClock"/> (one process, or
@@ -31,6 +30,10 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
     private const int Skipped = (int)DeliveryStatus.Skipped;
     // Keeps IN lists well under every provider's parameter limit.
     private const int IdChunk = 500;
+
+    // nopCommerce 4.90 runs on SQL Server, MySQL/MariaDB and PostgreSQL only; the result statement is written for each.
+    private OutboxEnqueueSql.Dialect Dialect => OutboxEnqueueSql.Of(dataProvider.ConfigurationName)
+        ?? throw new NotSupportedException($"The outbox has no statements for the database provider {dataProvider.ConfigurationName}.");
 
     // The database's time by the offset last read: no round trip (checkout's enqueue, releases and skips).
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime + NodeToDatabase;
@@ -171,17 +174,8 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
         var ids = candidates.Select(c => c.Id).ToList();
         var token = Guid.NewGuid();
         var until = now + lease;
-        var affected = await repository.Table
-            .Where(d => ids.Contains(d.Id)
-                && ((d.StatusId == Pending && d.NextAttemptOnUtc <= now) || (d.StatusId == InProgress && d.ClaimExpiresOnUtc <= now)))
-            .Set(d => d.StatusId, InProgress)
-            .Set(d => d.ClaimToken, (Guid?)token)
-            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)until)
-            .Set(d => d.Attempts, d => d.Attempts + 1)
-            .Set(d => d.FirstAttemptOnUtc, d => d.FirstAttemptOnUtc ?? (DateTime?)now)
-            .Set(d => d.VendorKey, (string?)null)
-            .Set(d => d.SentByNode, node)
-            .UpdateAsync(cancellationToken);
+        var (sql, parameters) = OutboxSendSql.Claim(Dialect, ids, token, now, until, node);
+        var affected = await dataProvider.ExecuteNonQueryAsync(sql, parameters);
         if (affected == 0)
             return [];
         // Every candidate claimed: each is what was read plus the claim. Whatever changes a candidate meanwhile (another
@@ -219,37 +213,12 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
         rows.Where(d => !repository.Table.Any(e => e.StoreId == d.StoreId && e.OrderId == d.OrderId && e.VendorId == d.VendorId
             && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == InProgress)));
 
-    // Only under the claim that made the attempt: a row another node took over (or the GDPR erase skipped) is not touched.
     public async Task<bool> RecordAttemptAsync(AttemptResult result, CancellationToken cancellationToken = default)
     {
-        var reason = OutboxRows.TrimReason(result.Reason);
         // The result's times are the node's: on the database's clock the retry is due as long after the attempt as the node meant.
-        var shift = NodeToDatabase;
-        var attemptedOn = result.AttemptedOnUtc + shift;
-        var nextAttemptOn = result.NextAttemptOnUtc + shift;
-        var finishedOn = result.Status == DeliveryStatus.Pending ? (DateTime?)null : attemptedOn;
-        var deliveredOn = result.Status == DeliveryStatus.Delivered ? attemptedOn : (DateTime?)null;
-        var givenBack = result.Counted ? 0 : 1;
-        var rows = repository.Table
-            .Where(d => d.Id == result.DeliveryId && d.ClaimToken == result.ClaimToken && d.StatusId == InProgress)
-            .Set(d => d.StatusId, (int)result.Status)
-            .Set(d => d.Attempts, d => d.Attempts - givenBack)
-            .Set(d => d.VendorKey, result.VendorKey)
-            .Set(d => d.ClaimToken, (Guid?)null)
-            .Set(d => d.ClaimExpiresOnUtc, (DateTime?)null)
-            .Set(d => d.FinishedOnUtc, finishedOn)
-            .Set(d => d.LastAttemptOnUtc, (DateTime?)attemptedOn)
-            .Set(d => d.LastHttpStatus, result.HttpStatus)
-            .Set(d => d.LastReason, reason)
-            .Set(d => d.DeliveredOnUtc, deliveredOn);
-        // Only a delivery moves the row's state; other results keep the last one. Not a conditional on the result inside
-        // Set: linq2db compiles such an expression into a new delegate on every call (a JIT per result).
-        if (result.Status == DeliveryStatus.Delivered)
-            rows = rows.Set(d => d.DeliveredState, result.DeliveredState);
-        // NextAttemptOnUtc is a pending row's due time only: a finished row keeps the value it had.
-        if (finishedOn is null)
-            rows = rows.Set(d => d.NextAttemptOnUtc, nextAttemptOn);
-        return await rows.UpdateAsync(cancellationToken) == 1;
+        var (sql, parameters) = OutboxSendSql.Result(Dialect, result, OutboxRows.TrimReason(result.Reason),
+            result.AttemptedOnUtc + NodeToDatabase, result.NextAttemptOnUtc + NodeToDatabase);
+        return await dataProvider.ExecuteNonQueryAsync(sql, parameters) == 1;
     }
 
     public async Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)

@@ -78,17 +78,25 @@ internal static class OutboxEnqueueSql
         return (sql, parameters.ToArray());
     }
 
+    /// <summary>A table or column name as nopCommerce created it, quoted for the dialect.</summary>
+    public static string QuoteName(Dialect dialect, string name) => dialect switch
+    {
+        Dialect.PostgreSql => $"\"{name}\"",
+        Dialect.MySql => $"`{name}`",
+        _ => $"[{name}]"
+    };
+
     private static string RowValues(string vendorParameter) =>
         $"(@StoreId, @OrderId, {vendorParameter}, @EventId, @EventSourceId, @StatusId, @Attempts, @NowUtc, @NowUtc, @EventOccurredOnUtc)";
 
-    private static string ColumnList(Func<string, string> quote) => string.Join(", ", Columns.Select(quote));
+    private static string ColumnList(Dialect dialect) => string.Join(", ", Columns.Select(column => QuoteName(dialect, column)));
 
     // nopCommerce creates PostgreSQL tables and columns with quoted PascalCase names, so they must be quoted here.
     // Without a conflict target, DO NOTHING also skips a key that a concurrent transaction inserts and commits
     // meanwhile (it waits for that transaction, then skips), and it does not depend on the key index's name.
     private static string PostgreSql(List<string> vendorParameters) =>
         $"""
-        INSERT INTO "{Table}" ({ColumnList(c => $"\"{c}\"")})
+        INSERT INTO "{Table}" ({ColumnList(Dialect.PostgreSql)})
         VALUES {string.Join(", ", vendorParameters.Select(RowValues))}
         ON CONFLICT DO NOTHING
         """;
@@ -101,7 +109,7 @@ internal static class OutboxEnqueueSql
     // has no foreign keys, so the only error it can meet is the duplicate key it is meant to skip.
     private static string MySql(List<string> vendorParameters) =>
         $"""
-        INSERT IGNORE INTO `{Table}` ({ColumnList(c => $"`{c}`")})
+        INSERT IGNORE INTO `{Table}` ({ColumnList(Dialect.MySql)})
         VALUES {string.Join(", ", vendorParameters.Select(RowValues))}
         """;
 
@@ -110,7 +118,7 @@ internal static class OutboxEnqueueSql
     // and inserts none (without the hints both could pass the check, and one would fail on the unique index).
     private static string SqlServer(List<string> vendorParameters) =>
         $"""
-        INSERT INTO [{Table}] ({ColumnList(c => $"[{c}]")})
+        INSERT INTO [{Table}] ({ColumnList(Dialect.SqlServer)})
         SELECT @StoreId, @OrderId, [v].[VendorId], @EventId, @EventSourceId, @StatusId, @Attempts, @NowUtc, @NowUtc, @EventOccurredOnUtc
         FROM (VALUES {string.Join(", ", vendorParameters.Select(p => $"({p})"))}) AS [v]([VendorId])
         WHERE NOT EXISTS (SELECT 1 FROM [{Table}] AS [d] WITH (UPDLOCK, HOLDLOCK)

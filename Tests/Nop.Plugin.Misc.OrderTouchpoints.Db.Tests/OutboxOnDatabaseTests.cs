@@ -84,7 +84,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
         var after = await RowsAsync();
         Assert.That(after.Select(Snapshot), Is.EqualTo(before.Select(Snapshot)));
         Assert.That(after.Single(r => r.Id == claimed.Id).Status, Is.EqualTo(claimed.Status).And.Not.EqualTo(DeliveryStatus.Pending), "the claimed row keeps its claim");
-        Assert.That(_dataProvider.ExecutedStatements, Has.Count.EqualTo(2));
+        Assert.That(_dataProvider.ExecutedStatements.Where(sql => sql.StartsWith("INSERT")).ToList(), Has.Count.EqualTo(2), "one statement per event");
     }
 
     [Test]
@@ -102,7 +102,7 @@ public class OutboxOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind)
         Assert.That(Snapshot(rows.Single(r => r.Vendor == TouchpointVendor.VoyadoEngage)), Is.EqualTo(Snapshot(voyado)), "the existing row is left as it was");
         Assert.That(rows.Where(r => r.Vendor != TouchpointVendor.VoyadoEngage), Has.All.Matches<OrderTouchpointDelivery>(r =>
             r.Status == DeliveryStatus.Pending && r.CreatedOnUtc == _time.UtcNow && r.EventOccurredOnUtc == _time.UtcNow));
-        Assert.That(_dataProvider.ExecutedStatements, Has.Count.EqualTo(2));
+        Assert.That(_dataProvider.ExecutedStatements.Where(sql => sql.StartsWith("INSERT")).ToList(), Has.Count.EqualTo(2), "one statement per event");
     }
 
     [Test]

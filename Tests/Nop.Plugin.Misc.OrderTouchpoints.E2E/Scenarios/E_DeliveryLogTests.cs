@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
@@ -41,6 +42,7 @@ public sealed class E_DeliveryLogTests : StoreScenario
             {
                 await page.GotoAsync("Admin/OrderTouchpointsDeliveryLog/List");
                 var grid = new DataTablesGrid(page, "#order-touchpoints-deliveries-grid");
+                await grid.LoadedAsync();
                 await page.SelectOptionAsync("#SearchVendorId", ((int)TouchpointVendor.Transactionale).ToString());
                 await page.SelectOptionAsync("#SearchStatusId", ((int)DeliveryStatus.Failed).ToString());
                 await grid.ReloadedByAsync(() => page.ClickAsync("#search-deliveries"));
@@ -58,9 +60,11 @@ public sealed class E_DeliveryLogTests : StoreScenario
                 Assert.That(await StatusAsync(suite, secondId, DeliveryStatus.Failed), Is.True, "only the selected row was resent");
 
                 await page.GotoAsync("Admin/OrderTouchpointsDeliveryLog/List");
+                await grid.LoadedAsync();
                 await page.FillAsync("#ResendFailed_FailedSince", DateTime.Now.AddDays(-1).ToString("yyyy-MM-ddTHH:mm"));
                 await page.SelectOptionAsync("#ResendFailed_VendorId", ((int)TouchpointVendor.Transactionale).ToString());
                 await page.ClickAsync("#resend-failed");
+                await page.Locator("#resend-failed-action-confirmation-submit-button").WaitForAsync(new() { State = WaitForSelectorState.Visible });
                 await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#resend-failed-action-confirmation-submit-button"),
                     r => r.Request.Method == "POST" && r.Url.Contains("ResendFailed", StringComparison.OrdinalIgnoreCase));
                 Assert.That(await Eventually.TrueAsync(() => StatusAsync(suite, secondId, DeliveryStatus.Delivered), TimeSpan.FromSeconds(60)),

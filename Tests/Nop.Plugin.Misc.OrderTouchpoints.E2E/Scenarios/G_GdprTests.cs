@@ -86,6 +86,7 @@ public sealed class G_GdprTests : StoreScenario
 
             await page.GotoAsync("Admin/OrderTouchpointsDeliveryLog/List");
             var grid = new DataTablesGrid(page, "#order-touchpoints-deliveries-grid");
+            await grid.LoadedAsync();
             await page.FillAsync("#SearchOrderNumber", order.OrderNumber);
             await grid.ReloadedByAsync(() => page.ClickAsync("#search-deliveries"));
             var deliveredIds = await suite.Database.QueryAsync(

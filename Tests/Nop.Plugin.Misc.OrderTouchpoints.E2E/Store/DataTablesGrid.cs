@@ -21,5 +21,12 @@ public sealed class DataTablesGrid(IPage page, string gridSelector)
         await page.WaitForFunctionAsync($"() => window['{marker}'] > 0");
     }
 
+    /// <summary>
+    /// Returns once the grid has drawn the rows of its first load: until then the page below it still moves, and a click
+    /// aimed at a button there can land on whatever the grid's rows pushed into its place.
+    /// </summary>
+    public Task LoadedAsync() =>
+        page.WaitForFunctionAsync($"() => window.jQuery && $.fn.dataTable.isDataTable('{gridSelector}') && $('{gridSelector}').DataTable().ajax.json() !== undefined");
+
     public Task<IReadOnlyList<string>> RowTextsAsync() => Locator.Locator("tbody tr").AllInnerTextsAsync();
 }
