@@ -15,7 +15,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// their send leases are renewed (<see cref="SendLeases"/>). At most MaxConcurrentSends attempts run at once, and one
 /// drain at a time per process (a singleton); other processes are kept off the same rows by the outbox claim.
 /// Before each claim it gives a send slot to each vendor-key pause that has ended, for the key's probe (<see cref="VendorGate"/>).
-/// The sends of one claim read each order once (<see cref="OrderReads"/>).
+/// The sends of one claim read each order, and check its customer's erasure, once (<see cref="OrderReads"/>).
 /// </summary>
 public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorGate gate)
 {
@@ -177,7 +177,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             }
             else
             {
-                var outcome = await AttemptAsync(scope.ServiceProvider, channel, row, plan, stopCut);
+                var outcome = await AttemptAsync(scope.ServiceProvider, channel, row, orderReads, plan, stopCut);
                 result = RetryPolicy.Decide(row, claimToken, outcome, plan.Schedule, timeProvider.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
                 if (outcome is { HeldBack: true, VendorKey: { } key } && result.Status == DeliveryStatus.Pending)
                     parkedUnder = key;
@@ -216,8 +216,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     // Not given the shutdown token directly: a request in flight may already have reached the vendor, and cutting it
     // leaves its outcome unknown (a delivery failed for a person to check, see UnknownOutcome). An application stop
     // ends the claiming; sends in flight finish, and only those that would outlast the host's shutdown window are cut.
-    private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, ITouchpointChannel? channel, OrderTouchpointDelivery row, DrainPlan plan,
-        CancellationToken stopCut)
+    private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, ITouchpointChannel? channel, OrderTouchpointDelivery row,
+        OrderReads orderReads, DrainPlan plan, CancellationToken stopCut)
     {
         if (channel is null)
             return DeliveryOutcome.CannotSend($"No {row.Vendor} channel is installed.");
@@ -231,7 +231,10 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         try
         {
             // Checked again right before the payload is built: the customer may have been erased after the row was queued.
-            if (await services.GetRequiredService<IErasedCustomers>().ErasedOnUtcOfOrderAsync(row.OrderId, limits.Token) is { } erasedOnUtc)
+            // Once for the order's rows of this claim, which start together.
+            var erased = services.GetRequiredService<IErasedCustomers>();
+            if (await orderReads.GetOrReadAsync(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync), row.OrderId, 0,
+                    () => erased.ErasedOnUtcOfOrderAsync(row.OrderId, limits.Token)) is { } erasedOnUtc)
                 return DeliveryOutcome.CannotSend(ErasedCustomerReasons.NothingSent(erasedOnUtc));
             return await channel.DeliverAsync(request, limits.Token);
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nop.Core.Domain.Orders;
 using Nop.Services.Catalog;
 using Nop.Services.Common;
@@ -41,8 +42,8 @@ public class OrderDataLoader(
     /// <summary>Coupon codes of the discounts the order used (the cart's applied codes are cleared at checkout).</summary>
     public Task<IReadOnlyList<string>> LoadCouponCodesAsync(int orderId) => ReadOnceAsync(orderId, 0, () => ReadCouponCodesAsync(orderId));
 
-    private Task<T> ReadOnceAsync<T>(int orderId, int languageId, Func<Task<T>> read) =>
-        SharedReads?.GetOrReadAsync(orderId, languageId, read) ?? read();
+    private Task<T> ReadOnceAsync<T>(int orderId, int languageId, Func<Task<T>> read, [CallerMemberName] string readName = "") =>
+        SharedReads?.GetOrReadAsync(readName, orderId, languageId, read) ?? read();
 
     private async Task<OrderData?> ReadAsync(int orderId)
     {

@@ -41,6 +41,7 @@ public class OrderReadsTests
                 Count<IOrderService>(services);
                 Count<ICustomerService>(services);
                 Count<IGiftCardService>(services);
+                Count<IErasedCustomers>(services);
             });
     }
 
@@ -52,7 +53,7 @@ public class OrderReadsTests
     }
 
     [Test]
-    public async Task An_orders_rows_for_three_vendors_claimed_together_read_the_order_its_customer_and_its_lines_once()
+    public async Task An_orders_rows_for_three_vendors_claimed_together_read_the_order_its_customer_and_its_lines_and_check_its_erasure_once()
     {
         await _host.PlaceOrderAsync(Order);
 
@@ -64,6 +65,7 @@ public class OrderReadsTests
         Assert.That(Calls(nameof(ICustomerService.GetCustomerByIdAsync)), Is.EqualTo(1), "its customer, for all three");
         Assert.That(Calls(nameof(IOrderService.GetOrderItemsAsync)), Is.EqualTo(1), "its lines, for Engage and VTmarketing");
         Assert.That(Calls(nameof(IGiftCardService.GetGiftCardUsageHistoryAsync)), Is.EqualTo(1), "its gift cards, for Engage and VTmarketing");
+        Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(1), "the send-time GDPR check, for all three");
     }
 
     [Test]
@@ -78,6 +80,7 @@ public class OrderReadsTests
         await DrainAsync();
 
         Assert.That(Calls(nameof(IOrderService.GetOrderByIdAsync)), Is.EqualTo(2));
+        Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(2), "each claim checks the customer's erasure again");
         var orderPosts = _vendors.Engage.Server.Answered
             .Where(a => a.Request.Path == "/api/v2/orders" && a.Status is >= 200 and < 300)
             .Select(a => a.Request.Json.GetProperty("paymentStatus").GetString())
