@@ -40,13 +40,13 @@ internal static class DeliveryHoursSql
         var sql = dialect switch
         {
             // Without a conflict target DO NOTHING also skips a key another node's transaction inserts meanwhile (it waits, then skips).
-            Dialect.PostgreSql => $"INSERT INTO \"{Table}\" ({ColumnList(c => $"\"{c}\"")}) VALUES {string.Join(", ", values)} ON CONFLICT DO NOTHING",
+            Dialect.PostgreSql => $"INSERT INTO \"{Table}\" ({ColumnList(dialect)}) VALUES {string.Join(", ", values)} ON CONFLICT DO NOTHING",
             // IGNORE skips duplicate keys; the data errors it would also hide cannot arise from typed int and datetime parameters.
-            Dialect.MySql => $"INSERT IGNORE INTO `{Table}` ({ColumnList(c => $"`{c}`")}) VALUES {string.Join(", ", values)}",
+            Dialect.MySql => $"INSERT IGNORE INTO `{Table}` ({ColumnList(dialect)}) VALUES {string.Join(", ", values)}",
             // No "skip on conflict" insert: NOT EXISTS read under UPDLOCK, HOLDLOCK, so a second session waits and then inserts none.
             Dialect.SqlServer => $"""
-                INSERT INTO [{Table}] ({ColumnList(c => $"[{c}]")})
-                SELECT * FROM (VALUES {string.Join(", ", values)}) AS [v]({ColumnList(c => $"[{c}]")})
+                INSERT INTO [{Table}] ({ColumnList(dialect)})
+                SELECT * FROM (VALUES {string.Join(", ", values)}) AS [v]({ColumnList(dialect)})
                 WHERE NOT EXISTS (SELECT 1 FROM [{Table}] AS [d] WITH (UPDLOCK, HOLDLOCK)
                     WHERE [d].[StatusId] = [v].[StatusId] AND [d].[HourUtc] = [v].[HourUtc] AND [d].[StoreId] = [v].[StoreId] AND [d].[VendorId] = [v].[VendorId])
                 """,
@@ -58,16 +58,9 @@ internal static class DeliveryHoursSql
     /// <summary>The statement dropping the counts of hours that start before <paramref name="beforeUtc"/>.</summary>
     public static (string Sql, DataParameter[] Parameters) Prune(Dialect dialect, DateTime beforeUtc)
     {
-        const string hour = nameof(OrderTouchpointDeliveryHour.HourUtc);
-        var sql = dialect switch
-        {
-            Dialect.PostgreSql => $"DELETE FROM \"{Table}\" WHERE \"{hour}\" < @Before",
-            Dialect.MySql => $"DELETE FROM `{Table}` WHERE `{hour}` < @Before",
-            Dialect.SqlServer => $"DELETE FROM [{Table}] WHERE [{hour}] < @Before",
-            _ => throw new ArgumentOutOfRangeException(nameof(dialect))
-        };
+        var sql = $"DELETE FROM {QuoteName(dialect, Table)} WHERE {QuoteName(dialect, nameof(OrderTouchpointDeliveryHour.HourUtc))} < @Before";
         return (sql, [DataParameter.DateTime2("Before", beforeUtc)]);
     }
 
-    private static string ColumnList(Func<string, string> quote) => string.Join(", ", Columns.Select(quote));
+    private static string ColumnList(Dialect dialect) => string.Join(", ", Columns.Select(column => QuoteName(dialect, column)));
 }
