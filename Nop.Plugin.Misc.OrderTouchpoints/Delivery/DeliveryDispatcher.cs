@@ -15,7 +15,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 /// their send leases are renewed (<see cref="SendLeases"/>). At most MaxConcurrentSends attempts run at once, and one
 /// drain at a time per process (a singleton); other processes are kept off the same rows by the outbox claim.
 /// Before each claim it gives a send slot to each vendor-key pause that has ended, for the key's probe (<see cref="VendorGate"/>).
-/// The sends of one claim read each order, and check its customer's erasure, once (<see cref="OrderReads"/>).
+/// The sends of one order event that are out together read the order, and check its customer's erasure, once (<see cref="OrderReads"/>).
 /// </summary>
 public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorGate gate)
 {
@@ -74,6 +74,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         using var slots = new SemaphoreSlim(plan.Concurrency, plan.Concurrency);
         var sends = new List<Task>();
         var attempts = 0;
+        var orderReads = new OrderReads();
         await using (var leases = new SendLeases(scopeFactory, timeProvider))
         {
             try
@@ -112,7 +113,6 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                     attempts += claimed.Count;
                     var claimToken = claimed[0].Row.ClaimToken!.Value;
                     leases.Add(claimToken, claimed.Count, timeProvider.GetUtcNow().UtcDateTime + DrainPlan.Lease);
-                    var orderReads = new OrderReads();
                     foreach (var delivery in claimed)
                         sends.Add(Task.Run(() => SendAsync(delivery, orderReads, plan, slots, leases, stopCut.Token), CancellationToken.None));
                     sends.RemoveAll(send => send.IsCompletedSuccessfully);
@@ -154,7 +154,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         }
     }
 
-    private async Task SendAsync(ClaimedDelivery claimed, OrderReads orderReads, DrainPlan plan, SemaphoreSlim slots, SendLeases leases,
+    private async Task SendAsync(ClaimedDelivery claimed, OrderReads drainReads, DrainPlan plan, SemaphoreSlim slots, SendLeases leases,
         CancellationToken stopCut)
     {
         var row = claimed.Row;
@@ -162,6 +162,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
+            using var orderReads = drainReads.Join(row);
             if (scope.ServiceProvider.GetService<OrderDataLoader>() is { } orders)
                 orders.SharedReads = orderReads;
             var channel = scope.ServiceProvider.GetTouchpointChannel(row.Vendor);
@@ -217,7 +218,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     // leaves its outcome unknown (a delivery failed for a person to check, see UnknownOutcome). An application stop
     // ends the claiming; sends in flight finish, and only those that would outlast the host's shutdown window are cut.
     private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, ITouchpointChannel? channel, OrderTouchpointDelivery row,
-        OrderReads orderReads, DrainPlan plan, CancellationToken stopCut)
+        OrderReads.EventReads orderReads, DrainPlan plan, CancellationToken stopCut)
     {
         if (channel is null)
             return DeliveryOutcome.CannotSend($"No {row.Vendor} channel is installed.");
@@ -231,10 +232,11 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         try
         {
             // Checked again right before the payload is built: the customer may have been erased after the row was queued.
-            // Once for the order's rows of this claim, which start together.
+            // Once for the sends of the order's event that are out together; the shared read is not cut by the first send's
+            // limits (the others would see its cancellation as their failure), each send waits for it within its own.
             var erased = services.GetRequiredService<IErasedCustomers>();
             if (await orderReads.GetOrReadAsync(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync), row.OrderId, 0,
-                    () => erased.ErasedOnUtcOfOrderAsync(row.OrderId, limits.Token)) is { } erasedOnUtc)
+                    () => erased.ErasedOnUtcOfOrderAsync(row.OrderId, CancellationToken.None)).WaitAsync(limits.Token) is { } erasedOnUtc)
                 return DeliveryOutcome.CannotSend(ErasedCustomerReasons.NothingSent(erasedOnUtc));
             return await channel.DeliverAsync(request, limits.Token);
         }

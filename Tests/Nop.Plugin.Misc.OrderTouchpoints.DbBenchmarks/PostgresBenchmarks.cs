@@ -138,6 +138,7 @@ public sealed class PostgresBenchmarks(string server, bool quick, BenchmarkRepor
     private static async Task<double> DispatchAsync(OutboxDatabase database, TimeSpan window)
     {
         await using var vendor = await FakeVendorServer.StartAsync(_ => new FakeResponse(202, "{}"));
+        vendor.Records = false;
         await using var host = DispatchHost.Create(database, vendor);
         var before = await CountDeliveredAsync(database);
         var clock = Stopwatch.StartNew();
@@ -178,6 +179,7 @@ public sealed class PostgresBenchmarks(string server, bool quick, BenchmarkRepor
             await connection.ExecuteAsync($"ANALYZE {database.Quote(OutboxTableMigration.TableName)}");
         }
         await using var vendor = await FakeVendorServer.StartAsync(_ => new FakeResponse(202, "{}", Delay: TimeSpan.FromMilliseconds(5)));
+        vendor.Records = false;
         await using var host = DispatchHost.Create(database, vendor);
         // The outage is over: the key's probe succeeded, so the gate releases its parked deliveries, and the vendor answers
         // every request in 5 ms.

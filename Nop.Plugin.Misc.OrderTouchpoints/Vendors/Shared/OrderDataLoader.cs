@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Nop.Core.Domain.Catalog;
+using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Orders;
 using Nop.Services.Catalog;
 using Nop.Services.Common;
@@ -22,13 +24,13 @@ public class OrderDataLoader(
     ILanguageService languageService,
     IProductService productService,
     IProductAttributeParser productAttributeParser,
-    ILocalizationService localizationService,
+    ILocalizedEntityService localizedEntityService,
     IDiscountService discountService,
     IGiftCardService giftCardService,
     IRewardPointService rewardPointService)
 {
-    /// <summary>Set by the dispatcher for the sends of one claim, which read each order once; null: every load reads.</summary>
-    public OrderReads? SharedReads { get; set; }
+    /// <summary>Set by the dispatcher: the reads this send shares with the others of its order event; null: every load reads.</summary>
+    public OrderReads.EventReads? SharedReads { get; set; }
 
     /// <summary>The order and its customer data, or null when the order no longer exists.</summary>
     public Task<OrderData?> LoadAsync(int orderId) => ReadOnceAsync(orderId, 0, () => ReadAsync(orderId));
@@ -39,8 +41,13 @@ public class OrderDataLoader(
 
     public Task<OrderRedemptions> LoadRedemptionsAsync(Order order) => ReadOnceAsync(order.Id, 0, () => ReadRedemptionsAsync(order));
 
-    /// <summary>Coupon codes of the discounts the order used (the cart's applied codes are cleared at checkout).</summary>
-    public Task<IReadOnlyList<string>> LoadCouponCodesAsync(int orderId) => ReadOnceAsync(orderId, 0, () => ReadCouponCodesAsync(orderId));
+    /// <summary>The discounts the order used, each once (from its discount usage history: the cart's are cleared at checkout).</summary>
+    public Task<IReadOnlyList<Discount>> LoadUsedDiscountsAsync(int orderId) => ReadOnceAsync(orderId, 0, () => ReadUsedDiscountsAsync(orderId));
+
+    /// <summary>Coupon codes of the discounts the order used.</summary>
+    public async Task<IReadOnlyList<string>> LoadCouponCodesAsync(int orderId) =>
+        (await LoadUsedDiscountsAsync(orderId)).Where(d => d.RequiresCouponCode && !string.IsNullOrWhiteSpace(d.CouponCode))
+        .Select(d => d.CouponCode.Trim()).ToList();
 
     private Task<T> ReadOnceAsync<T>(int orderId, int languageId, Func<Task<T>> read, [CallerMemberName] string readName = "") =>
         SharedReads?.GetOrReadAsync(readName, orderId, languageId, read) ?? read();
@@ -78,11 +85,22 @@ public class OrderDataLoader(
                 ? null
                 : await productAttributeParser.FindProductAttributeCombinationAsync(product, item.AttributesXml);
             var productSku = OrderData.FirstNonEmpty(combination?.Sku, product.Sku);
-            var name = await localizationService.GetLocalizedAsync(product, p => p.Name, languageId);
-            lines.Add(new OrderLine(item, product.Id, productSku ?? product.Id.ToString(), productSku, name ?? product.Name ?? $"Product {product.Id}", product));
+            var name = await LocalizedNameAsync(product, languageId);
+            lines.Add(new OrderLine(item, product.Id, productSku ?? product.Id.ToString(), productSku, name ?? $"Product {product.Id}", product));
         }
         return lines;
     }
+
+    // What ILocalizationService.GetLocalizedAsync answers (the localized name when the store has two published languages,
+    // else the product's), read without it: it asks IWorkContext for the working language even when given one, which in
+    // a send's scope loads nopCommerce's background-task customer and its attributes (and may update them), and it compiles
+    // its selector whenever the name is not localized.
+    private async Task<string?> LocalizedNameAsync(Product product, int languageId) =>
+        languageId > 0
+        && (await languageService.GetAllLanguagesAsync()).Count >= 2
+        && await localizedEntityService.GetLocalizedValueAsync(languageId, product.Id, nameof(Product), nameof(Product.Name)) is { Length: > 0 } localized
+            ? localized
+            : product.Name;
 
     private async Task<OrderRedemptions> ReadRedemptionsAsync(Order order)
     {
@@ -93,16 +111,15 @@ public class OrderDataLoader(
         return new OrderRedemptions(giftCards, rewardPoints);
     }
 
-    private async Task<IReadOnlyList<string>> ReadCouponCodesAsync(int orderId)
+    private async Task<IReadOnlyList<Discount>> ReadUsedDiscountsAsync(int orderId)
     {
         var usages = await discountService.GetAllDiscountUsageHistoryAsync(orderId: orderId);
-        var codes = new List<string>();
+        var discounts = new List<Discount>();
         foreach (var discountId in usages.Select(u => u.DiscountId).Distinct())
         {
-            var discount = await discountService.GetDiscountByIdAsync(discountId);
-            if (discount is { RequiresCouponCode: true } && !string.IsNullOrWhiteSpace(discount.CouponCode))
-                codes.Add(discount.CouponCode.Trim());
+            if (await discountService.GetDiscountByIdAsync(discountId) is { } discount)
+                discounts.Add(discount);
         }
-        return codes;
+        return discounts;
     }
 }

@@ -6,7 +6,6 @@ using Nop.Core.Domain.Stores;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Configuration;
-using Nop.Services.Discounts;
 using Nop.Services.Localization;
 using Nop.Services.Media;
 using Nop.Services.Orders;
@@ -28,7 +27,7 @@ public class VoyadoOrderDetailsLoader(
     IPictureService pictureService,
     IUrlRecordService urlRecordService,
     IOrderService orderService,
-    IDiscountService discountService,
+    OrderDataLoader orderDataLoader,
     IPaymentPluginManager paymentPluginManager,
     ILocalizationService localizationService,
     IShipmentService shipmentService)
@@ -107,10 +106,8 @@ public class VoyadoOrderDetailsLoader(
     private async Task<IReadOnlyList<VoyadoUsedDiscount>> DiscountsAsync(int orderId)
     {
         var discounts = new List<VoyadoUsedDiscount>();
-        foreach (var discountId in (await discountService.GetAllDiscountUsageHistoryAsync(orderId: orderId)).Select(u => u.DiscountId).Distinct())
+        foreach (var discount in await orderDataLoader.LoadUsedDiscountsAsync(orderId))
         {
-            if (await discountService.GetDiscountByIdAsync(discountId) is not { } discount)
-                continue;
             var coupon = discount.RequiresCouponCode ? OrderData.FirstNonEmpty(discount.CouponCode) : null;
             discounts.Add(new VoyadoUsedDiscount(OrderData.FirstNonEmpty(discount.Name, coupon) ?? $"Discount {discount.Id}", coupon,
                 discount.DiscountType is DiscountType.AssignedToOrderSubTotal or DiscountType.AssignedToOrderTotal));

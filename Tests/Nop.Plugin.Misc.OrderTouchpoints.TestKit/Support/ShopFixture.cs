@@ -71,6 +71,7 @@ public sealed class ShopFixture
     public Mock<IProductService> ProductService { get; } = new();
     public Mock<IProductAttributeParser> AttributeParser { get; } = new();
     public Mock<ILocalizationService> LocalizationService { get; } = new();
+    public Mock<ILocalizedEntityService> LocalizedEntityService { get; } = new();
     public Mock<IDiscountService> DiscountService { get; } = new();
     public Mock<IGiftCardService> GiftCardService { get; } = new();
     public Mock<IGdprService> GdprService { get; } = new();
@@ -102,6 +103,9 @@ public sealed class ShopFixture
         LocalizationService.Setup(s => s.GetLocalizedAsync(It.IsAny<Product>(), It.IsAny<Expression<Func<Product, string>>>(), It.IsAny<int?>(), It.IsAny<bool>(), It.IsAny<bool>()))
             .ReturnsAsync((Product p, Expression<Func<Product, string>> selector, int? languageId, bool _, bool _) =>
                 LocalizedProductNames.TryGetValue((p.Id, languageId ?? 0), out var name) ? name : selector.Compile()(p));
+        // As nopCommerce: an empty string when the value is not localized.
+        LocalizedEntityService.Setup(s => s.GetLocalizedValueAsync(It.IsAny<int>(), It.IsAny<int>(), nameof(Product), nameof(Product.Name)))
+            .ReturnsAsync((int languageId, int productId, string _, string _) => LocalizedProductNames.GetValueOrDefault((productId, languageId), ""));
         DiscountService.Setup(s => s.GetDiscountByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Discounts.FirstOrDefault(d => d.Id == id)!);
         DiscountService.Setup(s => s.GetAllDiscountUsageHistoryAsync(It.IsAny<int?>(), It.IsAny<int?>(), It.IsAny<int?>(), It.IsAny<bool>(), It.IsAny<int>(), It.IsAny<int>()))
             .ReturnsAsync((int? discountId, int? customerId, int? orderId, bool _, int _, int _) => new TestPagedList<DiscountUsageHistory>(
@@ -148,12 +152,12 @@ public sealed class ShopFixture
 
     public VoyadoOrderDetailsLoader CreateDetailsLoader(ISettingService settingService) => new(
         StoreService.Object, LanguageService.Object, settingService, PictureService.Object, UrlRecordService.Object,
-        OrderService.Object, DiscountService.Object,
+        OrderService.Object, CreateLoader(),
         PaymentPluginManager.Object, LocalizationService.Object, ShipmentService.Object);
 
     public OrderDataLoader CreateLoader() => new(
         OrderService.Object, CustomerService.Object, AddressService.Object, CountryService.Object, LanguageService.Object,
-        ProductService.Object, AttributeParser.Object, LocalizationService.Object, DiscountService.Object,
+        ProductService.Object, AttributeParser.Object, LocalizedEntityService.Object, DiscountService.Object,
         GiftCardService.Object, RewardPointService.Object);
 
     /// <summary>

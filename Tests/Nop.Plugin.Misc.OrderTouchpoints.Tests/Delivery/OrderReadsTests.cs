@@ -8,12 +8,14 @@ using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Customers;
+using Nop.Services.Discounts;
 using Nop.Services.Orders;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
 
 /// <summary>
-/// An order's rows for several vendors are claimed together and read the order once; a later claim reads it again. The
+/// An order event's rows for several vendors read the order once while their sends are out together, whether or not one
+/// claim took them; a later send or a later event reads it again. The
 /// real consumer, dispatcher and channels, nopCommerce's services in memory (counted), contract-checking vendors on 127.0.0.1.
 /// </summary>
 public class OrderReadsTests
@@ -35,14 +37,24 @@ public class OrderReadsTests
         _vendors = await VendorFarm.StartAsync();
         _shop = SampleShop.Create(2);
         Order.PaymentStatus = PaymentStatus.Pending;
-        _host = TouchpointHost.Create(_shop, SandboxSettings.Create(VendorEndpoints.Of(_vendors), new OrderTouchpointsDeliverySettings()),
+        StartHost(new OrderTouchpointsDeliverySettings());
+    }
+
+    private void StartHost(OrderTouchpointsDeliverySettings delivery) =>
+        _host = TouchpointHost.Create(_shop, SandboxSettings.Create(VendorEndpoints.Of(_vendors), delivery),
             new ManualTimeProvider(DateTimeOffset.UtcNow), services =>
             {
                 Count<IOrderService>(services);
                 Count<ICustomerService>(services);
                 Count<IGiftCardService>(services);
+                Count<IDiscountService>(services);
                 Count<IErasedCustomers>(services);
             });
+
+    private async Task RestartHostAsync(int maxConcurrentSends)
+    {
+        await _host.DisposeAsync();
+        StartHost(new OrderTouchpointsDeliverySettings { MaxConcurrentSends = maxConcurrentSends });
     }
 
     [TearDown]
@@ -53,7 +65,7 @@ public class OrderReadsTests
     }
 
     [Test]
-    public async Task An_orders_rows_for_three_vendors_claimed_together_read_the_order_its_customer_and_its_lines_and_check_its_erasure_once()
+    public async Task An_orders_rows_for_three_vendors_claimed_together_read_the_order_its_customer_its_lines_and_discounts_and_check_its_erasure_once()
     {
         await _host.PlaceOrderAsync(Order);
 
@@ -65,11 +77,42 @@ public class OrderReadsTests
         Assert.That(Calls(nameof(ICustomerService.GetCustomerByIdAsync)), Is.EqualTo(1), "its customer, for all three");
         Assert.That(Calls(nameof(IOrderService.GetOrderItemsAsync)), Is.EqualTo(1), "its lines, for Engage and VTmarketing");
         Assert.That(Calls(nameof(IGiftCardService.GetGiftCardUsageHistoryAsync)), Is.EqualTo(1), "its gift cards, for Engage and VTmarketing");
+        Assert.That(Calls(nameof(IDiscountService.GetAllDiscountUsageHistoryAsync)), Is.EqualTo(1), "its discounts, for Engage and VTmarketing");
         Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(1), "the send-time GDPR check, for all three");
     }
 
     [Test]
-    public async Task A_later_event_is_a_later_claim_that_reads_the_order_again_and_sends_what_it_is_now()
+    public async Task Rows_of_one_order_event_claimed_one_by_one_share_the_reads_while_their_sends_are_out()
+    {
+        await RestartHostAsync(maxConcurrentSends: 2);
+        // Engage answers slowly: its send is still out when a slot frees up and the order's third row is claimed on its own.
+        _vendors.Engage.Server.Latency = TimeSpan.FromMilliseconds(300);
+        await _host.PlaceOrderAsync(Order);
+
+        var drained = await DrainAsync();
+
+        Assert.That(drained.Attempts, Is.EqualTo(3));
+        AssertEachVendorAcceptedOnce();
+        Assert.That(Calls(nameof(IOrderService.GetOrderByIdAsync)), Is.EqualTo(1), "the order, for all three");
+        Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(1), "the send-time GDPR check, for all three");
+    }
+
+    [Test]
+    public async Task A_send_that_starts_after_the_others_of_its_event_are_done_reads_the_order_again()
+    {
+        await RestartHostAsync(maxConcurrentSends: 1);
+        await _host.PlaceOrderAsync(Order);
+
+        var drained = await DrainAsync();
+
+        Assert.That(drained.Attempts, Is.EqualTo(3));
+        AssertEachVendorAcceptedOnce();
+        Assert.That(Calls(nameof(IOrderService.GetOrderByIdAsync)), Is.EqualTo(3), "one send at a time: no read outlives its send");
+        Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task A_later_event_reads_the_order_again_and_sends_what_it_is_now()
     {
         await _host.PlaceOrderAsync(Order);
         await DrainAsync();
@@ -80,7 +123,7 @@ public class OrderReadsTests
         await DrainAsync();
 
         Assert.That(Calls(nameof(IOrderService.GetOrderByIdAsync)), Is.EqualTo(2));
-        Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(2), "each claim checks the customer's erasure again");
+        Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(2), "each event's sends check the customer's erasure again");
         var orderPosts = _vendors.Engage.Server.Answered
             .Where(a => a.Request.Path == "/api/v2/orders" && a.Status is >= 200 and < 300)
             .Select(a => a.Request.Json.GetProperty("paymentStatus").GetString())

@@ -6,6 +6,8 @@ namespace Nop.Services.Localization;
 
 public partial interface ILocalizedEntityService
 {
+    Task<string> GetLocalizedValueAsync(int languageId, int entityId, string localeKeyGroup, string localeKey);
+
     Task SaveLocalizedValueAsync<T>(T entity,
         Expression<Func<T, string>> keySelector,
         string localeValue,
