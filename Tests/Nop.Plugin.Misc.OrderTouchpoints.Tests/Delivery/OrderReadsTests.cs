@@ -85,8 +85,19 @@ public class OrderReadsTests
     public async Task Rows_of_one_order_event_claimed_one_by_one_share_the_reads_while_their_sends_are_out()
     {
         await RestartHostAsync(maxConcurrentSends: 2);
-        // Engage answers slowly: its send is still out when a slot frees up and the order's third row is claimed on its own.
-        _vendors.Engage.Server.Latency = TimeSpan.FromMilliseconds(300);
+        // Two slots: the first claim takes Transactionale's row (the first written) and one other. Transactionale answers only
+        // once the other two vendors were asked, so its send is still out when a slot frees up and the third row is claimed
+        // on its own, and that send has read the order by the time it asks its vendor.
+        using var othersAsked = new CountdownEvent(2);
+        var engageAsked = 0;
+        _vendors.Misbehave = (vendor, _) =>
+        {
+            if (vendor == TouchpointVendor.Transactionale)
+                othersAsked.Wait(TimeSpan.FromSeconds(30));
+            else if (vendor == TouchpointVendor.VtMarketing || Interlocked.Exchange(ref engageAsked, 1) == 0)
+                othersAsked.Signal();
+            return null;
+        };
         await _host.PlaceOrderAsync(Order);
 
         var drained = await DrainAsync();
