@@ -2,6 +2,7 @@ using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Orders;
 
@@ -31,6 +32,9 @@ public sealed record OrderData(
 
     internal static string? FirstNonEmpty(params string?[] values) =>
         values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+
+    /// <summary>The code a customer entered for a discount the order used, trimmed; null for a discount without one.</summary>
+    internal static string? CouponCodeOf(Discount discount) => discount.RequiresCouponCode ? FirstNonEmpty(discount.CouponCode) : null;
 }
 
 /// <summary>

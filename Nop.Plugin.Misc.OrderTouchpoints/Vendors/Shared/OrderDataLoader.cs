@@ -46,8 +46,7 @@ public class OrderDataLoader(
 
     /// <summary>Coupon codes of the discounts the order used.</summary>
     public async Task<IReadOnlyList<string>> LoadCouponCodesAsync(int orderId) =>
-        (await LoadUsedDiscountsAsync(orderId)).Where(d => d.RequiresCouponCode && !string.IsNullOrWhiteSpace(d.CouponCode))
-        .Select(d => d.CouponCode.Trim()).ToList();
+        (await LoadUsedDiscountsAsync(orderId)).Select(OrderData.CouponCodeOf).OfType<string>().ToList();
 
     private Task<T> ReadOnceAsync<T>(int orderId, int languageId, Func<Task<T>> read, [CallerMemberName] string readName = "") =>
         SharedReads?.GetOrReadAsync(readName, orderId, languageId, read) ?? read();
@@ -73,6 +72,8 @@ public class OrderDataLoader(
         var items = await orderService.GetOrderItemsAsync(order.Id);
         var products = (await productService.GetProductsByIdsAsync(items.Select(i => i.ProductId).Distinct().ToArray()))
             .ToDictionary(p => p.Id);
+        // nopCommerce uses localized values only while the store has two published languages.
+        var localized = languageId > 0 && (await languageService.GetAllLanguagesAsync()).Count >= 2;
         var lines = new List<OrderLine>(items.Count);
         foreach (var item in items)
         {
@@ -85,20 +86,18 @@ public class OrderDataLoader(
                 ? null
                 : await productAttributeParser.FindProductAttributeCombinationAsync(product, item.AttributesXml);
             var productSku = OrderData.FirstNonEmpty(combination?.Sku, product.Sku);
-            var name = await LocalizedNameAsync(product, languageId);
+            var name = localized ? await LocalizedNameAsync(product, languageId) : product.Name;
             lines.Add(new OrderLine(item, product.Id, productSku ?? product.Id.ToString(), productSku, name ?? $"Product {product.Id}", product));
         }
         return lines;
     }
 
-    // What ILocalizationService.GetLocalizedAsync answers (the localized name when the store has two published languages,
-    // else the product's), read without it: it asks IWorkContext for the working language even when given one, which in
-    // a send's scope loads nopCommerce's background-task customer and its attributes (and may update them), and it compiles
-    // its selector whenever the name is not localized.
+    // What ILocalizationService.GetLocalizedAsync answers (the localized name, else the product's), read without it: it asks
+    // IWorkContext for the working language even when given one, which in a send's scope loads nopCommerce's
+    // background-task customer and its attributes (and may update them), and it compiles its selector whenever the name is
+    // not localized.
     private async Task<string?> LocalizedNameAsync(Product product, int languageId) =>
-        languageId > 0
-        && (await languageService.GetAllLanguagesAsync()).Count >= 2
-        && await localizedEntityService.GetLocalizedValueAsync(languageId, product.Id, nameof(Product), nameof(Product.Name)) is { Length: > 0 } localized
+        await localizedEntityService.GetLocalizedValueAsync(languageId, product.Id, nameof(Product), nameof(Product.Name)) is { Length: > 0 } localized
             ? localized
             : product.Name;
 

@@ -108,7 +108,7 @@ public class VoyadoOrderDetailsLoader(
         var discounts = new List<VoyadoUsedDiscount>();
         foreach (var discount in await orderDataLoader.LoadUsedDiscountsAsync(orderId))
         {
-            var coupon = discount.RequiresCouponCode ? OrderData.FirstNonEmpty(discount.CouponCode) : null;
+            var coupon = OrderData.CouponCodeOf(discount);
             discounts.Add(new VoyadoUsedDiscount(OrderData.FirstNonEmpty(discount.Name, coupon) ?? $"Discount {discount.Id}", coupon,
                 discount.DiscountType is DiscountType.AssignedToOrderSubTotal or DiscountType.AssignedToOrderTotal));
         }
