@@ -6,15 +6,23 @@ using Nop.Services.Orders;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>The erased customers in the store's database (a unique index on the customer id).</summary>
-public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> repository, IOrderService orderService) : IErasedCustomers
+public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> repository, IOrderService orderService, KnownErasures known)
+    : IErasedCustomers
 {
     // Keeps IN lists well under every provider's parameter limit.
     private const int IdChunk = 500;
 
     public async Task<DateTime> RecordAsync(int customerId, DateTime erasedOnUtc, CancellationToken cancellationToken = default)
     {
-        if (await ErasedOnUtcAsync(customerId, cancellationToken) is { } known)
-            return known;
+        var recorded = await RecordOnceAsync(customerId, erasedOnUtc, cancellationToken);
+        known.Add(customerId, recorded);
+        return recorded;
+    }
+
+    private async Task<DateTime> RecordOnceAsync(int customerId, DateTime erasedOnUtc, CancellationToken cancellationToken)
+    {
+        if (await ErasedOnUtcAsync(customerId, cancellationToken) is { } earlier)
+            return earlier;
         try
         {
             await repository.InsertAsync(new OrderTouchpointErasedCustomer { CustomerId = customerId, ErasedOnUtc = erasedOnUtc }, publishEvent: false);
@@ -45,7 +53,10 @@ public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> reposi
         return erased;
     }
 
+    public Task RefreshAsync(CancellationToken cancellationToken = default) =>
+        known.RefreshAsync((afterId, _) => repository.Table.Where(e => e.Id > afterId).ToListAsync(), cancellationToken);
+
     // nopCommerce's order read is cached for the request scope, so the channel's own read of the order right after is free.
     public async Task<DateTime?> ErasedOnUtcOfOrderAsync(int orderId, CancellationToken cancellationToken = default) =>
-        await orderService.GetOrderByIdAsync(orderId) is { } order ? await ErasedOnUtcAsync(order.CustomerId, cancellationToken) : null;
+        await orderService.GetOrderByIdAsync(orderId) is { } order ? known.ErasedOnUtc(order.CustomerId) : null;
 }

@@ -65,6 +65,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         var settings = await scope.ServiceProvider.GetRequiredService<ISettingService>().LoadSettingAsync<OrderTouchpointsDeliverySettings>();
         var plan = DrainPlan.From(settings);
         var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
+        var erased = scope.ServiceProvider.GetRequiredService<IErasedCustomers>();
 
         // On the plugin's clock, like every other time limit of a send.
         using var stopCut = new CancellationTokenSource();
@@ -94,7 +95,14 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                             free--;
                             sends.Add(Task.Run(() => ProbeAsync(probe, plan, slots), CancellationToken.None));
                         }
-                        claimed = free > 0 ? await outbox.ClaimDueAsync(free, DrainPlan.Lease, NodeName, cancellationToken) : [];
+                        if (free > 0)
+                        {
+                            // Before the claim: a failed read then claims nothing, rather than leave claimed rows unsent.
+                            await erased.RefreshAsync(cancellationToken);
+                            claimed = await outbox.ClaimDueAsync(free, DrainPlan.Lease, NodeName, cancellationToken);
+                        }
+                        else
+                            claimed = [];
                     }
                     catch
                     {
@@ -231,9 +239,10 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             : $"stopped after {plan.SendTimeLimit.TotalSeconds:0} s without an answer";
         try
         {
-            // Checked again right before the payload is built: the customer may have been erased after the row was queued.
-            // Once for the sends of the order's event that are out together; the shared read is not cut by the first send's
-            // limits (the others would see its cancellation as their failure), each send waits for it within its own.
+            // Checked again before the payload is built, against the erases known at the claim: the customer may have been
+            // erased after the row was queued. Once for the sends of the order's event that are out together (the check
+            // reads the order); the shared read is not cut by the first send's limits (the others would see its
+            // cancellation as their failure), each send waits for it within its own.
             var erased = services.GetRequiredService<IErasedCustomers>();
             if (await orderReads.GetOrReadAsync(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync), row.OrderId, 0,
                     () => erased.ErasedOnUtcOfOrderAsync(row.OrderId, CancellationToken.None)).WaitAsync(limits.Token) is { } erasedOnUtc)

@@ -19,6 +19,7 @@ public static class DeliveryServiceRegistration
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService<DeliveryWorker>();
         services.AddScoped<IErasedCustomers, DbErasedCustomers>();
+        services.AddSingleton<KnownErasures>();
         services.AddScoped<DeliveredStates>();
         services.AddScoped<DeliveryReconciler>();
         services.AddScoped<DeliverySweepTask>();

@@ -105,10 +105,12 @@ public sealed class OutboxDatabase : IAsyncDisposable
 
     /// <summary>
     /// The plugin's erased-customer list over one connection of this database; nopCommerce's order read is answered by
-    /// <paramref name="orders"/> (by default <see cref="OrdersOf"/> with an order's customer id being the order id).
+    /// <paramref name="orders"/> (by default <see cref="OrdersOf"/> with an order's customer id being the order id). One
+    /// <paramref name="known"/> per node (by default a node of its own).
     /// </summary>
-    public static DbErasedCustomers ErasedCustomers(DataConnection connection, IOrderService? orders = null) =>
-        new(new Linq2DbRepository<OrderTouchpointErasedCustomer>(connection), orders ?? OrdersOf(orderId => orderId));
+    public static DbErasedCustomers ErasedCustomers(DataConnection connection, IOrderService? orders = null, KnownErasures? known = null) =>
+        new(new Linq2DbRepository<OrderTouchpointErasedCustomer>(connection), orders ?? OrdersOf(orderId => orderId),
+            known ?? new KnownErasures(TimeProvider.System));
 
     /// <summary>nopCommerce's order read, answering each order with the customer <paramref name="customerOfOrder"/> gives.</summary>
     public static IOrderService OrdersOf(Func<int, int> customerOfOrder) =>

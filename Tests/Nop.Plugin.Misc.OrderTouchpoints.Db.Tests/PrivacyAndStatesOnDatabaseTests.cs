@@ -68,6 +68,23 @@ public class PrivacyAndStatesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(
     }
 
     [Test]
+    public async Task An_erase_recorded_by_another_node_is_known_to_this_one_after_its_next_read_of_the_erased_list()
+    {
+        var orders = OutboxDatabase.OrdersOf(orderId => orderId / 10);
+        var here = OutboxDatabase.ErasedCustomers(_connection, orders);
+        var otherNode = OutboxDatabase.ErasedCustomers(_connection, orders);
+        await here.RefreshAsync();
+        var erasedOnUtc = _time.UtcNow;
+
+        await otherNode.RecordAsync(7, erasedOnUtc);
+        await here.RefreshAsync();
+
+        Assert.That(await here.ErasedOnUtcOfOrderAsync(71), Is.EqualTo(erasedOnUtc), "order 71 belongs to customer 7 here");
+        Assert.That(await here.ErasedOnUtcOfOrderAsync(81), Is.Null);
+        Assert.That(await otherNode.ErasedOnUtcOfOrderAsync(71), Is.EqualTo(erasedOnUtc), "the node that recorded it knows at once");
+    }
+
+    [Test]
     public async Task Erasing_reasons_turns_failed_and_skipped_rows_of_the_orders_into_skipped_ones_and_empties_delivered_reasons_only_there()
     {
         var failed = await FinishAsync(1, TouchpointEvent.OrderPlaced, DeliveryStatus.Failed, "Invalid phone +46 70 123 45 67 for Åsa Lindström");

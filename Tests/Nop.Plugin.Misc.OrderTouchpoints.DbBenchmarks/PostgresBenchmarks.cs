@@ -223,10 +223,12 @@ public sealed class DispatchHost : IAsyncDisposable
         services.AddSingleton(new DatabaseClock(TimeProvider.System));
         services.AddScoped<IDeliveryOutbox>(sp =>
             OutboxDatabase.Outbox(sp.GetRequiredService<DataConnection>(), TimeProvider.System, databaseClock: sp.GetRequiredService<DatabaseClock>()));
-        // The send-time GDPR check reads the erased-customer table on the database for every delivery, as in a store
+        // The GDPR check reads the erased-customer table's new rows on the database before every claim, as in a store
         // (nopCommerce's order service is one instance, not a proxy built per scope).
         var orders = OutboxDatabase.OrdersOf(orderId => orderId);
-        services.AddScoped<IErasedCustomers>(sp => OutboxDatabase.ErasedCustomers(sp.GetRequiredService<DataConnection>(), orders));
+        services.AddSingleton(new KnownErasures(TimeProvider.System));
+        services.AddScoped<IErasedCustomers>(sp => OutboxDatabase.ErasedCustomers(sp.GetRequiredService<DataConnection>(), orders,
+            sp.GetRequiredService<KnownErasures>()));
         services.AddScoped<IVendorLeaseStore>(sp => new DbVendorLeaseStore(new Linq2DbRepository<OrderTouchpointVendorLease>(sp.GetRequiredService<DataConnection>())));
         services.AddSingleton<VendorGate>();
         services.AddScoped<VendorRequestSender>();

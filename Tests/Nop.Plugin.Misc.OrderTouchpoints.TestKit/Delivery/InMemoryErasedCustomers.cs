@@ -22,6 +22,9 @@ public sealed class InMemoryErasedCustomers(Func<int, int?>? customerOfOrder = n
         return Task.FromResult(found);
     }
 
+    // Process memory is always current.
+    public Task RefreshAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public Task<DateTime?> ErasedOnUtcOfOrderAsync(int orderId, CancellationToken cancellationToken = default) =>
         customerOfOrder?.Invoke(orderId) is { } customerId ? ErasedOnUtcAsync(customerId, cancellationToken) : Task.FromResult<DateTime?>(null);
 }
