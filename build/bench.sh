@@ -3,11 +3,12 @@
 # "METRIC <name> <value> <unit>" lines (and "# ..." notes), then the PostgreSQL ones (…DbBenchmarks).
 # usage: build/bench.sh [--quick] [benchmark name...]   --quick: a tenth of the work; names: run only those
 #        build/bench.sh --engines [batching commit]     this engine and the batching one on PostgreSQL, side by side
-#        build/bench.sh store-load [--reuse-store] [--checkouts K] [--rounds R] [--orders N]
+#        build/bench.sh store-load [--reuse-store] [--keep-store] [--checkouts K] [--rounds R] [--orders N]
 #          checkout under load in the real nopCommerce store (nophost, ../shared/nophost or NOPHOST): a fresh store with the
 #          plugin uploaded and configured for fake vendors on 127.0.0.1, K concurrent storefront checkouts (default 4), R
 #          rounds (6) of N orders (16) with the vendors off and on in turn, then the dispatcher alone; prints METRIC lines
-#          (also in artifacts/store-load/store-load.txt). Not part of a plain run.
+#          (also in artifacts/store-load/store-load.txt); the store and its database are stopped at the end unless
+#          --keep-store is given (the end-to-end suite uses the same nophost home). Not part of a plain run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -45,9 +46,11 @@ fi
 if [ "${1:-}" = store-load ]; then
   shift
   fresh=1
+  keep=0
   while [ $# -gt 0 ]; do
     case "$1" in
       --reuse-store) fresh=0 ;;
+      --keep-store) keep=1 ;;
       --checkouts) export STORE_LOAD_CHECKOUTS="$2"; shift ;;
       --rounds) export STORE_LOAD_ROUNDS="$2"; shift ;;
       --orders) export STORE_LOAD_ORDERS="$2"; shift ;;
@@ -62,6 +65,7 @@ if [ "${1:-}" = store-load ]; then
   mkdir -p "$artifacts"
   "$root/build/package.sh" >"$artifacts/package.log" 2>&1 || { cat "$artifacts/package.log" >&2; exit 1; }
   "$nophost" build
+  [ "$keep" = 1 ] || trap '"$nophost" stop --all >/dev/null 2>&1 || true; "$nophost" db stop >/dev/null 2>&1 || true' EXIT
   if [ "$fresh" = 1 ]; then "$nophost" reset; else "$nophost" db start; "$nophost" start; fi
   eval "$("$nophost" env)"
   export E2E_PLUGIN_ZIP="$root/dist/Nop.Plugin.Misc.OrderTouchpoints.zip" E2E_NOPHOST="$nophost" \

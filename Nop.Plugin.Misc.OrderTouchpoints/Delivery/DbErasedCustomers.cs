@@ -1,4 +1,5 @@
 using LinqToDB;
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Services.Orders;
@@ -6,7 +7,9 @@ using Nop.Services.Orders;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>The erased customers in the store's database (a unique index on the customer id).</summary>
-public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> repository, IOrderService orderService, KnownErasures known)
+// The order service is resolved on use: the dispatcher's drain scope takes this class only to refresh the erased list, and
+// nopCommerce's order service brings its whole graph (product and shipment services, their settings loads) with it.
+public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> repository, IServiceProvider services, KnownErasures known)
     : IErasedCustomers
 {
     // Keeps IN lists well under every provider's parameter limit.
@@ -58,5 +61,5 @@ public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> reposi
 
     // nopCommerce's order read is cached for the request scope, so the channel's own read of the order right after is free.
     public async Task<DateTime?> ErasedOnUtcOfOrderAsync(int orderId, CancellationToken cancellationToken = default) =>
-        await orderService.GetOrderByIdAsync(orderId) is { } order ? known.ErasedOnUtc(order.CustomerId) : null;
+        await services.GetRequiredService<IOrderService>().GetOrderByIdAsync(orderId) is { } order ? known.ErasedOnUtc(order.CustomerId) : null;
 }

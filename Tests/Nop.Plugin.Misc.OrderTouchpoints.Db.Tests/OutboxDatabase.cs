@@ -3,6 +3,7 @@ using System.Reflection;
 using LinqToDB;
 using LinqToDB.Data;
 using LinqToDB.Mapping;
+using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
@@ -109,7 +110,8 @@ public sealed class OutboxDatabase : IAsyncDisposable
     /// <paramref name="known"/> per node (by default a node of its own).
     /// </summary>
     public static DbErasedCustomers ErasedCustomers(DataConnection connection, IOrderService? orders = null, KnownErasures? known = null) =>
-        new(new Linq2DbRepository<OrderTouchpointErasedCustomer>(connection), orders ?? OrdersOf(orderId => orderId),
+        new(new Linq2DbRepository<OrderTouchpointErasedCustomer>(connection),
+            new ServiceCollection().AddSingleton(orders ?? OrdersOf(orderId => orderId)).BuildServiceProvider(),
             known ?? new KnownErasures(TimeProvider.System));
 
     /// <summary>nopCommerce's order read, answering each order with the customer <paramref name="customerOfOrder"/> gives.</summary>
