@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Orders;
@@ -15,19 +16,11 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 /// <summary>
 /// Re-reads an order through nopCommerce's services when a delivery is sent (other consumers may have
 /// changed it since the event). Never uses IWorkContext: at send time that is a background or admin customer.
+/// The services are resolved on first use: the sends of one order event share these reads (<see cref="OrderReads"/>), so
+/// most sends need none of them, and building them in a send's scope (with the settings nopCommerce loads for each, per
+/// scope) is a large part of what a send costs the store.
 /// </summary>
-public class OrderDataLoader(
-    IOrderService orderService,
-    ICustomerService customerService,
-    IAddressService addressService,
-    ICountryService countryService,
-    ILanguageService languageService,
-    IProductService productService,
-    IProductAttributeParser productAttributeParser,
-    ILocalizedEntityService localizedEntityService,
-    IDiscountService discountService,
-    IGiftCardService giftCardService,
-    IRewardPointService rewardPointService)
+public class OrderDataLoader(IServiceProvider services)
 {
     /// <summary>Set by the dispatcher: the reads this send shares with the others of its order event; null: every load reads.</summary>
     public OrderReads.EventReads? SharedReads { get; set; }
@@ -48,20 +41,22 @@ public class OrderDataLoader(
     public async Task<IReadOnlyList<string>> LoadCouponCodesAsync(int orderId) =>
         (await LoadUsedDiscountsAsync(orderId)).Select(OrderData.CouponCodeOf).OfType<string>().ToList();
 
+    private T Service<T>() where T : notnull => services.GetRequiredService<T>();
+
     private Task<T> ReadOnceAsync<T>(int orderId, int languageId, Func<Task<T>> read, [CallerMemberName] string readName = "") =>
         SharedReads?.GetOrReadAsync(readName, orderId, languageId, read) ?? read();
 
     private async Task<OrderData?> ReadAsync(int orderId)
     {
-        var order = await orderService.GetOrderByIdAsync(orderId);
+        var order = await Service<IOrderService>().GetOrderByIdAsync(orderId);
         if (order is null || order.Deleted)
             return null;
 
-        var customer = await customerService.GetCustomerByIdAsync(order.CustomerId);
-        var billing = await addressService.GetAddressByIdAsync(order.BillingAddressId);
-        var shipping = order.ShippingAddressId is int shippingId ? await addressService.GetAddressByIdAsync(shippingId) : null;
-        var country = billing?.CountryId is int countryId ? await countryService.GetCountryByIdAsync(countryId) : null;
-        var language = await languageService.GetLanguageByIdAsync(order.CustomerLanguageId);
+        var customer = await Service<ICustomerService>().GetCustomerByIdAsync(order.CustomerId);
+        var billing = await Service<IAddressService>().GetAddressByIdAsync(order.BillingAddressId);
+        var shipping = order.ShippingAddressId is int shippingId ? await Service<IAddressService>().GetAddressByIdAsync(shippingId) : null;
+        var country = billing?.CountryId is int countryId ? await Service<ICountryService>().GetCountryByIdAsync(countryId) : null;
+        var language = await Service<ILanguageService>().GetLanguageByIdAsync(order.CustomerLanguageId);
         // Guests usually have no customer email: the billing address carries it.
         var email = OrderData.FirstNonEmpty(customer?.Email, billing?.Email);
         return new OrderData(order, customer, billing, shipping, country, language, email);
@@ -69,11 +64,11 @@ public class OrderDataLoader(
 
     private async Task<IReadOnlyList<OrderLine>> ReadLinesAsync(Order order, int languageId)
     {
-        var items = await orderService.GetOrderItemsAsync(order.Id);
-        var products = (await productService.GetProductsByIdsAsync(items.Select(i => i.ProductId).Distinct().ToArray()))
+        var items = await Service<IOrderService>().GetOrderItemsAsync(order.Id);
+        var products = (await Service<IProductService>().GetProductsByIdsAsync(items.Select(i => i.ProductId).Distinct().ToArray()))
             .ToDictionary(p => p.Id);
         // nopCommerce uses localized values only while the store has two published languages.
-        var localized = languageId > 0 && (await languageService.GetAllLanguagesAsync()).Count >= 2;
+        var localized = languageId > 0 && (await Service<ILanguageService>().GetAllLanguagesAsync()).Count >= 2;
         var lines = new List<OrderLine>(items.Count);
         foreach (var item in items)
         {
@@ -84,7 +79,7 @@ public class OrderDataLoader(
             }
             var combination = string.IsNullOrEmpty(item.AttributesXml)
                 ? null
-                : await productAttributeParser.FindProductAttributeCombinationAsync(product, item.AttributesXml);
+                : await Service<IProductAttributeParser>().FindProductAttributeCombinationAsync(product, item.AttributesXml);
             var productSku = OrderData.FirstNonEmpty(combination?.Sku, product.Sku);
             var name = localized ? await LocalizedNameAsync(product, languageId) : product.Name;
             lines.Add(new OrderLine(item, product.Id, productSku ?? product.Id.ToString(), productSku, name ?? $"Product {product.Id}", product));
@@ -97,26 +92,26 @@ public class OrderDataLoader(
     // background-task customer and its attributes (and may update them), and it compiles its selector whenever the name is
     // not localized.
     private async Task<string?> LocalizedNameAsync(Product product, int languageId) =>
-        await localizedEntityService.GetLocalizedValueAsync(languageId, product.Id, nameof(Product), nameof(Product.Name)) is { Length: > 0 } localized
+        await Service<ILocalizedEntityService>().GetLocalizedValueAsync(languageId, product.Id, nameof(Product), nameof(Product.Name)) is { Length: > 0 } localized
             ? localized
             : product.Name;
 
     private async Task<OrderRedemptions> ReadRedemptionsAsync(Order order)
     {
-        var giftCards = (await giftCardService.GetGiftCardUsageHistoryAsync(order)).Select(u => u.UsedValue).Where(v => v != 0m).ToList();
+        var giftCards = (await Service<IGiftCardService>().GetGiftCardUsageHistoryAsync(order)).Select(u => u.UsedValue).Where(v => v != 0m).ToList();
         var rewardPoints = order.RedeemedRewardPointsEntryId is int entryId
-            ? (await rewardPointService.GetRewardPointsHistoryEntryByIdAsync(entryId))?.UsedAmount ?? 0m
+            ? (await Service<IRewardPointService>().GetRewardPointsHistoryEntryByIdAsync(entryId))?.UsedAmount ?? 0m
             : 0m;
         return new OrderRedemptions(giftCards, rewardPoints);
     }
 
     private async Task<IReadOnlyList<Discount>> ReadUsedDiscountsAsync(int orderId)
     {
-        var usages = await discountService.GetAllDiscountUsageHistoryAsync(orderId: orderId);
+        var usages = await Service<IDiscountService>().GetAllDiscountUsageHistoryAsync(orderId: orderId);
         var discounts = new List<Discount>();
         foreach (var discountId in usages.Select(u => u.DiscountId).Distinct())
         {
-            if (await discountService.GetDiscountByIdAsync(discountId) is { } discount)
+            if (await Service<IDiscountService>().GetDiscountByIdAsync(discountId) is { } discount)
                 discounts.Add(discount);
         }
         return discounts;

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
@@ -155,10 +156,12 @@ public sealed class ShopFixture
         OrderService.Object, CreateLoader(),
         PaymentPluginManager.Object, LocalizationService.Object, ShipmentService.Object);
 
-    public OrderDataLoader CreateLoader() => new(
-        OrderService.Object, CustomerService.Object, AddressService.Object, CountryService.Object, LanguageService.Object,
-        ProductService.Object, AttributeParser.Object, LocalizedEntityService.Object, DiscountService.Object,
-        GiftCardService.Object, RewardPointService.Object);
+    public OrderDataLoader CreateLoader() => new(new ServiceCollection()
+        .AddSingleton(OrderService.Object).AddSingleton(CustomerService.Object).AddSingleton(AddressService.Object)
+        .AddSingleton(CountryService.Object).AddSingleton(LanguageService.Object).AddSingleton(ProductService.Object)
+        .AddSingleton(AttributeParser.Object).AddSingleton(LocalizedEntityService.Object).AddSingleton(DiscountService.Object)
+        .AddSingleton(GiftCardService.Object).AddSingleton(RewardPointService.Object)
+        .BuildServiceProvider());
 
     /// <summary>
     /// A ready sample: store 1 "Negozio" (it-IT + en-US), Italy and Sweden, a registered customer and a

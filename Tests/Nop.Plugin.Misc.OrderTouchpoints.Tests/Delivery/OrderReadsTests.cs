@@ -26,6 +26,7 @@ public class OrderReadsTests
     private ShopFixture _shop = null!;
     private TouchpointHost _host = null!;
     private readonly ConcurrentDictionary<string, int> _calls = new();
+    private readonly ConcurrentDictionary<Type, int> _builds = new();
 
     // Order index 1 of the sample shop: store 2, in SEK at 11.4237, 22 % and 10 % VAT lines, shipping, a coupon and a gift card.
     private Order Order => _shop.Orders[1];
@@ -34,6 +35,7 @@ public class OrderReadsTests
     public async Task Start()
     {
         _calls.Clear();
+        _builds.Clear();
         _vendors = await VendorFarm.StartAsync();
         _shop = SampleShop.Create(2);
         Order.PaymentStatus = PaymentStatus.Pending;
@@ -79,6 +81,19 @@ public class OrderReadsTests
         Assert.That(Calls(nameof(IGiftCardService.GetGiftCardUsageHistoryAsync)), Is.EqualTo(1), "its gift cards, for Engage and VTmarketing");
         Assert.That(Calls(nameof(IDiscountService.GetAllDiscountUsageHistoryAsync)), Is.EqualTo(1), "its discounts, for Engage and VTmarketing");
         Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(1), "the send-time GDPR check, for all three");
+    }
+
+    [Test]
+    public async Task The_three_sends_of_an_order_event_build_the_order_reading_services_only_in_the_send_that_reads()
+    {
+        await _host.PlaceOrderAsync(Order);
+
+        await DrainAsync();
+
+        AssertEachVendorAcceptedOnce();
+        Assert.That(Builds<ICustomerService>(), Is.EqualTo(1), "the customer is read by one send, for all three");
+        Assert.That(Builds<IGiftCardService>(), Is.EqualTo(1), "the gift cards are read by one send, for Engage and VTmarketing");
+        Assert.That(Builds<IDiscountService>(), Is.EqualTo(1), "the discounts are read by one send, for Engage and VTmarketing");
     }
 
     [Test]
@@ -159,11 +174,18 @@ public class OrderReadsTests
 
     private int Calls(string method) => _calls.GetValueOrDefault(method);
 
-    // Replaces the in-memory service with a proxy that counts its calls by method name.
+    private int Builds<TService>() => _builds.GetValueOrDefault(typeof(TService));
+
+    // Replaces the in-memory service with a proxy that counts its calls by method name, and its builds: scoped, as in
+    // nopCommerce, so each DI scope that takes the service builds it once.
     private void Count<TService>(IServiceCollection services) where TService : class
     {
-        var inner = (TService)services.Single(d => d.ServiceType == typeof(TService)).ImplementationInstance!;
+        var proxy = CallCounter<TService>.Wrap((TService)services.Single(d => d.ServiceType == typeof(TService)).ImplementationInstance!, _calls);
         services.RemoveAll<TService>();
-        services.AddSingleton(CallCounter<TService>.Wrap(inner, _calls));
+        services.AddScoped(_ =>
+        {
+            _builds.AddOrUpdate(typeof(TService), 1, (_, built) => built + 1);
+            return proxy;
+        });
     }
 }
