@@ -9,9 +9,10 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Load;
 /// The checkout-under-load benchmark (<c>build/bench.sh store-load</c>), not a test of speed: it prints figures and
 /// fails only when an order did not reach every enabled vendor exactly once or a vendor saw a request off its contract.
 /// On one warm store with the plugin installed (warm-up rounds each way until its background JIT has settled): rounds of
-/// concurrent storefront checkouts with the three vendors off and on in turn, each <c>OpcConfirmOrder</c> timed; then the orders of the vendors-off rounds are given to the dispatcher
-/// at once (their outbox rows written as failed, then one resend) while no checkout runs, and the store process's CPU
-/// time across that drain, less the idle store's, is the plugin's background cost per order delivered to all three.
+/// concurrent storefront checkouts with the three vendors off and on in turn, each <c>OpcConfirmOrder</c> timed; then the
+/// orders of the vendors-off rounds are given to the dispatcher at once (their outbox rows written as failed, then one
+/// resend) while no checkout runs, and the store process's CPU time across that drain, less the idle store's, is the
+/// plugin's background cost per order delivered to all three.
 /// Sizes: STORE_LOAD_CHECKOUTS (concurrent customers, 4), STORE_LOAD_ROUNDS (rounds each way, 6),
 /// STORE_LOAD_ORDERS (orders per round, 16).
 /// </summary>
