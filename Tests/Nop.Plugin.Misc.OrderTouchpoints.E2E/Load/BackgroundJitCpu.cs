@@ -14,10 +14,10 @@ public sealed class BackgroundJitCpu : IAsyncDisposable
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(500);
 
     private readonly int _pid;
-    private readonly Dictionary<int, long> _ticksByThread = [];
+    private readonly Dictionary<int, TimeSpan> _cpuByThread = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
-    private long _totalTicks;
+    private TimeSpan _total;
 
     public BackgroundJitCpu(int pid)
     {
@@ -26,14 +26,14 @@ public sealed class BackgroundJitCpu : IAsyncDisposable
         _sampling = Task.Run(SampleUntilStoppedAsync);
     }
 
-    /// <summary>The tiered-compilation CPU time summed since this sampler started, read now.</summary>
+    /// <summary>The tiered-compilation threads' CPU time, read now; what a stretch of the run spent is the difference of two reads.</summary>
     public TimeSpan Total
     {
         get
         {
             Sample();
-            lock (_ticksByThread)
-                return TimeSpan.FromMilliseconds(_totalTicks * 10);
+            lock (_cpuByThread)
+                return _total;
         }
     }
 
@@ -52,7 +52,6 @@ public sealed class BackgroundJitCpu : IAsyncDisposable
         }
     }
 
-    // Fields 14 and 15 of /proc/<pid>/task/<tid>/stat: user and system time in clock ticks (1/100 s on Linux).
     private void Sample()
     {
         foreach (var task in Directory.EnumerateDirectories($"/proc/{_pid}/task"))
@@ -61,14 +60,12 @@ public sealed class BackgroundJitCpu : IAsyncDisposable
             {
                 if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
                     continue;
-                var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var cpu = ProcCpu.Of(Path.Combine(task, "stat"));
                 var tid = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
-                lock (_ticksByThread)
+                lock (_cpuByThread)
                 {
-                    _totalTicks += ticks - _ticksByThread.GetValueOrDefault(tid);
-                    _ticksByThread[tid] = ticks;
+                    _total += cpu - _cpuByThread.GetValueOrDefault(tid);
+                    _cpuByThread[tid] = cpu;
                 }
             }
             catch (IOException)

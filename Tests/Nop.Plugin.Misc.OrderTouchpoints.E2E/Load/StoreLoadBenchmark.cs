@@ -224,15 +224,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
         return floor;
     }
 
-    /// <summary>The process's user + system CPU time from /proc/&lt;pid&gt;/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux).</summary>
-    private static TimeSpan ProcessCpu(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        // The command name (field 2) may hold spaces: count fields after its closing parenthesis, which is field 3.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromMilliseconds(ticks * 10);
-    }
+    private static TimeSpan ProcessCpu(int pid) => ProcCpu.Of($"/proc/{pid}/stat");
 
     private static bool ArrivedEverywhere(Suite suite, PlacedOrder order) =>
         VendorRequests.Transactionale(suite.Vendors, order.Email).Count > 0
