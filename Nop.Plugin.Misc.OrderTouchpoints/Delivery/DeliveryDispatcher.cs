@@ -124,6 +124,11 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                     foreach (var delivery in claimed)
                         sends.Add(Task.Run(() => SendAsync(delivery, orderReads, plan, slots, leases, stopCut.Token), CancellationToken.None));
                     sends.RemoveAll(send => send.IsCompletedSuccessfully);
+                    // Fewer rows than asked for: nothing else was due, or another node took the rest. Asking again would cost two
+                    // statements per checkout for nothing; a row queued meanwhile raises the signal, and rows still due make the
+                    // worker drain again as soon as this drain's sends are done (its next due time).
+                    if (claimed.Count < free)
+                        break;
                 }
             }
             finally

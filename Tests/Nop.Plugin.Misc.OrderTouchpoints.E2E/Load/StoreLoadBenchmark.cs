@@ -57,6 +57,8 @@ public sealed class StoreLoadBenchmark : StoreScenario
         // This process over the same rounds (the customers' browsers and the fake vendors): the vendors-on side also pays for
         // the fake vendors, on the same cores as the store.
         var clientCpu = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
+        // The whole machine over the same rounds: the database's work for the plugin shows only here.
+        var machineCpu = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
         var pid = int.Parse(suite.Node.CurrentPid()!, CultureInfo.InvariantCulture);
         var roundJit = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
         var warmUpPairs = 0;
@@ -70,11 +72,13 @@ public sealed class StoreLoadBenchmark : StoreScenario
                 var cpuAtStart = ProcessCpu(pid);
                 var jitAtStart = jit.Total;
                 var clientCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+                var machineCpuAtStart = ProcCpu.Machine();
                 var placed = await checkouts.RunRoundAsync(ordersPerRound, vendorsOn, vendorsOn ? "load-on" : "load-off");
                 // The next round starts only once this one's deliveries are out, so each round has the node to itself.
                 if (vendorsOn && !await Eventually.TrueAsync(() => placed.Orders.All(o => ArrivedEverywhere(suite, o)), DeliveryWait))
                     violations.Add($"{name}: not every order reached every vendor within {DeliveryWait.TotalSeconds:0} s");
                 var storeCpu = ProcessCpu(pid) - cpuAtStart;
+                var roundMachineCpu = ProcCpu.Machine() - machineCpuAtStart;
                 var jitCpu = jit.Total - jitAtStart;
                 if (counted)
                 {
@@ -82,10 +86,11 @@ public sealed class StoreLoadBenchmark : StoreScenario
                     roundCpu[vendorsOn] += storeCpu;
                     roundJit[vendorsOn] += jitCpu;
                     clientCpu[vendorsOn] += Process.GetCurrentProcess().TotalProcessorTime - clientCpuAtStart;
+                    machineCpu[vendorsOn] += roundMachineCpu;
                 }
                 Note($"# {name} vendors {(vendorsOn ? "on " : "off")}: {placed.Orders.Count} orders, confirm p50 " +
                      $"{Percentile(placed.Orders.Select(o => o.ConfirmTook.TotalMilliseconds), 0.5):F0} ms, {placed.Aborted} aborted by nopCommerce, " +
-                     $"store CPU {storeCpu.TotalMilliseconds:F0} ms of which background JIT {jitCpu.TotalMilliseconds:F0} ms, " +
+                     $"store CPU {storeCpu.TotalMilliseconds:F0} ms of which background JIT {jitCpu.TotalMilliseconds:F0} ms, machine CPU {roundMachineCpu.TotalMilliseconds:F0} ms, " +
                      $"{clock.Elapsed.TotalSeconds:F0} s into the run");
                 return (storeCpu, jitCpu);
             }
@@ -143,6 +148,10 @@ public sealed class StoreLoadBenchmark : StoreScenario
              $"{roundJit[true].TotalMilliseconds:F0} ms");
         Note($"# the same rounds' CPU of the customers and the fake vendors (this process): vendors off {clientCpu[false].TotalMilliseconds:F0} ms, " +
              $"vendors on {clientCpu[true].TotalMilliseconds:F0} ms");
+        Note($"# the same rounds' CPU of the whole machine (the store, its database, this process and the rest): vendors off " +
+             $"{machineCpu[false].TotalMilliseconds:F0} ms, vendors on {machineCpu[true].TotalMilliseconds:F0} ms; outside the store and this " +
+             $"process: off {(machineCpu[false] - roundCpu[false] - clientCpu[false]).TotalMilliseconds:F0} ms, on " +
+             $"{(machineCpu[true] - roundCpu[true] - clientCpu[true]).TotalMilliseconds:F0} ms");
         Note($"# contract violations (an order not at every enabled vendor exactly once, or a request off a vendor's contract): {violations.Count}");
         foreach (var violation in violations.Take(20))
             Note("#   " + violation);
@@ -186,6 +195,8 @@ public sealed class StoreLoadBenchmark : StoreScenario
         var drainClock = Stopwatch.StartNew();
         var cpuBefore = ProcessCpu(pid);
         var jitBefore = jit.Total;
+        var machineBefore = ProcCpu.Machine();
+        var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var resend = await suite.Admin.PostFormAsync("Admin/OrderTouchpointsDeliveryLog/ResendSelected",
             rowIds.Select(id => new KeyValuePair<string, string>("selectedIds", id.ToString(CultureInfo.InvariantCulture))), ajax: true);
         if (!resend.IsSuccessStatusCode)
@@ -193,13 +204,17 @@ public sealed class StoreLoadBenchmark : StoreScenario
         var drained = await Eventually.TrueAsync(async () => await db.CountForOrdersAsync("OrderTouchpointDelivery", orders.Select(o => o.OrderId),
             $""" "StatusId" = {(int)DeliveryStatus.Delivered}""") == rowIds.Count, DeliveryWait);
         var cpuAfter = ProcessCpu(pid);
+        var machineMs = (ProcCpu.Machine() - machineBefore).TotalMilliseconds;
+        var clientMs = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalMilliseconds;
         var jitMs = (jit.Total - jitBefore).TotalMilliseconds;
         var drainMs = drainClock.Elapsed.TotalMilliseconds;
         if (!drained)
             throw new InvalidOperationException($"the {rowIds.Count} held-back deliveries were not all delivered within {DeliveryWait.TotalSeconds:0} s");
         var spent = (cpuAfter - cpuBefore).TotalMilliseconds;
         note($"# dispatcher CPU: {spent:F0} ms of store CPU over {drainMs:F0} ms for {rowIds.Count} deliveries; idle store {idleRate * 1000:F1} ms CPU per s " +
-             $"(its floor before the drain), so {(spent - idleRate * drainMs) / rowIds.Count:F2} ms per delivery; background JIT {jitMs:F0} ms of it");
+             $"(its floor before the drain), so {(spent - idleRate * drainMs) / rowIds.Count:F2} ms per delivery; background JIT {jitMs:F0} ms of it; " +
+             $"the whole machine {machineMs:F0} ms, of which the fake vendors and this run's polling {clientMs:F0} ms and the rest (the store's database) " +
+             $"{(machineMs - spent - clientMs) / rowIds.Count:F2} ms per delivery");
         return ((spent - idleRate * drainMs) / orders.Count, drainMs / 1000);
     }
 

@@ -432,6 +432,23 @@ public class DispatcherReliabilityTests
     }
 
     [Test]
+    public async Task A_claim_that_comes_back_short_is_the_drains_last()
+    {
+        // One checkout's rows, with send slots to spare: the claim that finds fewer rows than it asked for found all that
+        // was due, so the drain claims no more (each further claim is a database round trip per checkout).
+        var orders = await PlaceOrdersAsync(3);
+        var claims = new FailingRecordsOutbox(_outbox);
+        var node = new DeliveryNode(claims, _time, _vendor, new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 8 });
+        _nodes.Add(node);
+
+        var drained = await node.Dispatcher.DrainAsync(CancellationToken.None);
+
+        AssertEachDeliveredExactlyOnce(orders);
+        Assert.That(drained.Attempts, Is.EqualTo(orders.Length));
+        Assert.That(claims.Claims, Is.EqualTo(new[] { (8, orders.Length) }));
+    }
+
+    [Test]
     public async Task A_claim_takes_only_as_many_rows_as_there_are_free_send_slots()
     {
         var orders = await PlaceOrdersAsync(30);
