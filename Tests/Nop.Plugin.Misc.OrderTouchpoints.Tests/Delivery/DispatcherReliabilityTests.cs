@@ -52,6 +52,15 @@ public class DispatcherReliabilityTests
         return orders;
     }
 
+    /// <summary>One drain by a node of <paramref name="sendSlots"/> slots whose outbox keeps each claim's size.</summary>
+    private async Task<(DrainResult Drained, FailingRecordsOutbox Claims)> DrainCountingClaimsAsync(int sendSlots)
+    {
+        var claims = new FailingRecordsOutbox(_outbox);
+        var node = new DeliveryNode(claims, _time, _vendor, new OrderTouchpointsDeliverySettings { MaxConcurrentSends = sendSlots });
+        _nodes.Add(node);
+        return (await node.Dispatcher.DrainAsync(CancellationToken.None), claims);
+    }
+
     private void AssertEachDeliveredExactlyOnce(int[] orders)
     {
         Assert.That(_vendor.Server.ContractViolations, Is.Empty);
@@ -437,11 +446,7 @@ public class DispatcherReliabilityTests
         // One checkout's rows, with send slots to spare: the claim that finds fewer rows than it asked for found all that
         // was due, so the drain claims no more (each further claim is a database round trip per checkout).
         var orders = await PlaceOrdersAsync(3);
-        var claims = new FailingRecordsOutbox(_outbox);
-        var node = new DeliveryNode(claims, _time, _vendor, new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 8 });
-        _nodes.Add(node);
-
-        var drained = await node.Dispatcher.DrainAsync(CancellationToken.None);
+        var (drained, claims) = await DrainCountingClaimsAsync(sendSlots: 8);
 
         AssertEachDeliveredExactlyOnce(orders);
         Assert.That(drained.Attempts, Is.EqualTo(orders.Length));
@@ -461,11 +466,7 @@ public class DispatcherReliabilityTests
             Interlocked.Decrement(ref inFlight);
             return new FakeResponse(202, "{}");
         };
-        var claims = new FailingRecordsOutbox(_outbox);
-        var node = new DeliveryNode(claims, _time, _vendor, new OrderTouchpointsDeliverySettings { MaxConcurrentSends = 2 });
-        _nodes.Add(node);
-
-        var drained = await node.Dispatcher.DrainAsync(CancellationToken.None);
+        var (drained, claims) = await DrainCountingClaimsAsync(sendSlots: 2);
 
         AssertEachDeliveredExactlyOnce(orders);
         Assert.That(drained.Attempts, Is.EqualTo(orders.Length));
