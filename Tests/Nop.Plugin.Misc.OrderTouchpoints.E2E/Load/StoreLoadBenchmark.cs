@@ -28,6 +28,8 @@ public sealed class StoreLoadBenchmark : StoreScenario
     // 100 s of checkouts it stays at 0-2 %); at most MaxWarmUpPairs pairs, about 20 s each.
     private const double SettledJitShare = 0.03;
     private const int MaxWarmUpPairs = 12;
+    // PostgreSQL 15 backends flush their statistics at most once a second while busy, and within a second of going idle.
+    private static readonly TimeSpan StatsFlush = TimeSpan.FromSeconds(2);
     private const string HeldBackReason = "queued by the load benchmark while the dispatcher was held back";
 
     [Test]
@@ -190,6 +192,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
             .Select(r => Convert.ToInt32(r["Id"], CultureInfo.InvariantCulture)).ToList();
 
         var idleRate = await SettledIdleRateAsync(pid);
+        var transactionsBefore = await DatabaseTransactionsAsync(db);
 
         await suite.Admin.GetPageAsync(OrderTouchpointsDefaults.DeliveryLogPath);
         var drainClock = Stopwatch.StartNew();
@@ -201,8 +204,13 @@ public sealed class StoreLoadBenchmark : StoreScenario
             rowIds.Select(id => new KeyValuePair<string, string>("selectedIds", id.ToString(CultureInfo.InvariantCulture))), ajax: true);
         if (!resend.IsSuccessStatusCode)
             throw new InvalidOperationException($"the resend of the held-back rows answered {(int)resend.StatusCode}");
-        var drained = await Eventually.TrueAsync(async () => await db.CountForOrdersAsync("OrderTouchpointDelivery", orders.Select(o => o.OrderId),
-            $""" "StatusId" = {(int)DeliveryStatus.Delivered}""") == rowIds.Count, DeliveryWait);
+        var polls = 0;
+        var drained = await Eventually.TrueAsync(async () =>
+        {
+            polls++;
+            return await db.CountForOrdersAsync("OrderTouchpointDelivery", orders.Select(o => o.OrderId),
+                $""" "StatusId" = {(int)DeliveryStatus.Delivered}""") == rowIds.Count;
+        }, DeliveryWait);
         var cpuAfter = ProcessCpu(pid);
         var machineMs = (ProcCpu.Machine() - machineBefore).TotalMilliseconds;
         var clientMs = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalMilliseconds;
@@ -211,10 +219,13 @@ public sealed class StoreLoadBenchmark : StoreScenario
         if (!drained)
             throw new InvalidOperationException($"the {rowIds.Count} held-back deliveries were not all delivered within {DeliveryWait.TotalSeconds:0} s");
         var spent = (cpuAfter - cpuBefore).TotalMilliseconds;
+        await Task.Delay(StatsFlush);
+        var transactions = await DatabaseTransactionsAsync(db) - transactionsBefore;
         note($"# dispatcher CPU: {spent:F0} ms of store CPU over {drainMs:F0} ms for {rowIds.Count} deliveries; idle store {idleRate * 1000:F1} ms CPU per s " +
              $"(its floor before the drain), so {(spent - idleRate * drainMs) / rowIds.Count:F2} ms per delivery; background JIT {jitMs:F0} ms of it; " +
              $"the whole machine {machineMs:F0} ms, of which the fake vendors and this run's polling {clientMs:F0} ms and the rest (the store's database) " +
-             $"{(machineMs - spent - clientMs) / rowIds.Count:F2} ms per delivery");
+             $"{(machineMs - spent - clientMs) / rowIds.Count:F2} ms per delivery; {transactions} database transactions, " +
+             $"{(double)transactions / rowIds.Count:F1} per delivery (this run's {polls} polls among them, one or two each)");
         return ((spent - idleRate * drainMs) / orders.Count, drainMs / 1000);
     }
 
@@ -240,6 +251,14 @@ public sealed class StoreLoadBenchmark : StoreScenario
     }
 
     private static TimeSpan ProcessCpu(int pid) => ProcCpu.Of($"/proc/{pid}/stat");
+
+    /// <summary>
+    /// PostgreSQL's count of the store database's transactions: outside a transaction of its own each statement is one,
+    /// the <c>DISCARD ALL</c> that resets a pooled connection on its next use included. A backend reports its counts
+    /// within a second of going idle (<see cref="StatsFlush"/>).
+    /// </summary>
+    private static Task<long> DatabaseTransactionsAsync(StoreDatabase db) =>
+        db.ScalarAsync<long>("select xact_commit + xact_rollback from pg_stat_database where datname = current_database()");
 
     private static bool ArrivedEverywhere(Suite suite, PlacedOrder order) =>
         VendorRequests.Transactionale(suite.Vendors, order.Email).Count > 0
