@@ -109,26 +109,24 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                         slots.Release(free);
                         throw;
                     }
-                    if (claimed.Count < free)
-                        slots.Release(free - claimed.Count);
-                    if (claimed.Count == 0)
+                    if (claimed.Count > 0)
                     {
-                        if (free > 0)
-                            break;
-                        continue;
+                        attempts += claimed.Count;
+                        var claimToken = claimed[0].Row.ClaimToken!.Value;
+                        leases.Add(claimToken, claimed.Count, timeProvider.GetUtcNow().UtcDateTime + DrainPlan.Lease);
+                        foreach (var delivery in claimed)
+                            sends.Add(Task.Run(() => SendAsync(delivery, orderReads, plan, slots, leases, stopCut.Token), CancellationToken.None));
+                        sends.RemoveAll(send => send.IsCompletedSuccessfully);
                     }
-
-                    attempts += claimed.Count;
-                    var claimToken = claimed[0].Row.ClaimToken!.Value;
-                    leases.Add(claimToken, claimed.Count, timeProvider.GetUtcNow().UtcDateTime + DrainPlan.Lease);
-                    foreach (var delivery in claimed)
-                        sends.Add(Task.Run(() => SendAsync(delivery, orderReads, plan, slots, leases, stopCut.Token), CancellationToken.None));
-                    sends.RemoveAll(send => send.IsCompletedSuccessfully);
-                    // Fewer rows than asked for: nothing else was due, or another node took the rest. Asking again would cost two
-                    // statements per checkout for nothing; a row queued meanwhile raises the signal, and rows still due make the
-                    // worker drain again as soon as this drain's sends are done (its next due time).
+                    // Fewer rows than asked for (none included): nothing else was due, or another node took the rest. Asking again
+                    // would cost two statements per checkout for nothing; a row queued meanwhile raises the signal, and rows still
+                    // due make the worker drain again as soon as this drain's sends are done (its next due time). When the probes
+                    // took every slot nothing was asked for, and the loop claims once a slot frees up.
                     if (claimed.Count < free)
+                    {
+                        slots.Release(free - claimed.Count);
                         break;
+                    }
                 }
             }
             finally
