@@ -224,13 +224,17 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
     public async Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)
     {
         await RefreshOffsetAsync(cancellationToken);
-        var nextPending = await FirstOrNullAsync(FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending))
+        // One round trip, like the claim's read: the earliest waiting row and the earliest send lease, each a range of its
+        // index read for one row.
+        var nextPending = FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending))
             .OrderBy(d => d.NextAttemptOnUtc)
-            .Select(d => (DateTime?)d.NextAttemptOnUtc));
-        var nextLeaseEnd = await FirstOrNullAsync(repository.Table.Where(d => d.StatusId == InProgress)
+            .Select(d => (DateTime?)d.NextAttemptOnUtc)
+            .Take(1);
+        var nextLeaseEnd = repository.Table.Where(d => d.StatusId == InProgress)
             .OrderBy(d => d.ClaimExpiresOnUtc)
-            .Select(d => d.ClaimExpiresOnUtc));
-        var next = nextLeaseEnd is { } leaseEnd && (nextPending is null || leaseEnd < nextPending) ? leaseEnd : nextPending;
+            .Select(d => d.ClaimExpiresOnUtc)
+            .Take(1);
+        var next = (await nextPending.Concat(nextLeaseEnd).ToListAsync()).Min();
         // The worker sleeps until then on the node's clock.
         return next - NodeToDatabase;
     }
@@ -319,8 +323,4 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
 
     // Lists, not arrays: with C# 14 an array's Contains binds to MemoryExtensions (spans), which linq2db cannot translate.
     internal static IEnumerable<List<int>> Chunks(IEnumerable<int> ids) => ids.Distinct().Chunk(IdChunk).Select(chunk => chunk.ToList());
-
-    // Not FirstOrDefaultAsync(): with LinqToDB imported, nopCommerce's and linq2db's parameterless overloads are ambiguous.
-    private static async Task<DateTime?> FirstOrNullAsync(IQueryable<DateTime?> query) =>
-        (await query.Take(1).ToListAsync()).FirstOrDefault();
 }

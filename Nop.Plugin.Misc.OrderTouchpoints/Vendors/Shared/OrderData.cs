@@ -8,7 +8,10 @@ using Nop.Core.Domain.Orders;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
-/// <summary>An order as re-read from the database at send time, with what every vendor maps from.</summary>
+/// <summary>
+/// An order as re-read from the database at send time, with what every vendor maps from. <see cref="TaxRates"/> are the
+/// rates nopCommerce recorded on the order (<c>Order.TaxRates</c>, "rate:amount;…"), none negative; a line's rate is one of them.
+/// </summary>
 public sealed record OrderData(
     Order Order,
     Customer? Customer,
@@ -16,7 +19,8 @@ public sealed record OrderData(
     Address? ShippingAddress,
     Country? BillingCountry,
     Language? Language,
-    string? Email)
+    string? Email,
+    IReadOnlyList<decimal> TaxRates)
 {
     /// <summary>Billing first name, else the customer's (guests have only the address).</summary>
     public string? FirstName => FirstNonEmpty(BillingAddress?.FirstName, Customer?.FirstName);

@@ -48,7 +48,8 @@ public class OrderDataLoader(IServiceProvider services)
 
     private async Task<OrderData?> ReadAsync(int orderId)
     {
-        var order = await Service<IOrderService>().GetOrderByIdAsync(orderId);
+        var orderService = Service<IOrderService>();
+        var order = await orderService.GetOrderByIdAsync(orderId);
         if (order is null || order.Deleted)
             return null;
 
@@ -59,7 +60,11 @@ public class OrderDataLoader(IServiceProvider services)
         var language = await Service<ILanguageService>().GetLanguageByIdAsync(order.CustomerLanguageId);
         // Guests usually have no customer email: the billing address carries it.
         var email = OrderData.FirstNonEmpty(customer?.Email, billing?.Email);
-        return new OrderData(order, customer, billing, shipping, country, language, email);
+        // Parsed here, by the order service this read builds anyway, so a send that shares the read builds none for it.
+        IReadOnlyList<decimal> taxRates = string.IsNullOrWhiteSpace(order.TaxRates)
+            ? []
+            : orderService.ParseTaxRates(order, order.TaxRates).Keys.Where(rate => rate >= 0m).ToList();
+        return new OrderData(order, customer, billing, shipping, country, language, email, taxRates);
     }
 
     private async Task<IReadOnlyList<OrderLine>> ReadLinesAsync(Order order, int languageId)

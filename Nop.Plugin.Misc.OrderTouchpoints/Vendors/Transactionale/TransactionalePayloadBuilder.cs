@@ -1,11 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Gdpr;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 
-/// <summary>Maps a placed order to the Transactionale body (docs/vendors.md §1), re-reading the order at send time.</summary>
-public class TransactionalePayloadBuilder(OrderDataLoader orderDataLoader, IGdprService gdprService)
+/// <summary>
+/// Maps a placed order to the Transactionale body (docs/vendors.md §1), re-reading the order at send time. nopCommerce's GDPR
+/// service is resolved only when the store requires a consent: building it builds the shopping cart, product, forum, blog
+/// and news services with the settings each loads, in every send's scope and in checkout's consumer, which asks this
+/// channel whether it is active.
+/// </summary>
+public class TransactionalePayloadBuilder(OrderDataLoader orderDataLoader, IServiceProvider services)
 {
     private const int ConsentNameLength = 80;
 
@@ -46,6 +52,7 @@ public class TransactionalePayloadBuilder(OrderDataLoader orderDataLoader, IGdpr
 
     private async Task<string?> FindConsentProblemAsync(int consentId, int customerId, string orderNumber)
     {
+        var gdprService = services.GetRequiredService<IGdprService>();
         var consent = (await gdprService.GetAllConsentsAsync()).FirstOrDefault(c => c.Id == consentId);
         if (consent is null)
             return $"The GDPR consent (id {consentId}) that the Transactionale settings require no longer exists: choose another consent, or none, in the Transactionale settings.";

@@ -2,14 +2,13 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 /// <summary>
 /// What Engage's order mails show beyond the amounts, read from nopCommerce at send time: links of the
-/// lines, the payment method's name, the discounts it used, the tax rates it recorded, the shipment of a shipment post.
+/// lines, the payment method's name, the discounts it used, the shipment of a shipment post.
 /// </summary>
 public sealed record VoyadoOrderDetails(
     string? Locale,
     IReadOnlyDictionary<int, VoyadoLineLinks> LinksByOrderItemId,
     string? PaymentMethodName,
     IReadOnlyList<VoyadoUsedDiscount> Discounts,
-    IReadOnlyList<decimal> TaxRates,
     VoyadoShipmentInfo? Shipment);
 
 /// <summary>Absolute URLs of a line's product in the order's store; either may be unknown.</summary>

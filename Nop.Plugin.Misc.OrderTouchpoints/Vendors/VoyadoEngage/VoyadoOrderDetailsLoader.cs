@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Orders;
@@ -8,7 +9,6 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Media;
-using Nop.Services.Orders;
 using Nop.Services.Payments;
 using Nop.Services.Seo;
 using Nop.Services.Shipping;
@@ -18,7 +18,9 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 /// <summary>
 /// Reads <see cref="VoyadoOrderDetails"/> through nopCommerce's services. URLs are built for the order's
-/// store (not the host the dispatcher happens to run under), texts in the order's language.
+/// store (not the host the dispatcher happens to run under), texts in the order's language. The shipment service (with
+/// the shipping and pickup plugin managers it builds) is resolved only for a shipment's post: every send builds its
+/// channel in a scope of its own, and so does checkout's consumer.
 /// </summary>
 public class VoyadoOrderDetailsLoader(
     IStoreService storeService,
@@ -26,11 +28,10 @@ public class VoyadoOrderDetailsLoader(
     ISettingService settingService,
     IPictureService pictureService,
     IUrlRecordService urlRecordService,
-    IOrderService orderService,
     OrderDataLoader orderDataLoader,
     IPaymentPluginManager paymentPluginManager,
     ILocalizationService localizationService,
-    IShipmentService shipmentService)
+    IServiceProvider services)
 {
     public async Task<VoyadoOrderDetails> LoadAsync(OrderData data, IReadOnlyList<OrderLine> lines, OrderTouchpointsVoyadoSettings settings, DeliveryRequest request)
     {
@@ -47,7 +48,6 @@ public class VoyadoOrderDetailsLoader(
             LinksByOrderItemId: await LinksAsync(store, language, lines),
             PaymentMethodName: await PaymentMethodNameAsync(order, language?.Id ?? 0),
             Discounts: await DiscountsAsync(order.Id),
-            TaxRates: TaxRates(order),
             Shipment: request.Event is TouchpointEvent.ShipmentSent or TouchpointEvent.ShipmentDelivered
                 ? await ShipmentAsync(order, request)
                 : null);
@@ -115,20 +115,13 @@ public class VoyadoOrderDetailsLoader(
         return discounts;
     }
 
-    /// <summary>The rates nopCommerce recorded on the order (<c>Order.TaxRates</c>, "rate:amount;…"); a line's rate is one of them.</summary>
-    private IReadOnlyList<decimal> TaxRates(Order order)
-    {
-        if (string.IsNullOrWhiteSpace(order.TaxRates))
-            return [];
-        return orderService.ParseTaxRates(order, order.TaxRates).Keys.Where(rate => rate >= 0m).ToList();
-    }
-
     /// <summary>
     /// The outbox row names the order, not the shipment: the shipment of this post is the latest one shipped
     /// (delivered, for a delivered post) no later than the event; else the latest shipped at all.
     /// </summary>
     private async Task<VoyadoShipmentInfo?> ShipmentAsync(Order order, DeliveryRequest request)
     {
+        var shipmentService = services.GetRequiredService<IShipmentService>();
         var shipments = await shipmentService.GetShipmentsByOrderIdAsync(order.Id);
         static DateTime? When(Shipment s, TouchpointEvent e) => e == TouchpointEvent.ShipmentDelivered ? s.DeliveryDateUtc ?? s.ShippedDateUtc : s.ShippedDateUtc;
         var eventUtc = request.EventOccurredUtc.AddSeconds(1);

@@ -36,11 +36,11 @@ public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader, VoyadoOr
         var orderDiscountText = DiscountText(details.Discounts.Where(d => d.IsOrderLevel).ToList());
         var itemDiscountText = DiscountText(details.Discounts.Where(d => !d.IsOrderLevel).ToList());
 
-        var items = lines.Select((line, i) => Item(line, lineGross[i], shares[i], details, Money, itemDiscountText, orderDiscountText)).ToList();
-        var freight = Fee(order.OrderShippingInclTax, order.OrderShippingExclTax, details.TaxRates, Money);
+        var items = lines.Select((line, i) => Item(line, lineGross[i], shares[i], details, data.TaxRates, Money, itemDiscountText, orderDiscountText)).ToList();
+        var freight = Fee(order.OrderShippingInclTax, order.OrderShippingExclTax, data.TaxRates, Money);
         // nopCommerce allows a negative payment method fee (a discount for the method); it is sent as it is.
         var handling = order.PaymentMethodAdditionalFeeInclTax != 0m
-            ? Fee(order.PaymentMethodAdditionalFeeInclTax, order.PaymentMethodAdditionalFeeExclTax, details.TaxRates, Money)
+            ? Fee(order.PaymentMethodAdditionalFeeInclTax, order.PaymentMethodAdditionalFeeExclTax, data.TaxRates, Money)
             : null;
 
         var giftCards = redemptions.GiftCards.Select(Money).ToList();
@@ -75,11 +75,11 @@ public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader, VoyadoOr
         (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static VoyadoOrderItem Item(OrderLine line, decimal gross, decimal orderDiscountShare, VoyadoOrderDetails details,
-        Func<decimal, decimal> money, string itemDiscountText, string orderDiscountText)
+        IReadOnlyList<decimal> taxRates, Func<decimal, decimal> money, string itemDiscountText, string orderDiscountText)
     {
         var item = line.Item;
         var paid = gross - orderDiscountShare;
-        var rate = VoyadoTaxMath.RateOf(item.PriceInclTax, item.PriceExclTax, details.TaxRates);
+        var rate = VoyadoTaxMath.RateOf(item.PriceInclTax, item.PriceExclTax, taxRates);
         var discounts = new List<VoyadoItemDiscount>();
         if (item.DiscountAmountInclTax > 0m && money(item.DiscountAmountInclTax) is var itemDiscount and > 0m)
             discounts.Add(new VoyadoItemDiscount(-itemDiscount, VoyadoItemDiscount.ItemType, itemDiscountText));

@@ -153,15 +153,27 @@ public sealed class ShopFixture
 
     public VoyadoOrderDetailsLoader CreateDetailsLoader(ISettingService settingService) => new(
         StoreService.Object, LanguageService.Object, settingService, PictureService.Object, UrlRecordService.Object,
-        OrderService.Object, CreateLoader(),
-        PaymentPluginManager.Object, LocalizationService.Object, ShipmentService.Object);
+        CreateLoader(), PaymentPluginManager.Object, LocalizationService.Object, CreateServices());
 
-    public OrderDataLoader CreateLoader() => new(new ServiceCollection()
-        .AddSingleton(OrderService.Object).AddSingleton(CustomerService.Object).AddSingleton(AddressService.Object)
-        .AddSingleton(CountryService.Object).AddSingleton(LanguageService.Object).AddSingleton(ProductService.Object)
-        .AddSingleton(AttributeParser.Object).AddSingleton(LocalizedEntityService.Object).AddSingleton(DiscountService.Object)
-        .AddSingleton(GiftCardService.Object).AddSingleton(RewardPointService.Object)
-        .BuildServiceProvider());
+    public OrderDataLoader CreateLoader() => new(CreateServices());
+
+    /// <summary>How often a send's scope built each of the shop's services it resolves on first use, by service type.</summary>
+    public Dictionary<Type, int> ServicesBuilt { get; } = [];
+
+    /// <summary>The shop's services as a send's scope resolves those it needs only on first use; each build is counted.</summary>
+    public IServiceProvider CreateServices()
+    {
+        var services = new ServiceCollection();
+        void Add<T>(Mock<T> mock) where T : class => services.AddTransient(_ =>
+        {
+            ServicesBuilt[typeof(T)] = ServicesBuilt.GetValueOrDefault(typeof(T)) + 1;
+            return mock.Object;
+        });
+        Add(OrderService); Add(CustomerService); Add(AddressService); Add(CountryService); Add(LanguageService); Add(ProductService);
+        Add(AttributeParser); Add(LocalizedEntityService); Add(DiscountService); Add(GiftCardService); Add(RewardPointService);
+        Add(GdprService); Add(ShipmentService);
+        return services.BuildServiceProvider();
+    }
 
     /// <summary>
     /// A ready sample: store 1 "Negozio" (it-IT + en-US), Italy and Sweden, a registered customer and a

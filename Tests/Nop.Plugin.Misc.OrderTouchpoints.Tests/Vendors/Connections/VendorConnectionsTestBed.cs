@@ -58,7 +58,7 @@ public sealed class VendorConnectionsTestBed : IAsyncDisposable
         var provider = _scope.ServiceProvider;
         _createChannel = vendor == TouchpointVendor.Transactionale
             ? () => new TransactionaleTouchpointChannel(Context.Settings.Object, Context.Protector,
-                new TransactionalePayloadBuilder(Context.Loader, Context.Shop.GdprService.Object),
+                new TransactionalePayloadBuilder(Context.Loader, Context.Shop.CreateServices()),
                 provider.GetRequiredService<TransactionaleClient>(), Logs.Logger)
             : () => new VtMarketingTouchpointChannel(Context.Settings.Object, Context.Protector,
                 new VtMarketingPayloadBuilder(Context.Loader), provider.GetRequiredService<VtMarketingClient>(), Logs.Logger);

@@ -3,6 +3,7 @@ using Nop.Core.Domain.Gdpr;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
+using Nop.Services.Gdpr;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Transactionale;
 
@@ -124,6 +125,15 @@ public class TransactionaleDeliveryTests
         Assert.That(body.GetProperty("first_name").GetString(), Is.EqualTo("Zoë"));
         Assert.That(body.GetProperty("last_name").GetString(), Is.EqualTo("Ångström-Łukasiewicz 山田"));
         Assert.That(_bed.Server.Requests.Single().Body, Does.Contain("Ångström-Łukasiewicz 山田"));
+    }
+
+    [Test]
+    public async Task A_store_that_requires_no_consent_never_builds_the_gdpr_service()
+    {
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));
+        Assert.That(_bed.Context.Shop.ServicesBuilt.GetValueOrDefault(typeof(IGdprService)), Is.Zero);
     }
 
     [Test]

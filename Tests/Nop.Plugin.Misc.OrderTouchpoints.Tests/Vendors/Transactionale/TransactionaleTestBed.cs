@@ -25,7 +25,7 @@ public sealed class TransactionaleTestBed(ChannelTestContext context, FakeVendor
     public TransactionaleTouchpointChannel CreateChannelOn(VendorGate node) => new(
         Context.Settings.Object,
         Context.Protector,
-        new TransactionalePayloadBuilder(Context.Loader, Context.Shop.GdprService.Object),
+        new TransactionalePayloadBuilder(Context.Loader, Context.Shop.CreateServices()),
         new TransactionaleClient(Context.Http, Context.SenderOn(node)),
         Logs.Logger);
 }

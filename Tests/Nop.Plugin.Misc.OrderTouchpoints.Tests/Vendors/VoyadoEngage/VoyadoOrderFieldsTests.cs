@@ -4,6 +4,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+using Nop.Services.Shipping;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VoyadoEngage;
 
@@ -100,6 +101,19 @@ public class VoyadoOrderFieldsTests
         Assert.That(delivered.GetProperty("extraData").GetProperty("trackingNumber").GetString(), Is.EqualTo("DELIVERED-1"));
         Assert.That(placed.TryGetProperty("shippingDate", out _), Is.False);
         Assert.That(placed.TryGetProperty("extraData", out _), Is.False);
+    }
+
+    [Test]
+    public async Task Only_a_shipment_post_builds_the_shipment_service()
+    {
+        _bed.Shop.Shipments.Add(new Shipment { Id = 1, OrderId = 42, TrackingNumber = "IT-1", ShippedDateUtc = new DateTime(2026, 11, 21, 10, 0, 0, DateTimeKind.Utc) });
+
+        await PostAsync();
+        var builtForTheOrderPost = _bed.Shop.ServicesBuilt.GetValueOrDefault(typeof(IShipmentService));
+        await PostAsync(TouchpointEvent.ShipmentSent);
+
+        Assert.That(builtForTheOrderPost, Is.Zero);
+        Assert.That(_bed.Shop.ServicesBuilt.GetValueOrDefault(typeof(IShipmentService)), Is.Positive);
     }
 
     [Test]
