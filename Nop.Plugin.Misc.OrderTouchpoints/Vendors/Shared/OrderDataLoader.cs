@@ -18,7 +18,9 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 /// changed it since the event). Never uses IWorkContext: at send time that is a background or admin customer.
 /// The services are resolved on first use: the sends of one order event share these reads (<see cref="OrderReads"/>), so
 /// most sends need none of them, and building them in a send's scope (with the settings nopCommerce loads for each, per
-/// scope) is a large part of what a send costs the store.
+/// scope) is a large part of what a send costs the store. They come from the scope's own provider, not nopCommerce's
+/// <c>Lazy&lt;T&gt;</c>: without Autofac that resolves through <c>EngineContext</c>, which outside a request is the
+/// application's root, so a send would get services and settings that outlive it.
 /// </summary>
 public class OrderDataLoader(IServiceProvider services)
 {

@@ -9,7 +9,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 /// Maps a placed order to the Transactionale body (docs/vendors.md §1), re-reading the order at send time. nopCommerce's GDPR
 /// service is resolved only when the store requires a consent: building it builds the shopping cart, product, forum, blog
 /// and news services with the settings each loads, in every send's scope and in checkout's consumer, which asks this
-/// channel whether it is active.
+/// channel whether it is active. It comes from the scope's own provider, as <see cref="OrderDataLoader"/>'s services do.
 /// </summary>
 public class TransactionalePayloadBuilder(OrderDataLoader orderDataLoader, IServiceProvider services)
 {

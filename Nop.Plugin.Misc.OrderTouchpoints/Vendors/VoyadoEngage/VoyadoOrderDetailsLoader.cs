@@ -19,8 +19,9 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 /// <summary>
 /// Reads <see cref="VoyadoOrderDetails"/> through nopCommerce's services. URLs are built for the order's
 /// store (not the host the dispatcher happens to run under), texts in the order's language. The shipment service (with
-/// the shipping and pickup plugin managers it builds) is resolved only for a shipment's post: every send builds its
-/// channel in a scope of its own, and so does checkout's consumer.
+/// the shipping and pickup plugin managers it builds) is resolved only for a shipment's post, from the scope's own provider
+/// as <see cref="OrderDataLoader"/>'s services are: every send builds its channel in a scope of its own, and so does
+/// checkout's consumer.
 /// </summary>
 public class VoyadoOrderDetailsLoader(
     IStoreService storeService,
