@@ -150,17 +150,20 @@ public static class VendorHttp
 /// its requests with <c>Connection: close</c> through a handler that never reuses a connection. Until an endpoint's first
 /// answer came, its requests go that way too: sent through the pool alongside the first, they could be handed its
 /// connection the moment it went back, already closed by the server.
+/// What was learned lives as long as this handler, which the client factory replaces every couple of minutes, so a server
+/// that changes its habit is learned again. Kept for the process, it would outlive the server it was learned from: another
+/// server on the same address that closes connections would get its first requests on the pool, and lose them there.
 /// </summary>
 public sealed class ConnectionReuseHandler(SocketsHttpHandler? neverReusing) : DelegatingHandler
 {
     private const int MaxRemembered = 1000;
-    private static readonly ConcurrentDictionary<string, bool> ClosesByAuthority = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, bool> _closesByAuthority = new(StringComparer.OrdinalIgnoreCase);
     private readonly HttpMessageInvoker? _freshConnections = neverReusing is null ? null : new HttpMessageInvoker(neverReusing, disposeHandler: true);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var authority = request.RequestUri?.GetLeftPart(UriPartial.Authority) ?? string.Empty;
-        var known = ClosesByAuthority.TryGetValue(authority, out var closes);
+        var known = _closesByAuthority.TryGetValue(authority, out var closes);
         // Only to a server known to close: sent while learning, it would make a keep-alive server answer "close" too.
         if (closes)
             request.Headers.ConnectionClose = true;
@@ -168,8 +171,8 @@ public sealed class ConnectionReuseHandler(SocketsHttpHandler? neverReusing) : D
             ? await _freshConnections.SendAsync(request, cancellationToken)
             : await base.SendAsync(request, cancellationToken);
         // Learned from the answer's headers, before its body is read and its connection could go back to the pool.
-        if (!closes && (ClosesByAuthority.Count < MaxRemembered || known))
-            ClosesByAuthority.AddOrUpdate(authority, ClosesConnections(response), (_, before) => before || ClosesConnections(response));
+        if (!closes && (_closesByAuthority.Count < MaxRemembered || known))
+            _closesByAuthority.AddOrUpdate(authority, ClosesConnections(response), (_, before) => before || ClosesConnections(response));
         return response;
     }
 

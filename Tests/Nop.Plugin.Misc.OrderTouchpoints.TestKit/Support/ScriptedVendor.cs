@@ -28,7 +28,10 @@ public sealed class ScriptedVendor : IAsyncDisposable
 
     public ConcurrentQueue<VendorExchange> Exchanges { get; } = new();
 
-    /// <summary>Completes when the first request arrives (before it is answered).</summary>
+    /// <summary>
+    /// Completes when the first request arrived and its exchange is in <see cref="Exchanges"/>, before the answer (and its
+    /// <see cref="FakeResponse.Delay"/>) goes out; an <see cref="Answer"/> that blocks holds it back too.
+    /// </summary>
     public Task FirstRequest => _firstRequest.Task;
 
     public static async Task<ScriptedVendor> StartAsync(ManualTimeProvider time)
@@ -49,13 +52,21 @@ public sealed class ScriptedVendor : IAsyncDisposable
 
     private FakeResponse Respond(RecordedRequest request)
     {
-        _firstRequest.TrySetResult();
-        var orderId = CheckContract(request);
-        var now = _time.UtcNow;
-        var response = Answer(orderId, now);
-        var attempt = orderId > 0 ? request.Json.GetProperty("attempt").GetInt32() : 0;
-        Exchanges.Enqueue(new VendorExchange(orderId, attempt, now, response.Delay is null && !response.HangUp ? response.Status : 0));
-        return response;
+        // A test that moves the clock or cuts the send once FirstRequest completed must find the exchange recorded, with
+        // the time it arrived at.
+        try
+        {
+            var orderId = CheckContract(request);
+            var now = _time.UtcNow;
+            var response = Answer(orderId, now);
+            var attempt = orderId > 0 ? request.Json.GetProperty("attempt").GetInt32() : 0;
+            Exchanges.Enqueue(new VendorExchange(orderId, attempt, now, response.Delay is null && !response.HangUp ? response.Status : 0));
+            return response;
+        }
+        finally
+        {
+            _firstRequest.TrySetResult();
+        }
     }
 
     private int CheckContract(RecordedRequest request)

@@ -482,8 +482,10 @@ public class DispatcherReliabilityTests
         var orders = new[] { 1 };
         await _outbox.EnqueueAsync(1, 1, TouchpointEvent.OrderPlaced, [TouchpointVendor.VtMarketing], _time.UtcNow);
         using var answer = new ManualResetEventSlim();
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _vendor.Answer = (_, _) =>
         {
+            asked.TrySetResult();
             answer.Wait(TimeSpan.FromSeconds(30));
             return new FakeResponse(202, "{}");
         };
@@ -491,7 +493,7 @@ public class DispatcherReliabilityTests
         var node = NodeWithSlowChannel(outbox);
 
         var drain = node.Dispatcher.DrainAsync(CancellationToken.None);
-        await _vendor.FirstRequest.WaitAsync(TimeSpan.FromSeconds(30));
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(30));
         for (var renewal = 1; renewal <= 6; renewal++)
         {
             _time.Advance(DrainPlan.LeaseRenewal);

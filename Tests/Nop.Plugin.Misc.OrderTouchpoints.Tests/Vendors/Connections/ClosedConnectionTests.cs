@@ -46,6 +46,32 @@ public class ClosedConnectionTests
         AssertEveryDeliveryArrivedOnce(bed, run);
     }
 
+    [TestCase(TouchpointVendor.Transactionale)]
+    [TestCase(TouchpointVendor.VtMarketing)]
+    public async Task A_closing_server_at_the_address_a_keep_alive_server_had_gets_every_delivery_once(TouchpointVendor vendor)
+    {
+        // The store's clients outlive one vendor server: what they learned from a keep-alive one must not send the next
+        // server's requests onto connections it closed. Only the requests that start before the first answer are at risk,
+        // so the switch is made four times, on four addresses.
+        for (var address = 1; address <= 4; address++)
+        {
+            int port;
+            await using (var before = VendorConnectionsTestBed.Start(vendor, ConnectionHabit.KeepAliveWithIdleTimeout))
+            {
+                var earlier = await before.DeliverAllAsync(before.AddOrders(20), ParallelSends);
+                Assert.That(earlier.NotDelivered, Is.Empty, earlier.ToString());
+                port = before.Server.Url("/").Port;
+            }
+            await using var bed = VendorConnectionsTestBed.Start(vendor, ConnectionHabit.Http10ClosesAfterEachAnswer, port);
+
+            var run = await bed.DeliverAllAsync(bed.AddOrders(50), ParallelSends);
+
+            Assert.That(run.NotDelivered, Is.Empty, $"address {address}: {run}");
+            Assert.That((run.RequestsReceived, run.BodiesReceivedTwice), Is.EqualTo((50, 0)), $"address {address}: {run}");
+            Assert.That(bed.Server.ContractViolations, Is.Empty);
+        }
+    }
+
     private static void AssertEveryDeliveryArrivedOnce(VendorConnectionsTestBed bed, DeliveryRun run)
     {
         Assert.That(bed.Server.ContractViolations, Is.Empty, "contract violations");

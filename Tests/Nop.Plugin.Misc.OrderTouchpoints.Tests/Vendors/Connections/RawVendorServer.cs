@@ -24,17 +24,20 @@ public enum ConnectionHabit
 /// </summary>
 public sealed class RawVendorServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpContract _contract;
     private readonly ConnectionHabit _habit;
     private readonly Task _acceptLoop;
     private int _connections;
 
-    public RawVendorServer(ConnectionHabit habit, HttpContract contract)
+    /// <param name="port">0 for any free port; else the port of an earlier server, to stand at the address it had.</param>
+    public RawVendorServer(ConnectionHabit habit, HttpContract contract, int port = 0)
     {
         _habit = habit;
         _contract = contract;
+        _listener = new TcpListener(IPAddress.Loopback, port);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start(512);
         _acceptLoop = AcceptAsync();
     }

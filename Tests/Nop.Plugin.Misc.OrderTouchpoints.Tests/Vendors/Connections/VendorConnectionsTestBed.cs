@@ -25,7 +25,7 @@ public sealed class VendorConnectionsTestBed : IAsyncDisposable
     private readonly AsyncServiceScope _scope;
     private readonly Func<ITouchpointChannel> _createChannel;
 
-    private VendorConnectionsTestBed(TouchpointVendor vendor, ConnectionHabit habit)
+    private VendorConnectionsTestBed(TouchpointVendor vendor, ConnectionHabit habit, int port)
     {
         Context = new ChannelTestContext();
         var services = new ServiceCollection()
@@ -37,7 +37,7 @@ public sealed class VendorConnectionsTestBed : IAsyncDisposable
         if (vendor == TouchpointVendor.Transactionale)
         {
             services.AddTransactionaleTouchpoint();
-            Server = new RawVendorServer(habit, TransactionaleContract.For(TransactionaleTestBed.DefaultApiKey)) { AnswerBody = """{"status":"ok"}""" };
+            Server = new RawVendorServer(habit, TransactionaleContract.For(TransactionaleTestBed.DefaultApiKey), port) { AnswerBody = """{"status":"ok"}""" };
             Context.Use(new OrderTouchpointsTransactionaleSettings
             {
                 Enabled = true, ApiKey = Context.Stored(TransactionaleTestBed.DefaultApiKey), EndpointUrl = Server.Url(TransactionaleContract.Path).AbsoluteUri,
@@ -47,7 +47,7 @@ public sealed class VendorConnectionsTestBed : IAsyncDisposable
         else
         {
             services.AddVtMarketingTouchpoint();
-            Server = new RawVendorServer(habit, VtMarketingContract.For(VtMarketingTestBed.DefaultApiKey)) { AnswerBody = VtMarketingTestBed.EventCreated };
+            Server = new RawVendorServer(habit, VtMarketingContract.For(VtMarketingTestBed.DefaultApiKey), port) { AnswerBody = VtMarketingTestBed.EventCreated };
             Context.Use(new OrderTouchpointsVtMarketingSettings
             {
                 Enabled = true, ApiKey = Context.Stored(VtMarketingTestBed.DefaultApiKey), EndpointUrl = Server.Url(VtMarketingContract.Path).AbsoluteUri
@@ -70,7 +70,8 @@ public sealed class VendorConnectionsTestBed : IAsyncDisposable
     public RawVendorServer Server { get; }
     public RecordingLogger Logs { get; } = new();
 
-    public static VendorConnectionsTestBed Start(TouchpointVendor vendor, ConnectionHabit habit) => new(vendor, habit);
+    /// <param name="port">0 for any free port; else the vendor server takes the port an earlier bed's server had.</param>
+    public static VendorConnectionsTestBed Start(TouchpointVendor vendor, ConnectionHabit habit, int port = 0) => new(vendor, habit, port);
 
     public ITouchpointChannel CreateChannel() => _createChannel();
 
