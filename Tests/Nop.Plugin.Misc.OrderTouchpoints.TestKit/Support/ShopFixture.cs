@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Catalog;
@@ -157,8 +158,11 @@ public sealed class ShopFixture
 
     public OrderDataLoader CreateLoader() => new(CreateServices());
 
-    /// <summary>How often a send's scope built each of the shop's services it resolves on first use, by service type.</summary>
-    public Dictionary<Type, int> ServicesBuilt { get; } = [];
+    /// <summary>
+    /// How often a send's scope built each of the shop's services it resolves on first use, by service type. Concurrent:
+    /// tests run many sends on one shop at once, and a plain dictionary they all write to breaks for every later read.
+    /// </summary>
+    public ConcurrentDictionary<Type, int> ServicesBuilt { get; } = new();
 
     /// <summary>The shop's services as a send's scope resolves those it needs only on first use; each build is counted.</summary>
     public IServiceProvider CreateServices()
@@ -166,7 +170,7 @@ public sealed class ShopFixture
         var services = new ServiceCollection();
         void Add<T>(Mock<T> mock) where T : class => services.AddTransient(_ =>
         {
-            ServicesBuilt[typeof(T)] = ServicesBuilt.GetValueOrDefault(typeof(T)) + 1;
+            ServicesBuilt.AddOrUpdate(typeof(T), 1, (_, built) => built + 1);
             return mock.Object;
         });
         Add(OrderService); Add(CustomerService); Add(AddressService); Add(CountryService); Add(LanguageService); Add(ProductService);
