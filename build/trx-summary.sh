@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sums the Counters of every TRX file in the given folders and prints "N passed, N failed, N skipped".
-# Each failed test's name and the first line of its message come first, so a CI log that keeps only the tail still
-# says which test failed. Exits 1 when a test failed or no result file was found (a project that did not build
+# Each failed test's name and the first three lines of its message come first, so a CI log that keeps only the tail
+# still says which test failed. Exits 1 when a test failed or no result file was found (a project that did not build
 # writes none).
 set -euo pipefail
 passed=0 failed=0 skipped=0 files=0
@@ -18,7 +18,9 @@ for dir in "$@"; do
     awk -v project="$(basename "$trx" .trx)" '
       function report() { printf "FAILED %s: %s%s\n", project, name, message; want = 0; reading = 0; message = "" }
       /<UnitTestResult / && /outcome="(Failed|Error|Timeout|Aborted)"/ {
-        match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1; next }
+        match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1
+        if ($0 ~ /\/>[[:space:]]*$/) report()
+        next }
       want && /<Message>/ { reading = 1; lines = 0; message = ":"; sub(/.*<Message>/, "") }
       reading {
         done = sub(/<\/Message>.*/, ""); gsub(/^ +| +$/, "")

@@ -37,7 +37,10 @@ public sealed class RawVendorServer : IAsyncDisposable
         _habit = habit;
         _contract = contract;
         _listener = new TcpListener(IPAddress.Loopback, port);
-        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        // The earlier server closed connections itself, which leaves them in TIME_WAIT on its port: without this the
+        // port cannot be bound again for a minute.
+        if (port != 0)
+            _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start(512);
         _acceptLoop = AcceptAsync();
     }
