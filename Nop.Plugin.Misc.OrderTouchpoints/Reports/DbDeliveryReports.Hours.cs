@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
@@ -49,6 +50,12 @@ public partial class DbDeliveryReports
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Out of time: the next sweep goes on from the first hour left.
+        }
+        catch (DbException exception) when (exception.SqlState?.StartsWith("40", StringComparison.Ordinal) == true)
+        {
+            // SQLSTATE class 40, a transaction rollback: MariaDB's InnoDB can pick one of two nodes inserting the same hours
+            // as a deadlock victim despite the key order (its duplicate-key checks take shared locks). The statement was
+            // undone whole and the other node counts on; the next sweep goes on from the first hour left.
         }
         return hoursCounted;
     }
