@@ -13,6 +13,8 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
 {
     public const string SystemName = "Misc.OrderTouchpoints";
 
+    private const string PluginListPath = "Admin/Plugin/List";
+
     private string PluginsJson => Path.Combine(environment.WebDir, "App_Data", "plugins.json");
 
     public string PluginFolder => Path.Combine(environment.WebDir, "Plugins", SystemName);
@@ -29,8 +31,10 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
 
     /// <summary>
     /// The plugin list, once the page's own navigation has landed: the button click that restarted the store (a step
-    /// before) can still be on its way back to this list when the store answers again, and a new navigation started
-    /// meanwhile is interrupted by it. Each retry follows that navigation's end, never a timer; three are plenty.
+    /// before) can still be on its way back when the store answers again, and it interrupts a navigation started meanwhile.
+    /// Playwright reports the interruption once that navigation has committed, so the next attempt starts after it. It does
+    /// not wait for that document's load event: once, in a MariaDB run, that wait saw only "network idle" in 60 s, the
+    /// load event never came. Three attempts are plenty.
     /// </summary>
     private static async Task OpenPluginListAsync(IPage page)
     {
@@ -38,23 +42,34 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
         {
             try
             {
-                await page.GotoAsync("Admin/Plugin/List");
+                await page.GotoAsync(PluginListPath);
                 return;
             }
-            catch (PlaywrightException exception) when (attempt < 3 && exception.Message.Contains("interrupted by another navigation"))
+            catch (PlaywrightException exception) when (attempt < 3 && IsCutShortByAnotherNavigation(exception))
             {
-                await page.WaitForLoadStateAsync(LoadState.Load);
+                // the other navigation has happened; the next attempt starts after it
             }
         }
     }
+
+    // nopCommerce's restart page moves itself to the list 3 s after its restart call ends (CommonSettings.RestartTimeout):
+    // Chromium either aborts the navigation under way or reports it as interrupted, depending on which one started first.
+    private static bool IsCutShortByAnotherNavigation(PlaywrightException exception) =>
+        exception.Message.Contains("interrupted by another navigation") || exception.Message.Contains("net::ERR_ABORTED");
+
+    /// <summary>
+    /// Clicks a button whose form posts and comes back to the plugin list, and waits for that new list. The page shows
+    /// the list already, so waiting for its address would return at once, and the next click would cancel this post.
+    /// </summary>
+    private static Task SubmitBackToPluginListAsync(IPage page, ILocator button) =>
+        page.RunAndWaitForNavigationAsync(() => button.ClickAsync(), new() { UrlString = $"**/{PluginListPath}**" });
 
     public async Task UploadInBrowserAsync(IPage page)
     {
         await OpenPluginListAsync(page);
         await page.ClickAsync("button[name='uploadplugin']");
         await page.SetInputFilesAsync("#archivefile", environment.PluginZip);
-        await page.ClickAsync("#upload-plugin");
-        await page.WaitForURLAsync("**/Admin/Plugin/List**");
+        await SubmitBackToPluginListAsync(page, page.Locator("#upload-plugin"));
         // nopCommerce moves Plugins/Uploaded/<folder> into place only at start-up.
         await node.RestartThroughAsync(() => page.ClickAsync("button[name='plugin-reload-grid']"));
     }
@@ -64,8 +79,7 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
         await OpenPluginListAsync(page);
         var install = page.Locator($"button[name='install-plugin-link-{SystemName}']");
         await install.WaitForAsync();
-        await install.ClickAsync();
-        await page.WaitForURLAsync("**/Admin/Plugin/List**");
+        await SubmitBackToPluginListAsync(page, install);
         await node.RestartThroughAsync(() => page.ClickAsync("button[name='plugin-apply-changes']"));
     }
 
@@ -74,8 +88,7 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
         await OpenPluginListAsync(page);
         var uninstall = page.Locator($"button[name='uninstall-plugin-link-{SystemName}']");
         await uninstall.WaitForAsync();
-        await uninstall.ClickAsync();
-        await page.WaitForURLAsync("**/Admin/Plugin/List**");
+        await SubmitBackToPluginListAsync(page, uninstall);
         await node.RestartThroughAsync(() => page.ClickAsync("button[name='plugin-apply-changes']"));
     }
 
