@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sums the Counters of every TRX file in the given folders and prints "N passed, N failed, N skipped".
-# Each failed test's name and the first three lines of its message come first, so a CI log that keeps only the tail
+# Each failed test's name and the first six lines of its message come first, so a CI log that keeps only the tail
 # still says which test failed. Exits 1 when a test failed or no result file was found (a project that did not build
 # writes none).
 set -euo pipefail
@@ -24,7 +24,7 @@ for dir in "$@"; do
       want && /<Message>/ { reading = 1; lines = 0; message = ":"; sub(/.*<Message>/, "") }
       reading {
         done = sub(/<\/Message>.*/, ""); gsub(/^ +| +$/, "")
-        if ($0 != "" && lines++ < 3) message = message " " substr($0, 1, 200)
+        if ($0 != "" && lines++ < 6) message = message " " substr($0, 1, 200)
         if (done) report(); next }
       want && /<\/UnitTestResult>/ { report() }
     ' "$trx"
