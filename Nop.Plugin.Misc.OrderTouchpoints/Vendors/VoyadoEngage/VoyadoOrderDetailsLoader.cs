@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Nop.Core.Caching;
 using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Orders;
@@ -32,8 +33,14 @@ public class VoyadoOrderDetailsLoader(
     OrderDataLoader orderDataLoader,
     IPaymentPluginManager paymentPluginManager,
     ILocalizationService localizationService,
+    IStaticCacheManager staticCacheManager,
     IServiceProvider services)
 {
+    // Under nopCommerce's entity cache prefix of ProductPicture (NopEntityCacheDefaults<ProductPicture>.AllPrefix): its cache
+    // event consumer for product pictures removes every key that starts with it whenever a product's pictures are added,
+    // changed or removed. Anything else that moves a picture (a media setting) shows after nopCommerce's default cache time.
+    private static CacheKey ImageUrlKey => new("Nop.productpicture.all.ordertouchpoints.engageimage.{0}-{1}");
+
     public async Task<VoyadoOrderDetails> LoadAsync(OrderData data, IReadOnlyList<OrderLine> lines, OrderTouchpointsVoyadoSettings settings, DeliveryRequest request)
     {
         var order = data.Order;
@@ -79,17 +86,32 @@ public class VoyadoOrderDetailsLoader(
                 continue;
             var seName = await urlRecordService.GetSeNameAsync(product, language?.Id);
             var target = string.IsNullOrWhiteSpace(seName) ? null : new Uri(baseUri, prefix + seName.Trim()).AbsoluteUri;
-            string? image = null;
-            if ((await pictureService.GetPicturesByProductIdAsync(product.Id, 1)).FirstOrDefault() is { } picture)
-            {
-                var (url, _) = await pictureService.GetPictureUrlAsync(picture, showDefaultPicture: false, storeLocation: baseUri.AbsoluteUri);
-                // nopCommerce answers a path ("/images/thumbs/…") unless its "absolute image path" setting is on.
-                if (!string.IsNullOrWhiteSpace(url) && Uri.TryCreate(baseUri, url.Trim(), out var absolute) && absolute.Scheme is "http" or "https")
-                    image = absolute.AbsoluteUri;
-            }
-            links[line.Item.Id] = new VoyadoLineLinks(image, target);
+            links[line.Item.Id] = new VoyadoLineLinks(await ImageUrlAsync(product.Id, baseUri), target);
         }
         return links;
+    }
+
+    /// <summary>
+    /// The product's first picture for a store, read once per product and store while nopCommerce's cache keeps it: every
+    /// Engage post of every order carries it for each line, and nopCommerce reads product pictures from the database.
+    /// </summary>
+    private async Task<string?> ImageUrlAsync(int productId, Uri baseUri)
+    {
+        var key = staticCacheManager.PrepareKeyForDefaultCache(ImageUrlKey, productId, baseUri.AbsoluteUri);
+        // nopCommerce's cache drops a null answer; "" stands for "no picture", so that is kept as well.
+        var url = await staticCacheManager.GetAsync(key, async () => await ReadImageUrlAsync(productId, baseUri) ?? string.Empty);
+        return url.Length == 0 ? null : url;
+    }
+
+    private async Task<string?> ReadImageUrlAsync(int productId, Uri baseUri)
+    {
+        if ((await pictureService.GetPicturesByProductIdAsync(productId, 1)).FirstOrDefault() is not { } picture)
+            return null;
+        var (url, _) = await pictureService.GetPictureUrlAsync(picture, showDefaultPicture: false, storeLocation: baseUri.AbsoluteUri);
+        // nopCommerce answers a path ("/images/thumbs/…") unless its "absolute image path" setting is on.
+        return !string.IsNullOrWhiteSpace(url) && Uri.TryCreate(baseUri, url.Trim(), out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute.AbsoluteUri
+            : null;
     }
 
     private async Task<string?> PaymentMethodNameAsync(Order order, int languageId)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core;
+using Nop.Core.Caching;
 using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Discounts;
@@ -85,6 +86,7 @@ public sealed class InMemoryNopServices
             ("GetPicturesByProductIdAsync", (_, a) => Task.FromResult<IList<Picture>>(
                 _shop.ProductPictureUrls.ContainsKey((int)a[0]!) ? [new Picture { Id = (int)a[0]! }] : [])),
             ("GetPictureUrlAsync", (_, a) => Task.FromResult((_shop.ProductPictureUrls.GetValueOrDefault(((Picture)a[0]!).Id, ""), (Picture)a[0]!)))));
+        services.AddSingleton<IStaticCacheManager>(new InMemoryStaticCache());
         services.AddSingleton(Fake<IUrlRecordService>(("GetSeNameAsync", (m, a) => FakeResult.TaskFor(m, ShopFixture.SeNameOf((Product)a[0]!)))));
         services.AddSingleton(Fake<IPaymentPluginManager>(("LoadPluginBySystemNameAsync", (_, a) => Task.FromResult(_shop.PaymentMethodFor((string)a[0]!)))));
         services.AddSingleton(Fake<IShipmentService>(

@@ -154,7 +154,10 @@ public sealed class ShopFixture
 
     public VoyadoOrderDetailsLoader CreateDetailsLoader(ISettingService settingService) => new(
         StoreService.Object, LanguageService.Object, settingService, PictureService.Object, UrlRecordService.Object,
-        CreateLoader(), PaymentPluginManager.Object, LocalizationService.Object, CreateServices());
+        CreateLoader(), PaymentPluginManager.Object, LocalizationService.Object, StaticCache, CreateServices());
+
+    /// <summary>nopCommerce's static cache of this shop: one per shop, as one per store process.</summary>
+    public InMemoryStaticCache StaticCache { get; } = new();
 
     public OrderDataLoader CreateLoader() => new(CreateServices());
 

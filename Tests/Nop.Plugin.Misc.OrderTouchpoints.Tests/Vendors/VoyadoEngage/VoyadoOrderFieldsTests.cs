@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Moq;
 using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
@@ -170,6 +171,35 @@ public class VoyadoOrderFieldsTests
         Assert.That(withCdn.GetProperty("imageUrl").GetString(), Is.EqualTo("https://cdn.example/p/501.jpeg"));
         Assert.That(withoutUrl.TryGetProperty("imageUrl", out _), Is.False);
         Assert.That(withoutUrl.TryGetProperty("targetUrl", out _), Is.False);
+    }
+
+    [Test]
+    public async Task Each_products_picture_is_read_once_for_all_the_posts_that_show_it()
+    {
+        var placed = (await PostAsync()).GetProperty("items");
+        var paid = (await PostAsync(TouchpointEvent.OrderPaid)).GetProperty("items");
+
+        var pictures = _bed.Shop.PictureService;
+        pictures.Verify(s => s.GetPicturesByProductIdAsync(501, 1), Times.Once, "the cup's picture");
+        pictures.Verify(s => s.GetPicturesByProductIdAsync(502, 1), Times.Once, "the moka pot has none, which is remembered too");
+        Assert.That(paid[0].GetProperty("imageUrl").GetString(), Is.EqualTo(placed[0].GetProperty("imageUrl").GetString())
+            .And.EqualTo("https://negozio.example/images/thumbs/0000501_espresso-cup_415.jpeg"));
+        Assert.That(paid[1].TryGetProperty("imageUrl", out _), Is.False);
+    }
+
+    [Test]
+    public async Task A_picture_is_read_again_for_another_store_address_and_after_nopCommerce_clears_its_cache()
+    {
+        await PostAsync();
+        _bed.Shop.Stores[0].Url = "https://shop.example/";
+        var otherAddress = (await PostAsync()).GetProperty("items")[0];
+        _bed.Shop.ProductPictureUrls[501] = "/images/thumbs/0000501_espresso-cup-blue_415.jpeg";
+        _bed.Shop.StaticCache.Clear();
+        var afterClear = (await PostAsync()).GetProperty("items")[0];
+
+        Assert.That(otherAddress.GetProperty("imageUrl").GetString(), Is.EqualTo("https://shop.example/images/thumbs/0000501_espresso-cup_415.jpeg"));
+        Assert.That(afterClear.GetProperty("imageUrl").GetString(), Is.EqualTo("https://shop.example/images/thumbs/0000501_espresso-cup-blue_415.jpeg"));
+        _bed.Shop.PictureService.Verify(s => s.GetPicturesByProductIdAsync(501, 1), Times.Exactly(3));
     }
 
     [Test]

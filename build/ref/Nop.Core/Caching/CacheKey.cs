@@ -1,0 +1,8 @@
+namespace Nop.Core.Caching;
+
+public partial class CacheKey
+{
+    public CacheKey(string key)
+    {
+    }
+}
