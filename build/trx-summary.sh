@@ -24,6 +24,7 @@ for dir in "$@"; do
       want && /<Message>/ { reading = 1; lines = 0; message = ":"; sub(/.*<Message>/, "") }
       reading {
         done = sub(/<\/Message>.*/, ""); gsub(/^ +| +$/, "")
+        gsub(/&lt;/, "<"); gsub(/&gt;/, ">"); gsub(/&quot;/, "\""); gsub(/&apos;/, "'\''"); gsub(/&amp;/, "\\&")
         if ($0 != "" && lines++ < 6) message = message " " substr($0, 1, 200)
         if (done) report(); next }
       want && /<\/UnitTestResult>/ { report() }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using LinqToDB;
 using LinqToDB.Data;
 using Nop.Core;
@@ -16,6 +17,7 @@ public sealed class Linq2DbDataProvider(DataConnection connection, string? confi
 {
     private readonly DataOptions _options = connection.Options;
     private readonly List<string> _executed = [];
+    private readonly List<string?> _refused = [];
 
     public string ConfigurationName { get; } = configurationName ?? connection.DataProvider.Name;
 
@@ -36,10 +38,30 @@ public sealed class Linq2DbDataProvider(DataConnection connection, string? confi
             connection.Update(entity);
     }
 
+    /// <summary>The SQLSTATE of each statement the database refused, so a test can tell a deadlock victim from a fault.</summary>
+    public IReadOnlyList<string?> RefusedStatements
+    {
+        get
+        {
+            lock (_refused)
+                return [.. _refused];
+        }
+    }
+
     public async Task<int> ExecuteNonQueryAsync(string sql, params DataParameter[] dataParameters)
     {
         await using var perCall = new DataConnection(_options);
-        var affected = await perCall.ExecuteAsync(sql, dataParameters);
+        int affected;
+        try
+        {
+            affected = await perCall.ExecuteAsync(sql, dataParameters);
+        }
+        catch (DbException exception)
+        {
+            lock (_refused)
+                _refused.Add(exception.SqlState);
+            throw;
+        }
         lock (_executed)
             _executed.Add(sql);
         return affected;
