@@ -1,10 +1,8 @@
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// What one attempt of a claimed row ended in, as the outbox stores it. <see cref="Counted"/> false: the
-/// attempt counted at the claim is given back (held back by the plugin, or a 429). <see cref="VendorKey"/>:
-/// the vendor key the row waits for; a successful probe of its pause makes the row due at once (<see cref="Vendors.Shared.VendorGate"/>).
-/// <see cref="DeliveredState"/>: delivered only, the order's state the vendor was shown (<see cref="DeliveredStates"/>).
+/// One attempt's result as the outbox stores it. <see cref="Counted"/> false gives back the attempt the claim counted;
+/// <see cref="VendorKey"/> is the key the row waits for.
 /// </summary>
 public sealed record AttemptResult(
     int DeliveryId,

@@ -3,12 +3,9 @@ using Nop.Data;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The database server's clock, kept as this node's clock plus an offset read from the server (one per process). The clocks
-/// of web-farm nodes drift apart by seconds, after a bad NTP sync by minutes; a send lease or a due time that one node writes
-/// and another compares is only true when both read the same clock, and the database is the one thing they share. The
-/// offset is read at most once per <see cref="RefreshEvery"/>, by the calls that compare against "now" (claim, lease renewal,
-/// next due time, vendor-key lease); checkout's enqueue stays one round trip with the offset last read (it reads one only
-/// if none was read yet in this process), and admin actions use the offset last read.
+/// The database server's clock, as this node's clock plus an offset read from the server at most once per
+/// <see cref="RefreshEvery"/>. Web-farm nodes' clocks drift apart by seconds (minutes after a bad NTP sync); a lease or due
+/// time one node writes and another compares is only true on one clock, and the database is the one they share.
 /// </summary>
 public sealed class DatabaseClock(TimeProvider timeProvider)
 {
@@ -18,7 +15,7 @@ public sealed class DatabaseClock(TimeProvider timeProvider)
     private TimeSpan _offset;
     private long? _readAtTimestamp;
 
-    /// <summary>The server's clock minus this node's, as last read (zero before the first read).</summary>
+    /// <summary>The server's clock minus this node's, as last read.</summary>
     public TimeSpan Offset
     {
         get
@@ -28,14 +25,12 @@ public sealed class DatabaseClock(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>The server's time by the offset last read: no round trip.</summary>
     public DateTime UtcNow => timeProvider.GetUtcNow().UtcDateTime + Offset;
 
-    /// <summary><see cref="Offset"/>, read again first when the last read is older than <see cref="RefreshEvery"/>.</summary>
     public Task<TimeSpan> OffsetAsync(INopDataProvider dataProvider, CancellationToken cancellationToken) =>
         OffsetAsync(dataProvider, RefreshEvery, cancellationToken);
 
-    /// <summary><see cref="Offset"/>, read first only when this process never read it: no round trip but once per process.</summary>
+    /// <summary><see cref="Offset"/>, read only when this process never read it (checkout's one round trip).</summary>
     public Task<TimeSpan> KnownOffsetAsync(INopDataProvider dataProvider, CancellationToken cancellationToken) =>
         OffsetAsync(dataProvider, TimeSpan.MaxValue, cancellationToken);
 
@@ -65,10 +60,7 @@ public sealed class DatabaseClock(TimeProvider timeProvider)
         return offset;
     }
 
-    /// <summary>
-    /// The server's UTC time with microseconds, whatever the session's time zone (nopCommerce's columns are UTC without a
-    /// zone); null for a provider without one here, whose offset stays zero.
-    /// </summary>
+    // UTC whatever the session's time zone: nopCommerce's columns are UTC without a zone.
     internal static string? ServerUtcNowSql(string? configurationName) => OutboxEnqueueSql.Of(configurationName) switch
     {
         OutboxEnqueueSql.Dialect.PostgreSql => "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp(6))",

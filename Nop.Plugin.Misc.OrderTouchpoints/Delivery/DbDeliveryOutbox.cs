@@ -7,14 +7,10 @@ using Nop.Services.Logging;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The outbox in the store's database. Claims and results are single conditional UPDATEs in the provider's SQL
-/// (<see cref="OutboxSendSql"/>): the database re-checks the condition under the row lock, so of two nodes racing for a
-/// row exactly one sees "1 row affected". Queries filter on the mapped <c>…Id</c> columns, never on the enum wrappers.
-/// Checkout's write is one conflict-tolerant INSERT per event in the provider's SQL (<see cref="OutboxEnqueueSql"/>).
-/// Every time it writes or compares is the database server's (<see cref="DatabaseClock"/>), so nodes whose clocks disagree
-/// still agree on which lease ran out and which row is due; times handed in by the node (a result's) are moved onto that clock,
-/// and the next due time handed back is moved onto the node's. Without a <paramref name="databaseClock"/> (one process, or
-/// tests that drive time themselves) the node's own clock is used throughout.
+/// The outbox in the store's database. Claims and results are conditional UPDATEs (<see cref="OutboxSendSql"/>): the database
+/// re-checks the condition under the row lock, so of two nodes racing for a row exactly one sees "1 row affected". Times are
+/// the database server's (<see cref="DatabaseClock"/>), so nodes whose clocks disagree agree on what ran out and what is due;
+/// without a clock (tests that drive time) the node's own is used.
 /// </summary>
 public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, INopDataProvider dataProvider, TimeProvider timeProvider,
     DatabaseClock? databaseClock = null, ILogger? logger = null)
@@ -31,16 +27,16 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
     // Keeps IN lists well under every provider's parameter limit.
     private const int IdChunk = 500;
 
-    // nopCommerce 4.90 runs on SQL Server, MySQL/MariaDB and PostgreSQL only; the result statement is written for each.
+    // nopCommerce 4.90 runs on SQL Server, MySQL/MariaDB and PostgreSQL only.
     private OutboxEnqueueSql.Dialect Dialect => OutboxEnqueueSql.Of(dataProvider.ConfigurationName)
         ?? throw new NotSupportedException($"The outbox has no statements for the database provider {dataProvider.ConfigurationName}.");
 
-    // The database's time by the offset last read: no round trip (checkout's enqueue, releases and skips).
+    // No round trip: checkout's enqueue, releases and skips use the offset last read.
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime + NodeToDatabase;
 
     private TimeSpan NodeToDatabase => databaseClock?.Offset ?? TimeSpan.Zero;
 
-    // For claims, lease renewals and the next due time, which compare against now: the offset is read again when a minute old.
+    // What compares against now (claims, lease renewals, the next due time) reads the offset again when it is a minute old.
     private async Task<DateTime> ComparedNowAsync(CancellationToken cancellationToken)
     {
         await RefreshOffsetAsync(cancellationToken);
@@ -60,7 +56,7 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
         var distinct = vendors.Distinct().Order().ToList();
         if (distinct.Count == 0)
             return 0;
-        // One round trip: the offset last read (only a process's very first write reads it, so its rows are not due early or late).
+        // Only a process's first write reads the offset, so checkout stays one round trip.
         if (databaseClock is not null)
         {
             try
@@ -109,15 +105,13 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
         }
     }
 
-    // For a provider without a dialect above (and as the fallback): nopCommerce's batch insert, then per vendor when a key exists.
+    // The fallback: nopCommerce's batch insert, then row by row when a key exists.
     private async Task<int> InsertThroughRepositoryAsync(int storeId, int orderId, TouchpointEvent touchpointEvent, List<TouchpointVendor> distinct,
         DateTime eventOccurredOnUtc, long eventSourceId, CancellationToken cancellationToken)
     {
         var eventId = (int)touchpointEvent;
         try
         {
-            // All vendors' rows in one batch insert (nopCommerce's, all or none), no read first. Only when a key
-            // exists already is each vendor checked on its own below.
             await repository.InsertAsync(distinct.Select(vendor =>
                 OutboxRows.NewPending(storeId, orderId, vendor, touchpointEvent, eventOccurredOnUtc, eventSourceId, Now)).ToList(), publishEvent: false);
             return distinct.Count;
@@ -152,11 +146,8 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(int maxCount, TimeSpan lease, string node, CancellationToken cancellationToken = default)
     {
         var now = await ComparedNowAsync(cancellationToken);
-        // One read for both kinds of claimable rows. Rows whose send lease ran out come first (few rows are being sent at
-        // any time, the nodes' send slots, and the due index's StatusId prefix finds them; such a row is always its
-        // order's earliest waiting row). Then StatusId = Pending AND NextAttemptOnUtc <= now, ordered by NextAttemptOnUtc:
-        // a range of the due index read in its order, stopping after maxCount rows, whatever the backlog (ClaimPlanTests).
-        // UNION ALL keeps no order, so the rows are put back in claim order here.
+        // One read: rows whose send lease ran out (few: the nodes' send slots), then a range of the due index read in its
+        // order and cut at maxCount, whatever the backlog (ClaimPlanTests). UNION ALL keeps no order, so it is restored here.
         var abandoned = repository.Table.Where(d => d.StatusId == InProgress && d.ClaimExpiresOnUtc <= now)
             .OrderBy(d => d.ClaimExpiresOnUtc).Take(maxCount);
         var due = FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending && d.NextAttemptOnUtc <= now))
@@ -169,8 +160,7 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
         if (candidates.Count == 0)
             return [];
 
-        // One conditional UPDATE for the whole claim: the database re-checks status, due time and lease under each row's
-        // lock, so rows another node took in between are simply not affected.
+        // Rows another node took since the read no longer meet the UPDATE's condition and are not affected.
         var ids = candidates.Select(c => c.Id).ToList();
         var token = Guid.NewGuid();
         var until = now + lease;
@@ -178,14 +168,16 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
         var affected = await dataProvider.ExecuteNonQueryAsync(sql, parameters);
         if (affected == 0)
             return [];
-        // Every candidate claimed: each is what was read plus the claim. Whatever changes a candidate meanwhile (another
-        // node's claim, a resend, a GDPR skip) moves it out of the condition above (a resend makes it due at its own, later
-        // time), so only a partial claim has to read back which rows are ours.
+        // Anything that changes a candidate meanwhile (a claim, a resend, a GDPR skip) moves it out of the condition, so
+        // only a partial claim reads back which rows are ours.
         var taken = affected == candidates.Count
             ? candidates
             : (await repository.Table.Where(d => ids.Contains(d.Id) && d.ClaimToken == token).Select(d => d.Id).ToListAsync())
                 .Select(id => candidates.First(c => c.Id == id)).OrderBy(c => ids.IndexOf(c.Id)).ToList();
-        return taken.Select(row => new ClaimedDelivery(OutboxRows.Claimed(row, token, now, until, node), OutcomeUnknown: row.StatusId == InProgress)).ToList();
+        var claimed = taken.Select(row => new ClaimedDelivery(row, OutcomeUnknown: row.StatusId == InProgress)).ToList();
+        foreach (var delivery in claimed)
+            OutboxRows.MarkClaimed(delivery.Row, token, now, until, node);
+        return claimed;
     }
 
     public async Task<int> RenewLeasesAsync(IReadOnlyCollection<Guid> claimTokens, TimeSpan lease, CancellationToken cancellationToken = default)
@@ -207,8 +199,7 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
             .Set(d => d.VendorKey, (string?)null)
             .UpdateAsync(cancellationToken);
 
-    // Rows with no earlier waiting row for the same store, order and vendor. The NOT EXISTS is a seek per
-    // candidate on an index leading with OrderId (the key or the order index).
+    // The NOT EXISTS is a seek per candidate on an index leading with OrderId.
     private IQueryable<OrderTouchpointDelivery> FirstWaitingOfTheirOrder(IQueryable<OrderTouchpointDelivery> rows) =>
         rows.Where(d => !repository.Table.Any(e => e.StoreId == d.StoreId && e.OrderId == d.OrderId && e.VendorId == d.VendorId
             && e.Id < d.Id && (e.StatusId == Pending || e.StatusId == InProgress)));
@@ -224,8 +215,7 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
     public async Task<DateTime?> GetNextDueOnUtcAsync(CancellationToken cancellationToken = default)
     {
         await RefreshOffsetAsync(cancellationToken);
-        // One round trip, like the claim's read: the earliest waiting row and the earliest send lease, each a range of its
-        // index read for one row.
+        // One round trip: the earliest waiting row and the earliest send lease, one row of an index range each.
         var nextPending = FirstWaitingOfTheirOrder(repository.Table.Where(d => d.StatusId == Pending))
             .OrderBy(d => d.NextAttemptOnUtc)
             .Select(d => (DateTime?)d.NextAttemptOnUtc)

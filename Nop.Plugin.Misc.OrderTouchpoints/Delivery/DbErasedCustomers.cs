@@ -7,14 +7,10 @@ using Nop.Services.Orders;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>The erased customers in the store's database (a unique index on the customer id).</summary>
-// The order service is resolved on use: the dispatcher's drain scope takes this class only to refresh the erased list, and
-// nopCommerce's order service brings its whole graph (product and shipment services, their settings loads) with it.
+// The order service is resolved on use: the drain scope only refreshes the list, and the service builds a large graph.
 public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> repository, IServiceProvider services, KnownErasures known)
     : IErasedCustomers
 {
-    // Keeps IN lists well under every provider's parameter limit.
-    private const int IdChunk = 500;
-
     public async Task<DateTime> RecordAsync(int customerId, DateTime erasedOnUtc, CancellationToken cancellationToken = default)
     {
         var recorded = await RecordOnceAsync(customerId, erasedOnUtc, cancellationToken);
@@ -47,8 +43,7 @@ public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> reposi
     public async Task<IReadOnlyDictionary<int, DateTime>> ErasedAmongAsync(IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken = default)
     {
         var erased = new Dictionary<int, DateTime>();
-        // Lists, not arrays: with C# 14 an array's Contains binds to MemoryExtensions (spans), which linq2db cannot translate.
-        foreach (var chunk in customerIds.Distinct().Chunk(IdChunk).Select(c => c.ToList()))
+        foreach (var chunk in DbDeliveryOutbox.Chunks(customerIds))
         {
             foreach (var row in await repository.Table.Where(e => chunk.Contains(e.CustomerId)).ToListAsync())
                 erased[row.CustomerId] = row.ErasedOnUtc;

@@ -5,11 +5,9 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// Leases as rows: a conditional UPDATE takes an expired lease or renews one's own (the database re-checks
-/// the condition under the row lock, so of two nodes one wins); the first lease of a key is an INSERT that
-/// the unique (VendorId, KeyHash) index lets only one node make. The node's times are moved onto the database's clock
-/// (<see cref="DatabaseClock"/>), so a node whose clock runs ahead does not take a lease that is still running; without a
-/// clock (tests that drive time themselves) they are compared as given.
+/// Leases as rows: a conditional UPDATE takes an expired lease or renews one's own, and a key's first lease is an INSERT the
+/// unique (VendorId, KeyHash) index lets one node make. Times move onto the database's clock, so a node whose clock runs
+/// ahead does not take a running lease.
 /// </summary>
 public class DbVendorLeaseStore(IRepository<OrderTouchpointVendorLease> repository, INopDataProvider? dataProvider = null,
     DatabaseClock? databaseClock = null) : IVendorLeaseStore

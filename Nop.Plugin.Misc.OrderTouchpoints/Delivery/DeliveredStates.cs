@@ -4,13 +4,9 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 public sealed record LastDeliveredState(string State, TouchpointEvent Event);
 
 /// <summary>
-/// "No state twice": a channel names the state its post shows the vendor (Engage: order status, payment status and any
-/// refunded amount, as built at send time) and asks here before sending; a post whose state equals the one the vendor was
-/// last shown for the order is skipped with a reason the owner can read, and a delivered post stores its state
-/// (<see cref="DeliveryOutcome.DeliveredState"/>). Posts are built from the order as it is at send time, so after an
-/// outage the delayed "placed" post may already show the order paid; the "paid" post after it would only repeat that,
-/// and Engage's automations would mail the customer twice. Only the last state counts: an order that goes back and forth
-/// is a real change each time.
+/// "No state twice": posts are built from the order at send time, so after an outage the late "placed" post may already
+/// show the order paid, and the "paid" post would make Engage's automations mail the customer twice. A post whose state
+/// equals the last one the vendor was shown is skipped; only the last counts, so going back and forth is a change each time.
 /// </summary>
 public class DeliveredStates(IDeliveryOutbox outbox)
 {

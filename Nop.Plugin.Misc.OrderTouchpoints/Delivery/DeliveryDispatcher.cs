@@ -9,13 +9,9 @@ using Polly.Retry;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// Drains the outbox: claims as many due rows as there are free send slots (each claimed row is being sent, its
-/// attempt counted), sends each through its vendor's channel in a DI scope of its own (nopCommerce services are
-/// scoped) and records the outcome with the retry it schedules, one write per result. While rows are being sent
-/// their send leases are renewed (<see cref="SendLeases"/>). At most MaxConcurrentSends attempts run at once, and one
-/// drain at a time per process (a singleton); other processes are kept off the same rows by the outbox claim.
-/// Before each claim it gives a send slot to each vendor-key pause that has ended, for the key's probe (<see cref="VendorGate"/>).
-/// The sends of one order event that are out together read the order, and check its customer's erasure, once (<see cref="OrderReads"/>).
+/// Drains the outbox, one drain at a time per process: claims as many due rows as there are free send slots, sends each
+/// through its vendor's channel in a DI scope of its own (nopCommerce's services are scoped) and writes each result with
+/// the retry it schedules. Ended vendor-key pauses get a send slot for their probe (<see cref="VendorGate"/>).
 /// </summary>
 public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, VendorGate gate)
 {
@@ -25,8 +21,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     // A result write gives up this long before its send lease would run out: past that, another node may take the row over.
     private static readonly TimeSpan RecordMargin = TimeSpan.FromSeconds(3);
 
-    // Transient database errors (a deadlock victim on SQL Server, a dropped connection) while recording a result:
-    // retried until shortly before the send lease runs out. A retried write changes nothing already written.
+    // A deadlock victim or a dropped connection while recording a result: retried until shortly before the send lease
+    // runs out. A repeated write changes nothing already written.
     private static readonly ResiliencePipeline RecordRetries = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
@@ -42,9 +38,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     private readonly SemaphoreSlim _drainGate = new(1, 1);
 
     /// <summary>
-    /// Drains until nothing is due, after any drain already running in this process. When <paramref name="cancellationToken"/>
-    /// fires (the application stops) nothing more is claimed; sends in flight finish, those still running after
-    /// <see cref="DrainPlan.StopGrace"/> are cut (their outcome is unknown), and every result is written before it returns.
+    /// Drains until nothing is due. When the application stops nothing more is claimed; sends still running after
+    /// <see cref="DrainPlan.StopGrace"/> are cut, and every result is written before it returns.
     /// </summary>
     public async Task<DrainResult> DrainAsync(CancellationToken cancellationToken)
     {
@@ -97,7 +92,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                         }
                         if (free > 0)
                         {
-                            // Before the claim: a failed read then claims nothing, rather than leave claimed rows unsent.
+                            // Before the claim: a failed read then leaves no claimed row unsent.
                             await erased.RefreshAsync(cancellationToken);
                             claimed = await outbox.ClaimDueAsync(free, DrainPlan.Lease, NodeName, cancellationToken);
                         }
@@ -118,10 +113,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                             sends.Add(Task.Run(() => SendAsync(delivery, orderReads, plan, slots, leases, stopCut.Token), CancellationToken.None));
                         sends.RemoveAll(send => send.IsCompletedSuccessfully);
                     }
-                    // Fewer rows than asked for (none included): nothing else was due, or another node took the rest. Asking again
-                    // would cost two statements per checkout for nothing; a row queued meanwhile raises the signal, and rows still
-                    // due make the worker drain again as soon as this drain's sends are done (its next due time). When the probes
-                    // took every slot nothing was asked for, and the loop claims once a slot frees up.
+                    // A short claim is the last: asking again would cost two statements per checkout for nothing. A row queued
+                    // meanwhile raises the signal, and rows still due are this drain's next due time.
                     if (claimed.Count < free)
                     {
                         slots.Release(free - claimed.Count);
@@ -131,7 +124,6 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             }
             finally
             {
-                // Also on shutdown: every send in flight finishes (or is cut) and its result is written before the drain ends.
                 try
                 {
                     await Task.WhenAll(sends);
@@ -180,7 +172,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             var vendor = channel?.Facts ?? VendorFacts.Unregistered(row.Vendor);
             AttemptResult result;
             string? parkedUnder = null;
-            // Which request of the lost attempt was in flight is not known, so the delivery counts as its most consequential one.
+            // Which request of the lost attempt was in flight is not known: the delivery counts as its most consequential one.
             if (claimed.OutcomeUnknown && !UnknownOutcome.MayRepeat(vendor.DeliveryRepeat))
             {
                 var now = timeProvider.GetUtcNow().UtcDateTime;
@@ -194,14 +186,12 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
                 if (outcome is { HeldBack: true, VendorKey: { } key } && result.Status == DeliveryStatus.Pending)
                     parkedUnder = key;
             }
-            // Never with the shutdown token: a delivery the vendor acknowledged must be recorded, or another node would
-            // take the row over once its lease ran out and treat its outcome as unknown.
+            // Never with the shutdown token: an acknowledged delivery left unrecorded would later count as an unknown outcome.
             var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
             var budget = leases.EndsOnUtc(claimToken) - timeProvider.GetUtcNow().UtcDateTime - RecordMargin;
             using var writeBudget = new CancellationTokenSource(budget > TimeSpan.FromSeconds(1) ? budget : TimeSpan.FromSeconds(1));
             await RecordRetries.ExecuteAsync(async token => await outbox.RecordAttemptAsync(result, token), writeBudget.Token);
-            // Parked behind a pause that ended while this send was on its way: the key's parked rows were released before this
-            // one was parked, so it is released now rather than at the backstop minutes later.
+            // The pause ended while this send was on its way, after its key's rows were released: release this one too.
             if (parkedUnder is not null && !gate.IsPaused(parkedUnder))
                 await outbox.ReleasePausedAsync(parkedUnder, writeBudget.Token);
         }
@@ -225,9 +215,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         }
     }
 
-    // Not given the shutdown token directly: a request in flight may already have reached the vendor, and cutting it
-    // leaves its outcome unknown (a delivery failed for a person to check, see UnknownOutcome). An application stop
-    // ends the claiming; sends in flight finish, and only those that would outlast the host's shutdown window are cut.
+    // Not given the shutdown token: cutting a request in flight leaves its outcome unknown (UnknownOutcome), so only a
+    // send that would outlast the host's shutdown window is cut.
     private async Task<DeliveryOutcome> AttemptAsync(IServiceProvider services, ITouchpointChannel? channel, OrderTouchpointDelivery row,
         OrderReads.EventReads orderReads, DrainPlan plan, CancellationToken stopCut)
     {
@@ -242,10 +231,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             : $"stopped after {plan.SendTimeLimit.TotalSeconds:0} s without an answer";
         try
         {
-            // Checked again before the payload is built, against the erases known at the claim: the customer may have been
-            // erased after the row was queued. Once for the sends of the order's event that are out together (the check
-            // reads the order); the shared read is not cut by the first send's limits (the others would see its
-            // cancellation as their failure), each send waits for it within its own.
+            // The customer may have been erased since the row was queued. The check is shared by the order event's sends, so
+            // it is not cut by one send's limits (the others would take that for their failure); each waits within its own.
             var erased = services.GetRequiredService<IErasedCustomers>();
             if (await orderReads.GetOrReadAsync(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync), row.OrderId, 0,
                     () => erased.ErasedOnUtcOfOrderAsync(row.OrderId, CancellationToken.None)).WaitAsync(limits.Token) is { } erasedOnUtc)
@@ -259,7 +246,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         }
         catch (OperationCanceledException) when (limits.IsCancellationRequested)
         {
-            // No request was out (the order was being read, a key holder or rate-limit slot awaited): nothing reached the vendor.
+            // No request was out: nothing reached the vendor.
             return DeliveryOutcome.Retry($"Stopped after {plan.SendTimeLimit.TotalSeconds:0} s without a result.");
         }
         catch (Exception ex)

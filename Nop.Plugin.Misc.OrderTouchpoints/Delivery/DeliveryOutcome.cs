@@ -2,29 +2,21 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 public enum OutcomeKind
 {
-    /// <summary>The vendor acknowledged it (2xx); never send it again.</summary>
+    /// <summary>The vendor acknowledged it (2xx).</summary>
     Delivered,
-    /// <summary>
-    /// Connection failure, 5xx, 429, an open circuit, or a timeout of a request that repeats harmlessly: try again later.
-    /// </summary>
+    /// <summary>Connection failure, 5xx, 429, an open circuit, or no answer to a request that repeats harmlessly.</summary>
     RetryLater,
-    /// <summary>
-    /// The vendor refused it (other 4xx), or a request that would act twice got no answer (the vendor may have it):
-    /// fails until a person checks, fixes data or settings, and resends.
-    /// </summary>
+    /// <summary>Another 4xx, or no answer to a request that would act twice: fails until a person checks and resends.</summary>
     Rejected,
     /// <summary>The plugin cannot build a valid request (no email, no country…): skipped with the reason.</summary>
     CannotSend
 }
 
 /// <summary>
-/// The classified result of one delivery attempt. <see cref="Reason"/> is shown to the store owner and
-/// stored in the outbox, so it is trimmed and never holds an API key, an email address or a payload.
-/// <see cref="HeldBack"/>: the plugin itself did not let the request go (open circuit, no rate-limit slot),
-/// so the vendor never saw this attempt. <see cref="VendorKey"/> (<see cref="Vendors.Shared.VendorKey.Name"/>): the vendor
-/// key a retry waits for; held back with a key means sending to it is paused, and the delivery waits for
-/// the pause's probe. Whenever a probe of the key succeeds, every delivery waiting for it is due at once.
-/// <see cref="DeliveredState"/>: on a delivered outcome, the order's state the vendor was shown (<see cref="DeliveredStates"/>).
+/// The classified result of one attempt. <see cref="Reason"/> is stored and shown to the owner, so it never holds an API
+/// key, an email address or a payload. <see cref="HeldBack"/>: the plugin did not let the request go. <see cref="VendorKey"/>:
+/// the vendor key a retry waits for (held back with a key: the key is paused). <see cref="DeliveredState"/>: what the
+/// vendor was shown (<see cref="DeliveredStates"/>).
 /// </summary>
 public sealed record DeliveryOutcome(OutcomeKind Kind, int? HttpStatus = null, string? Reason = null, TimeSpan? RetryAfter = null,
     bool HeldBack = false, string? VendorKey = null, string? DeliveredState = null)
@@ -39,11 +31,7 @@ public sealed record DeliveryOutcome(OutcomeKind Kind, int? HttpStatus = null, s
     public static DeliveryOutcome HeldBackLocally(string reason, TimeSpan? retryAfter, string? vendorKey = null) =>
         new(OutcomeKind.RetryLater, null, Trim(reason), retryAfter, HeldBack: true, vendorKey);
 
-    /// <summary>
-    /// Whether this attempt uses up a step of the retry schedule: not when the plugin held it back, and not
-    /// for a 429 with Retry-After (the vendor is up and said when to come back; that is not a failed
-    /// delivery). A 429 without Retry-After says nothing about when: it waits on the schedule like a 503.
-    /// </summary>
+    /// <summary>Not when the plugin held it back, nor for a 429 with Retry-After: the vendor is up and said when to come back.</summary>
     public bool CountsAgainstSchedule => Kind != OutcomeKind.RetryLater || !(HeldBack || (HttpStatus == 429 && RetryAfter is not null));
 
     public static DeliveryOutcome Rejected(string reason, int? httpStatus = null) =>

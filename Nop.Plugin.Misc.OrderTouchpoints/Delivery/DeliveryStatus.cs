@@ -8,10 +8,7 @@ public enum DeliveryStatus
 
     // 15 was 1.2's "queued to send"; the 1.3 update turns such rows back to pending. Never reuse it.
 
-    /// <summary>
-    /// Being sent: claimed, the attempt counted, under a send lease its node renews. When the lease runs out here,
-    /// nobody knows whether the vendor got it.
-    /// </summary>
+    /// <summary>Being sent under a send lease; when the lease runs out here, nobody knows whether the vendor got it.</summary>
     InProgress = 20,
     Delivered = 30,
     Failed = 40,

@@ -6,12 +6,9 @@ using Nop.Services.ScheduleTasks;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The nopCommerce schedule task (every node of a web farm runs it). It runs inside an HTTP request the
-/// scheduler waits on (100 s by default), so it sends nothing itself: it wakes this node's worker — which
-/// from then on follows the outbox's due times and picks up rows left by a restart or another node — then
-/// purges finished rows past retention and reconciles missed placed orders, both bounded; then the owner's
-/// delivery alerts (Alerts/); last, the health view's hourly counts of the hours that closed (Reports/), bounded too (the
-/// report that can best wait).
+/// The schedule task every node runs. It runs inside an HTTP request the scheduler waits on (100 s), so it sends nothing: it
+/// wakes this node's worker, purges and reconciles (bounded), evaluates the owner's alerts and, last because it can best
+/// wait, counts the hours that closed for the health view.
 /// </summary>
 public class DeliverySweepTask(
     DeliverySignal signal,

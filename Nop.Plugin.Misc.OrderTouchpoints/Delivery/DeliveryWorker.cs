@@ -5,15 +5,13 @@ using Nop.Services.Logging;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The in-process background sender. It sleeps until the first <see cref="DeliverySignal"/> — at host
-/// start the plugin may not be installed yet or the database not ready, so it touches nothing before —
-/// then drains, and sleeps until the next signal or the earliest due row, whichever comes first. Any
-/// failure is logged once per streak and retried with backoff; nothing escapes into the host.
+/// The background sender. It touches nothing before the first <see cref="DeliverySignal"/> (at host start the plugin may not
+/// be installed, the database not ready), then drains and sleeps until the next signal or due row. A failure is logged once
+/// per streak and retried with backoff.
 /// </summary>
 public class DeliveryWorker(DeliverySignal signal, DeliveryDispatcher dispatcher, IServiceScopeFactory scopeFactory, TimeProvider timeProvider)
     : BackgroundService
 {
-    // Bounds the timer; a longer wait simply wakes, finds nothing due and sleeps again.
     private static readonly TimeSpan MaxSleep = TimeSpan.FromDays(1);
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)];
     // When the outbox reports a due row that this drain could not claim (another node holds it), do not spin.

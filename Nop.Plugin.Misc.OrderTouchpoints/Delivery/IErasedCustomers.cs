@@ -3,11 +3,8 @@ using System.Globalization;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The customers nopCommerce erased (GDPR), as the store's database remembers them
-/// (<see cref="Data.OrderTouchpointErasedCustomer"/> says why a table). Once erased, nothing about a customer or their
-/// orders leaves the store: the event consumer records later events as skipped, the dispatcher checks again before each
-/// send (against the erases known at its claim), resends of their deliveries are refused and the reconciliation queues
-/// none of their orders.
+/// The customers nopCommerce erased (GDPR). Nothing about them leaves the store: later events are skipped, each send checks
+/// again, resends are refused and the reconciliation queues none of their orders.
 /// </summary>
 public interface IErasedCustomers
 {
@@ -20,13 +17,10 @@ public interface IErasedCustomers
     /// <summary>Of these customers, the erased ones with when they were erased.</summary>
     Task<IReadOnlyDictionary<int, DateTime>> ErasedAmongAsync(IReadOnlyCollection<int> customerIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Learns the erases recorded since the last refresh, by any node (the dispatcher's, before each claim).</summary>
+    /// <summary>Learns the erases any node recorded since the last refresh.</summary>
     Task RefreshAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// When the customer of this order was erased, or null (also for an order that no longer exists), as of the last
-    /// <see cref="RefreshAsync"/> and this process's own erases.
-    /// </summary>
+    /// <summary>When this order's customer was erased, as of the last <see cref="RefreshAsync"/>; null also for a missing order.</summary>
     Task<DateTime?> ErasedOnUtcOfOrderAsync(int orderId, CancellationToken cancellationToken = default);
 }
 

@@ -39,16 +39,15 @@ public sealed record PreviewRequest(string Method, string Url, string Json);
 public sealed record ConnectionTestResult(bool Success, string Message);
 
 /// <summary>
-/// What holds for a vendor in every store, declared by its channel and registered with it
-/// (<see cref="TouchpointChannelRegistration.AddTouchpointChannel{TChannel}"/>), so code without a channel at hand (the
-/// request sender, alerts, admin pages) asks <see cref="RegisteredVendors"/> instead of switching on the vendor.
+/// What holds for a vendor in every store, declared by its channel, so shared code never switches on the vendor
+/// (<see cref="RegisteredVendors"/> for code without a channel at hand).
 /// </summary>
 /// <param name="Name">As the vendor writes it: a brand name, the same in every language.</param>
 /// <param name="DeliveryRepeat">
-/// What sending a whole delivery again does, for a node that died mid-send where nobody knows which of its requests was in
-/// flight: that of its most consequential request (<see cref="UnknownOutcome"/>).
+/// What sending a whole delivery again does: that of its most consequential request, since after a node died mid-send
+/// nobody knows which request was in flight (<see cref="UnknownOutcome"/>).
 /// </param>
-/// <param name="RepeatConsequence">For the reason of a delivery failed for an unknown outcome: what a second one would do at the vendor.</param>
+/// <param name="RepeatConsequence">For the reason of a delivery failed for an unknown outcome: what a second one would do.</param>
 /// <param name="WhatToCheck">For the same reason: what the owner looks for at the vendor, given the order id and the event.</param>
 public sealed record VendorFacts(
     TouchpointVendor Vendor,
@@ -57,28 +56,24 @@ public sealed record VendorFacts(
     string RepeatConsequence,
     Func<int, TouchpointEvent, string> WhatToCheck)
 {
-    /// <summary>
-    /// A vendor whose channel is not registered (rows a removed vendor left in the outbox) keeps its id as its name, and a
-    /// repeat is taken to act twice: nothing is sent twice on a guess.
-    /// </summary>
+    /// <summary>Rows a removed vendor left behind: a repeat is taken to act twice, so nothing is sent twice on a guess.</summary>
     public static VendorFacts Unregistered(TouchpointVendor vendor) =>
         new(vendor, vendor.ToString(), RepeatEffect.ActsTwice, $"{vendor} may not drop a repeated request",
             (orderId, touchpointEvent) => $"order id {orderId} ({touchpointEvent}) arrived");
 }
 
 /// <summary>
-/// A vendor as the delivery pipeline sees it. Implementations live in <c>Vendors/&lt;Vendor&gt;/</c>;
-/// they load settings for <see cref="DeliveryRequest.StoreId"/>, build the payload from the database at
-/// send time and make exactly one attempt (durable retries are the dispatcher's job).
+/// A vendor as the dispatcher sees it (<c>Vendors/&lt;Vendor&gt;/</c>): settings of the request's store, the payload built from
+/// the database at send time, one attempt per call (retries are the outbox's).
 /// </summary>
 public interface ITouchpointChannel
 {
     VendorFacts Facts { get; }
 
-    /// <summary>Whether the vendor is enabled and configured for the store and sends this event. Cheap: settings are cached by nopCommerce.</summary>
+    /// <summary>Whether the vendor is enabled and configured for the store and takes this event.</summary>
     Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent);
 
-    /// <summary>When the vendor was last switched on for the store (<see cref="VendorSettings.EnabledOnUtc"/>); null when never.</summary>
+    /// <summary>When the vendor was last switched on for the store; null when never.</summary>
     Task<DateTime?> GetEnabledOnUtcAsync(int storeId);
 
     /// <summary>One attempt; never throws for vendor or data problems, it classifies them.</summary>

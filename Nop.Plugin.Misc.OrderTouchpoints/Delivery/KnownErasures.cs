@@ -3,9 +3,8 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The erased customers as this process knows them: its own erases at once, every node's at the dispatcher's next claim,
-/// which reads the rows added since the last one (an index range that is nearly always empty). A send then checks its
-/// order's customer in memory: a read of the erased list per send was a third of the dispatcher's statements.
+/// The erased customers as this process knows them: its own at once, every node's at the next claim, which reads the rows
+/// added since (nearly always none). A read of the erased list per send was a third of the dispatcher's statements.
 /// </summary>
 public sealed class KnownErasures(TimeProvider timeProvider)
 {
@@ -25,14 +24,12 @@ public sealed class KnownErasures(TimeProvider timeProvider)
             return _erasedOnUtc.TryGetValue(customerId, out var erasedOnUtc) ? erasedOnUtc : null;
     }
 
-    /// <summary>An erase this process recorded (or found recorded) is known before the next read.</summary>
     public void Add(int customerId, DateTime erasedOnUtc)
     {
         lock (_lock)
             _erasedOnUtc.TryAdd(customerId, erasedOnUtc);
     }
 
-    /// <summary>Reads, through <paramref name="rowsAfterAsync"/>, the rows with an id above the last settled one.</summary>
     public async Task RefreshAsync(Func<int, CancellationToken, Task<List<OrderTouchpointErasedCustomer>>> rowsAfterAsync,
         CancellationToken cancellationToken)
     {

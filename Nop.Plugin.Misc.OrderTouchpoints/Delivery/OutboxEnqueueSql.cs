@@ -4,11 +4,9 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// Checkout's outbox write as one statement per event: every vendor's row of one (store, order, event, event source)
-/// inserted unless its delivery key exists, skipped silently if it does, the statement's affected-row count being
-/// the rows created. One round trip, no transaction scope, no identity read first — nopCommerce's repository has no
-/// such insert, so the SQL is written here per provider family. Table and column names are the entity's
-/// (what <c>Create.TableFor</c> creates and nopCommerce maps); every value is a typed parameter.
+/// Checkout's outbox write as one statement per event: every vendor's row inserted unless its key exists, the affected-row
+/// count being the rows created. nopCommerce's repository has no such insert (one round trip, no transaction scope, no
+/// identity read), so the SQL is written per provider family; every value is a typed parameter.
 /// </summary>
 internal static class OutboxEnqueueSql
 {
@@ -30,9 +28,8 @@ internal static class OutboxEnqueueSql
     ];
 
     /// <summary>
-    /// The dialect of a linq2db provider name as nopCommerce reports it (<c>INopDataProvider.ConfigurationName</c>:
-    /// "PostgreSQL.9.2", "MySqlConnector", "MySql.Official", "SqlServer.2012"; newer linq2db adds versions and
-    /// "MariaDB…"); null for anything else, which keeps the repository's insert.
+    /// The dialect of <c>INopDataProvider.ConfigurationName</c> ("PostgreSQL.9.2", "MySqlConnector", "MySql.Official",
+    /// "SqlServer.2012", newer linq2db's "MariaDB…"); null for anything else, which keeps the repository's insert.
     /// </summary>
     public static Dialect? Of(string? configurationName) => configurationName switch
     {
@@ -43,14 +40,10 @@ internal static class OutboxEnqueueSql
         _ => null
     };
 
-    /// <summary>
-    /// The statement inserting a pending row, due at <paramref name="nowUtc"/>, for each of <paramref name="vendors"/>
-    /// (distinct, at least one) that has none for the key yet.
-    /// </summary>
+    /// <summary>The insert of a pending row, due at <paramref name="nowUtc"/>, for each of <paramref name="vendors"/> (distinct, one or more).</summary>
     public static (string Sql, DataParameter[] Parameters) Build(Dialect dialect, int storeId, int orderId, TouchpointEvent touchpointEvent,
         long eventSourceId, IReadOnlyList<TouchpointVendor> vendors, DateTime eventOccurredOnUtc, DateTime nowUtc)
     {
-        // The values every row shares are one parameter each; only the vendor differs per row.
         var parameters = new List<DataParameter>
         {
             DataParameter.Int32("StoreId", storeId),
@@ -78,7 +71,7 @@ internal static class OutboxEnqueueSql
         return (sql, parameters.ToArray());
     }
 
-    /// <summary>A table or column name as nopCommerce created it, quoted for the dialect.</summary>
+    /// <summary>A name quoted for the dialect (nopCommerce creates PostgreSQL names quoted, in PascalCase).</summary>
     public static string QuoteName(Dialect dialect, string name) => dialect switch
     {
         Dialect.PostgreSql => $"\"{name}\"",
@@ -91,9 +84,8 @@ internal static class OutboxEnqueueSql
 
     private static string ColumnList(Dialect dialect) => string.Join(", ", Columns.Select(column => QuoteName(dialect, column)));
 
-    // nopCommerce creates PostgreSQL tables and columns with quoted PascalCase names, so they must be quoted here.
-    // Without a conflict target, DO NOTHING also skips a key that a concurrent transaction inserts and commits
-    // meanwhile (it waits for that transaction, then skips), and it does not depend on the key index's name.
+    // Without a conflict target, DO NOTHING also skips a key a concurrent transaction commits meanwhile, and does not depend
+    // on the key index's name.
     private static string PostgreSql(List<string> vendorParameters) =>
         $"""
         INSERT INTO "{Table}" ({ColumnList(Dialect.PostgreSql)})
@@ -101,21 +93,17 @@ internal static class OutboxEnqueueSql
         ON CONFLICT DO NOTHING
         """;
 
-    // Not INSERT … ON DUPLICATE KEY UPDATE Id = Id: MySqlConnector and MySql.Data connect by default (nopCommerce's
-    // connection string keeps it) with "found rows" semantics, under which every existing row that statement skips
-    // still counts as affected, so a repeated event would report rows created. INSERT IGNORE counts only the rows
-    // inserted. What IGNORE also does — turning data errors into warnings — cannot arise from this statement: every
-    // column it writes is a NOT NULL int, bigint or datetime given as a typed parameter of our own, and the table
-    // has no foreign keys, so the only error it can meet is the duplicate key it is meant to skip.
+    // Not ON DUPLICATE KEY UPDATE Id = Id: MySQL connectors default to "found rows", which would count every skipped row as
+    // created. IGNORE's other effect, data errors turned into warnings, cannot arise: every value is a typed NOT NULL number
+    // or time of our own and the table has no foreign keys, so the only error left is the duplicate key it is meant to skip.
     private static string MySql(List<string> vendorParameters) =>
         $"""
         INSERT IGNORE INTO `{Table}` ({ColumnList(Dialect.MySql)})
         VALUES {string.Join(", ", vendorParameters.Select(RowValues))}
         """;
 
-    // SQL Server has no "skip on conflict" insert: NOT EXISTS on the full key, read with UPDLOCK and HOLDLOCK so the
-    // key range stays locked until the insert: a second session running the same statement waits, then sees the rows
-    // and inserts none (without the hints both could pass the check, and one would fail on the unique index).
+    // SQL Server has no "skip on conflict" insert: UPDLOCK and HOLDLOCK keep the key range locked until the insert, so a
+    // second session waits, then sees the rows (without them both could pass the check and one fail on the unique index).
     private static string SqlServer(List<string> vendorParameters) =>
         $"""
         INSERT INTO [{Table}] ({ColumnList(Dialect.SqlServer)})

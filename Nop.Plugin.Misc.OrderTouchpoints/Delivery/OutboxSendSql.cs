@@ -5,21 +5,15 @@ using static Nop.Plugin.Misc.OrderTouchpoints.Delivery.OutboxEnqueueSql;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// A send's two writes, its claim and its result, as one UPDATE each in the provider's SQL. linq2db rebuilds the SQL
-/// of its own UPDATEs on every call (an id list, or a nullable comparison, makes a statement parameter-dependent),
-/// which cost more client CPU than the round trip: 344-361 deliveries/s against 560-578/s with these
-/// (BENCHMARKS.md). A null value is written as NULL, not as an untyped null parameter.
+/// The claim and the result as one UPDATE each in the provider's SQL: linq2db rebuilds the SQL of a parameter-dependent
+/// statement (an id list, a nullable comparison) on every call, which cost more CPU than the round trip (BENCHMARKS.md).
 /// </summary>
 internal static class OutboxSendSql
 {
     private const int Pending = (int)DeliveryStatus.Pending;
     private const int InProgress = (int)DeliveryStatus.InProgress;
 
-    /// <summary>
-    /// The claim of <paramref name="ids"/>: each row still due (or whose send lease ran out) at <paramref name="nowUtc"/>
-    /// is being sent under <paramref name="claimToken"/> until <paramref name="untilUtc"/>, its attempt counted. The
-    /// database re-checks the condition under each row's lock, so rows another node took in between are not affected.
-    /// </summary>
+    /// <summary>Each of <paramref name="ids"/> still due (or its send lease run out) is sent under the claim, its attempt counted.</summary>
     public static (string Sql, DataParameter[] Parameters) Claim(Dialect dialect, IReadOnlyList<int> ids, Guid claimToken, DateTime nowUtc,
         DateTime untilUtc, string node)
     {
@@ -41,10 +35,7 @@ internal static class OutboxSendSql
         return (sql, parameters.ToArray());
     }
 
-    /// <summary>
-    /// The result of one attempt, written only under the claim that made it (a row another node took over, or that the
-    /// GDPR erase skipped, is not touched). Times are on the database's clock.
-    /// </summary>
+    /// <summary>One attempt's result, written only under the claim that made it; times on the database's clock.</summary>
     public static (string Sql, DataParameter[] Parameters) Result(Dialect dialect, AttemptResult result, string? reason, DateTime attemptedOnUtc,
         DateTime nextAttemptOnUtc)
     {

@@ -20,11 +20,9 @@ public sealed record TouchpointChannelType(VendorFacts Facts, Type Type);
 public static class TouchpointChannelRegistration
 {
     /// <summary>
-    /// Adds a vendor's channel to the channels the consumer, dispatcher and admin enumerate, and its facts to
-    /// <see cref="RegisteredVendors"/>. nopCommerce's admin shows a warning ("… interface/class has been overridden in those
-    /// assemblies") for every <c>Nop.*</c> service type a plugin registers with more than one implementation type, which it
-    /// takes for plugins fighting over a core service. The channel is therefore registered as itself, and
-    /// <see cref="ITouchpointChannel"/> resolves to it.
+    /// Registers a vendor's channel and its facts. nopCommerce's admin warns ("… has been overridden in those assemblies")
+    /// about any <c>Nop.*</c> service type registered with several implementation types, so each channel is registered as
+    /// itself and <see cref="ITouchpointChannel"/> resolves to it.
     /// </summary>
     public static IServiceCollection AddTouchpointChannel<TChannel>(this IServiceCollection services, VendorFacts facts)
         where TChannel : class, ITouchpointChannel
@@ -37,10 +35,8 @@ public static class TouchpointChannelRegistration
     }
 
     /// <summary>
-    /// The channel of one vendor. Every send has a DI scope of its own, and nopCommerce's container (Autofac) builds a
-    /// channel's whole service graph in it: enumerating <see cref="ITouchpointChannel"/> built all three vendors' graphs
-    /// per delivery, the largest share of the dispatcher's CPU in the store. A channel added without a registered type
-    /// (a test's stand-in) is still found by enumeration.
+    /// The channel of one vendor, built alone: in a send's scope Autofac builds a channel's whole nopCommerce service graph,
+    /// and enumerating the channels built all three per delivery. A test's stand-in without a type is found by enumeration.
     /// </summary>
     public static ITouchpointChannel? GetTouchpointChannel(this IServiceProvider services, TouchpointVendor vendor)
     {

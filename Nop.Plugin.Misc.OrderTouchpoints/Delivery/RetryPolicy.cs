@@ -4,33 +4,18 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// Turns an attempt's outcome into what the outbox stores: delivered stays delivered; rejected fails at
-/// once; cannot-send is skipped; retry-later waits and tries again until the schedule's time is used up.
-/// <list type="bullet">
-/// <item>A failure the vendor answered (timeout, connection error, 5xx) waits the next delay of the
-/// schedule (±10 % jitter, so a backlog from one outage does not come back in one burst), never sooner
-/// than the vendor's Retry-After.</item>
-/// <item>A 429 with Retry-After comes back when the vendor says; it uses up no schedule step: the vendor
-/// is up and only asked to slow down (through the key's rate limit, for Engage). Without Retry-After it
-/// is a failure like a 503.</item>
-/// <item>An attempt the plugin held back itself never reached the vendor and uses up nothing: a rate-limit
-/// hold comes back after its short wait; a paused vendor key parks the delivery until the pause's probe
-/// succeeds (<see cref="Vendors.Shared.VendorGate"/>), with <see cref="PausedBackstop"/> as a fallback.</item>
-/// </list>
-/// A delivery gives up when its next attempt would start later than its first attempt plus the schedule's
-/// total (and its jitter): about 45 hours by default, however many attempts an outage held back.
+/// Turns an attempt's outcome into what the outbox stores. A failure waits the schedule's next delay (±10 % jitter, so an
+/// outage's backlog does not come back in one burst), never sooner than the vendor's Retry-After. A 429 with Retry-After and
+/// an attempt the plugin held back use up no step: the vendor is up, or never saw it. A delivery gives up when its next
+/// attempt would start after its first one plus the schedule's total, however many attempts an outage held back.
 /// </summary>
 public static class RetryPolicy
 {
     public const double JitterRatio = 0.10;
 
-    /// <summary>
-    /// A parked delivery comes due on its own this long after its pause ends, should no probe release it
-    /// (the process restarted and forgot the pause, the key was changed).
-    /// </summary>
+    /// <summary>A parked delivery comes due on its own this long after its pause, should no probe release it (a restart, a new key).</summary>
     public static readonly TimeSpan PausedBackstop = TimeSpan.FromMinutes(2);
 
-    // Guards against absurd Retry-After values; the schedule itself is capped at the same length.
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(7);
 
     /// <param name="jitterSample">A uniform sample in [0, 1): 0 → −10 %, 0.5 → exact, 1 → +10 %.</param>
@@ -73,7 +58,6 @@ public static class RetryPolicy
             return Result(DeliveryStatus.Failed, nowUtc,
                 $"Gave up after {attempts} attempts in {Describe(nowUtc - firstAttempt)}. Last: {reason}");
         }
-        // A parked delivery is due at the pause's end only as a fallback: the probe releases it sooner.
         if (parked)
             next = next + PausedBackstop < deadline ? next + PausedBackstop : deadline;
         return Result(DeliveryStatus.Pending, next, reason, outcome.VendorKey);

@@ -4,10 +4,8 @@ using System.Globalization;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The delays between attempts, parsed from <see cref="OrderTouchpointsDeliverySettings.RetrySchedule"/>
-/// ("10s,1m,5m,30m,2h,6h,12h,24h": s, m, h or d suffix). Anything unreadable falls back to the default
-/// as a whole, so a typo in the setting never stops delivery; the admin page refuses exactly what
-/// <see cref="TryParse"/> refuses, so a saved schedule is never silently replaced.
+/// The delays between attempts ("10s,1m,5m": s, m, h or d). An unreadable setting falls back to the default as a whole, so a
+/// typo never stops delivery; the admin page refuses what <see cref="TryParse"/> refuses, so a saved one is never replaced.
 /// </summary>
 public sealed class RetrySchedule
 {
@@ -23,7 +21,7 @@ public sealed class RetrySchedule
 
     private RetrySchedule(IReadOnlyList<TimeSpan> delays) => Delays = delays;
 
-    /// <summary>Delay before retry 1, 2, …; their sum is how long a delivery keeps trying.</summary>
+    /// <summary>Delay before retry 1, 2, …</summary>
     public IReadOnlyList<TimeSpan> Delays { get; }
 
     /// <summary>Attempts a vendor that keeps failing gets: the first plus one per delay.</summary>
@@ -34,20 +32,16 @@ public sealed class RetrySchedule
 
     public static RetrySchedule Parse(string? text) => TryParse(text, out var schedule) ? schedule : Default;
 
-    /// <summary>Whether the text is a usable schedule (what <see cref="Parse"/> would not replace by the default).</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out RetrySchedule? schedule)
     {
         schedule = ParseOrNull(text) is { } delays ? new RetrySchedule(delays) : null;
         return schedule is not null;
     }
 
-    /// <summary>The schedule as it is stored: the steps as written, without spaces or empty entries, comma separated.</summary>
+    /// <summary>The schedule as stored: the steps as written, comma separated.</summary>
     public static string Normalize(string text) => string.Join(",", Steps(text));
 
-    /// <summary>
-    /// The base delay after the given number of failed attempts; past the end of the schedule its last
-    /// step (a delivery stops by time, <see cref="Total"/>, not by a count).
-    /// </summary>
+    /// <summary>Past the schedule's end its last step: a delivery stops by time (<see cref="Total"/>), not by a count.</summary>
     public TimeSpan DelayAfterAttempt(int attempts) => Delays[Math.Clamp(attempts - 1, 0, Delays.Count - 1)];
 
     private static List<TimeSpan>? ParseOrNull(string? text)

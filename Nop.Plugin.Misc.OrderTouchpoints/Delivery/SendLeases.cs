@@ -3,10 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>
-/// The send leases of the rows one drain is sending, by claim token: renewed together every
-/// <see cref="DrainPlan.LeaseRenewal"/> in one write (on an outbox of their own: a DI scope's data connection is not
-/// shared between threads) until each claim's last row has its result written. A renewal that fails is simply tried
-/// again at the next step; if the database stays away, the lease runs out and another node settles the rows.
+/// The send leases of one drain's claims, renewed together every <see cref="DrainPlan.LeaseRenewal"/> in one write until
+/// each claim's last result is written; if the database stays away, the lease runs out and another node settles the rows.
 /// </summary>
 internal sealed class SendLeases(IServiceScopeFactory scopeFactory, TimeProvider timeProvider) : IAsyncDisposable
 {
@@ -15,7 +13,6 @@ internal sealed class SendLeases(IServiceScopeFactory scopeFactory, TimeProvider
     private readonly CancellationTokenSource _stop = new();
     private Task? _renewing;
 
-    /// <summary>A claim of <paramref name="rows"/> rows whose lease runs until <paramref name="endsOnUtc"/>.</summary>
     public void Add(Guid claimToken, int rows, DateTime endsOnUtc)
     {
         lock (_gate)
@@ -32,7 +29,7 @@ internal sealed class SendLeases(IServiceScopeFactory scopeFactory, TimeProvider
             return _claims.TryGetValue(claimToken, out var claim) ? claim.EndsOnUtc : timeProvider.GetUtcNow().UtcDateTime;
     }
 
-    /// <summary>One row of the claim has its result written (or gave up writing it): it needs no lease any more.</summary>
+    /// <summary>One row of the claim has its result written, or gave up writing it.</summary>
     public void Done(Guid claimToken)
     {
         lock (_gate)

@@ -3,6 +3,7 @@ using Nop.Core;
 using Nop.Core.Domain.Common;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Localization;
 using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
@@ -30,10 +31,10 @@ public class DeliveryLogModelFactory(
         model.AvailableVendors = [new SelectListItem(any, "0"), .. vendors.All.Select(v => new SelectListItem(v.Name, ((int)v.Vendor).ToString()))];
         model.AvailableStatuses = [new SelectListItem(any, "0")];
         foreach (var status in Enum.GetValues<DeliveryStatus>())
-            model.AvailableStatuses.Add(new SelectListItem(await localizationService.GetResourceAsync(DeliveryResourceKeys.For(status)), ((int)status).ToString()));
+            model.AvailableStatuses.Add(new SelectListItem(await localizationService.GetResourceAsync(LocaleResources.KeyOf(status)), ((int)status).ToString()));
         model.AvailableEvents = [new SelectListItem(any, "0")];
         foreach (var touchpointEvent in Enum.GetValues<TouchpointEvent>())
-            model.AvailableEvents.Add(new SelectListItem(await localizationService.GetResourceAsync(DeliveryResourceKeys.For(touchpointEvent)), ((int)touchpointEvent).ToString()));
+            model.AvailableEvents.Add(new SelectListItem(await localizationService.GetResourceAsync(LocaleResources.KeyOf(touchpointEvent)), ((int)touchpointEvent).ToString()));
         model.SetGridPageSize(adminAreaSettings.DefaultGridPageSize, adminAreaSettings.GridPageSizes);
         return model;
     }
@@ -99,8 +100,8 @@ public class DeliveryLogModelFactory(
                 OrderNumber = orderNumbers.GetValueOrDefault(delivery.OrderId) ?? delivery.OrderId.ToString(),
                 StoreName = storeNames.GetValueOrDefault(delivery.StoreId) ?? delivery.StoreId.ToString(),
                 VendorName = vendors.Of(delivery.Vendor).Name,
-                EventName = await localizationService.GetResourceAsync(DeliveryResourceKeys.For(delivery.Event)),
-                StatusName = await localizationService.GetResourceAsync(DeliveryResourceKeys.For(delivery.Status)),
+                EventName = await localizationService.GetResourceAsync(LocaleResources.KeyOf(delivery.Event)),
+                StatusName = await localizationService.GetResourceAsync(LocaleResources.KeyOf(delivery.Status)),
                 Attempts = delivery.Attempts,
                 LastHttpStatus = delivery.LastHttpStatus,
                 LastReason = delivery.LastReason,

@@ -71,14 +71,7 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
             foreach (var (row, _) in claimed)
             {
                 Unindex(row);
-                var sent = OutboxRows.Claimed(row, token, now, now + lease, node);
-                row.Status = sent.Status;
-                row.ClaimToken = sent.ClaimToken;
-                row.ClaimExpiresOnUtc = sent.ClaimExpiresOnUtc;
-                row.Attempts = sent.Attempts;
-                row.FirstAttemptOnUtc = sent.FirstAttemptOnUtc;
-                row.VendorKey = sent.VendorKey;
-                row.SentByNode = sent.SentByNode;
+                OutboxRows.MarkClaimed(row, token, now, now + lease, node);
                 Index(row);
             }
             return Task.FromResult<IReadOnlyList<ClaimedDelivery>>(claimed.Select(c => c with { Row = Copy(c.Row) }).ToList());
@@ -291,5 +284,30 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
         }
     }
 
-    private static OrderTouchpointDelivery Copy(OrderTouchpointDelivery row) => OutboxRows.Copy(row);
+    /// <summary>What a caller gets is its own: the database hands out new objects too.</summary>
+    internal static OrderTouchpointDelivery Copy(OrderTouchpointDelivery row) => new()
+    {
+        Id = row.Id,
+        StoreId = row.StoreId,
+        OrderId = row.OrderId,
+        VendorId = row.VendorId,
+        EventId = row.EventId,
+        EventSourceId = row.EventSourceId,
+        StatusId = row.StatusId,
+        Attempts = row.Attempts,
+        FirstAttemptOnUtc = row.FirstAttemptOnUtc,
+        VendorKey = row.VendorKey,
+        NextAttemptOnUtc = row.NextAttemptOnUtc,
+        ClaimToken = row.ClaimToken,
+        ClaimExpiresOnUtc = row.ClaimExpiresOnUtc,
+        FinishedOnUtc = row.FinishedOnUtc,
+        LastHttpStatus = row.LastHttpStatus,
+        LastReason = row.LastReason,
+        CreatedOnUtc = row.CreatedOnUtc,
+        LastAttemptOnUtc = row.LastAttemptOnUtc,
+        DeliveredOnUtc = row.DeliveredOnUtc,
+        EventOccurredOnUtc = row.EventOccurredOnUtc,
+        SentByNode = row.SentByNode,
+        DeliveredState = row.DeliveredState
+    };
 }

@@ -23,7 +23,7 @@ public sealed class InMemoryDeliveryReports(InMemoryDeliveryOutbox outbox) : IDe
             .Where(r => search.CreatedFromUtc is null || r.CreatedOnUtc >= search.CreatedFromUtc)
             .Where(r => search.CreatedToUtc is null || r.CreatedOnUtc <= search.CreatedToUtc)
             .OrderByDescending(r => r.CreatedOnUtc).ThenByDescending(r => r.Id)
-            .Select(OutboxRows.Copy)
+            .Select(InMemoryDeliveryOutbox.Copy)
             .ToList());
         var size = Math.Max(1, pageSize);
         return Task.FromResult<IPagedList<OrderTouchpointDelivery>>(new TestPagedList<OrderTouchpointDelivery>(
