@@ -1,9 +1,6 @@
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
-/// <summary>
-/// nopCommerce stores every order amount in the primary store currency; vendors get what the customer
-/// paid, in <c>Order.CustomerCurrencyCode</c>, rounded half away from zero to 2 decimals.
-/// </summary>
+/// <summary>nopCommerce keeps amounts in the primary currency; vendors get what the customer paid, in their currency.</summary>
 public static class CustomerMoney
 {
     public static decimal Convert(decimal primaryAmount, decimal currencyRate) =>

@@ -8,10 +8,7 @@ using Nop.Core.Domain.Orders;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
-/// <summary>
-/// An order as re-read from the database at send time, with what every vendor maps from. <see cref="TaxRates"/> are the
-/// rates nopCommerce recorded on the order (<c>Order.TaxRates</c>, "rate:amount;…"), none negative; a line's rate is one of them.
-/// </summary>
+/// <summary>An order re-read at send time; its <see cref="TaxRates"/> (none negative) include every line's rate.</summary>
 public sealed record OrderData(
     Order Order,
     Customer? Customer,
@@ -29,7 +26,6 @@ public sealed record OrderData(
 
     public string? Phone => FirstNonEmpty(BillingAddress?.PhoneNumber, Customer?.Phone);
 
-    /// <summary>Shipping zip, else billing zip.</summary>
     public string? ZipCode => FirstNonEmpty(ShippingAddress?.ZipPostalCode, BillingAddress?.ZipPostalCode);
 
     public decimal InCustomerCurrency(decimal primaryAmount) => CustomerMoney.Convert(primaryAmount, Order.CurrencyRate);
@@ -37,17 +33,14 @@ public sealed record OrderData(
     internal static string? FirstNonEmpty(params string?[] values) =>
         values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
-    /// <summary>The code a customer entered for a discount the order used, trimmed; null for a discount without one.</summary>
     internal static string? CouponCodeOf(Discount discount) => discount.RequiresCouponCode ? FirstNonEmpty(discount.CouponCode) : null;
 }
 
 /// <summary>
-/// What paid an order besides its payment method, in the primary currency: nopCommerce's OrderTotal leaves out
-/// redeemed gift cards and reward points, and can fall below the shipping fee.
+/// Redeemed gift cards and reward points (primary currency): OrderTotal leaves them out, and can fall below the shipping fee.
 /// </summary>
 public sealed record OrderRedemptions(IReadOnlyList<decimal> GiftCards, decimal RewardPoints)
 {
-    /// <summary>The order's value whatever paid it: OrderTotal + gift cards + reward points.</summary>
     public decimal ValuePaid(Order order) => order.OrderTotal + GiftCards.Sum() + RewardPoints;
 }
 

@@ -14,32 +14,25 @@ using Nop.Services.Orders;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
-/// Re-reads an order through nopCommerce's services when a delivery is sent (other consumers may have
-/// changed it since the event). Never uses IWorkContext: at send time that is a background or admin customer.
-/// The services are resolved on first use: the sends of one order event share these reads (<see cref="OrderReads"/>), so
-/// most sends need none of them, and building them in a send's scope (with the settings nopCommerce loads for each, per
-/// scope) is a large part of what a send costs the store. They come from the scope's own provider, not nopCommerce's
-/// <c>Lazy&lt;T&gt;</c>: without Autofac that resolves through <c>EngineContext</c>, which outside a request is the
-/// application's root, so a send would get services and settings that outlive it.
+/// Re-reads an order at send time, never through IWorkContext (then a background or admin customer). Services are resolved
+/// on first use, as most sends share their reads (<see cref="OrderReads"/>) and building them per scope is costly; from the
+/// scope, not nopCommerce's <c>Lazy&lt;T&gt;</c>, which without Autofac resolves from the root outside a request.
 /// </summary>
 public class OrderDataLoader(IServiceProvider services)
 {
-    /// <summary>Set by the dispatcher: the reads this send shares with the others of its order event; null: every load reads.</summary>
+    /// <summary>Set by the dispatcher: reads shared with the other sends of the order event; null: every load reads.</summary>
     public OrderReads.EventReads? SharedReads { get; set; }
 
-    /// <summary>The order and its customer data, or null when the order no longer exists.</summary>
     public Task<OrderData?> LoadAsync(int orderId) => ReadOnceAsync(orderId, 0, () => ReadAsync(orderId));
 
-    /// <summary>Lines with SKU (attribute combination, else product, else product id) and product name in the given language.</summary>
     public Task<IReadOnlyList<OrderLine>> LoadLinesAsync(Order order, int languageId) =>
         ReadOnceAsync(order.Id, languageId, () => ReadLinesAsync(order, languageId));
 
     public Task<OrderRedemptions> LoadRedemptionsAsync(Order order) => ReadOnceAsync(order.Id, 0, () => ReadRedemptionsAsync(order));
 
-    /// <summary>The discounts the order used, each once (from its discount usage history: the cart's are cleared at checkout).</summary>
+    /// <summary>From the discount usage history: the cart's discounts are cleared at checkout.</summary>
     public Task<IReadOnlyList<Discount>> LoadUsedDiscountsAsync(int orderId) => ReadOnceAsync(orderId, 0, () => ReadUsedDiscountsAsync(orderId));
 
-    /// <summary>Coupon codes of the discounts the order used.</summary>
     public async Task<IReadOnlyList<string>> LoadCouponCodesAsync(int orderId) =>
         (await LoadUsedDiscountsAsync(orderId)).Select(OrderData.CouponCodeOf).OfType<string>().ToList();
 
@@ -62,7 +55,7 @@ public class OrderDataLoader(IServiceProvider services)
         var language = await Service<ILanguageService>().GetLanguageByIdAsync(order.CustomerLanguageId);
         // Guests usually have no customer email: the billing address carries it.
         var email = OrderData.FirstNonEmpty(customer?.Email, billing?.Email);
-        // Parsed here, by the order service this read builds anyway, so a send that shares the read builds none for it.
+        // Parsed with the order service this read builds anyway, so a send that shares the read builds none.
         IReadOnlyList<decimal> taxRates = string.IsNullOrWhiteSpace(order.TaxRates)
             ? []
             : orderService.ParseTaxRates(order, order.TaxRates).Keys.Where(rate => rate >= 0m).ToList();
@@ -94,10 +87,8 @@ public class OrderDataLoader(IServiceProvider services)
         return lines;
     }
 
-    // What ILocalizationService.GetLocalizedAsync answers (the localized name, else the product's), read without it: it asks
-    // IWorkContext for the working language even when given one, which in a send's scope loads nopCommerce's
-    // background-task customer and its attributes (and may update them), and it compiles its selector whenever the name is
-    // not localized.
+    // Not ILocalizationService.GetLocalizedAsync: it asks IWorkContext for the language even when given one, which in a send's
+    // scope loads (and may update) the background-task customer, and it compiles its selector when the name is not localized.
     private async Task<string?> LocalizedNameAsync(Product product, int languageId) =>
         await Service<ILocalizedEntityService>().GetLocalizedValueAsync(languageId, product.Id, nameof(Product), nameof(Product.Name)) is { Length: > 0 } localized
             ? localized

@@ -4,10 +4,8 @@ using Nop.Services.Logging;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
-/// A nopCommerce service threw while an order or the vendor's settings were read (database timeout,
-/// deadlock, another plugin's broken override). For the vendor that is transient, so a delivery is retried
-/// later. The stored reason stays generic; nopCommerce's log (System → Log) gets the type, a masked message
-/// and the stack trace, never the exception object itself, whose message may quote customer data.
+/// A nopCommerce service threw while the order or settings were read (database timeout, deadlock, a broken override):
+/// transient, so retried. The log gets a masked message, never the exception, whose message may quote customer data.
 /// </summary>
 public static class OrderReadFailure
 {
@@ -18,7 +16,6 @@ public static class OrderReadFailure
             $"nopCommerce could not read the order or the settings ({exception.GetType().Name}); the delivery will be retried. Details are in System → Log.");
     }
 
-    /// <summary>For a preview nothing is retried: the admin just reads why there is nothing to show.</summary>
     public static async Task<string> PreviewReasonAsync(ILogger logger, TouchpointVendor vendor, DeliveryRequest request, Exception exception)
     {
         await LogAsync(logger, vendor, request, exception);

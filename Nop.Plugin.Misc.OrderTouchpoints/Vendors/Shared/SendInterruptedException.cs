@@ -1,10 +1,6 @@
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
-/// <summary>
-/// The caller's cancellation (the dispatcher's send time limit) ended a request after it was handed to the
-/// network, so the vendor may have acted on it. Carries what a repeat of that request would do, so the
-/// dispatcher can apply <see cref="UnknownOutcome"/> instead of retrying blindly.
-/// </summary>
+/// <summary>Cut by the send time limit once out, so the vendor may have it: <see cref="UnknownOutcome"/> decides.</summary>
 public sealed class SendInterruptedException(RepeatEffect repeat, string vendorKey, CancellationToken cancellationToken)
     : OperationCanceledException("The request was cancelled while waiting for the vendor's answer.", cancellationToken)
 {

@@ -5,9 +5,8 @@ using Nop.Services.Logging;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
-/// A vendor that gets one POST per placed order (Transactionale, VTmarketing). Settings are always loaded
-/// for the delivery's store with <see cref="ISettingService.LoadSettingAsync{T}"/>: injected settings
-/// would be those of the store whose host served the current request, not the order's store.
+/// A vendor that gets one POST per placed order (Transactionale, VTmarketing). Settings are loaded for the delivery's store
+/// (<see cref="ISettingService.LoadSettingAsync{T}"/>): injected ones belong to the store that served the current request.
 /// </summary>
 public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
     ISettingService settingService,
@@ -22,7 +21,6 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
 
     protected abstract string? EndpointUrl(TSettings settings);
 
-    /// <summary>The first reason the store's settings do not allow sending (disabled, no key, bad endpoint…), or null.</summary>
     protected abstract string? FindSettingsProblem(TSettings settings);
 
     protected abstract Task<PayloadBuildResult<TPayload>> BuildAsync(DeliveryRequest request, TSettings settings, CancellationToken cancellationToken);
@@ -32,7 +30,6 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
 
     public async Task<bool> IsActiveForAsync(int storeId, TouchpointEvent touchpointEvent)
     {
-        // Both single-request vendors know only the placed order: they have no status or refund events.
         if (touchpointEvent != TouchpointEvent.OrderPlaced)
             return false;
         var settings = await settingService.LoadSettingAsync<TSettings>(storeId);

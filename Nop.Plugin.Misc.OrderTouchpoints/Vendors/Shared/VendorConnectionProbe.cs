@@ -2,11 +2,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
-/// <summary>
-/// Reads the answer to a connection test for vendors that document no ping: the test posts an empty JSON
-/// object <c>{}</c> with the store's saved key to the saved endpoint. It names no customer and no order, so
-/// the vendor must refuse it; how it refuses tells whether the key got past authentication.
-/// </summary>
+/// <summary>For vendors with no ping: each must refuse an empty <c>{}</c>; how it refuses shows if the key passed.</summary>
 public static class VendorConnectionProbe
 {
     public const string EmptyTestBody = "{}";

@@ -4,10 +4,8 @@ using System.Text.RegularExpressions;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
-/// Turns a vendor's error body into a reason a store owner can read: one line, short, with email addresses,
-/// runs of 7 or more digits and phone-like sequences masked — vendors echo the customer's data back in validation
-/// errors, and a reason is stored and shown. Names cannot be recognised in general: the request's own names,
-/// phone and email are masked where the answer repeats them (<see cref="MaskEchoes"/>).
+/// A vendor's error body as a short one-line reason, emails and phone-like numbers masked: vendors echo customer data in
+/// validation errors, and reasons are stored and shown. Names are masked where the request's recur (<see cref="MaskEchoes"/>).
 /// </summary>
 public static partial class VendorErrorText
 {
@@ -22,19 +20,13 @@ public static partial class VendorErrorText
         return masked.Length <= MaxLength ? masked : string.Concat(masked.AsSpan(0, MaxLength - 1), "…");
     }
 
-    /// <summary>
-    /// Removes the API key from a vendor's text before it is cleaned and shortened: some vendors echo the
-    /// request headers in 401 bodies, and shortening first could leave a prefix of the key behind.
-    /// </summary>
+    /// <summary>Before cleaning: some vendors echo request headers in 401 bodies; a cut could leave part of the key.</summary>
     public static string Redact(string? text, string? apiKey) =>
         string.IsNullOrEmpty(text) || string.IsNullOrEmpty(apiKey)
             ? text ?? string.Empty
             : text.Replace(apiKey, "[api key]", StringComparison.Ordinal);
 
-    /// <summary>
-    /// Replaces every value of the request's <paramref name="personalFields"/> (at any depth of its JSON) that the answer
-    /// repeats, as a whole word and ignoring case. Runs on the vendor's answer before it is shortened.
-    /// </summary>
+    /// <summary>Masks the request's <paramref name="personalFields"/> the answer repeats; call before shortening.</summary>
     public static string MaskEchoes(string? answer, string requestJson, params string[] personalFields)
     {
         if (string.IsNullOrEmpty(answer))
@@ -86,10 +78,8 @@ public static partial class VendorErrorText
     [GeneratedRegex(@"[^\s""'<>(),;:]+@[^\s""'<>(),;:]+")]
     private static partial Regex Email();
 
-    /// <summary>
-    /// 7 or more digits, alone or grouped by spaces, dots, dashes, slashes or brackets, with an optional leading +; not
-    /// inside a word or id (GUIDs), and not an ISO date or an IPv4 address, which a reason needs and which name nobody.
-    /// </summary>
+    // 7 or more digits, maybe grouped, with an optional +; not inside a word or id (GUIDs), nor an ISO date or an IPv4 address,
+    // which a reason needs and which name nobody.
     [GeneratedRegex(@"(?<![\p{L}\d\-.])(?!\d{4}-\d\d-\d\d(?:T|\b))(?!\d{1,3}(?:\.\d{1,3}){3}\b)\+?\(?\d(?:[\s().\-/]{0,2}\d){6,}(?![\p{L}\d])")]
     private static partial Regex PhoneLike();
 }

@@ -12,9 +12,8 @@ using Polly.Timeout;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
-/// The one identity of a vendor API key: the vendor and the first 8 bytes of the key's SHA-256, so nothing that names a
-/// key holds it. <see cref="Name"/> is what the outbox stores for rows waiting for the key, <see cref="Hash"/> what the
-/// web-farm lease table stores; both are those same 8 bytes, so rows and leases written by earlier versions still match.
+/// A vendor API key named by the first 8 bytes of its SHA-256, so nothing that names a key holds it. <see cref="Name"/>
+/// (in outbox rows) and <see cref="Hash"/> (in web-farm leases) are those bytes, as earlier versions wrote them.
 /// </summary>
 public readonly record struct VendorKey(TouchpointVendor Vendor, long Hash)
 {
@@ -27,42 +26,29 @@ public readonly record struct VendorKey(TouchpointVendor Vendor, long Hash)
     public override string ToString() => Name;
 }
 
-/// <summary>A pause that has ended: the vendor's connection test for <see cref="StoreId"/> decides whether sending with the key resumes.</summary>
+/// <summary>An ended pause: the connection test for <see cref="StoreId"/> decides if sending with the key resumes.</summary>
 public sealed record VendorProbe(VendorKey Key, int StoreId);
 
 /// <summary>What the gate let through: the vendor's answer, or why nothing was sent (an uncounted attempt).</summary>
 public sealed record GatePassage(HttpResponseMessage? Answer, DeliveryOutcome? HeldBack);
 
 /// <summary>
-/// Everything this process holds per vendor API key (a singleton), passed exactly once by every request to a vendor:
-/// the key's web-farm lease (one node at a time sends with a key, so this node's circuit and rate limit see every
-/// request made with it), its rate limit (Engage), its circuit breaker and the attempt timeout. Retries are not here:
-/// they are durable, in the outbox.
-/// After the key failed repeatedly its circuit opens: sending with it pauses, deliveries held back meanwhile are parked
-/// in the outbox under the key (costing no attempt), and when the pause ends the gate probes the vendor with the
-/// connection test of a store that sends with the key. The first answer after a pause or after vendor trouble (5xx, no
-/// answer, no connection) releases every delivery waiting for the key at once: an outage right after healthy traffic may
-/// never open the circuit, and its backlog would otherwise wait for its schedule steps although the vendor is back.
+/// Per vendor API key, passed once by every request: the web-farm lease (one node sends with a key, so its circuit and rate
+/// limit see every request), rate limit, circuit breaker and attempt timeout; retries are durable, in the outbox. While a
+/// circuit is open, deliveries are parked under the key at no attempt's cost. The first answer after a pause or after vendor
+/// trouble releases every delivery waiting for the key: an outage right after healthy traffic may never open the circuit.
 /// </summary>
 public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider timeProvider) : IVendorSendingStates
 {
     /// <summary>
-    /// How long sending to a key pauses after it failed repeatedly, and again after each failed probe. An
-    /// outage that ends by request count (the vendor recovers once it has answered enough requests) only
-    /// advances by one probe per pause, and the sampling window may still hold the healthy calls from before
-    /// the outage, so the circuit can open after only a few failures: with 30 s, an outage with 8 failed
-    /// requests left took 4 minutes to reach its end (measured in the store). One request per 10 s is still
-    /// nothing for a vendor that is down, and a recovered vendor waits at most 10 s for its backlog.
+    /// The pause after repeated failures and each failed probe. Short: an outage that ends by request count advances one probe
+    /// per pause (with 30 s, 8 failing requests took 4 minutes), and one request per 10 s is nothing to a vendor that is down.
     /// </summary>
     public static readonly TimeSpan PauseDuration = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// How long a node holds a key's web-farm lease; renewed in the database when half of it has run out, so holding it
-    /// costs a round trip every few seconds, not per request, and a node that dies loses it within this time.
-    /// </summary>
+    /// <summary>Renewed at half time: a round trip every few seconds; a dead node loses the lease within this time.</summary>
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(10);
 
-    /// <summary>When a request held back by another node's lease or by the rate limit is tried again.</summary>
     public static readonly TimeSpan HeldBackRetryAfter = TimeSpan.FromSeconds(2);
 
     // One second of the vendor's wall clock: timers run on a coarse monotonic tick and can fire a few milliseconds early.
@@ -72,20 +58,14 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
     private readonly ConcurrentDictionary<string, KeyState> _keys = new();
 
     /// <summary>
-    /// Sends one request with the key through its lease, rate limit (<paramref name="maxRequestsPerSecond"/>, none when null),
-    /// circuit and <paramref name="attemptTimeout"/>. Held back (nothing was sent) when another node holds the key, no
-    /// rate-limit slot comes within the attempt timeout, or the circuit is open; then <see cref="GatePassage.HeldBack"/> says
-    /// why. A timeout is a <see cref="TimeoutRejectedException"/>; other failures are the request's own.
-    /// <paramref name="storeId"/>: the store whose delivery this is (null for a request that carries none: a connection test,
-    /// Engage's contact lookup), where a probe of the key runs.
-    /// <paramref name="connectionTest"/>: a connection test (the owner's, or a pause's probe), which does not wait to hold the key.
+    /// Held back (nothing sent) when another node holds the key, no rate-limit slot comes in time or the circuit is open; a
+    /// timeout is a <see cref="TimeoutRejectedException"/>. <paramref name="storeId"/>: where a probe runs (null: no delivery).
     /// </summary>
     public async Task<GatePassage> SendAsync(VendorKey key, int? storeId, TimeSpan attemptTimeout, int? maxRequestsPerSecond,
         Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken, bool connectionTest = false)
     {
         var state = _keys.GetOrAdd(key.Name, _ => NewKeyState(key));
-        // The key holder is there so that one node's circuit and rate limit see the key's deliveries. A connection test is a
-        // single request someone waits for: on a node that does not hold the key it would only report "held back" as a failure.
+        // A connection test is waited for: on a node that does not hold the key, "held back" would only read as a failure.
         if (!connectionTest && !await HoldLeaseAsync(state, cancellationToken))
             return HeldBack("Held back: another node of the web farm is sending with this API key; sent again shortly.", HeldBackRetryAfter);
         var rateLimit = maxRequestsPerSecond is { } rate ? RateLimitOf(state, Math.Max(1, rate)) : null;
@@ -143,9 +123,8 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
     private static GatePassage HeldBack(string reason, TimeSpan? retryAfter, string? parkUnder = null) =>
         new(null, DeliveryOutcome.HeldBackLocally(reason, retryAfter, parkUnder));
 
-    // What the circuit counts as a failure: no connection, no answer in time, a 5xx. Not 429: a vendor that says "too many"
-    // is up, and each delivery comes back when its Retry-After says; pausing the key would hold every delivery back a whole
-    // break instead. Not the caller's own cancellation.
+    // A circuit failure: no connection, no answer in time, a 5xx; not the caller's cancellation. Not 429: the vendor is up and
+    // each delivery returns after its Retry-After, while a pause would hold every delivery back a whole break.
     private static bool IsTrouble(Exception exception, CancellationToken cancellationToken) =>
         exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 
@@ -160,12 +139,11 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         }
     }
 
-    /// <summary>The vendor answered without trouble (a 429 is no answer to trouble); true when the key's waiting deliveries are to be released.</summary>
+    /// <summary>True when the key's waiting deliveries are to be released; a 429 is no answer to trouble.</summary>
     private static bool Answered(KeyState state, bool answersTrouble)
     {
         lock (state)
         {
-            // The circuit closed (this was its trial request, a probe or a delivery): the pause is over.
             var resumed = state.PauseEndsOnUtc is not null && state.CircuitState.CircuitState == CircuitState.Closed;
             if (resumed)
                 state.PauseEndsOnUtc = null;
@@ -176,7 +154,6 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         }
     }
 
-    /// <summary>Every delivery waiting for the key is due now, and the worker is woken for them. A failure leaves them to their backstop.</summary>
     private async Task ReleaseAsync(VendorKey key)
     {
         try
@@ -193,9 +170,8 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
     }
 
     /// <summary>
-    /// Whether sending with the key is paused: its circuit opened and no answer has closed it since. Also after a pause with
-    /// no store to probe from was dropped: until the trial request answers, the circuit turns every other request away, and
-    /// releasing what it parked would only bring those requests straight back.
+    /// True until the circuit closes, even after a pause with no store to probe was dropped: released deliveries would only be
+    /// turned away until the trial request answers.
     /// </summary>
     public bool IsPaused(string keyName)
     {
@@ -205,17 +181,13 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
             return state.PauseEndsOnUtc is not null || state.CircuitState.CircuitState != CircuitState.Closed;
     }
 
-    /// <summary>When the next probe is due; null when no pause waits for one.</summary>
     public DateTime? NextProbeOnUtc => _keys.Values.Min(state =>
     {
         lock (state)
             return state.ProbeSent ? null : state.PauseEndsOnUtc;
     });
 
-    /// <summary>
-    /// Up to <paramref name="max"/> pauses that have ended and whose probe is not yet sent; each is marked sent. A pause
-    /// with no known store to test from is dropped: the next delivery made with the key is then the circuit's trial call.
-    /// </summary>
+    /// <summary>Marks each sent. A pause with no store to test from is dropped: the next delivery is the trial call.</summary>
     public IReadOnlyList<VendorProbe> TakeDueProbes(int max)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
@@ -237,11 +209,8 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
     }
 
     /// <summary>
-    /// The probe of a pause: the channel's connection test, which reaches no customer. Were it a delivery, a vendor that still
-    /// does not answer would leave its outcome unknown, and with the unknown-outcome rule every pause of a long outage would
-    /// fail one delivery for a person to check. The test passes this gate like any request made with the key: an answer closes
-    /// the circuit (the key's parked deliveries are released), a failure opens it again. A test that could not be made drops
-    /// the pause, and the next delivery made with the key is the circuit's trial call.
+    /// A pause's probe is the connection test, which reaches no customer: an unanswered delivery would be an unknown outcome,
+    /// and each pause of a long outage would fail one for a person to check. A test that could not be made drops the pause.
     /// </summary>
     public async Task ProbeAsync(VendorProbe probe, TimeSpan timeLimit)
     {
@@ -269,7 +238,6 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         }
     }
 
-    /// <summary>Paused while any of the vendor's keys has an open circuit, probing while one lets a trial request through.</summary>
     public VendorSendingState StateOf(TouchpointVendor vendor)
     {
         var states = _keys.Values.Where(s => s.Key.Vendor == vendor).Select(s => s.CircuitState.CircuitState).ToList();
@@ -301,15 +269,9 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         }
     }
 
-    /// <summary>
-    /// A rate-limit permit goes back one second after its request ENDED, rather than per window as the fixed or sliding window
-    /// limiters count: those can put a burst at the end of one window and another at the start of the next, 2×N requests within
-    /// one second as the vendor sees it, and a slow first connection bunches arrivals further. A request reaches the vendor
-    /// before its answer comes back, so two requests on the same permit always arrive at least one second apart: the vendor
-    /// never sees more than N requests within any second, whatever the network does. The price: with slow answers the rate
-    /// reached is N per (1 s + answer time), still close to N at usual latencies. Real time, as the vendor counts it, whatever
-    /// clock the rest of the plugin runs on.
-    /// </summary>
+    // A permit goes back one second after its request ended, not per window: window limiters let 2×N requests into one second
+    // across a window's edge. So two requests on one permit reach the vendor at least a second apart, whatever the network
+    // does; the price is N per (1 s + answer time). Real time, as the vendor counts it.
     private static async Task ReturnAfterWindowAsync(SemaphoreSlim rateLimit)
     {
         await Task.Delay(RateWindow);

@@ -9,36 +9,27 @@ using Nop.Web.Framework.Infrastructure.Extensions;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
-/// How the typed vendor clients use connections and read answers. A request lost on a connection the vendor's
-/// server had already closed would be reported as "sent, the connection broke; check, then resend" although the
-/// vendor never saw it, so connections are not reused where the server closes them; and an answer is read up to
-/// <see cref="MaxAnswerBytes"/>, whatever the vendor sends.
+/// How vendor clients connect and read. A request lost on a connection the server had closed would be reported as "sent,
+/// check, then resend" though the vendor never saw it, so servers that close connections get no reused ones.
 /// </summary>
 public static class VendorHttp
 {
     public const int MaxAnswerBytes = 1024 * 1024;
 
-    /// <summary>Put before a body that was longer than <see cref="MaxAnswerBytes"/>, so a reason made from it says so.</summary>
     public const string CutAnswerMark = "[answer cut at 1 MB] ";
 
     /// <summary>
-    /// Below the idle timeouts common servers keep (Apache and Node.js 5 s, load balancers 60 s, some vendors 2 s):
-    /// SocketsHttpHandler's 1-minute default would keep connections the server dropped long ago. A connection in use
-    /// is never idle, so a draining backlog still reuses its connections.
+    /// Below common servers' idle timeouts (Apache and Node.js 5 s, some vendors 2 s); the 1-minute default would reuse
+    /// connections dropped long ago. A connection in use is never idle, so a draining backlog keeps its connections.
     /// </summary>
     public static readonly TimeSpan PooledConnectionIdleTimeout = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// A typed vendor client: nopCommerce's <c>WithProxy</c> (the admin's proxy) builds the primary handler; it is then
-    /// adjusted for the idle timeout, and <see cref="ConnectionReuseHandler"/> keeps requests off connections a server closes.
-    /// </summary>
     public static IHttpClientBuilder AddVendorHttpClient<TClient>(this IServiceCollection services) where TClient : class
     {
         var builder = services.AddHttpClient<TClient>(client =>
         {
             client.MaxResponseContentBufferSize = MaxAnswerBytes;
-            // HttpClient's own 100-s default would silently cut an attempt timeout the owner set above it (up to 120 s):
-            // the vendor gate's attempt timeout is the only one.
+            // HttpClient's 100 s default would cut an attempt timeout set above it (up to 120 s): the gate's is the only one.
             client.Timeout = Timeout.InfiniteTimeSpan;
         });
         builder.WithProxy();
@@ -52,10 +43,8 @@ public static class VendorHttp
     }
 
     /// <summary>
-    /// WithProxy builds an HttpClientHandler, which hides the idle timeout of the SocketsHttpHandler inside it: the settings
-    /// WithProxy makes (proxy, credentials, pre-authentication) move to a SocketsHttpHandler that exposes it (without WithProxy,
-    /// .NET 9's factory already starts from one). <paramref name="neverReusing"/> is a twin that closes every connection after one
-    /// answer, for servers that close them anyway; null for a handler of another kind, which is left as it is.
+    /// WithProxy's HttpClientHandler hides the idle timeout, so its settings (proxy, credentials) move to a SocketsHttpHandler.
+    /// <paramref name="neverReusing"/>: a twin closing every connection after one answer; null for a handler of another kind.
     /// </summary>
     public static HttpMessageHandler WithShortIdleTimeout(HttpMessageHandler primary, out SocketsHttpHandler? neverReusing)
     {
@@ -95,11 +84,7 @@ public static class VendorHttp
         return twin;
     }
 
-    /// <summary>
-    /// Sends and reads the answer's body, at most <see cref="MaxAnswerBytes"/> of it, inside the caller's attempt (its timeout
-    /// covers the body too). The rest is never read: disposing the answer closes the connection rather than draining 50 MB.
-    /// A body that breaks off is an <see cref="HttpRequestException"/>, as when HttpClient buffers it.
-    /// </summary>
+    /// <summary>Reads at most <see cref="MaxAnswerBytes"/>, within the attempt timeout; the rest is never drained.</summary>
     public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -144,15 +129,10 @@ public static class VendorHttp
 }
 
 /// <summary>
-/// Keeps requests off connections a vendor's server closes. SocketsHttpHandler pools an HTTP/1.0 connection as if it stayed
-/// open and does not resend a POST it wrote onto a connection the server had just closed. So each endpoint (scheme, host,
-/// port) is learned from its answers: one that answers HTTP/1.0 without keep-alive, or says <c>Connection: close</c>, gets
-/// its requests with <c>Connection: close</c> through a handler that never reuses a connection. Until an endpoint's first
-/// answer came, its requests go that way too: sent through the pool alongside the first, they could be handed its
-/// connection the moment it went back, already closed by the server.
-/// What was learned lives as long as this handler, which the client factory replaces every couple of minutes, so a server
-/// that changes its habit is learned again. Kept for the process, it would outlive the server it was learned from: another
-/// server on the same address that closes connections would get its first requests on the pool, and lose them there.
+/// SocketsHttpHandler pools HTTP/1.0 connections as if they stayed open and does not resend a POST written onto one the
+/// server just closed. An endpoint that answers HTTP/1.0 without keep-alive, or <c>Connection: close</c>, gets fresh
+/// connections and <c>Connection: close</c>; so does one not yet answered, as its requests could get the first's connection
+/// as it closes. Learned per handler, which the client factory renews every few minutes, so a server that changes is relearned.
 /// </summary>
 public sealed class ConnectionReuseHandler(SocketsHttpHandler? neverReusing) : DelegatingHandler
 {

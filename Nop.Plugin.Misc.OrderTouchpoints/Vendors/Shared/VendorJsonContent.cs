@@ -6,8 +6,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 /// <summary>A UTF-8 JSON body labelled exactly <c>application/json</c>, as the vendors document it.</summary>
 public static class VendorJsonContent
 {
-    // StringContent would add "; charset=utf-8". JSON is UTF-8 by definition (RFC 8259) and some vendor
-    // servers compare the header literally, so the documented value is sent as is.
+    // Not StringContent, which adds "; charset=utf-8": some vendor servers compare the header literally.
     public static HttpContent Create(string json)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));

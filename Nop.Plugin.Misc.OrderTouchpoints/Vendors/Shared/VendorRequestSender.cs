@@ -5,16 +5,9 @@ using Polly.Timeout;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
-/// <summary>
-/// Sends one request through its key's <see cref="VendorGate"/> (once) with the attempt timeout of the delivery settings (the
-/// one place it is read for a request) and classifies what came back: 2xx delivered; connection failure, 5xx, 429 retry later
-/// (with the vendor's Retry-After); other 4xx rejected with the vendor's message. A timeout after the request went out is an
-/// unknown outcome: retried only when the request's <see cref="RepeatEffect"/> is harmless, else failed
-/// (<see cref="UnknownOutcome"/>). Never throws for vendor trouble; reasons never contain the key.
-/// </summary>
+/// <summary>Sends through <see cref="VendorGate"/>; never throws for vendor trouble; reasons never contain the key.</summary>
 public class VendorRequestSender(VendorGate gate, ISettingService settingService, TimeProvider timeProvider)
 {
-    /// <param name="maxRequestsPerSecond">The vendor's rate limit for the key (Engage); null for none.</param>
     /// <param name="connectionTest">A connection test, not a delivery's request: it goes out from any node of a web farm.</param>
     public async Task<VendorResponse> SendAsync(
         HttpClient client,
@@ -47,14 +40,13 @@ public class VendorRequestSender(VendorGate gate, ISettingService settingService
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && requestOut)
             {
-                // The caller (the dispatcher's send time limit) gave up while the request was out: the vendor
-                // may have it. The dispatcher words the reason and applies the same rule as to a timeout.
+                // The send time limit struck while the request was out: the vendor may have it (the timeout rule applies).
                 throw new SendInterruptedException(repeat, vendorKey, cancellationToken);
             }
             if (passage.HeldBack is { } heldBack)
                 return new VendorResponse(heldBack);
             using var response = passage.Answer!;
-            // The body is already buffered (VendorHttp.SendAsync, up to 1 MB): the vendor answered, whatever the caller's token says now.
+            // Already buffered by VendorHttp.SendAsync: the vendor answered, whatever the caller's token says now.
             var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
             return new VendorResponse(Classify(response, body, apiKey, describeError, vendorKey), (int)response.StatusCode, body);
         }
@@ -64,14 +56,12 @@ public class VendorRequestSender(VendorGate gate, ISettingService settingService
         }
         catch (HttpRequestException ex) when (NeverLeft(ex))
         {
-            // Refused, unreachable, name not resolved, TLS failed: the request never reached the vendor, so
-            // it is retried like a 5xx, whatever a repeat would do.
+            // Retried like a 5xx, whatever a repeat would do: the vendor never got the request.
             return new VendorResponse(DeliveryOutcome.Retry($"Connection failed: {VendorErrorText.Clean(ex.Message)}") with { VendorKey = vendorKey });
         }
         catch (HttpRequestException ex)
         {
-            // The connection broke after the request went out (the answer ended early or could not be read):
-            // as unknown as a timeout.
+            // The connection broke after the request went out: as unknown as a timeout.
             return new VendorResponse(UnknownOutcome.Decide(repeat, vendor, delivery,
                 $"the connection broke before a complete answer ({ex.HttpRequestError})", vendorKey)) { AnswerLost = true };
         }
@@ -81,7 +71,6 @@ public class VendorRequestSender(VendorGate gate, ISettingService settingService
         }
     }
 
-    /// <summary>Failures before a connection to the vendor existed: nothing of the request can have arrived.</summary>
     private static bool NeverLeft(HttpRequestException exception) => exception.HttpRequestError is
         HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
@@ -98,7 +87,6 @@ public class VendorRequestSender(VendorGate gate, ISettingService settingService
             : DeliveryOutcome.Rejected(reason, status);
     }
 
-    /// <summary>Retry-After in either form the RFC allows: delta seconds or an HTTP date.</summary>
     private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;

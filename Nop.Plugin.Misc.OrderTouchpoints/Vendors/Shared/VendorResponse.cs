@@ -7,9 +7,6 @@ public sealed record VendorResponse(DeliveryOutcome Outcome, int? StatusCode = n
 {
     public bool IsSuccess => Outcome.Kind == OutcomeKind.Delivered;
 
-    /// <summary>
-    /// The request went out and no complete answer came back (attempt or client timeout, a connection that broke
-    /// mid-answer): the vendor may have acted on it. <see cref="Outcome"/> already follows <see cref="UnknownOutcome"/>.
-    /// </summary>
+    /// <summary>Sent, no complete answer back: the vendor may have it. <see cref="Outcome"/> already allows for that.</summary>
     public bool AnswerLost { get; init; }
 }

@@ -2,10 +2,7 @@ using Nop.Core.Configuration;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
-/// <summary>
-/// What every vendor's settings slice has. Each slice is its own nopCommerce settings class, so every
-/// property can be overridden per store and is loaded for the order's store at send time.
-/// </summary>
+/// <summary>Each vendor's slice is its own nopCommerce settings class, so every property can be overridden per store.</summary>
 public abstract class VendorSettings : ISettings
 {
     public bool Enabled { get; set; }
