@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Sums the Counters of every TRX file in the given folders and prints "N passed, N failed, N skipped".
 # Each failed test's name and the first six lines of its message come first, so a CI log that keeps only the tail
-# still says which test failed. Exits 1 when a test failed or no result file was found (a project that did not build
-# writes none).
+# still says which test failed. A folder without a result file counts as one failure. Exits 1 when anything failed.
 set -euo pipefail
 passed=0 failed=0 skipped=0 files=0
 for dir in "$@"; do
+  # A suite that wrote nothing did not run (its store never came up, its project did not build): one failure, not silence.
+  if ! compgen -G "$dir/*.trx" >/dev/null; then
+    echo "FAILED $dir: no test results were written; the suite did not run (see the log above)"
+    failed=$((failed + 1))
+    continue
+  fi
   for trx in "$dir"/*.trx; do
     [ -e "$trx" ] || continue
     files=$((files + 1))
@@ -31,6 +36,5 @@ for dir in "$@"; do
     ' "$trx"
   done
 done
-[ "$files" -gt 0 ] || echo "no test results were written (did a test project fail to build?)" >&2
 echo "$passed passed, $failed failed, $skipped skipped"
-[ "$files" -gt 0 ] && [ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ]
