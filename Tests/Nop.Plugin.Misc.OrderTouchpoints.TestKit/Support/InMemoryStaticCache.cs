@@ -11,10 +11,6 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 public sealed class InMemoryStaticCache : IStaticCacheManager
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> _entries = new();
-    private int _acquired;
-
-    /// <summary>How many times a value was acquired (a miss), over all keys.</summary>
-    public int Acquired => Volatile.Read(ref _acquired);
 
     /// <summary>Forgets everything, as nopCommerce's cache event consumers do for their prefix.</summary>
     public void Clear() => _entries.Clear();
@@ -25,11 +21,7 @@ public sealed class InMemoryStaticCache : IStaticCacheManager
     public async Task<T> GetAsync<T>(CacheKey key, Func<Task<T>> acquire)
     {
         var text = (key as PreparedKey ?? throw new InvalidOperationException("the key was not prepared by PrepareKeyForDefaultCache")).Text;
-        var entry = _entries.GetOrAdd(text, _ => new Lazy<Task<object?>>(async () =>
-        {
-            Interlocked.Increment(ref _acquired);
-            return await acquire();
-        }));
+        var entry = _entries.GetOrAdd(text, _ => new Lazy<Task<object?>>(async () => await acquire()));
         var value = (T)(await entry.Value)!;
         if (value is null)
             _entries.TryRemove(text, out _);
