@@ -10,14 +10,20 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Components;
 
 /// <summary>
 /// Writes the store's VTmarketing snippet into the page exactly as pasted (it is the store owner's own
-/// script; encoding it would break it). Settings are loaded for the store serving the page.
+/// script; encoding it would break it). Settings are those of the store serving the page.
 /// </summary>
 public class VtMarketingTrackingScriptViewComponent(IStoreContext storeContext, ISettingService settingService) : NopViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string widgetZone, object additionalData)
     {
-        var store = await storeContext.GetCurrentStoreAsync();
-        var settings = await settingService.LoadSettingAsync<OrderTouchpointsVtMarketingSettings>(store.Id);
+        // nopCommerce renders the component in two zones of every storefront page: one settings load per request.
+        if (HttpContext?.Items[typeof(OrderTouchpointsVtMarketingSettings)] is not OrderTouchpointsVtMarketingSettings settings)
+        {
+            var store = await storeContext.GetCurrentStoreAsync();
+            settings = await settingService.LoadSettingAsync<OrderTouchpointsVtMarketingSettings>(store.Id);
+            if (HttpContext is { } request)
+                request.Items[typeof(OrderTouchpointsVtMarketingSettings)] = settings;
+        }
         if (VtMarketingTrackingScriptZone.For(settings) is not { } zone || !zone.Equals(widgetZone, StringComparison.OrdinalIgnoreCase))
             return Content(string.Empty);
         return new HtmlContentViewComponentResult(new HtmlString(settings.TrackingScript + Environment.NewLine));

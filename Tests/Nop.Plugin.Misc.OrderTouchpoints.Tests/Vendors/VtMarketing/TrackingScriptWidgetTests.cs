@@ -1,4 +1,7 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Nop.Core;
 using Nop.Core.Domain.Localization;
@@ -45,12 +48,35 @@ public class TrackingScriptWidgetTests
     {
         Serve(storeId);
         var component = new VtMarketingTrackingScriptViewComponent(_storeContext.Object, _settingService.Object);
-        var result = await component.InvokeAsync(zone, additionalData: null!);
+        return ContentOf(await component.InvokeAsync(zone, additionalData: null!));
+    }
+
+    private static string ContentOf(IViewComponentResult result)
+    {
         if (result is ContentViewComponentResult content)
             return content.Content;
         using var writer = new StringWriter();
         ((HtmlContentViewComponentResult)result).EncodedContent.WriteTo(writer, HtmlEncoder.Default);
         return writer.ToString();
+    }
+
+    [Test]
+    public async Task Both_zones_of_one_page_load_the_settings_once()
+    {
+        Serve(1);
+        var page = new DefaultHttpContext();
+        var rendered = new List<string>();
+        foreach (var zone in new[] { Head, BodyEnd })
+        {
+            var component = new VtMarketingTrackingScriptViewComponent(_storeContext.Object, _settingService.Object)
+            {
+                ViewComponentContext = new ViewComponentContext { ViewContext = new ViewContext { HttpContext = page } }
+            };
+            rendered.Add(ContentOf(await component.InvokeAsync(zone, additionalData: null!)));
+        }
+
+        Assert.That(rendered, Is.EqualTo(new[] { Snippet + Environment.NewLine, string.Empty }), "the head store's snippet, in its zone only");
+        _settingService.Verify(s => s.LoadSettingAsync<OrderTouchpointsVtMarketingSettings>(It.IsAny<int>()), Times.Once);
     }
 
     [Test]
