@@ -19,27 +19,27 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 /// <summary>
 /// Reads <see cref="VoyadoOrderDetails"/> through nopCommerce's services. URLs are built for the order's
-/// store (not the host the dispatcher happens to run under), texts in the order's language.
-/// What does not change per order (a product's picture and slug, a payment method's name) comes from nopCommerce's static
-/// cache, and the services that read it are resolved only on a miss, from the scope's own provider as
-/// <see cref="OrderDataLoader"/>'s are: each send builds its channel in a scope of its own, and the slug's and the payment
-/// name's services bring nopCommerce's work context (customer, currency and tax services and their settings) with them, the
-/// payment plugin manager the plugin service.
+/// store (not the host the dispatcher happens to run under), texts in the order's language. The shipment service (with
+/// the shipping and pickup plugin managers it builds) is resolved only for a shipment's post, from the scope's own provider
+/// as <see cref="OrderDataLoader"/>'s services are: every send builds its channel in a scope of its own, and so does
+/// checkout's consumer.
 /// </summary>
 public class VoyadoOrderDetailsLoader(
     IStoreService storeService,
     ILanguageService languageService,
     ISettingService settingService,
+    IPictureService pictureService,
+    IUrlRecordService urlRecordService,
     OrderDataLoader orderDataLoader,
+    IPaymentPluginManager paymentPluginManager,
+    ILocalizationService localizationService,
     IStaticCacheManager staticCacheManager,
     IServiceProvider services)
 {
-    // Each key starts with an entity cache prefix nopCommerce's cache event consumers remove whenever such an entity is added,
-    // changed or removed (NopEntityCacheDefaults<T>.AllPrefix): product pictures, URL records, locale resources (a payment
-    // method's friendly name). Anything else that moves a value (a media setting) shows after nopCommerce's default cache time.
+    // Under nopCommerce's entity cache prefix of ProductPicture (NopEntityCacheDefaults<ProductPicture>.AllPrefix): its cache
+    // event consumer for product pictures removes every key that starts with it whenever a product's pictures are added,
+    // changed or removed. Anything else that moves a picture (a media setting) shows after nopCommerce's default cache time.
     private static CacheKey ImageUrlKey => new("Nop.productpicture.all.ordertouchpoints.engageimage.{0}-{1}");
-    private static CacheKey SlugKey => new("Nop.urlrecord.all.ordertouchpoints.engageslug.{0}-{1}-{2}");
-    private static CacheKey PaymentMethodNameKey => new("Nop.localestringresource.all.ordertouchpoints.engagepayment.{0}-{1}");
 
     public async Task<VoyadoOrderDetails> LoadAsync(OrderData data, IReadOnlyList<OrderLine> lines, OrderTouchpointsVoyadoSettings settings, DeliveryRequest request)
     {
@@ -80,16 +80,11 @@ public class VoyadoOrderDetailsLoader(
         var prefix = localization?.SeoFriendlyUrlsForLanguagesEnabled == true && !string.IsNullOrWhiteSpace(language?.UniqueSeoCode)
             ? language.UniqueSeoCode.Trim() + "/"
             : string.Empty;
-        // nopCommerce reads a localized slug only while two languages are published, which the key therefore carries.
-        var languageId = language?.Id ?? 0;
-        var localized = languageId > 0 && (await languageService.GetAllLanguagesAsync()).Count >= 2;
         foreach (var line in lines)
         {
             if (line.Product is not { } product)
                 continue;
-            var slugKey = staticCacheManager.PrepareKeyForDefaultCache(SlugKey, product.Id, languageId, localized);
-            var seName = await staticCacheManager.GetAsync(slugKey, async () =>
-                await services.GetRequiredService<IUrlRecordService>().GetSeNameAsync(product, languageId) ?? string.Empty);
+            var seName = await urlRecordService.GetSeNameAsync(product, language?.Id);
             var target = string.IsNullOrWhiteSpace(seName) ? null : new Uri(baseUri, prefix + seName.Trim()).AbsoluteUri;
             links[line.Item.Id] = new VoyadoLineLinks(await ImageUrlAsync(product.Id, baseUri), target);
         }
@@ -110,7 +105,6 @@ public class VoyadoOrderDetailsLoader(
 
     private async Task<string?> ReadImageUrlAsync(int productId, Uri baseUri)
     {
-        var pictureService = services.GetRequiredService<IPictureService>();
         if ((await pictureService.GetPicturesByProductIdAsync(productId, 1)).FirstOrDefault() is not { } picture)
             return null;
         var (url, _) = await pictureService.GetPictureUrlAsync(picture, showDefaultPicture: false, storeLocation: baseUri.AbsoluteUri);
@@ -125,15 +119,11 @@ public class VoyadoOrderDetailsLoader(
         var systemName = order.PaymentMethodSystemName?.Trim();
         if (string.IsNullOrEmpty(systemName))
             return null;
-        var key = staticCacheManager.PrepareKeyForDefaultCache(PaymentMethodNameKey, systemName, languageId);
-        return await staticCacheManager.GetAsync(key, async () =>
-        {
-            var method = await services.GetRequiredService<IPaymentPluginManager>().LoadPluginBySystemNameAsync(systemName);
-            if (method is null)
-                return systemName;
-            var name = await services.GetRequiredService<ILocalizationService>().GetLocalizedFriendlyNameAsync(method, languageId);
-            return OrderData.FirstNonEmpty(name, method.PluginDescriptor?.FriendlyName, systemName)!;
-        });
+        var method = await paymentPluginManager.LoadPluginBySystemNameAsync(systemName);
+        if (method is null)
+            return systemName;
+        var name = await localizationService.GetLocalizedFriendlyNameAsync(method, languageId);
+        return OrderData.FirstNonEmpty(name, method.PluginDescriptor?.FriendlyName, systemName);
     }
 
     private async Task<IReadOnlyList<VoyadoUsedDiscount>> DiscountsAsync(int orderId)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Configuration;
@@ -23,8 +22,8 @@ public class VoyadoTouchpointChannel(
     VoyadoOrderPayloadBuilder orderPayloadBuilder,
     VoyadoContactResolver contactResolver,
     VoyadoClient client,
-    DeliveredStates deliveredStates,
-    IServiceProvider services) : ITouchpointChannel
+    ILocalizationService localizationService,
+    DeliveredStates deliveredStates) : ITouchpointChannel
 {
     /// <summary>An address no contact can have (<c>.invalid</c> is reserved), so the connection test touches nobody.</summary>
     public const string ConnectionTestEmail = "orderTouchpoints-connection-test@invalid.invalid";
@@ -166,9 +165,8 @@ public class VoyadoTouchpointChannel(
     private Task<OrderTouchpointsVoyadoSettings> LoadSettingsAsync(int storeId) =>
         settingService.LoadSettingAsync<OrderTouchpointsVoyadoSettings>(storeId);
 
-    // Only a connection test words its answer: the localization service brings nopCommerce's work context with it.
     private async Task<string> TextAsync(string resourceKey, object? argument) =>
-        string.Format(CultureInfo.CurrentCulture, await services.GetRequiredService<ILocalizationService>().GetResourceAsync(resourceKey), argument);
+        string.Format(CultureInfo.CurrentCulture, await localizationService.GetResourceAsync(resourceKey), argument);
 
     private sealed record VoyadoDelivery(OrderData Data, VoyadoContactPayload Contact, VoyadoOrderPayload Order);
 }

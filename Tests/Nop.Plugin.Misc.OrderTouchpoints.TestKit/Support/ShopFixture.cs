@@ -153,7 +153,8 @@ public sealed class ShopFixture
     }
 
     public VoyadoOrderDetailsLoader CreateDetailsLoader(ISettingService settingService) => new(
-        StoreService.Object, LanguageService.Object, settingService, CreateLoader(), StaticCache, CreateServices());
+        StoreService.Object, LanguageService.Object, settingService, PictureService.Object, UrlRecordService.Object,
+        CreateLoader(), PaymentPluginManager.Object, LocalizationService.Object, StaticCache, CreateServices());
 
     /// <summary>nopCommerce's static cache of this shop: one per shop, as one per store process.</summary>
     public InMemoryStaticCache StaticCache { get; } = new();
@@ -177,8 +178,7 @@ public sealed class ShopFixture
         });
         Add(OrderService); Add(CustomerService); Add(AddressService); Add(CountryService); Add(LanguageService); Add(ProductService);
         Add(AttributeParser); Add(LocalizedEntityService); Add(DiscountService); Add(GiftCardService); Add(RewardPointService);
-        Add(GdprService); Add(ShipmentService); Add(PictureService); Add(UrlRecordService); Add(PaymentPluginManager);
-        Add(LocalizationService);
+        Add(GdprService); Add(ShipmentService);
         return services.BuildServiceProvider();
     }
 

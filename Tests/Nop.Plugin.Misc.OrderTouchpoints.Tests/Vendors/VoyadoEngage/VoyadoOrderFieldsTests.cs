@@ -1,15 +1,10 @@
 using System.Text.Json;
 using Moq;
-using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
-using Nop.Services.Localization;
-using Nop.Services.Media;
-using Nop.Services.Payments;
-using Nop.Services.Seo;
 using Nop.Services.Shipping;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VoyadoEngage;
@@ -205,37 +200,6 @@ public class VoyadoOrderFieldsTests
         Assert.That(otherAddress.GetProperty("imageUrl").GetString(), Is.EqualTo("https://shop.example/images/thumbs/0000501_espresso-cup_415.jpeg"));
         Assert.That(afterClear.GetProperty("imageUrl").GetString(), Is.EqualTo("https://shop.example/images/thumbs/0000501_espresso-cup-blue_415.jpeg"));
         _bed.Shop.PictureService.Verify(s => s.GetPicturesByProductIdAsync(501, 1), Times.Exactly(3));
-    }
-
-    [Test]
-    public async Task A_post_of_products_and_a_payment_method_already_sent_builds_no_slug_picture_or_payment_service()
-    {
-        Type[] readers = [typeof(IUrlRecordService), typeof(IPictureService), typeof(IPaymentPluginManager), typeof(ILocalizationService)];
-        int[] Built() => readers.Select(type => _bed.Shop.ServicesBuilt.GetValueOrDefault(type)).ToArray();
-
-        await PostAsync();
-        var afterTheFirstPost = Built();
-        await PostAsync(TouchpointEvent.OrderPaid);
-
-        Assert.That(afterTheFirstPost, Is.All.Positive, "the first post reads slugs, pictures and the payment method's name");
-        Assert.That(Built(), Is.EqualTo(afterTheFirstPost), "the second post takes them from nopCommerce's cache");
-    }
-
-    [Test]
-    public async Task Slugs_and_payment_method_names_are_read_again_after_nopCommerce_clears_its_cache()
-    {
-        await PostAsync();
-        _bed.Shop.UrlRecordService.Setup(s => s.GetSeNameAsync(It.IsAny<Product>(), It.IsAny<int?>(), It.IsAny<bool>(), It.IsAny<bool>()))
-            .ReturnsAsync((Product product, int? _, bool _, bool _) => $"renamed-{product.Id}");
-        _bed.Shop.PaymentMethods["Payments.Manual"] = "Carta di credito";
-        var cached = await PostAsync();
-        _bed.Shop.StaticCache.Clear();
-        var afterClear = await PostAsync();
-
-        static (string?, string?) LinkAndPayment(JsonElement post) => (post.GetProperty("items")[0].GetProperty("targetUrl").GetString(),
-            post.GetProperty("paymentMethods")[0].GetProperty("description").GetString());
-        Assert.That(LinkAndPayment(cached), Is.EqualTo(("https://negozio.example/product-501", "Credit card")));
-        Assert.That(LinkAndPayment(afterClear), Is.EqualTo(("https://negozio.example/renamed-501", "Carta di credito")));
     }
 
     [Test]

@@ -119,8 +119,8 @@ public sealed class VoyadoTestBed : IAsyncDisposable
             new VoyadoOrderPayloadBuilder(Shop.CreateLoader(), Shop.CreateDetailsLoader(SettingService.Object)),
             new VoyadoContactResolver(client, GenericAttributes.Object),
             client,
-            new DeliveredStates(Outbox),
-            new ServiceCollection().AddSingleton(Localization.Object).BuildServiceProvider());
+            Localization.Object,
+            new DeliveredStates(Outbox));
     }
 
     public Task<DeliveryOutcome> DeliverAsync(TouchpointEvent touchpointEvent = TouchpointEvent.OrderPlaced, Order? order = null, DateTime? occurredUtc = null) =>
