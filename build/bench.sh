@@ -63,6 +63,7 @@ if [ "${1:-}" = store-load ]; then
   artifacts="$root/artifacts/store-load"
   rm -rf "$artifacts"
   mkdir -p "$artifacts"
+  "$root/build/chromium.sh" "$artifacts/apt.log"
   "$root/build/package.sh" >"$artifacts/package.log" 2>&1 || { cat "$artifacts/package.log" >&2; exit 1; }
   "$nophost" build
   [ "$keep" = 1 ] || trap '"$nophost" stop --all >/dev/null 2>&1 || true; "$nophost" db stop >/dev/null 2>&1 || true' EXIT

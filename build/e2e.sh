@@ -20,10 +20,7 @@ results="$artifacts/results"
 rm -rf "$artifacts"
 mkdir -p "$results"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "[e2e] installing Debian's chromium (log: $artifacts/apt.log)" >&2
-  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } >"$artifacts/apt.log" 2>&1
-fi
+"$root/build/chromium.sh" "$artifacts/apt.log"
 
 "$root/build/package.sh"
 
