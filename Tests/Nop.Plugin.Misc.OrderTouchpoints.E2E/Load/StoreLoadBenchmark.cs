@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Load;
 
@@ -12,7 +13,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Load;
 /// concurrent storefront checkouts with the three vendors off and on in turn, each <c>OpcConfirmOrder</c> timed; then the
 /// orders of the vendors-off rounds are given to the dispatcher at once (their outbox rows written as failed, then one
 /// resend) while no checkout runs, and the store process's CPU time across that drain, less the idle store's, is the
-/// plugin's background cost per order delivered to all three.
+/// plugin's background cost per order delivered to all three. The on − off differences of the confirm's p50 and p99 come
+/// with a 90 % interval over the round pairs (<see cref="RoundPairs"/>), which says whether the run can decide the target.
 /// Sizes: STORE_LOAD_CHECKOUTS (concurrent customers, 4), STORE_LOAD_ROUNDS (rounds each way, 6),
 /// STORE_LOAD_ORDERS (orders per round, 16).
 /// </summary>
@@ -91,7 +93,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
                     machineCpu[vendorsOn] += roundMachineCpu;
                 }
                 Note($"# {name} vendors {(vendorsOn ? "on " : "off")}: {placed.Orders.Count} orders, confirm p50 " +
-                     $"{Percentile(placed.Orders.Select(o => o.ConfirmTook.TotalMilliseconds), 0.5):F0} ms, {placed.Aborted} aborted by nopCommerce, " +
+                     $"{RoundPairs.Percentile(placed.Orders.Select(o => o.ConfirmTook.TotalMilliseconds), 0.5):F0} ms, {placed.Aborted} aborted by nopCommerce, " +
                      $"store CPU {storeCpu.TotalMilliseconds:F0} ms of which background JIT {jitCpu.TotalMilliseconds:F0} ms, machine CPU {roundMachineCpu.TotalMilliseconds:F0} ms, " +
                      $"{clock.Elapsed.TotalSeconds:F0} s into the run");
                 return (storeCpu, jitCpu);
@@ -138,8 +140,12 @@ public sealed class StoreLoadBenchmark : StoreScenario
         var on = onOrders.Select(o => o.ConfirmTook.TotalMilliseconds).ToList();
         Note($"# {concurrency} concurrent checkouts, {roundsEachWay} rounds of {ordersPerRound} orders each way after {warmUpPairs} warm-up rounds " +
              $"each way, {clock.Elapsed.TotalSeconds:F0} s; OpcConfirmOrder timed at the client");
-        Note($"# vendors off: {off.Count} orders, mean {off.Average():F1} ms; vendors on: {on.Count} orders, mean {on.Average():F1} ms; " +
-             $"p50 difference {Percentile(on, 0.5) - Percentile(off, 0.5):F1} ms, p99 difference {Percentile(on, 0.99) - Percentile(off, 0.99):F1} ms");
+        Note($"# vendors off: {off.Count} orders, mean {off.Average():F1} ms; vendors on: {on.Count} orders, mean {on.Average():F1} ms");
+        // Counted rounds run off, then on: each pair shared the store's state of its minute.
+        var pairs = rounds.Chunk(2).Where(pair => pair.Length == 2)
+            .Select(pair => ((IReadOnlyList<double>)Confirms(pair[0]), (IReadOnlyList<double>)Confirms(pair[1]))).ToList();
+        Note(Verdict("p50", RoundPairs.Difference(pairs, 0.5), 10, pairs.Count));
+        Note(Verdict("p99", RoundPairs.Difference(pairs, 0.99), 25, pairs.Count));
         Note($"# checkouts aborted by nopCommerce (\"The transaction has aborted\") and placed again: vendors off {rounds.Where(r => !r.VendorsOn).Sum(r => r.Aborted)}, " +
              $"vendors on {rounds.Where(r => r.VendorsOn).Sum(r => r.Aborted)}");
         Note($"# dispatcher alone: {offOrders.Count} orders × 3 vendors drained in {drainSeconds:F1} s with no checkout running");
@@ -157,11 +163,11 @@ public sealed class StoreLoadBenchmark : StoreScenario
         Note($"# contract violations (an order not at every enabled vendor exactly once, or a request off a vendor's contract): {violations.Count}");
         foreach (var violation in violations.Take(20))
             Note("#   " + violation);
-        Note($"METRIC checkout_confirm_ms_p50_vendors_off {Percentile(off, 0.5):F1} ms");
-        Note($"METRIC checkout_confirm_ms_p50_vendors_on {Percentile(on, 0.5):F1} ms");
-        Note($"METRIC checkout_confirm_ms_p99_vendors_off {Percentile(off, 0.99):F1} ms");
-        Note($"METRIC checkout_confirm_ms_p99_vendors_on {Percentile(on, 0.99):F1} ms");
-        Note($"METRIC order_to_vendor_ms_p99 {Percentile(orderToVendor, 0.99):F0} ms");
+        Note($"METRIC checkout_confirm_ms_p50_vendors_off {RoundPairs.Percentile(off, 0.5):F1} ms");
+        Note($"METRIC checkout_confirm_ms_p50_vendors_on {RoundPairs.Percentile(on, 0.5):F1} ms");
+        Note($"METRIC checkout_confirm_ms_p99_vendors_off {RoundPairs.Percentile(off, 0.99):F1} ms");
+        Note($"METRIC checkout_confirm_ms_p99_vendors_on {RoundPairs.Percentile(on, 0.99):F1} ms");
+        Note($"METRIC order_to_vendor_ms_p99 {RoundPairs.Percentile(orderToVendor, 0.99):F0} ms");
         Note($"METRIC plugin_cpu_ms_per_order {cpuPerOrder:F2} ms");
         Note($"METRIC plugin_cpu_ms_per_order_while_checking_out {liveCpuPerOrder:F2} ms");
         Note($"METRIC store_load_contract_violations {violations.Count} violations");
@@ -292,11 +298,17 @@ public sealed class StoreLoadBenchmark : StoreScenario
         return latencies;
     }
 
-    private static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
+    private static List<double> Confirms(LoadRound round) => round.Orders.Select(o => o.ConfirmTook.TotalMilliseconds).ToList();
+
+    // The issue's bounds at K = 4: the vendors-on side within these of the vendors-off side.
+    private static string Verdict(string name, PercentileDifference difference, double bound, int pairs) =>
+        $"# {name} difference {difference.Estimate:+0.0;-0.0} ms, 90 % interval over the {pairs} round pairs {difference.Low:+0.0;-0.0} to " +
+        $"{difference.High:+0.0;-0.0} ms: within {bound:0} ms " + difference.IsWithin(bound) switch
+        {
+            true => "(met)",
+            false => "(not met)",
+            null => "undecided at this run's size"
+        };
 
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;

@@ -1,0 +1,81 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+
+namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Measurement;
+
+/// <summary>The store-load benchmark's verdict on a latency target rests on these figures.</summary>
+public class RoundPairsTests
+{
+    private static (IReadOnlyList<double>, IReadOnlyList<double>) Pair(double[] first, double[] second) => (first, second);
+
+    [Test]
+    public void The_percentile_is_the_nearest_rank()
+    {
+        double[] values = [40, 10, 30, 20];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(RoundPairs.Percentile(values, 0.5), Is.EqualTo(20));
+            Assert.That(RoundPairs.Percentile(values, 0.99), Is.EqualTo(40));
+            Assert.That(RoundPairs.Percentile(values, 0.0), Is.EqualTo(10));
+            Assert.That(RoundPairs.Percentile([], 0.5), Is.NaN);
+        });
+    }
+
+    [Test]
+    public void A_shift_every_pair_shows_is_the_estimate_and_the_whole_interval()
+    {
+        var pairs = Enumerable.Range(0, 6)
+            .Select(round => Pair([300 + round, 320 + round, 340 + round], [330 + round, 350 + round, 370 + round]))
+            .ToList();
+
+        var difference = RoundPairs.Difference(pairs, 0.5);
+
+        Assert.That(difference, Is.EqualTo(new PercentileDifference(30, 30, 30)));
+        Assert.That(difference.IsWithin(10), Is.False);
+        Assert.That(difference.IsWithin(30), Is.True);
+    }
+
+    [Test]
+    public void Pairs_that_disagree_leave_the_bound_undecided()
+    {
+        // Half the pairs show the second side 40 ms slower, half 20 ms faster: the pooled median moves, the pairs do not agree.
+        var pairs = Enumerable.Range(0, 8)
+            .Select(round => round % 2 == 0
+                ? Pair([300, 310, 320], [340, 350, 360])
+                : Pair([400, 410, 420], [380, 390, 400]))
+            .ToList();
+
+        var difference = RoundPairs.Difference(pairs, 0.5);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(difference.Low, Is.LessThanOrEqualTo(difference.Estimate));
+            Assert.That(difference.High, Is.GreaterThanOrEqualTo(difference.Estimate));
+            Assert.That(difference.Low, Is.LessThan(10));
+            Assert.That(difference.High, Is.GreaterThan(10));
+            Assert.That(difference.IsWithin(10), Is.Null);
+        });
+    }
+
+    [Test]
+    public void The_same_figures_give_the_same_interval()
+    {
+        var pairs = Enumerable.Range(0, 5)
+            .Select(round => Pair([300 + 7 * round, 330, 350 - round], [310 + round * round, 345, 360]))
+            .ToList();
+
+        Assert.That(RoundPairs.Difference(pairs, 0.99), Is.EqualTo(RoundPairs.Difference(pairs, 0.99)));
+    }
+
+    [Test]
+    public void No_pairs_give_no_figure()
+    {
+        var difference = RoundPairs.Difference([], 0.5);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(difference.Estimate, Is.NaN);
+            Assert.That(difference.IsWithin(10), Is.Null);
+        });
+    }
+}
