@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Sandbox;
 
@@ -90,7 +91,7 @@ public static class SandboxRun
         bool external, AcceleratedTimeProvider time, TextWriter output, List<string> problems)
     {
         var delivered = rows.Where(r => r.Status == DeliveryStatus.Delivered).ToList();
-        var latencies = delivered.Select(r => time.ToReal(r.DeliveredOnUtc!.Value - r.CreatedOnUtc).TotalMilliseconds).Order().ToList();
+        var latencies = delivered.Select(r => time.ToReal(r.DeliveredOnUtc!.Value - r.CreatedOnUtc).TotalMilliseconds).ToList();
         output.WriteLine($"{vendor}: {delivered.Count} delivered, {rows.Count(r => r.Status == DeliveryStatus.Failed)} failed, " +
                          $"{rows.Count(r => r.Status == DeliveryStatus.Skipped)} skipped, {rows.Count(r => r.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress)} still waiting; " +
                          $"attempts {rows.Sum(r => r.Attempts)} (max {(rows.Count == 0 ? 0 : rows.Max(r => r.Attempts))} per delivery); " +
@@ -133,6 +134,6 @@ public static class SandboxRun
             problems.Add($"Voyado Engage received {farm.MaxRequestsInAnySecond(vendor)} requests within one second (limit {scenario.VoyadoRequestsPerSecond})");
     }
 
-    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    // A vendor with nothing delivered reports 0 ms rather than NaN.
+    private static double Percentile(IReadOnlyList<double> latencies, double p) => latencies.Count == 0 ? 0 : Percentiles.NearestRank(latencies, p);
 }

@@ -93,7 +93,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
                     machineCpu[vendorsOn] += roundMachineCpu;
                 }
                 Note($"# {name} vendors {(vendorsOn ? "on " : "off")}: {placed.Orders.Count} orders, confirm p50 " +
-                     $"{RoundPairs.Percentile(placed.Orders.Select(o => o.ConfirmTook.TotalMilliseconds), 0.5):F0} ms, {placed.Aborted} aborted by nopCommerce, " +
+                     $"{Percentiles.NearestRank(Confirms(placed), 0.5):F0} ms, {placed.Aborted} aborted by nopCommerce, " +
                      $"store CPU {storeCpu.TotalMilliseconds:F0} ms of which background JIT {jitCpu.TotalMilliseconds:F0} ms, machine CPU {roundMachineCpu.TotalMilliseconds:F0} ms, " +
                      $"{clock.Elapsed.TotalSeconds:F0} s into the run");
                 return (storeCpu, jitCpu);
@@ -143,7 +143,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
         Note($"# vendors off: {off.Count} orders, mean {off.Average():F1} ms; vendors on: {on.Count} orders, mean {on.Average():F1} ms");
         // Counted rounds run off, then on: each pair shared the store's state of its minute.
         var pairs = rounds.Chunk(2).Where(pair => pair.Length == 2)
-            .Select(pair => ((IReadOnlyList<double>)Confirms(pair[0]), (IReadOnlyList<double>)Confirms(pair[1]))).ToList();
+            .Select(pair => (Confirms(pair[0]), Confirms(pair[1]))).ToList();
         Note(Verdict("p50", RoundPairs.Difference(pairs, 0.5), 10, pairs.Count));
         Note(Verdict("p99", RoundPairs.Difference(pairs, 0.99), 25, pairs.Count));
         Note($"# checkouts aborted by nopCommerce (\"The transaction has aborted\") and placed again: vendors off {rounds.Where(r => !r.VendorsOn).Sum(r => r.Aborted)}, " +
@@ -163,11 +163,11 @@ public sealed class StoreLoadBenchmark : StoreScenario
         Note($"# contract violations (an order not at every enabled vendor exactly once, or a request off a vendor's contract): {violations.Count}");
         foreach (var violation in violations.Take(20))
             Note("#   " + violation);
-        Note($"METRIC checkout_confirm_ms_p50_vendors_off {RoundPairs.Percentile(off, 0.5):F1} ms");
-        Note($"METRIC checkout_confirm_ms_p50_vendors_on {RoundPairs.Percentile(on, 0.5):F1} ms");
-        Note($"METRIC checkout_confirm_ms_p99_vendors_off {RoundPairs.Percentile(off, 0.99):F1} ms");
-        Note($"METRIC checkout_confirm_ms_p99_vendors_on {RoundPairs.Percentile(on, 0.99):F1} ms");
-        Note($"METRIC order_to_vendor_ms_p99 {RoundPairs.Percentile(orderToVendor, 0.99):F0} ms");
+        Note($"METRIC checkout_confirm_ms_p50_vendors_off {Percentiles.NearestRank(off, 0.5):F1} ms");
+        Note($"METRIC checkout_confirm_ms_p50_vendors_on {Percentiles.NearestRank(on, 0.5):F1} ms");
+        Note($"METRIC checkout_confirm_ms_p99_vendors_off {Percentiles.NearestRank(off, 0.99):F1} ms");
+        Note($"METRIC checkout_confirm_ms_p99_vendors_on {Percentiles.NearestRank(on, 0.99):F1} ms");
+        Note($"METRIC order_to_vendor_ms_p99 {Percentiles.NearestRank(orderToVendor, 0.99):F0} ms");
         Note($"METRIC plugin_cpu_ms_per_order {cpuPerOrder:F2} ms");
         Note($"METRIC plugin_cpu_ms_per_order_while_checking_out {liveCpuPerOrder:F2} ms");
         Note($"METRIC store_load_contract_violations {violations.Count} violations");
@@ -298,9 +298,9 @@ public sealed class StoreLoadBenchmark : StoreScenario
         return latencies;
     }
 
-    private static List<double> Confirms(LoadRound round) => round.Orders.Select(o => o.ConfirmTook.TotalMilliseconds).ToList();
+    private static IReadOnlyList<double> Confirms(LoadRound round) => round.Orders.Select(o => o.ConfirmTook.TotalMilliseconds).ToList();
 
-    // The issue's bounds at K = 4: the vendors-on side within these of the vendors-off side.
+    // The targets at K = 4: the vendors-on side within these of the vendors-off side.
     private static string Verdict(string name, PercentileDifference difference, double bound, int pairs) =>
         $"# {name} difference {difference.Estimate:+0.0;-0.0} ms, 90 % interval over the {pairs} round pairs {difference.Low:+0.0;-0.0} to " +
         $"{difference.High:+0.0;-0.0} ms: within {bound:0} ms " + difference.IsWithin(bound) switch

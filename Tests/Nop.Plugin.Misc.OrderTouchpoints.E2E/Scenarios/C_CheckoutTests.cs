@@ -1,5 +1,6 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
+using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Scenarios;
 
@@ -86,9 +87,8 @@ public sealed class C_CheckoutTests : StoreScenario
         var secondPost = VendorRequests.EngageOrderPosts(suite.Vendors, orders[^1].OrderNumber).Single().Json;
         Assert.That(secondPost.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo(savedContactId));
 
-        latencies.Sort();
-        var p50 = Percentile(latencies, 0.50);
-        var p99 = Percentile(latencies, 0.99);
+        var p50 = Percentiles.NearestRank(latencies, 0.50);
+        var p99 = Percentiles.NearestRank(latencies, 0.99);
         var report = $"METRIC e2e_order_to_vendor_ms_p50 {p50:F0} ms\nMETRIC e2e_order_to_vendor_ms_p99 {p99:F0} ms\nMETRIC e2e_orders {orders.Count} orders\n";
         TestContext.Out.Write(report);
         await File.AppendAllTextAsync(suite.Environment.Artifact("metrics.txt"), report);
@@ -98,7 +98,4 @@ public sealed class C_CheckoutTests : StoreScenario
         VendorRequests.Transactionale(vendors, order.Email).Count > 0
         && VendorRequests.EngageOrderPosts(vendors, order.OrderNumber).Count > 0
         && VendorRequests.VtMarketing(vendors, order.OrderNumber).Count > 0;
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

@@ -17,32 +17,27 @@ public static class RoundPairs
 {
     private const int Resamples = 2000;
 
-    /// <summary>The nearest-rank percentile (<paramref name="p"/> in 0-1); NaN for no values.</summary>
-    public static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
+    // Fixed: the same figures give the same interval.
+    private const int Seed = 20;
 
     /// <summary>
-    /// The <paramref name="p"/> percentile of the second side less that of the first over all pairs, with its 90 % interval.
-    /// A fixed seed: the same figures give the same interval.
+    /// The <paramref name="p"/> percentile (<see cref="Percentiles.NearestRank"/>) of the second side less that of the first
+    /// over all pairs, with its 90 % interval.
     /// </summary>
-    public static PercentileDifference Difference(IReadOnlyList<(IReadOnlyList<double> First, IReadOnlyList<double> Second)> pairs, double p,
-        int seed = 20)
+    public static PercentileDifference Difference(IReadOnlyList<(IReadOnlyList<double> First, IReadOnlyList<double> Second)> pairs, double p)
     {
         if (pairs.Count == 0)
             return new PercentileDifference(double.NaN, double.NaN, double.NaN);
         double DifferenceOf(IEnumerable<int> drawn)
         {
             var indices = drawn.ToList();
-            return Percentile(indices.SelectMany(i => pairs[i].Second), p) - Percentile(indices.SelectMany(i => pairs[i].First), p);
+            return Percentiles.NearestRank(indices.SelectMany(i => pairs[i].Second), p) - Percentiles.NearestRank(indices.SelectMany(i => pairs[i].First), p);
         }
 
-        var random = new Random(seed);
+        var random = new Random(Seed);
         var differences = Enumerable.Range(0, Resamples)
             .Select(_ => DifferenceOf(Enumerable.Range(0, pairs.Count).Select(_ => random.Next(pairs.Count))))
             .ToList();
-        return new PercentileDifference(DifferenceOf(Enumerable.Range(0, pairs.Count)), Percentile(differences, 0.05), Percentile(differences, 0.95));
+        return new PercentileDifference(DifferenceOf(Enumerable.Range(0, pairs.Count)), Percentiles.NearestRank(differences, 0.05), Percentiles.NearestRank(differences, 0.95));
     }
 }

@@ -8,20 +8,6 @@ public class RoundPairsTests
     private static (IReadOnlyList<double>, IReadOnlyList<double>) Pair(double[] first, double[] second) => (first, second);
 
     [Test]
-    public void The_percentile_is_the_nearest_rank()
-    {
-        double[] values = [40, 10, 30, 20];
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(RoundPairs.Percentile(values, 0.5), Is.EqualTo(20));
-            Assert.That(RoundPairs.Percentile(values, 0.99), Is.EqualTo(40));
-            Assert.That(RoundPairs.Percentile(values, 0.0), Is.EqualTo(10));
-            Assert.That(RoundPairs.Percentile([], 0.5), Is.NaN);
-        });
-    }
-
-    [Test]
     public void A_shift_every_pair_shows_is_the_estimate_and_the_whole_interval()
     {
         var pairs = Enumerable.Range(0, 6)
