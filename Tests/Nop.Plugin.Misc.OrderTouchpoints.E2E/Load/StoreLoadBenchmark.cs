@@ -22,6 +22,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.E2E.Load;
 public sealed class StoreLoadBenchmark : StoreScenario
 {
     private static readonly TimeSpan DeliveryWait = TimeSpan.FromMinutes(2);
+    // Well beyond one order's drain on a quiet store (tens of ms), so each drain ends before the next order falls due.
+    private static readonly TimeSpan OneOrderSpacing = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan IdleSample = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan IdleSettleLimit = TimeSpan.FromSeconds(60);
     // 5 % of a core: what the store takes with nothing to do (its timers, the scheduler's polling).
@@ -63,6 +65,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
         var clientCpu = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
         // The whole machine over the same rounds: the database's work for the plugin shows only here.
         var machineCpu = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
+        var databaseCpu = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
         var pid = int.Parse(suite.Node.CurrentPid()!, CultureInfo.InvariantCulture);
         var roundJit = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
         var warmUpPairs = 0;
@@ -77,12 +80,14 @@ public sealed class StoreLoadBenchmark : StoreScenario
                 var jitAtStart = jit.Total;
                 var clientCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
                 var machineCpuAtStart = ProcCpu.Machine();
+                var databaseCpuAtStart = ProcCpu.PostgreSqlServer();
                 var placed = await checkouts.RunRoundAsync(ordersPerRound, vendorsOn, vendorsOn ? "load-on" : "load-off");
                 // The next round starts only once this one's deliveries are out, so each round has the node to itself.
                 if (vendorsOn && !await Eventually.TrueAsync(() => placed.Orders.All(o => ArrivedEverywhere(suite, o)), DeliveryWait))
                     violations.Add($"{name}: not every order reached every vendor within {DeliveryWait.TotalSeconds:0} s");
                 var storeCpu = ProcessCpu(pid) - cpuAtStart;
                 var roundMachineCpu = ProcCpu.Machine() - machineCpuAtStart;
+                var roundDatabaseCpu = ProcCpu.PostgreSqlServer() - databaseCpuAtStart;
                 var jitCpu = jit.Total - jitAtStart;
                 if (counted)
                 {
@@ -91,6 +96,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
                     roundJit[vendorsOn] += jitCpu;
                     clientCpu[vendorsOn] += Process.GetCurrentProcess().TotalProcessorTime - clientCpuAtStart;
                     machineCpu[vendorsOn] += roundMachineCpu;
+                    databaseCpu[vendorsOn] += roundDatabaseCpu;
                 }
                 Note($"# {name} vendors {(vendorsOn ? "on " : "off")}: {placed.Orders.Count} orders, confirm p50 " +
                      $"{Percentiles.NearestRank(Confirms(placed), 0.5):F0} ms, {placed.Aborted} aborted by nopCommerce, " +
@@ -131,7 +137,12 @@ public sealed class StoreLoadBenchmark : StoreScenario
         violations.AddRange(offOrders.SelectMany(o => CountViolations(suite, o, expected: 0)));
         var orderToVendor = await OrderToVendorMillisecondsAsync(suite, onOrders);
 
-        var (cpuPerOrder, drainSeconds) = await DispatcherCpuPerOrderAsync(suite, pid, jit, offOrders, Note);
+        // Half the orders drain at once (a backlog), half one checkout's rows at a time (as checkouts signal): the difference
+        // is what a drain costs beyond its sends.
+        var batchOrders = offOrders.Take(offOrders.Count / 2).ToList();
+        var singleOrders = offOrders.Skip(batchOrders.Count).ToList();
+        var (cpuPerOrder, drainSeconds) = await DispatcherCpuPerOrderAsync(suite, pid, jit, batchOrders, oneOrderAtATime: false, Note);
+        var (cpuPerSingleOrder, _) = await DispatcherCpuPerOrderAsync(suite, pid, jit, singleOrders, oneOrderAtATime: true, Note);
         await Task.Delay(TimeSpan.FromSeconds(2));
         violations.AddRange(offOrders.SelectMany(o => CountViolations(suite, o, expected: 1)));
         violations.AddRange(Enum.GetValues<TouchpointVendor>().SelectMany(v => suite.Vendors.Violations(v).Select(violation => $"{v}: {violation}")));
@@ -148,7 +159,8 @@ public sealed class StoreLoadBenchmark : StoreScenario
         Note(Verdict("p99", RoundPairs.Difference(pairs, 0.99), 25, pairs.Count));
         Note($"# checkouts aborted by nopCommerce (\"The transaction has aborted\") and placed again: vendors off {rounds.Where(r => !r.VendorsOn).Sum(r => r.Aborted)}, " +
              $"vendors on {rounds.Where(r => r.VendorsOn).Sum(r => r.Aborted)}");
-        Note($"# dispatcher alone: {offOrders.Count} orders × 3 vendors drained in {drainSeconds:F1} s with no checkout running");
+        Note($"# dispatcher alone: {batchOrders.Count} orders × 3 vendors drained in {drainSeconds:F1} s with no checkout running; " +
+             $"{cpuPerSingleOrder:F2} ms of store CPU per order when {singleOrders.Count} orders were drained one order at a time");
         var liveCpuPerOrder = (roundCpu[true].TotalMilliseconds - roundCpu[false].TotalMilliseconds) / Math.Max(1, onOrders.Count);
         Note($"# store CPU over the counted rounds: vendors off {roundCpu[false].TotalMilliseconds:F0} ms for {offOrders.Count} orders, vendors on " +
              $"{roundCpu[true].TotalMilliseconds:F0} ms for {onOrders.Count} orders (rounds with the vendors on last until their deliveries are out)");
@@ -159,7 +171,8 @@ public sealed class StoreLoadBenchmark : StoreScenario
         Note($"# the same rounds' CPU of the whole machine (the store, its database, this process and the rest): vendors off " +
              $"{machineCpu[false].TotalMilliseconds:F0} ms, vendors on {machineCpu[true].TotalMilliseconds:F0} ms; outside the store and this " +
              $"process: off {(machineCpu[false] - roundCpu[false] - clientCpu[false]).TotalMilliseconds:F0} ms, on " +
-             $"{(machineCpu[true] - roundCpu[true] - clientCpu[true]).TotalMilliseconds:F0} ms");
+             $"{(machineCpu[true] - roundCpu[true] - clientCpu[true]).TotalMilliseconds:F0} ms, of which the PostgreSQL server off " +
+             $"{databaseCpu[false].TotalMilliseconds:F0} ms, on {databaseCpu[true].TotalMilliseconds:F0} ms");
         Note($"# contract violations (an order not at every enabled vendor exactly once, or a request off a vendor's contract): {violations.Count}");
         foreach (var violation in violations.Take(20))
             Note("#   " + violation);
@@ -178,11 +191,12 @@ public sealed class StoreLoadBenchmark : StoreScenario
 
     /// <summary>
     /// Writes the vendors-off orders' outbox rows (3 per order) as failed, so the worker leaves them alone, measures the idle
-    /// store's CPU rate, then resends them all with one admin request and takes the store process's CPU time until every row
-    /// is delivered: (CPU across the drain − idle rate × its length) / orders.
+    /// store's CPU rate, then resends them all with one admin request (or the first order's, the others falling due
+    /// <see cref="OneOrderSpacing"/> apart) and takes the store process's CPU time until every row is delivered: (CPU across
+    /// the drain − idle rate × its length) / orders.
     /// </summary>
     private static async Task<(double CpuMsPerOrder, double DrainSeconds)> DispatcherCpuPerOrderAsync(Suite suite, int pid,
-        BackgroundJitCpu jit, IReadOnlyList<PlacedOrder> orders, Action<string> note)
+        BackgroundJitCpu jit, IReadOnlyList<PlacedOrder> orders, bool oneOrderAtATime, Action<string> note)
     {
         var db = suite.Database;
         var idList = string.Join(",", orders.Select(o => o.OrderId.ToString(CultureInfo.InvariantCulture)));
@@ -194,8 +208,10 @@ public sealed class StoreLoadBenchmark : StoreScenario
             from "Order" o cross join (select 1 as "VendorId" union all select 2 union all select 3) v
             where o."Id" in ({idList})
             """, now, HeldBackReason);
-        var rowIds = (await db.QueryAsync($"""select "Id" from "OrderTouchpointDelivery" where "OrderId" in ({idList}) and "LastReason" = $1""", HeldBackReason))
-            .Select(r => Convert.ToInt32(r["Id"], CultureInfo.InvariantCulture)).ToList();
+        var rows = (await db.QueryAsync($"""select "Id", "OrderId" from "OrderTouchpointDelivery" where "OrderId" in ({idList}) and "LastReason" = $1""", HeldBackReason))
+            .Select(r => (Id: Convert.ToInt32(r["Id"], CultureInfo.InvariantCulture), OrderId: Convert.ToInt32(r["OrderId"], CultureInfo.InvariantCulture)))
+            .ToList();
+        var rowIds = rows.Select(r => r.Id).ToList();
 
         var idleRate = await SettledIdleRateAsync(pid);
         var transactionsBefore = await DatabaseTransactionsAsync(db);
@@ -205,9 +221,24 @@ public sealed class StoreLoadBenchmark : StoreScenario
         var cpuBefore = ProcessCpu(pid);
         var jitBefore = jit.Total;
         var machineBefore = ProcCpu.Machine();
+        var databaseBefore = ProcCpu.PostgreSqlServer();
         var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        // One order at a time as checkouts would queue them: the first order is resent, each next one falls due on its own a
+        // little later (after the drain before it ended), so the worker runs one drain per order without an admin request each.
+        var resent = oneOrderAtATime ? rows.Where(r => r.OrderId == orders[0].OrderId).ToList() : rows;
+        if (oneOrderAtATime)
+        {
+            for (var i = 1; i < orders.Count; i++)
+            {
+                await db.ExecuteAsync("""
+                    update "OrderTouchpointDelivery" set "StatusId" = $1, "FinishedOnUtc" = null,
+                        "NextAttemptOnUtc" = (now() at time zone 'utc') + $2 * interval '1 millisecond'
+                    where "OrderId" = $3 and "LastReason" = $4
+                    """, (int)DeliveryStatus.Pending, (double)(i * OneOrderSpacing.TotalMilliseconds), orders[i].OrderId, HeldBackReason);
+            }
+        }
         var resend = await suite.Admin.PostFormAsync("Admin/OrderTouchpointsDeliveryLog/ResendSelected",
-            rowIds.Select(id => new KeyValuePair<string, string>("selectedIds", id.ToString(CultureInfo.InvariantCulture))), ajax: true);
+            resent.Select(r => new KeyValuePair<string, string>("selectedIds", r.Id.ToString(CultureInfo.InvariantCulture))), ajax: true);
         if (!resend.IsSuccessStatusCode)
             throw new InvalidOperationException($"the resend of the held-back rows answered {(int)resend.StatusCode}");
         var polls = 0;
@@ -219,6 +250,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
         }, DeliveryWait);
         var cpuAfter = ProcessCpu(pid);
         var machineMs = (ProcCpu.Machine() - machineBefore).TotalMilliseconds;
+        var databaseMs = (ProcCpu.PostgreSqlServer() - databaseBefore).TotalMilliseconds;
         var clientMs = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalMilliseconds;
         var jitMs = (jit.Total - jitBefore).TotalMilliseconds;
         var drainMs = drainClock.Elapsed.TotalMilliseconds;
@@ -227,10 +259,11 @@ public sealed class StoreLoadBenchmark : StoreScenario
         var spent = (cpuAfter - cpuBefore).TotalMilliseconds;
         await Task.Delay(StatsFlush);
         var transactions = await DatabaseTransactionsAsync(db) - transactionsBefore;
-        note($"# dispatcher CPU: {spent:F0} ms of store CPU over {drainMs:F0} ms for {rowIds.Count} deliveries; idle store {idleRate * 1000:F1} ms CPU per s " +
+        note($"# dispatcher CPU{(oneOrderAtATime ? ", one order at a time" : "")}: {spent:F0} ms of store CPU over {drainMs:F0} ms for {rowIds.Count} deliveries; idle store {idleRate * 1000:F1} ms CPU per s " +
              $"(its floor before the drain), so {(spent - idleRate * drainMs) / rowIds.Count:F2} ms per delivery; background JIT {jitMs:F0} ms of it; " +
-             $"the whole machine {machineMs:F0} ms, of which the fake vendors and this run's polling {clientMs:F0} ms and the rest (the store's database) " +
-             $"{(machineMs - spent - clientMs) / rowIds.Count:F2} ms per delivery; {transactions} database transactions, " +
+             $"the whole machine {machineMs:F0} ms, of which the fake vendors and this run's polling {clientMs:F0} ms, the PostgreSQL server " +
+             $"{databaseMs / rowIds.Count:F2} ms per delivery and the rest (the kernel's network and scheduling, other processes) " +
+             $"{(machineMs - spent - clientMs - databaseMs) / rowIds.Count:F2} ms per delivery; {transactions} database transactions, " +
              $"{(double)transactions / rowIds.Count:F1} per delivery (this run's {polls} polls among them, one or two each)");
         return ((spent - idleRate * drainMs) / orders.Count, drainMs / 1000);
     }
@@ -302,13 +335,16 @@ public sealed class StoreLoadBenchmark : StoreScenario
 
     // The targets at K = 4: the vendors-on side within these of the vendors-off side.
     private static string Verdict(string name, PercentileDifference difference, double bound, int pairs) =>
-        $"# {name} difference {difference.Estimate:+0.0;-0.0} ms, 90 % interval over the {pairs} round pairs {difference.Low:+0.0;-0.0} to " +
-        $"{difference.High:+0.0;-0.0} ms: within {bound:0} ms " + difference.IsWithin(bound) switch
-        {
-            true => "(met)",
-            false => "(not met)",
-            null => "undecided at this run's size"
-        };
+        pairs < RoundPairs.MinimumPairs
+            ? $"# {name} difference {difference.Estimate:+0.0;-0.0} ms over {pairs} round pairs: within {bound:0} ms undecided " +
+              $"(an interval needs at least {RoundPairs.MinimumPairs} pairs: --rounds {RoundPairs.MinimumPairs} or more)"
+            : $"# {name} difference {difference.Estimate:+0.0;-0.0} ms, 90 % interval over the {pairs} round pairs {difference.Low:+0.0;-0.0} to " +
+              $"{difference.High:+0.0;-0.0} ms: within {bound:0} ms " + difference.IsWithin(bound) switch
+              {
+                  true => "met",
+                  false => "not met",
+                  null => "undecided at this run's size"
+              };
 
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;

@@ -17,12 +17,18 @@ public static class RoundPairs
 {
     private const int Resamples = 2000;
 
+    /// <summary>
+    /// Fewer pairs give no interval: two pairs can be drawn in only three ways, so their "interval" is as narrow as it is
+    /// meaningless. Six can be drawn in 462.
+    /// </summary>
+    public const int MinimumPairs = 6;
+
     // Fixed: the same figures give the same interval.
     private const int Seed = 20;
 
     /// <summary>
     /// The <paramref name="p"/> percentile (<see cref="Percentiles.NearestRank"/>) of the second side less that of the first
-    /// over all pairs, with its 90 % interval.
+    /// over all pairs, with its 90 % interval (NaN below <see cref="MinimumPairs"/>, which leaves every bound undecided).
     /// </summary>
     public static PercentileDifference Difference(IReadOnlyList<(IReadOnlyList<double> First, IReadOnlyList<double> Second)> pairs, double p)
     {
@@ -34,6 +40,8 @@ public static class RoundPairs
             return Percentiles.NearestRank(indices.SelectMany(i => pairs[i].Second), p) - Percentiles.NearestRank(indices.SelectMany(i => pairs[i].First), p);
         }
 
+        if (pairs.Count < MinimumPairs)
+            return new PercentileDifference(DifferenceOf(Enumerable.Range(0, pairs.Count)), double.NaN, double.NaN);
         var random = new Random(Seed);
         var differences = Enumerable.Range(0, Resamples)
             .Select(_ => DifferenceOf(Enumerable.Range(0, pairs.Count).Select(_ => random.Next(pairs.Count))))

@@ -46,11 +46,31 @@ public class RoundPairsTests
     [Test]
     public void The_same_figures_give_the_same_interval()
     {
-        var pairs = Enumerable.Range(0, 5)
+        var pairs = Enumerable.Range(0, 8)
             .Select(round => Pair([300 + 7 * round, 330, 350 - round], [310 + round * round, 345, 360]))
             .ToList();
 
         Assert.That(RoundPairs.Difference(pairs, 0.99), Is.EqualTo(RoundPairs.Difference(pairs, 0.99)));
+    }
+
+    [Test]
+    public void Too_few_pairs_give_the_estimate_but_no_interval_and_no_verdict()
+    {
+        // Every pair shows the second side 30 ms slower, yet so few pairs are too few to say how far the rounds spread.
+        var pairs = Enumerable.Range(0, RoundPairs.MinimumPairs - 1)
+            .Select(round => Pair([300 + round, 320 + round, 340 + round], [330 + round, 350 + round, 370 + round]))
+            .ToList();
+
+        var difference = RoundPairs.Difference(pairs, 0.5);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(difference.Estimate, Is.EqualTo(30));
+            Assert.That(difference.Low, Is.NaN);
+            Assert.That(difference.High, Is.NaN);
+            Assert.That(difference.IsWithin(10), Is.Null);
+            Assert.That(difference.IsWithin(100), Is.Null);
+        });
     }
 
     [Test]
