@@ -11,12 +11,15 @@ public static class ProcCpu
     /// </summary>
     public static TimeSpan Of(string statFile)
     {
-        var stat = File.ReadAllText(statFile);
-        // The command name (field 2) may hold spaces: count fields after its closing parenthesis, which is field 3.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromMilliseconds(ticks * 10);
+        var fields = FieldsAfterName(File.ReadAllText(statFile));
+        return Ticks(fields[11]) + Ticks(fields[12]);
     }
+
+    // The command name (field 2) may hold spaces: fields are counted after its closing parenthesis, from field 3.
+    private static string[] FieldsAfterName(string stat) => stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+
+    // Clock ticks of 1/100 s on Linux.
+    private static TimeSpan Ticks(string field) => TimeSpan.FromMilliseconds(long.Parse(field, CultureInfo.InvariantCulture) * 10);
 
     /// <summary>
     /// The CPU time of every PostgreSQL server process, including the backends that have exited (the postmaster reaps them,
@@ -24,7 +27,7 @@ public static class ProcCpu
     /// </summary>
     public static TimeSpan PostgreSqlServer()
     {
-        long ticks = 0;
+        var total = TimeSpan.Zero;
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             string stat;
@@ -44,10 +47,10 @@ public static class ProcCpu
             var close = stat.LastIndexOf(')');
             if (open < 0 || close < open || stat[(open + 1)..close] != "postgres")
                 continue;
-            var fields = stat[(close + 2)..].Split(' ');
-            ticks += new[] { 11, 12, 13, 14 }.Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
+            var fields = FieldsAfterName(stat);
+            total += Ticks(fields[11]) + Ticks(fields[12]) + Ticks(fields[13]) + Ticks(fields[14]);
         }
-        return TimeSpan.FromMilliseconds(ticks * 10);
+        return total;
     }
 
     /// <summary>

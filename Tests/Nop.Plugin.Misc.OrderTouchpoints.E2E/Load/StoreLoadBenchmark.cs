@@ -217,26 +217,27 @@ public sealed class StoreLoadBenchmark : StoreScenario
         var transactionsBefore = await DatabaseTransactionsAsync(db);
 
         await suite.Admin.GetPageAsync(OrderTouchpointsDefaults.DeliveryLogPath);
+        // One order at a time as checkouts would queue them: the first order is resent, each next one falls due on its own a
+        // little later (after the drain before it ended), so the worker runs one drain per order without an admin request
+        // each. Written in one statement before the measured window, so none of the benchmark's writes is in it.
+        var resent = rows;
+        if (oneOrderAtATime)
+        {
+            resent = rows.Where(r => r.OrderId == orders[0].OrderId).ToList();
+            var later = orders.Skip(1).ToList();
+            var position = string.Join(" ", later.Select((o, i) => FormattableString.Invariant($"when {o.OrderId} then {i + 1}")));
+            await db.ExecuteAsync($"""
+                update "OrderTouchpointDelivery" set "StatusId" = $1, "FinishedOnUtc" = null,
+                    "NextAttemptOnUtc" = (now() at time zone 'utc') + (case "OrderId" {position} end) * $2 * interval '1 millisecond'
+                where "OrderId" in ({string.Join(",", later.Select(o => o.OrderId.ToString(CultureInfo.InvariantCulture)))}) and "LastReason" = $3
+                """, (int)DeliveryStatus.Pending, OneOrderSpacing.TotalMilliseconds, HeldBackReason);
+        }
         var drainClock = Stopwatch.StartNew();
         var cpuBefore = ProcessCpu(pid);
         var jitBefore = jit.Total;
         var machineBefore = ProcCpu.Machine();
         var databaseBefore = ProcCpu.PostgreSqlServer();
         var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        // One order at a time as checkouts would queue them: the first order is resent, each next one falls due on its own a
-        // little later (after the drain before it ended), so the worker runs one drain per order without an admin request each.
-        var resent = oneOrderAtATime ? rows.Where(r => r.OrderId == orders[0].OrderId).ToList() : rows;
-        if (oneOrderAtATime)
-        {
-            for (var i = 1; i < orders.Count; i++)
-            {
-                await db.ExecuteAsync("""
-                    update "OrderTouchpointDelivery" set "StatusId" = $1, "FinishedOnUtc" = null,
-                        "NextAttemptOnUtc" = (now() at time zone 'utc') + $2 * interval '1 millisecond'
-                    where "OrderId" = $3 and "LastReason" = $4
-                    """, (int)DeliveryStatus.Pending, (double)(i * OneOrderSpacing.TotalMilliseconds), orders[i].OrderId, HeldBackReason);
-            }
-        }
         var resend = await suite.Admin.PostFormAsync("Admin/OrderTouchpointsDeliveryLog/ResendSelected",
             resent.Select(r => new KeyValuePair<string, string>("selectedIds", r.Id.ToString(CultureInfo.InvariantCulture))), ajax: true);
         if (!resend.IsSuccessStatusCode)

@@ -40,12 +40,13 @@ public static class RoundPairs
             return Percentiles.NearestRank(indices.SelectMany(i => pairs[i].Second), p) - Percentiles.NearestRank(indices.SelectMany(i => pairs[i].First), p);
         }
 
+        var estimate = DifferenceOf(Enumerable.Range(0, pairs.Count));
         if (pairs.Count < MinimumPairs)
-            return new PercentileDifference(DifferenceOf(Enumerable.Range(0, pairs.Count)), double.NaN, double.NaN);
+            return new PercentileDifference(estimate, double.NaN, double.NaN);
         var random = new Random(Seed);
         var differences = Enumerable.Range(0, Resamples)
             .Select(_ => DifferenceOf(Enumerable.Range(0, pairs.Count).Select(_ => random.Next(pairs.Count))))
             .ToList();
-        return new PercentileDifference(DifferenceOf(Enumerable.Range(0, pairs.Count)), Percentiles.NearestRank(differences, 0.05), Percentiles.NearestRank(differences, 0.95));
+        return new PercentileDifference(estimate, Percentiles.NearestRank(differences, 0.05), Percentiles.NearestRank(differences, 0.95));
     }
 }
