@@ -62,11 +62,10 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         var outbox = scope.ServiceProvider.GetRequiredService<IDeliveryOutbox>();
         var erased = scope.ServiceProvider.GetRequiredService<IErasedCustomers>();
 
-        // On the plugin's clock, like every other time limit of a send.
-        using var stopCut = new CancellationTokenSource();
-        ITimer? cutTimer = null;
-        await using var cutOnStop = cancellationToken.Register(() =>
-            cutTimer = timeProvider.CreateTimer(_ => CancelUnlessDisposed(stopCut), null, DrainPlan.StopGrace, Timeout.InfiniteTimeSpan));
+        // On the plugin's clock, like every other time limit of a send. The registration is disposed first, so the cut is
+        // never scheduled on a disposed source.
+        using var stopCut = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+        await using var cutOnStop = cancellationToken.Register(() => stopCut.CancelAfter(DrainPlan.StopGrace));
         using var slots = new SemaphoreSlim(plan.Concurrency, plan.Concurrency);
         var sends = new List<Task>();
         var attempts = 0;
@@ -124,14 +123,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
             }
             finally
             {
-                try
-                {
-                    await Task.WhenAll(sends);
-                }
-                finally
-                {
-                    cutTimer?.Dispose();
-                }
+                await Task.WhenAll(sends);
             }
         }
 
@@ -144,18 +136,6 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
     /// <summary>The reason of a delivery whose last attempt ended with no recorded result: its node was killed mid-send.</summary>
     public static string UnknownOutcomeReason(VendorFacts vendor, OrderTouchpointDelivery row) =>
         UnknownOutcome.Reason(vendor, row.OrderId, row.Event, "no answer recorded: the process sending it stopped mid-delivery");
-
-    private static void CancelUnlessDisposed(CancellationTokenSource source)
-    {
-        try
-        {
-            source.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The drain already ended: nothing is left to cut.
-        }
-    }
 
     private async Task SendAsync(ClaimedDelivery claimed, OrderReads drainReads, DrainPlan plan, SemaphoreSlim slots, SendLeases leases,
         CancellationToken stopCut)

@@ -20,7 +20,6 @@ public static class DeliveryServiceRegistration
         services.AddHostedService<DeliveryWorker>();
         services.AddScoped<IErasedCustomers, DbErasedCustomers>();
         services.AddSingleton<KnownErasures>();
-        services.AddScoped<DeliveredStates>();
         services.AddScoped<DeliveryReconciler>();
         services.AddScoped<DeliverySweepTask>();
         return services;

@@ -56,3 +56,6 @@ public interface IDeliveryOutbox
 /// attempt reached the vendor is not known (<see cref="Vendors.Shared.UnknownOutcome"/>).
 /// </summary>
 public sealed record ClaimedDelivery(OrderTouchpointDelivery Row, bool OutcomeUnknown = false);
+
+/// <summary>The state a vendor was last shown for an order, and by which event's post.</summary>
+public sealed record LastDeliveredState(string State, TouchpointEvent Event);

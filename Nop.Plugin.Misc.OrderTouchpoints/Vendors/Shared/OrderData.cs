@@ -28,7 +28,8 @@ public sealed record OrderData(
 
     public string? ZipCode => FirstNonEmpty(ShippingAddress?.ZipPostalCode, BillingAddress?.ZipPostalCode);
 
-    public decimal InCustomerCurrency(decimal primaryAmount) => CustomerMoney.Convert(primaryAmount, Order.CurrencyRate);
+    /// <summary>nopCommerce keeps amounts in the primary currency; vendors get what the customer paid, in their currency.</summary>
+    public decimal InCustomerCurrency(decimal primaryAmount) => Math.Round(primaryAmount * Order.CurrencyRate, 2, MidpointRounding.AwayFromZero);
 
     internal static string? FirstNonEmpty(params string?[] values) =>
         values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));

@@ -33,7 +33,7 @@ public class TransactionaleClient(HttpClient httpClient, VendorRequestSender sen
 
     public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = VendorJsonContent.Create(json) };
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = VendorJson.Content(json) };
         request.Headers.TryAddWithoutValidation(ApiKeyHeader, apiKey);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return request;

@@ -75,7 +75,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender)
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         // Engage answers 500 to any call without Content-Type, GETs included. Content-Type is a content
         // header, so a GET carries an empty body just to have one.
-        request.Content = VendorJsonContent.Create(json ?? string.Empty);
+        request.Content = VendorJson.Content(json ?? string.Empty);
         return request;
     }
 }

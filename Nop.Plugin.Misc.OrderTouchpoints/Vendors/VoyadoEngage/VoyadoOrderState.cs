@@ -1,14 +1,20 @@
 using System.Globalization;
+using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 /// <summary>
-/// What an order post shows Engage, as one short text (<see cref="Delivery.DeliveredStates"/>): the order and payment
+/// What an order post shows Engage, as one short text: the order and payment
 /// status it carries (<c>Confirmed/Paid</c>), the refunded total in the customer's currency once there is one
 /// (<c>Cancelled/Refunded@12.34</c>: each refund's new total is a new state, so every refund mail goes out), and for
 /// shipment posts the shipment's date (<c>Shipped/Paid, shipped 2026-11-21T15:45:10Z</c>: a second parcel is news too).
 /// Everything else in the post (prices, lines, statusChangedDate) repeats what Engage already saw or only says when.
+/// <para>
+/// "No state twice": posts are built from the order at send time, so after an outage the late "placed" post may already
+/// show the order paid, and the "paid" post would make Engage's automations mail the customer twice. A post whose state
+/// equals the last one Engage was shown is skipped; only the last counts, so going back and forth is a change each time.
+/// </para>
 /// </summary>
 public static class VoyadoOrderState
 {
@@ -21,4 +27,21 @@ public static class VoyadoOrderState
             state += ", shipped " + shipped;
         return state;
     }
+
+    /// <summary>The skipped outcome when Engage was last shown <paramref name="state"/> for the order, else null.</summary>
+    public static DeliveryOutcome? Repeats(LastDeliveredState? last, string state) =>
+        last is not null && string.Equals(last.State, state, StringComparison.Ordinal)
+            ? DeliveryOutcome.CannotSend($"Engage already has {state} for this order, from the {PostName(last.Event)} post; this post would repeat it, so it is not sent.")
+            : null;
+
+    private static string PostName(TouchpointEvent touchpointEvent) => touchpointEvent switch
+    {
+        TouchpointEvent.OrderPlaced => "placed",
+        TouchpointEvent.OrderPaid => "paid",
+        TouchpointEvent.ShipmentSent => "shipped",
+        TouchpointEvent.ShipmentDelivered => "delivered",
+        TouchpointEvent.OrderCancelled => "cancelled",
+        TouchpointEvent.OrderRefunded => "refunded",
+        _ => touchpointEvent.ToString()
+    };
 }

@@ -12,7 +12,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 /// the only second post is after Engage refused a saved contact id it no longer knows (nothing was sent then).
 /// Across attempts, an order post whose answer was lost is not repeated (<see cref="VoyadoClient.OrderPostRepeat"/>);
 /// a lost lookup or contact creation is, as repeating those cannot email anyone. A post whose state Engage already
-/// has for the order is not sent at all (<see cref="VoyadoOrderState"/>, <see cref="DeliveredStates"/>).
+/// has for the order is not sent at all (<see cref="VoyadoOrderState"/>).
 /// </summary>
 public class VoyadoTouchpointChannel(
     ISettingService settingService,
@@ -23,7 +23,7 @@ public class VoyadoTouchpointChannel(
     VoyadoContactResolver contactResolver,
     VoyadoClient client,
     ILocalizationService localizationService,
-    DeliveredStates deliveredStates) : ITouchpointChannel
+    IDeliveryOutbox outbox) : ITouchpointChannel
 {
     /// <summary>An address no contact can have (<c>.invalid</c> is reserved), so the connection test touches nobody.</summary>
     public const string ConnectionTestEmail = "orderTouchpoints-connection-test@invalid.invalid";
@@ -67,7 +67,8 @@ public class VoyadoTouchpointChannel(
             return DeliveryOutcome.CannotSend(cannotSend);
         // Before any request: a post that would show Engage the state it already has would fire its automations twice.
         var state = VoyadoOrderState.Of(delivery.Order, delivery.Data);
-        if (await deliveredStates.SkipIfAlreadyShownAsync(About.Vendor, "Engage", request, state, cancellationToken) is { } repeat)
+        if (VoyadoOrderState.Repeats(await outbox.GetLastDeliveredStateAsync(request.StoreId, request.OrderId, About.Vendor, cancellationToken), state)
+            is { } repeat)
             return repeat;
         var outcome = await PostAsync(connection, delivery, request, cancellationToken);
         return outcome.Kind == OutcomeKind.Delivered ? outcome with { DeliveredState = state } : outcome;

@@ -28,7 +28,7 @@ public class VtMarketingClient(HttpClient httpClient, VendorRequestSender sender
 
     public static HttpRequestMessage CreateRequest(Uri endpoint, string apiKey, string json)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = VendorJsonContent.Create(json) };
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = VendorJson.Content(json) };
         request.Headers.TryAddWithoutValidation("Authorization", apiKey);
         return request;
     }

@@ -56,7 +56,7 @@ public sealed class LoopbackTouchpointChannel(
     {
         var response = await sender.SendAsync(client, Facts, ApiKey, () =>
         {
-            var message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, Path)) { Content = VendorJsonContent.Create(VendorConnectionProbe.EmptyTestBody) };
+            var message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, Path)) { Content = VendorJson.Content(VendorConnectionProbe.EmptyTestBody) };
             message.Headers.Add("X-Api-Key", ApiKey);
             return message;
         }, body => body, RepeatEffect.Harmless, null, cancellationToken, connectionTest: true);

@@ -54,7 +54,7 @@ public class VendorRequestSenderTests
 
     private Task<VendorResponse> SendAsync(Uri? url = null, RepeatEffect repeat = RepeatEffect.Harmless, CancellationToken cancellationToken = default) =>
         _sender.SendAsync(_http, VtMarketingTouchpointChannel.About, Key,
-            () => new HttpRequestMessage(HttpMethod.Post, url ?? _server.Url("v1/event/")) { Content = VendorJsonContent.Create("""{"email":"giulia.rossi@example.com"}""") },
+            () => new HttpRequestMessage(HttpMethod.Post, url ?? _server.Url("v1/event/")) { Content = VendorJson.Content("""{"email":"giulia.rossi@example.com"}""") },
             body => body, repeat, Delivery, cancellationToken);
 
     private List<string> TakeReleased()
@@ -319,7 +319,7 @@ public class VendorRequestSenderTests
         Answer(200);
 
         var otherKey = await _sender.SendAsync(_http, VtMarketingTouchpointChannel.About, "another-store-key",
-            () => new HttpRequestMessage(HttpMethod.Post, _server.Url("v1/event/")) { Content = VendorJsonContent.Create("{}") },
+            () => new HttpRequestMessage(HttpMethod.Post, _server.Url("v1/event/")) { Content = VendorJson.Content("{}") },
             body => body, RepeatEffect.ActsTwice, Delivery, CancellationToken.None);
 
         Assert.That(otherKey.Outcome.Kind, Is.EqualTo(OutcomeKind.Delivered));

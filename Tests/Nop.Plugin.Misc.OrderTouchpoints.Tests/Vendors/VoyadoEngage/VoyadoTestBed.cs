@@ -120,7 +120,7 @@ public sealed class VoyadoTestBed : IAsyncDisposable
             new VoyadoContactResolver(client, GenericAttributes.Object),
             client,
             Localization.Object,
-            new DeliveredStates(Outbox));
+            Outbox);
     }
 
     public Task<DeliveryOutcome> DeliverAsync(TouchpointEvent touchpointEvent = TouchpointEvent.OrderPlaced, Order? order = null, DateTime? occurredUtc = null) =>
