@@ -2,12 +2,12 @@ using LinqToDB;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
-using Nop.Services.Orders;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 
 /// <summary>The erased customers in the store's database (a unique index on the customer id).</summary>
-// The order service is resolved on use: the drain scope only refreshes the list, and the service builds a large graph.
+// The order reader is resolved on use: the drain scope only refreshes the list.
 public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> repository, IServiceProvider services, KnownErasures known)
     : IErasedCustomers
 {
@@ -54,7 +54,7 @@ public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> reposi
     public Task RefreshAsync(CancellationToken cancellationToken = default) =>
         known.RefreshAsync((afterId, _) => repository.Table.Where(e => e.Id > afterId).ToListAsync(), cancellationToken);
 
-    // nopCommerce's order read is cached for the request scope, so the channel's own read of the order right after is free.
+    // The scope's order read, which the dispatcher shares with the order event's sends: the check costs no read of its own.
     public async Task<DateTime?> ErasedOnUtcOfOrderAsync(int orderId, CancellationToken cancellationToken = default) =>
-        await services.GetRequiredService<IOrderService>().GetOrderByIdAsync(orderId) is { } order ? known.ErasedOnUtc(order.CustomerId) : null;
+        await services.GetRequiredService<OrderDataLoader>().LoadRowsAsync(orderId) is { } order ? known.ErasedOnUtc(order.Order.CustomerId) : null;
 }

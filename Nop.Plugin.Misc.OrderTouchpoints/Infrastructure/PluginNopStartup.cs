@@ -26,6 +26,7 @@ public class PluginNopStartup : INopStartup
         services.AddScoped<VendorRequestSender>();
         services.AddScoped<ApiKeyProtector>();
         services.AddScoped<OrderDataLoader>();
+        services.AddScoped<IOrderQueries, DbOrderQueries>();
         services.AddTransactionaleTouchpoint();
         services.AddVtMarketingTouchpoint();
         services.AddOrderTouchpointsAdmin();

@@ -11,7 +11,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.DataKit;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
-using Nop.Services.Orders;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Npgsql;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Db.Tests;
@@ -109,16 +109,16 @@ public sealed class OutboxDatabase : IAsyncDisposable
     /// <paramref name="orders"/> (by default <see cref="OrdersOf"/> with an order's customer id being the order id). One
     /// <paramref name="known"/> per node (by default a node of its own).
     /// </summary>
-    public static DbErasedCustomers ErasedCustomers(DataConnection connection, IOrderService? orders = null, KnownErasures? known = null) =>
+    public static DbErasedCustomers ErasedCustomers(DataConnection connection, IOrderQueries? orders = null, KnownErasures? known = null) =>
         new(new Linq2DbRepository<OrderTouchpointErasedCustomer>(connection),
-            new ServiceCollection().AddSingleton(orders ?? OrdersOf(orderId => orderId)).BuildServiceProvider(),
+            new ServiceCollection().AddSingleton(orders ?? OrdersOf(orderId => orderId)).AddScoped<OrderDataLoader>().BuildServiceProvider(),
             known ?? new KnownErasures(TimeProvider.System));
 
-    /// <summary>nopCommerce's order read, answering each order with the customer <paramref name="customerOfOrder"/> gives.</summary>
-    public static IOrderService OrdersOf(Func<int, int> customerOfOrder) =>
-        FakeService<IOrderService>.Create(new Dictionary<string, Func<MethodInfo, object?[], object?>>
+    /// <summary>The plugin's order read, answering each order with the customer <paramref name="customerOfOrder"/> gives.</summary>
+    public static IOrderQueries OrdersOf(Func<int, int> customerOfOrder) =>
+        FakeService<IOrderQueries>.Create(new Dictionary<string, Func<MethodInfo, object?[], object?>>
         {
-            ["GetOrderByIdAsync"] = (_, a) => Task.FromResult(new Order { Id = (int)a[0]!, CustomerId = customerOfOrder((int)a[0]!) })
+            ["FindAsync"] = (_, a) => Task.FromResult<OrderRows?>(new OrderRows(new Order { Id = (int)a[0]!, CustomerId = customerOfOrder((int)a[0]!) }, null, null, null))
         });
 
     private static DataOptions Options(DatabaseKind kind, string connectionString)

@@ -238,7 +238,7 @@ public sealed class DispatchHost : IAsyncDisposable
         services.AddScoped<IDeliveryOutbox>(sp =>
             OutboxDatabase.Outbox(sp.GetRequiredService<DataConnection>(), TimeProvider.System, databaseClock: sp.GetRequiredService<DatabaseClock>()));
         // The GDPR check reads the erased-customer table's new rows on the database before every claim, as in a store
-        // (nopCommerce's order service is one instance, not a proxy built per scope).
+        // (the order read is one in-memory instance, not a proxy built per scope).
         var orders = OutboxDatabase.OrdersOf(orderId => orderId);
         services.AddSingleton(new KnownErasures(TimeProvider.System));
         services.AddScoped<IErasedCustomers>(sp => OutboxDatabase.ErasedCustomers(sp.GetRequiredService<DataConnection>(), orders,

@@ -4,10 +4,7 @@ using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Orders;
 using Nop.Services.Catalog;
-using Nop.Services.Common;
-using Nop.Services.Customers;
 using Nop.Services.Directory;
-using Nop.Services.Discounts;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
 
@@ -24,6 +21,9 @@ public class OrderDataLoader(IServiceProvider services)
     public OrderReads.EventReads? SharedReads { get; set; }
 
     public Task<OrderData?> LoadAsync(int orderId) => ReadOnceAsync(orderId, 0, () => ReadAsync(orderId));
+
+    /// <summary>The order's own rows, a deleted order's too (the dispatcher's erasure check needs only its customer).</summary>
+    public Task<OrderRows?> LoadRowsAsync(int orderId) => ReadOnceAsync(orderId, 0, () => Service<IOrderQueries>().FindAsync(orderId));
 
     public Task<IReadOnlyList<OrderLine>> LoadLinesAsync(Order order, int languageId) =>
         ReadOnceAsync(order.Id, languageId, () => ReadLinesAsync(order, languageId));
@@ -43,22 +43,16 @@ public class OrderDataLoader(IServiceProvider services)
 
     private async Task<OrderData?> ReadAsync(int orderId)
     {
-        var orderService = Service<IOrderService>();
-        var order = await orderService.GetOrderByIdAsync(orderId);
-        if (order is null || order.Deleted)
+        if (await LoadRowsAsync(orderId) is not ({ Deleted: false } order, var customer, var billing, var shipping))
             return null;
-
-        var customer = await Service<ICustomerService>().GetCustomerByIdAsync(order.CustomerId);
-        var billing = await Service<IAddressService>().GetAddressByIdAsync(order.BillingAddressId);
-        var shipping = order.ShippingAddressId is int shippingId ? await Service<IAddressService>().GetAddressByIdAsync(shippingId) : null;
+        // Countries and languages come from nopCommerce's static cache: no round trip.
         var country = billing?.CountryId is int countryId ? await Service<ICountryService>().GetCountryByIdAsync(countryId) : null;
         var language = await Service<ILanguageService>().GetLanguageByIdAsync(order.CustomerLanguageId);
         // Guests usually have no customer email: the billing address carries it.
         var email = OrderData.FirstNonEmpty(customer?.Email, billing?.Email);
-        // Parsed with the order service this read builds anyway, so a send that shares the read builds none.
         IReadOnlyList<decimal> taxRates = string.IsNullOrWhiteSpace(order.TaxRates)
             ? []
-            : orderService.ParseTaxRates(order, order.TaxRates).Keys.Where(rate => rate >= 0m).ToList();
+            : Service<IOrderService>().ParseTaxRates(order, order.TaxRates).Keys.Where(rate => rate >= 0m).ToList();
         return new OrderData(order, customer, billing, shipping, country, language, email, taxRates);
     }
 
@@ -103,15 +97,5 @@ public class OrderDataLoader(IServiceProvider services)
         return new OrderRedemptions(giftCards, rewardPoints);
     }
 
-    private async Task<IReadOnlyList<Discount>> ReadUsedDiscountsAsync(int orderId)
-    {
-        var usages = await Service<IDiscountService>().GetAllDiscountUsageHistoryAsync(orderId: orderId);
-        var discounts = new List<Discount>();
-        foreach (var discountId in usages.Select(u => u.DiscountId).Distinct())
-        {
-            if (await Service<IDiscountService>().GetDiscountByIdAsync(discountId) is { } discount)
-                discounts.Add(discount);
-        }
-        return discounts;
-    }
+    private Task<IReadOnlyList<Discount>> ReadUsedDiscountsAsync(int orderId) => Service<IOrderQueries>().UsedDiscountsAsync(orderId);
 }

@@ -5,7 +5,6 @@ using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Catalog;
 using Nop.Core.Domain.Common;
-using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Media;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
@@ -14,9 +13,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Catalog;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
-using Nop.Services.Customers;
 using Nop.Services.Directory;
-using Nop.Services.Discounts;
 using Nop.Services.Gdpr;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
@@ -93,8 +90,6 @@ public sealed class InMemoryNopServices
             ("GetShipmentsByOrderIdAsync", (_, a) => Task.FromResult<IList<Shipment>>(_shop.Shipments.Where(x => x.OrderId == (int)a[0]!).ToList())),
             ("GetShipmentTrackerAsync", (_, _) => Task.FromResult(Fake<IShipmentTracker>(
                 ("GetUrlAsync", (_, t) => Task.FromResult(ShopFixture.TrackingUrlFor((string)t[0]!))))))));
-        services.AddSingleton(Fake<ICustomerService>(("GetCustomerByIdAsync", (_, a) => Task.FromResult(_shop.Customers.Find(c => c.Id == (int)a[0]!)!))));
-        services.AddSingleton(Fake<IAddressService>(("GetAddressByIdAsync", (_, a) => Task.FromResult(_shop.Addresses.Find(x => x.Id == (int)a[0]!)!))));
         services.AddSingleton(Fake<ICountryService>(
             ("GetCountryByIdAsync", (_, a) => Task.FromResult(_shop.Countries.Find(c => c.Id == (int)a[0]!)!)),
             ("GetCountryByAddressAsync", (_, a) => Task.FromResult(_shop.Countries.Find(c => c.Id == ((Address)a[0]!).CountryId)!)),
@@ -123,10 +118,6 @@ public sealed class InMemoryNopServices
         services.AddSingleton(Fake<ILocalizationService>(
             ("GetLocalizedFriendlyNameAsync", (_, a) => Task.FromResult(((IPlugin)a[0]!).PluginDescriptor.FriendlyName)),
             ("GetResourceAsync", (_, a) => Task.FromResult(LocaleResources.All.FirstOrDefault(t => t.Key == (string)a[0]!)?.English ?? (string)a[0]!))));
-        services.AddSingleton(Fake<IDiscountService>(
-            ("GetDiscountByIdAsync", (_, a) => Task.FromResult(_shop.Discounts.Find(d => d.Id == (int)a[0]!)!)),
-            ("GetAllDiscountUsageHistoryAsync", (_, a) => Task.FromResult<IPagedList<DiscountUsageHistory>>(new TestPagedList<DiscountUsageHistory>(
-                _shop.DiscountUsages.Where(u => (a[0] == null || u.DiscountId == (int)a[0]!) && (a[2] == null || u.OrderId == (int)a[2]!)))))));
         services.AddSingleton(Fake<IGiftCardService>(("GetGiftCardUsageHistoryAsync", (_, a) =>
             Task.FromResult<IList<GiftCardUsageHistory>>(_shop.GiftCardUsages.Where(u => u.UsedWithOrderId == ((Order)a[0]!).Id).ToList()))));
         services.AddSingleton(Fake<IGdprService>(

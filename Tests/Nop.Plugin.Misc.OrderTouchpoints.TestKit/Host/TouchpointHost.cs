@@ -8,6 +8,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Events;
 using Nop.Plugin.Misc.OrderTouchpoints.Infrastructure;
 using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
@@ -52,6 +53,8 @@ public sealed class TouchpointHost : IAsyncDisposable
         services.AddScoped<OrderEventsConsumer>();
         var nop = new InMemoryNopServices(shop, settings);
         nop.Register(services);
+        services.RemoveAll<IOrderQueries>();
+        services.AddSingleton<IOrderQueries>(new InMemoryOrderQueries(shop));
         services.RemoveAll<IErasedCustomers>();
         services.AddSingleton<IErasedCustomers>(new InMemoryErasedCustomers(nop.CustomerOfOrder));
         configure?.Invoke(services);

@@ -17,10 +17,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Services.Configuration;
 using Nop.Services.Catalog;
-using Nop.Services.Common;
-using Nop.Services.Customers;
 using Nop.Services.Directory;
-using Nop.Services.Discounts;
 using Nop.Services.Gdpr;
 using Nop.Services.Localization;
 using Nop.Services.Media;
@@ -65,8 +62,6 @@ public sealed class ShopFixture
     public Dictionary<(int, int), string> LocalizedProductNames { get; } = [];
 
     public Mock<IOrderService> OrderService { get; } = new();
-    public Mock<ICustomerService> CustomerService { get; } = new();
-    public Mock<IAddressService> AddressService { get; } = new();
     public Mock<ICountryService> CountryService { get; } = new();
     public Mock<ILanguageService> LanguageService { get; } = new();
     public Mock<IStoreService> StoreService { get; } = new();
@@ -74,7 +69,6 @@ public sealed class ShopFixture
     public Mock<IProductAttributeParser> AttributeParser { get; } = new();
     public Mock<ILocalizationService> LocalizationService { get; } = new();
     public Mock<ILocalizedEntityService> LocalizedEntityService { get; } = new();
-    public Mock<IDiscountService> DiscountService { get; } = new();
     public Mock<IGiftCardService> GiftCardService { get; } = new();
     public Mock<IGdprService> GdprService { get; } = new();
     public Mock<IRewardPointService> RewardPointService { get; } = new();
@@ -82,16 +76,18 @@ public sealed class ShopFixture
     public Mock<IUrlRecordService> UrlRecordService { get; } = new();
     public Mock<IPaymentPluginManager> PaymentPluginManager { get; } = new();
     public Mock<IShipmentService> ShipmentService { get; } = new();
+    public Mock<IOrderQueries> OrderQueries { get; } = new();
 
     public ShopFixture()
     {
+        var queries = new InMemoryOrderQueries(this);
+        OrderQueries.Setup(q => q.FindAsync(It.IsAny<int>())).Returns((int id) => queries.FindAsync(id));
+        OrderQueries.Setup(q => q.UsedDiscountsAsync(It.IsAny<int>())).Returns((int id) => queries.UsedDiscountsAsync(id));
         OrderService.Setup(s => s.GetOrderByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Orders.FirstOrDefault(o => o.Id == id)!);
         OrderService.Setup(s => s.GetOrderByCustomOrderNumberAsync(It.IsAny<string>()))
             .ReturnsAsync((string number) => Orders.FirstOrDefault(o => o.CustomOrderNumber == number)!);
         OrderService.Setup(s => s.GetOrderItemsAsync(It.IsAny<int>(), It.IsAny<bool?>(), It.IsAny<bool?>(), It.IsAny<int>()))
             .ReturnsAsync((int orderId, bool? _, bool? _, int _) => OrderItems.Where(i => i.OrderId == orderId).ToList());
-        CustomerService.Setup(s => s.GetCustomerByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Customers.FirstOrDefault(c => c.Id == id)!);
-        AddressService.Setup(s => s.GetAddressByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Addresses.FirstOrDefault(a => a.Id == id)!);
         CountryService.Setup(s => s.GetCountryByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Countries.FirstOrDefault(c => c.Id == id)!);
         LanguageService.Setup(s => s.GetLanguageByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Languages.FirstOrDefault(l => l.Id == id)!);
         LanguageService.Setup(s => s.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(() => Languages.ToList());
@@ -108,10 +104,6 @@ public sealed class ShopFixture
         // As nopCommerce: an empty string when the value is not localized.
         LocalizedEntityService.Setup(s => s.GetLocalizedValueAsync(It.IsAny<int>(), It.IsAny<int>(), nameof(Product), nameof(Product.Name)))
             .ReturnsAsync((int languageId, int productId, string _, string _) => LocalizedProductNames.GetValueOrDefault((productId, languageId), ""));
-        DiscountService.Setup(s => s.GetDiscountByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Discounts.FirstOrDefault(d => d.Id == id)!);
-        DiscountService.Setup(s => s.GetAllDiscountUsageHistoryAsync(It.IsAny<int?>(), It.IsAny<int?>(), It.IsAny<int?>(), It.IsAny<bool>(), It.IsAny<int>(), It.IsAny<int>()))
-            .ReturnsAsync((int? discountId, int? customerId, int? orderId, bool _, int _, int _) => new TestPagedList<DiscountUsageHistory>(
-                DiscountUsages.Where(u => (discountId == null || u.DiscountId == discountId) && (orderId == null || u.OrderId == orderId))));
         GiftCardService.Setup(s => s.GetGiftCardUsageHistoryAsync(It.IsAny<Order>()))
             .ReturnsAsync((Order o) => GiftCardUsages.Where(u => u.UsedWithOrderId == o.Id).ToList());
         GdprService.Setup(s => s.GetAllConsentsAsync()).ReturnsAsync(() => Consents.ToList());
@@ -176,9 +168,9 @@ public sealed class ShopFixture
             ServicesBuilt.AddOrUpdate(typeof(T), 1, (_, built) => built + 1);
             return mock.Object;
         });
-        Add(OrderService); Add(CustomerService); Add(AddressService); Add(CountryService); Add(LanguageService); Add(ProductService);
-        Add(AttributeParser); Add(LocalizedEntityService); Add(DiscountService); Add(GiftCardService); Add(RewardPointService);
-        Add(GdprService); Add(ShipmentService);
+        Add(OrderService); Add(CountryService); Add(LanguageService); Add(ProductService);
+        Add(AttributeParser); Add(LocalizedEntityService); Add(GiftCardService); Add(RewardPointService);
+        Add(GdprService); Add(ShipmentService); Add(OrderQueries);
         return services.BuildServiceProvider();
     }
 

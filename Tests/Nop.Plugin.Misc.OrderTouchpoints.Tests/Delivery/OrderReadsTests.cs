@@ -7,8 +7,7 @@ using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
-using Nop.Services.Customers;
-using Nop.Services.Discounts;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Orders;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
@@ -46,10 +45,9 @@ public class OrderReadsTests
         _host = TouchpointHost.Create(_shop, SandboxSettings.Create(VendorEndpoints.Of(_vendors), delivery),
             new ManualTimeProvider(DateTimeOffset.UtcNow), services =>
             {
+                Count<IOrderQueries>(services);
                 Count<IOrderService>(services);
-                Count<ICustomerService>(services);
                 Count<IGiftCardService>(services);
-                Count<IDiscountService>(services);
                 Count<IErasedCustomers>(services);
             });
 
@@ -75,11 +73,10 @@ public class OrderReadsTests
 
         Assert.That(drained.Attempts, Is.EqualTo(3), "one claim took the order's three rows");
         AssertEachVendorAcceptedOnce();
-        Assert.That(Calls(nameof(IOrderService.GetOrderByIdAsync)), Is.EqualTo(1), "the order, for all three");
-        Assert.That(Calls(nameof(ICustomerService.GetCustomerByIdAsync)), Is.EqualTo(1), "its customer, for all three");
+        Assert.That(Calls(nameof(IOrderQueries.FindAsync)), Is.EqualTo(1), "the order with its customer and addresses, for all three");
         Assert.That(Calls(nameof(IOrderService.GetOrderItemsAsync)), Is.EqualTo(1), "its lines, for Engage and VTmarketing");
         Assert.That(Calls(nameof(IGiftCardService.GetGiftCardUsageHistoryAsync)), Is.EqualTo(1), "its gift cards, for Engage and VTmarketing");
-        Assert.That(Calls(nameof(IDiscountService.GetAllDiscountUsageHistoryAsync)), Is.EqualTo(1), "its discounts, for Engage and VTmarketing");
+        Assert.That(Calls(nameof(IOrderQueries.UsedDiscountsAsync)), Is.EqualTo(1), "its discounts, for Engage and VTmarketing");
         Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(1), "the send-time GDPR check, for all three");
     }
 
@@ -91,9 +88,8 @@ public class OrderReadsTests
         await DrainAsync();
 
         AssertEachVendorAcceptedOnce();
-        Assert.That(Builds<ICustomerService>(), Is.EqualTo(1), "the customer is read by one send, for all three");
+        Assert.That(Builds<IOrderQueries>(), Is.LessThan(3), "built by the send that reads the order and the one that reads its discounts, not by all three");
         Assert.That(Builds<IGiftCardService>(), Is.EqualTo(1), "the gift cards are read by one send, for Engage and VTmarketing");
-        Assert.That(Builds<IDiscountService>(), Is.EqualTo(1), "the discounts are read by one send, for Engage and VTmarketing");
     }
 
     [Test]
@@ -119,7 +115,7 @@ public class OrderReadsTests
 
         Assert.That(drained.Attempts, Is.EqualTo(3));
         AssertEachVendorAcceptedOnce();
-        Assert.That(Calls(nameof(IOrderService.GetOrderByIdAsync)), Is.EqualTo(1), "the order, for all three");
+        Assert.That(Calls(nameof(IOrderQueries.FindAsync)), Is.EqualTo(1), "the order, for all three");
         Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(1), "the send-time GDPR check, for all three");
     }
 
@@ -133,7 +129,7 @@ public class OrderReadsTests
 
         Assert.That(drained.Attempts, Is.EqualTo(3));
         AssertEachVendorAcceptedOnce();
-        Assert.That(Calls(nameof(IOrderService.GetOrderByIdAsync)), Is.EqualTo(3), "one send at a time: no read outlives its send");
+        Assert.That(Calls(nameof(IOrderQueries.FindAsync)), Is.EqualTo(3), "one send at a time: no read outlives its send");
         Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(3));
     }
 
@@ -148,7 +144,7 @@ public class OrderReadsTests
 
         await DrainAsync();
 
-        Assert.That(Calls(nameof(IOrderService.GetOrderByIdAsync)), Is.EqualTo(2));
+        Assert.That(Calls(nameof(IOrderQueries.FindAsync)), Is.EqualTo(2));
         Assert.That(Calls(nameof(IErasedCustomers.ErasedOnUtcOfOrderAsync)), Is.EqualTo(2), "each event's sends check the customer's erasure again");
         var orderPosts = _vendors.Engage.Server.Answered
             .Where(a => a.Request.Path == "/api/v2/orders" && a.Status is >= 200 and < 300)

@@ -84,7 +84,7 @@ public class ApiKeySecrecyTests
             readable.AddRange(preview.Requests.Select(r => ("preview", $"{r.Method} {r.Url} {r.Json}")));
 
             // The plain key exists only after the order was read, so a service exception can quote customer data, not the key.
-            vendor.Context.Shop.OrderService.Setup(s => s.GetOrderByIdAsync(42))
+            vendor.Context.Shop.OrderQueries.Setup(s => s.FindAsync(42))
                 .ThrowsAsync(new InvalidOperationException("Deadlock while reading the order of giulia.rossi@example.com"));
             await Deliver("nopCommerce service throws", _ => new FakeResponse(200));
             readable.AddRange(vendor.Logs().Select(entry => ("log", entry)));

@@ -164,7 +164,7 @@ public class TransactionaleChannelTests
     [Test]
     public async Task A_throwing_nopCommerce_service_means_retry_later_with_a_generic_reason()
     {
-        _bed.Context.Shop.AddressService.Setup(s => s.GetAddressByIdAsync(It.IsAny<int>()))
+        _bed.Context.Shop.OrderQueries.Setup(s => s.FindAsync(It.IsAny<int>()))
             .ThrowsAsync(new InvalidOperationException("Timeout reading address of giulia.rossi@example.com"));
 
         var outcome = await _bed.DeliverAsync();
