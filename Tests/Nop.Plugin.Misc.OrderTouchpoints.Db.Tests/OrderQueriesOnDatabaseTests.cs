@@ -45,10 +45,11 @@ public class OrderQueriesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind
 
         foreach (var (id, code) in new[] { (1, "WELCOME10"), (2, "SHIPFREE"), (3, (string?)null) })
             await connection.InsertAsync(new Discount { Id = id, Name = $"Discount {id}", RequiresCouponCode = code is not null, CouponCode = code! });
-        // Order 1 used discount 2 twice, discount 1 in between, and discount 9, whose row has since been deleted.
+        // Order 1 used discount 2 twice, discount 1 after both, and discount 9, whose row has since been deleted. Neither
+        // the ids' order nor the earliest usage puts discount 1 first: only the latest usage does.
         await connection.InsertAsync(new DiscountUsageHistory { Id = 1, OrderId = 1, DiscountId = 2, CreatedOnUtc = Monday });
-        await connection.InsertAsync(new DiscountUsageHistory { Id = 2, OrderId = 1, DiscountId = 1, CreatedOnUtc = Monday.AddHours(1) });
-        await connection.InsertAsync(new DiscountUsageHistory { Id = 3, OrderId = 1, DiscountId = 2, CreatedOnUtc = Monday.AddHours(2) });
+        await connection.InsertAsync(new DiscountUsageHistory { Id = 2, OrderId = 1, DiscountId = 1, CreatedOnUtc = Monday.AddHours(2) });
+        await connection.InsertAsync(new DiscountUsageHistory { Id = 3, OrderId = 1, DiscountId = 2, CreatedOnUtc = Monday.AddHours(1) });
         await connection.InsertAsync(new DiscountUsageHistory { Id = 4, OrderId = 1, DiscountId = 9, CreatedOnUtc = Monday.AddHours(3) });
         await connection.InsertAsync(new DiscountUsageHistory { Id = 5, OrderId = 2, DiscountId = 3, CreatedOnUtc = Monday });
     }
@@ -111,8 +112,8 @@ public class OrderQueriesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(kind
     {
         var used = await _queries.UsedDiscountsAsync(1);
 
-        Assert.That(used.Select(d => d.Id), Is.EqualTo(new[] { 2, 1 }), "discount 2 was used last, discount 9 no longer exists");
-        Assert.That(used.Select(d => d.CouponCode), Is.EqualTo(new[] { "SHIPFREE", "WELCOME10" }));
+        Assert.That(used.Select(d => d.Id), Is.EqualTo(new[] { 1, 2 }), "discount 1 was used last, discount 9 no longer exists");
+        Assert.That(used.Select(d => d.CouponCode), Is.EqualTo(new[] { "WELCOME10", "SHIPFREE" }));
         Assert.That(_statements, Has.Count.EqualTo(1), string.Join(Environment.NewLine, _statements));
         Assert.That((await _queries.UsedDiscountsAsync(2)).Select(d => d.Id), Is.EqualTo(new[] { 3 }));
         Assert.That(await _queries.UsedDiscountsAsync(3), Is.Empty);

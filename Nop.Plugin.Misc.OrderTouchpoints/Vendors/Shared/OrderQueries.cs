@@ -11,8 +11,7 @@ public sealed record OrderRows(Order Order, Customer? Customer, Address? Billing
 
 /// <summary>
 /// What a send reads of an order, one query each: nopCommerce's services read the order, its customer and each address in
-/// a round trip of their own, and an order's discount usages with a count first, which made them most of a send's
-/// statements (BENCHMARKS.md).
+/// a round trip of their own, and count an order's discount usages before reading them (BENCHMARKS.md).
 /// </summary>
 public interface IOrderQueries
 {
