@@ -56,5 +56,5 @@ public class DbErasedCustomers(IRepository<OrderTouchpointErasedCustomer> reposi
 
     // The scope's order read, which the dispatcher shares with the order event's sends: the check costs no read of its own.
     public async Task<DateTime?> ErasedOnUtcOfOrderAsync(int orderId, CancellationToken cancellationToken = default) =>
-        await services.GetRequiredService<OrderDataLoader>().LoadRowsAsync(orderId) is { } order ? known.ErasedOnUtc(order.Order.CustomerId) : null;
+        await services.GetRequiredService<OrderDataLoader>().LoadRowsAsync(orderId) is { } rows ? known.ErasedOnUtc(rows.Order.CustomerId) : null;
 }

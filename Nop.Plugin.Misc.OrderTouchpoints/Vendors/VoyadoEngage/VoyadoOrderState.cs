@@ -5,10 +5,10 @@ using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 
 /// <summary>
-/// What an order post shows Engage, as one short text: the order and payment
-/// status it carries (<c>Confirmed/Paid</c>), the refunded total in the customer's currency once there is one
-/// (<c>Cancelled/Refunded@12.34</c>: each refund's new total is a new state, so every refund mail goes out), and for
-/// shipment posts the shipment's date (<c>Shipped/Paid, shipped 2026-11-21T15:45:10Z</c>: a second parcel is news too).
+/// What an order post shows Engage, as one short text: the order and payment status it carries (<c>Confirmed/Paid</c>),
+/// the refunded total in the customer's currency once there is one (<c>Cancelled/Refunded@12.34</c>: each refund's new
+/// total is a new state, so every refund mail goes out), and for shipment posts the shipment's date
+/// (<c>Shipped/Paid, shipped 2026-11-21T15:45:10Z</c>: a second parcel is news too).
 /// Everything else in the post (prices, lines, statusChangedDate) repeats what Engage already saw or only says when.
 /// <para>
 /// "No state twice": posts are built from the order at send time, so after an outage the late "placed" post may already

@@ -67,8 +67,8 @@ public class VoyadoTouchpointChannel(
             return DeliveryOutcome.CannotSend(cannotSend);
         // Before any request: a post that would show Engage the state it already has would fire its automations twice.
         var state = VoyadoOrderState.Of(delivery.Order, delivery.Data);
-        if (VoyadoOrderState.Repeats(await outbox.GetLastDeliveredStateAsync(request.StoreId, request.OrderId, About.Vendor, cancellationToken), state)
-            is { } repeat)
+        var lastShown = await outbox.GetLastDeliveredStateAsync(request.StoreId, request.OrderId, About.Vendor, cancellationToken);
+        if (VoyadoOrderState.Repeats(lastShown, state) is { } repeat)
             return repeat;
         var outcome = await PostAsync(connection, delivery, request, cancellationToken);
         return outcome.Kind == OutcomeKind.Delivered ? outcome with { DeliveredState = state } : outcome;
