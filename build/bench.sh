@@ -8,7 +8,9 @@
 #          plugin uploaded and configured for fake vendors on 127.0.0.1, K concurrent storefront checkouts (default 4), R
 #          rounds (6) of N orders (16) with the vendors off and on in turn, then the dispatcher alone; prints METRIC lines
 #          (also in artifacts/store-load/store-load.txt); the store and its database are stopped at the end unless
-#          --keep-store is given (the end-to-end suite uses the same nophost home). Not part of a plain run.
+#          --keep-store is given (the end-to-end suite uses the same nophost home). On PostgreSQL a fresh store's server
+#          runs with pg_stat_statements for the run, so the dispatcher's drains also print their statements' times. Not
+#          part of a plain run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -66,9 +68,35 @@ if [ "${1:-}" = store-load ]; then
   "$root/build/chromium.sh" "$artifacts/apt.log"
   "$root/build/package.sh" >"$artifacts/package.log" 2>&1 || { cat "$artifacts/package.log" >&2; exit 1; }
   "$nophost" build
-  [ "$keep" = 1 ] || trap '"$nophost" stop --all >/dev/null 2>&1 || true; "$nophost" db stop >/dev/null 2>&1 || true' EXIT
+  eval "$("$nophost" env 2>/dev/null)"
+  # On PostgreSQL the drain's database time is also read per statement (pg_stat_statements): the library is loaded for
+  # this run only, through the superuser nophost keeps for its own cluster; it needs a server start, so a fresh store.
+  stats=0
+  pg_admin() {
+    PGPASSWORD="$(cat "$NOPHOST_HOME/pg/superuser.password")" "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" \
+      -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "${NOPHOST_PG_PORT:-55439}" -U postgres "$@"
+  }
+  statement_stats_off() {
+    [ "$stats" = 1 ] && pg_admin -d postgres -c "ALTER SYSTEM RESET shared_preload_libraries" \
+      -c "ALTER SYSTEM RESET pg_stat_statements.track_planning" >/dev/null 2>&1 || true
+  }
+  if [ "$keep" = 1 ]; then
+    trap statement_stats_off EXIT
+  else
+    trap 'statement_stats_off; "$nophost" stop --all >/dev/null 2>&1 || true; "$nophost" db stop >/dev/null 2>&1 || true' EXIT
+  fi
+  if [ "$fresh" = 1 ] && [ "${NOPHOST_DB:-postgresql}" = postgresql ]; then
+    "$nophost" stop --all >/dev/null
+    "$nophost" db start >/dev/null
+    pg_admin -d postgres -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" && stats=1
+    "$nophost" db stop >/dev/null
+  fi
   if [ "$fresh" = 1 ]; then "$nophost" reset; else "$nophost" db start; "$nophost" start; fi
   eval "$("$nophost" env)"
+  if [ "$stats" = 1 ]; then
+    pg_admin -d nopcommerce -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" \
+      -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on" -c "SELECT pg_reload_conf()" >/dev/null
+  fi
   export E2E_PLUGIN_ZIP="$root/dist/Nop.Plugin.Misc.OrderTouchpoints.zip" E2E_NOPHOST="$nophost" \
     E2E_REPOSITORY="$root" E2E_ARTIFACTS="$artifacts"
   status=0

@@ -235,6 +235,7 @@ public sealed class StoreLoadBenchmark : StoreScenario
                 where "OrderId" in ({string.Join(",", later.Select(o => o.OrderId.ToString(CultureInfo.InvariantCulture)))}) and "LastReason" = $3
                 """, (int)DeliveryStatus.Pending, OneOrderSpacing.TotalMilliseconds, HeldBackReason);
         }
+        var statementsBefore = await StatementTimes.ReadAsync(db);
         var drainClock = Stopwatch.StartNew();
         var cpuBefore = ProcessCpu(pid);
         var jitBefore = jit.Total;
@@ -269,7 +270,25 @@ public sealed class StoreLoadBenchmark : StoreScenario
              $"{databaseMs / rowIds.Count:F2} ms per delivery and the rest (the kernel's network and scheduling, other processes) " +
              $"{(machineMs - spent - clientMs - databaseMs) / rowIds.Count:F2} ms per delivery; {transactions} database transactions, " +
              $"{(double)transactions / rowIds.Count:F1} per delivery (this run's {polls} polls among them, one or two each)");
+        if (statementsBefore is not null && await StatementTimes.ReadAsync(db) is { } statementsAfter)
+            NoteStatementTimes(statementsAfter.Since(statementsBefore), rowIds.Count, oneOrderAtATime, note);
         return ((spent - idleRate * drainMs) / orders.Count, drainMs / 1000);
+    }
+
+    // DISCARD ALL is left out: the benchmark's own connections send it too (about 0.03 ms each).
+    private static void NoteStatementTimes(IReadOnlyList<StatementTimes.Statement> statements, int deliveries, bool oneOrderAtATime,
+        Action<string> note)
+    {
+        var drain = statements.Where(s => s.Text != "DISCARD ALL").ToList();
+        var totalMs = drain.Sum(s => s.TotalMs);
+        note($"# database time{(oneOrderAtATime ? ", one order at a time" : "")} (pg_stat_statements, DISCARD ALL left out): " +
+             $"{totalMs / deliveries:F2} ms per delivery in {(double)drain.Sum(s => s.Calls) / deliveries:F1} statements, " +
+             $"{(totalMs > 0 ? drain.Sum(s => s.PlanMs) / totalMs : 0):P0} of it planning; the largest:");
+        foreach (var statement in drain.Take(8))
+        {
+            note($"#   {(double)statement.Calls / deliveries:F2} per delivery × {statement.TotalMs / statement.Calls:F3} ms " +
+                 $"({statement.PlanMs / statement.TotalMs:P0} planning): {statement.Gist(130)}");
+        }
     }
 
     /// <summary>
