@@ -205,7 +205,7 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
 
         using var timeLimit = new CancellationTokenSource(plan.SendTimeLimit, timeProvider);
         using var limits = CancellationTokenSource.CreateLinkedTokenSource(timeLimit.Token, stopCut);
-        var request = new DeliveryRequest(row.StoreId, row.OrderId, row.Event, row.EventOccurredOnUtc, row.Attempts);
+        var request = new DeliveryRequest(row.StoreId, row.OrderId, row.Event, row.EventOccurredOnUtc, row.Attempts, row.EventSourceId);
         string WhatHappened() => stopCut.IsCancellationRequested
             ? "cut without an answer when the application stopped"
             : $"stopped after {plan.SendTimeLimit.TotalSeconds:0} s without an answer";

@@ -21,13 +21,17 @@ public enum TouchpointEvent
     OrderRefunded = 6
 }
 
-/// <summary>One delivery to make: the outbox row's key plus what the vendor needs to know about the attempt.</summary>
+/// <summary>
+/// One delivery to make: the outbox row's key plus what the vendor needs to know about the attempt.
+/// <see cref="EventSourceId"/> is the row's: the shipment of a shipment event; 0 where the event has no source of its own.
+/// </summary>
 public sealed record DeliveryRequest(
     int StoreId,
     int OrderId,
     TouchpointEvent Event,
     DateTime EventOccurredUtc,
-    int Attempt = 1);
+    int Attempt = 1,
+    long EventSourceId = 0);
 
 /// <summary>What a vendor would receive for one delivery, built by the same code that sends it.</summary>
 public sealed record PayloadPreview(IReadOnlyList<PreviewRequest> Requests, string? CannotSendReason = null);

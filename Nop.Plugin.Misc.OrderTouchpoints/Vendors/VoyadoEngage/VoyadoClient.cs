@@ -47,7 +47,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender)
             if (connection.StoreExternalId is { } storeExternalId)
                 request.Headers.TryAddWithoutValidation("storeExternalId", storeExternalId);
             return request;
-        }, ContactCreateRepeat, null, [contact.FirstName, contact.LastName, contact.Email], cancellationToken);
+        }, ContactCreateRepeat, null, [contact.FirstName, contact.LastName, contact.Email, contact.ZipCode, contact.City], cancellationToken);
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender)
         return SendAsync(connection, () => CreateRequest(HttpMethod.Post, connection.OrdersUrl, connection, json), OrderPostRepeat, delivery, [], cancellationToken);
     }
 
-    /// <param name="personalValues">What the request carries of the customer (names, email), masked where an error answer repeats it.</param>
+    /// <param name="personalValues">What the request carries of the customer (names, email, address), masked where an error answer repeats it.</param>
     private Task<VendorResponse> SendAsync(VoyadoConnection connection, Func<HttpRequestMessage> createRequest, RepeatEffect repeat,
         DeliveryRequest? delivery, IReadOnlyList<string?> personalValues, CancellationToken cancellationToken, bool connectionTest = false) =>
         sender.SendAsync(httpClient, VoyadoTouchpointChannel.About, connection.ApiKey, createRequest,

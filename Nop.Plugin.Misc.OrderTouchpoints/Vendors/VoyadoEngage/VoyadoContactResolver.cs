@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Nop.Core.Domain.Customers;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
@@ -17,16 +19,33 @@ public sealed record VoyadoContactResolution(string? ContactId, bool FromSavedId
 /// Finds the Engage contact id for an order's customer (docs/vendors.md §2.1): the id saved on the
 /// customer for this store, else a lookup by email, else a new contact. Found ids are saved on the
 /// customer (guests included) per store, because each store may use its own tenant.
+/// <para>
+/// A saved id holds only for the email it was found for: one guest record serves every checkout from its browser, and
+/// each order's email comes from its billing address, so the next guest order may be someone else's. The email is kept
+/// as a hash beside the id (<c>id|hash</c>); an id saved without one is looked up again once.
+/// </para>
 /// </summary>
 public class VoyadoContactResolver(VoyadoClient client, IGenericAttributeService genericAttributeService)
 {
-    public async Task<string?> GetSavedIdAsync(Customer? customer, int storeId)
+    public async Task<string?> GetSavedIdAsync(Customer? customer, int storeId, string email)
     {
         if (customer is null)
             return null;
         var saved = await genericAttributeService.GetAttributeAsync<string>(customer, OrderTouchpointsDefaults.VoyadoContactIdAttribute, storeId);
-        return string.IsNullOrWhiteSpace(saved) ? null : saved.Trim();
+        return SavedIdFor(saved, email);
     }
+
+    /// <summary>The contact id of a saved value, when it was saved for <paramref name="email"/>.</summary>
+    public static string? SavedIdFor(string? saved, string email) =>
+        saved?.Split('|') is [var contactId, var emailHash] && contactId.Trim().Length > 0 && emailHash == EmailHash(email)
+            ? contactId.Trim()
+            : null;
+
+    public static string SavedValue(string contactId, string email) => $"{contactId}|{EmailHash(email)}";
+
+    // Engage matches contacts by email regardless of case.
+    private static string EmailHash(string email) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())), 0, 8);
 
     /// <summary>Drops a saved id Engage no longer knows (nopCommerce deletes an attribute saved as null).</summary>
     public async Task ForgetAsync(Customer? customer, int storeId)
@@ -38,13 +57,13 @@ public class VoyadoContactResolver(VoyadoClient client, IGenericAttributeService
     public async Task<VoyadoContactResolution> ResolveAsync(VoyadoConnection connection, Customer? customer, int storeId,
         VoyadoContactPayload newContact, bool ignoreSavedId, CancellationToken cancellationToken)
     {
-        if (!ignoreSavedId && await GetSavedIdAsync(customer, storeId) is { } savedId)
+        if (!ignoreSavedId && await GetSavedIdAsync(customer, storeId, newContact.Email) is { } savedId)
             return VoyadoContactResolution.Found(savedId, fromSavedId: true);
 
         var resolution = await LookUpAsync(connection, newContact.Email, cancellationToken)
                          ?? await CreateAsync(connection, newContact, cancellationToken);
         if (resolution.ContactId is { } contactId && customer is not null)
-            await genericAttributeService.SaveAttributeAsync(customer, OrderTouchpointsDefaults.VoyadoContactIdAttribute, contactId, storeId);
+            await genericAttributeService.SaveAttributeAsync(customer, OrderTouchpointsDefaults.VoyadoContactIdAttribute, SavedValue(contactId, newContact.Email), storeId);
         return resolution;
     }
 

@@ -139,8 +139,8 @@ public class VoyadoOrderDetailsLoader(
     }
 
     /// <summary>
-    /// The outbox row names the order, not the shipment: the shipment of this post is the latest one shipped
-    /// (delivered, for a delivered post) no later than the event; else the latest shipped at all.
+    /// The shipment the delivery's row names; one deleted since gives the post no shipment's details, never another's (the
+    /// admin ships several at once, milliseconds apart). A preview names none: it shows the latest shipped by the event.
     /// </summary>
     private async Task<VoyadoShipmentInfo?> ShipmentAsync(Order order, DeliveryRequest request)
     {
@@ -148,8 +148,10 @@ public class VoyadoOrderDetailsLoader(
         var shipments = await shipmentService.GetShipmentsByOrderIdAsync(order.Id);
         static DateTime? When(Shipment s, TouchpointEvent e) => e == TouchpointEvent.ShipmentDelivered ? s.DeliveryDateUtc ?? s.ShippedDateUtc : s.ShippedDateUtc;
         var eventUtc = request.EventOccurredUtc.AddSeconds(1);
-        var shipment = shipments.Where(s => When(s, request.Event) is { } at && at <= eventUtc).MaxBy(s => When(s, request.Event))
-                       ?? shipments.Where(s => s.ShippedDateUtc is not null).MaxBy(s => s.ShippedDateUtc);
+        var shipment = request.EventSourceId > 0
+            ? shipments.FirstOrDefault(s => s.Id == request.EventSourceId)
+            : shipments.Where(s => When(s, request.Event) is { } at && at <= eventUtc).MaxBy(s => When(s, request.Event))
+              ?? shipments.Where(s => s.ShippedDateUtc is not null).MaxBy(s => s.ShippedDateUtc);
         var method = OrderData.FirstNonEmpty(order.ShippingMethod);
         if (shipment is null)
             return new VoyadoShipmentInfo(null, null, null, method);

@@ -7,8 +7,9 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 /// <summary>
 /// What an order post shows Engage, as one short text: the order and payment status it carries (<c>Confirmed/Paid</c>),
 /// the refunded total in the customer's currency once there is one (<c>Cancelled/Refunded@12.34</c>: each refund's new
-/// total is a new state, so every refund mail goes out), and for shipment posts the shipment's date
-/// (<c>Shipped/Paid, shipped 2026-11-21T15:45:10Z</c>: a second parcel is news too).
+/// total is a new state, so every refund mail goes out), and for shipment posts the shipment and its date
+/// (<c>Shipped/Paid, shipment 71 shipped 2026-11-21T15:45:10Z</c>: a second parcel is news too, even shipped in the same
+/// second).
 /// Everything else in the post (prices, lines, statusChangedDate) repeats what Engage already saw or only says when.
 /// <para>
 /// "No state twice": posts are built from the order at send time, so after an outage the late "placed" post may already
@@ -18,13 +19,13 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 /// </summary>
 public static class VoyadoOrderState
 {
-    public static string Of(VoyadoOrderPayload order, OrderData data)
+    public static string Of(VoyadoOrderPayload order, OrderData data, DeliveryRequest request)
     {
         var state = $"{order.OrderStatus}/{order.PaymentStatus}";
         if (data.Order.RefundedAmount > 0m)
             state += "@" + data.InCustomerCurrency(data.Order.RefundedAmount).ToString("0.00", CultureInfo.InvariantCulture);
         if (order.ShippingDate is { } shipped)
-            state += ", shipped " + shipped;
+            state += (request.EventSourceId > 0 ? $", shipment {request.EventSourceId}" : ",") + " shipped " + shipped;
         return state;
     }
 

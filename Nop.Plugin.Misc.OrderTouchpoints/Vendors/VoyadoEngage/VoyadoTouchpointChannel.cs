@@ -66,7 +66,7 @@ public class VoyadoTouchpointChannel(
         if (delivery is null)
             return DeliveryOutcome.CannotSend(cannotSend);
         // Before any request: a post that would show Engage the state it already has would fire its automations twice.
-        var state = VoyadoOrderState.Of(delivery.Order, delivery.Data);
+        var state = VoyadoOrderState.Of(delivery.Order, delivery.Data, request);
         var lastShown = await outbox.GetLastDeliveredStateAsync(request.StoreId, request.OrderId, About.Vendor, cancellationToken);
         if (VoyadoOrderState.Repeats(lastShown, state) is { } repeat)
             return repeat;
@@ -109,7 +109,7 @@ public class VoyadoTouchpointChannel(
             return new PayloadPreview([], cannotSend);
 
         var ordersUrl = VoyadoConnection.OrdersUrlFor(baseUrl).AbsoluteUri;
-        if (await contactResolver.GetSavedIdAsync(delivery.Data.Customer, request.StoreId) is { } savedId)
+        if (await contactResolver.GetSavedIdAsync(delivery.Data.Customer, request.StoreId, delivery.Contact.Email) is { } savedId)
             return new PayloadPreview([new PreviewRequest("POST", ordersUrl, VendorJson.Serialize(delivery.Order.ForContact(savedId)))]);
 
         // No saved id: the lookup runs first; the contact is created only when the lookup answers 404.

@@ -93,7 +93,40 @@ public class DeliveredStateTests
         Assert.That(paid.Status, Is.EqualTo(DeliveryStatus.Skipped));
         Assert.That(paid.LastReason, Does.StartWith("Engage already has Confirmed/Paid for this order, from the placed post"));
         Assert.That(EngageRow(TouchpointEvent.ShipmentSent).DeliveredState,
-            Is.EqualTo("Shipped/Paid, shipped " + shipment.ShippedDateUtc!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
+            Is.EqualTo("Shipped/Paid, shipment 71 shipped " + shipment.ShippedDateUtc!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
+    }
+
+    [Test]
+    public async Task Two_shipments_shipped_in_the_same_second_each_reach_Engage_once_with_their_own_tracking()
+    {
+        Order.PaymentStatus = PaymentStatus.Paid;
+        await PublishAsync(c => c.HandleEventAsync(new OrderPlacedEvent(Order)));
+        await SettleAsync();
+        // The admin's "set as shipped (selected)" ships them one after the other, milliseconds apart.
+        var shippedOnUtc = _time.UtcNow;
+        Shipment[] shipments =
+        [
+            new() { Id = 81, OrderId = Order.Id, TrackingNumber = "SE-8101", ShippedDateUtc = shippedOnUtc },
+            new() { Id = 82, OrderId = Order.Id, TrackingNumber = "SE-8202", ShippedDateUtc = shippedOnUtc.AddMilliseconds(40) }
+        ];
+        foreach (var shipment in shipments)
+        {
+            _shop.Shipments.Add(shipment);
+            await PublishAsync(c => c.HandleEventAsync(new ShipmentSentEvent(shipment)));
+        }
+
+        await SettleAsync();
+
+        var shipmentPosts = _vendors.Engage.Server.Answered
+            .Where(a => a.Request.Path == "/api/v2/orders" && a.Status is >= 200 and < 300)
+            .Select(a => a.Request.Json)
+            .Where(json => json.TryGetProperty("shippingDate", out _))
+            .Select(json => json.GetProperty("extraData").GetProperty("trackingNumber").GetString())
+            .ToList();
+        Assert.That(shipmentPosts, Is.EquivalentTo(new[] { "SE-8101", "SE-8202" }), "each shipment's own post, each once");
+        Assert.That(_vendors.Violations(TouchpointVendor.VoyadoEngage), Is.Empty);
+        Assert.That(_host.Outbox.Snapshot().Where(r => r.Vendor == TouchpointVendor.VoyadoEngage && r.Event == TouchpointEvent.ShipmentSent)
+            .Select(r => r.Status), Has.All.EqualTo(DeliveryStatus.Delivered));
     }
 
     [Test]

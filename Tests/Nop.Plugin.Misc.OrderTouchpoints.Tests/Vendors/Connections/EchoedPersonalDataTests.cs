@@ -61,6 +61,21 @@ public class EchoedPersonalDataTests
         Assert.That(outcome.Reason, Does.Contain("ValidationError"), "the vendor's own words stay");
     }
 
+    [Test]
+    public async Task Engage_contact_creation_reason_masks_the_echoed_postcode_and_city()
+    {
+        await using var bed = await VoyadoTestBed.StartAsync();
+        bed.Engage.Answer = request => request.Method == "POST" && request.Path == "/api/v2/contacts"
+            ? FakeResponse.Json(422, """{"errorCode":"ValidationError","message":"zipCode 20121 does not match city Milano for countryCode IT"}""")
+            : null;
+
+        var outcome = await bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Rejected));
+        Assert.That(outcome.Reason, Does.Contain("zipCode [personal data] does not match city [personal data] for countryCode IT"));
+        Assert.That(outcome.Reason, Does.Not.Contain("20121").And.Not.Contain("Milano"));
+    }
+
     [TestCase("contact 2e40b702-0000-4000-8000-000000000001 unknown", "contact 2e40b702-0000-4000-8000-000000000001 unknown")]
     [TestCase("createdDate 2026-11-20T09:30:00Z is in the future", "createdDate 2026-11-20T09:30:00Z is in the future")]
     [TestCase("proxy 192.168.100.200 refused", "proxy 192.168.100.200 refused")]

@@ -66,6 +66,42 @@ public class VoyadoContactFlowTests
         Assert.That(Engage.OrderPosts[0].Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("a000000c-0000-4000-8000-000000000012"));
     }
 
+    [Test]
+    public async Task An_id_saved_for_another_email_of_the_same_customer_is_not_used_the_order_email_is_looked_up()
+    {
+        // One guest record, two checkouts from its browser: Anna's order saved her contact, Giulia's order follows.
+        Engage.AddContact("anna.bianchi@example.com", "a000000a-0000-4000-8000-000000000010");
+        Engage.AddContact("giulia.rossi@example.com", "a000000d-0000-4000-8000-000000000013");
+        _bed.SaveContactId(7, "a000000a-0000-4000-8000-000000000010", email: "anna.bianchi@example.com");
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
+        Assert.That(Engage.Violations, Is.Empty);
+        Assert.That(Engage.Requests.Select(r => $"{r.Method} {r.Path}"), Is.EqualTo(new[] { "GET /api/v2/contacts/id", "POST /api/v2/orders" }));
+        Assert.That(Engage.Lookups[0].Query, Does.StartWith("?email=giulia.rossi%40example.com"));
+        Assert.That(Engage.OrderPosts[0].Json.GetProperty("contact").GetProperty("matchKey").GetString(), Is.EqualTo("a000000d-0000-4000-8000-000000000013"),
+            "Giulia's order goes to Giulia's contact, never to Anna's");
+        Assert.That(_bed.SavedContactId(7), Is.EqualTo("a000000d-0000-4000-8000-000000000013"));
+    }
+
+    [Test]
+    public async Task An_id_saved_without_its_email_is_looked_up_once_then_used_directly()
+    {
+        Engage.AddContact("giulia.rossi@example.com", "a000000f-0000-4000-8000-000000000015");
+        _bed.SaveBareContactId(7, "a000000f-0000-4000-8000-000000000015");
+
+        var first = await _bed.DeliverAsync();
+        var second = await _bed.DeliverAsync(TouchpointEvent.OrderPaid);
+
+        Assert.That(new[] { first.Kind, second.Kind }, Has.All.EqualTo(OutcomeKind.Delivered), first.Reason + second.Reason);
+        Assert.That(Engage.Violations, Is.Empty);
+        Assert.That(Engage.Requests.Select(r => $"{r.Method} {r.Path}"),
+            Is.EqualTo(new[] { "GET /api/v2/contacts/id", "POST /api/v2/orders", "POST /api/v2/orders" }));
+        Assert.That(Engage.OrderPosts.Select(p => p.Json.GetProperty("contact").GetProperty("matchKey").GetString()),
+            Has.All.EqualTo("a000000f-0000-4000-8000-000000000015"));
+    }
+
     [TestCase(MultipleMatchesShape.TopLevelIds)]
     [TestCase(MultipleMatchesShape.EnvelopeIds)]
     [TestCase(MultipleMatchesShape.EnvelopeContacts)]

@@ -80,10 +80,28 @@ public class VoyadoOrderFieldsTests
 
         var body = await PostAsync(TouchpointEvent.ShipmentSent, new DateTime(2026, 11, 21, 15, 45, 10, DateTimeKind.Utc));
 
-        // The event names the order only: the shipment is the latest one shipped by the time of the event.
+        // A request naming no shipment (a preview): the latest one shipped by the time of the event.
         Assert.That(body.GetProperty("shippingDate").GetString(), Is.EqualTo("2026-11-21T15:45:00Z"));
         Assert.That(body.GetProperty("extraData").GetRawText(), Is.EqualTo(
             """{"shippingMethod":"Corriere espresso","trackingNumber":"IT 123/45","trackingUrl":"https://track.example/parcel?n=IT%20123%2F45"}"""));
+    }
+
+    [Test]
+    public async Task A_shipment_post_carries_the_shipment_its_row_names_and_none_of_another_when_that_one_is_gone()
+    {
+        _bed.Shop.Shipments.Add(new Shipment { Id = 1, OrderId = 42, TrackingNumber = "FIRST-1", ShippedDateUtc = new DateTime(2026, 11, 21, 15, 45, 0, DateTimeKind.Utc) });
+        _bed.Shop.Shipments.Add(new Shipment { Id = 2, OrderId = 42, TrackingNumber = "SECOND-2", ShippedDateUtc = new DateTime(2026, 11, 21, 15, 45, 0, DateTimeKind.Utc) });
+        var occurredUtc = new DateTime(2026, 11, 21, 15, 45, 10, DateTimeKind.Utc);
+
+        var first = await _bed.CreateChannel().DeliverAsync(_bed.Request(TouchpointEvent.ShipmentSent, occurredUtc: occurredUtc) with { EventSourceId = 1 }, CancellationToken.None);
+        var deleted = await _bed.CreateChannel().DeliverAsync(_bed.Request(TouchpointEvent.ShipmentSent, occurredUtc: occurredUtc) with { EventSourceId = 9 }, CancellationToken.None);
+
+        Assert.That(new[] { first.Kind, deleted.Kind }, Has.All.EqualTo(OutcomeKind.Delivered), first.Reason + deleted.Reason);
+        Assert.That(_bed.Engage.Violations, Is.Empty);
+        Assert.That(_bed.Engage.OrderPosts[0].Json.GetProperty("extraData").GetProperty("trackingNumber").GetString(), Is.EqualTo("FIRST-1"));
+        var withoutShipment = _bed.Engage.OrderPosts[1].Json;
+        Assert.That(withoutShipment.TryGetProperty("shippingDate", out _), Is.False, "no other shipment's date");
+        Assert.That(withoutShipment.GetProperty("extraData").GetRawText(), Is.EqualTo("""{"shippingMethod":"Corriere espresso"}"""));
     }
 
     [Test]

@@ -132,10 +132,18 @@ public sealed class VoyadoTestBed : IAsyncDisposable
         return new DeliveryRequest(order.StoreId, order.Id, touchpointEvent, occurredUtc ?? new DateTime(2026, 11, 21, 15, 45, 10, DateTimeKind.Utc));
     }
 
-    public string? SavedContactId(int customerId, int storeId = 1) =>
-        Attributes.TryGetValue(("Customer", customerId, OrderTouchpointsDefaults.VoyadoContactIdAttribute, storeId), out var id) ? id : null;
+    /// <summary>The order's email (its customer's): a saved contact id holds for the email it was found for.</summary>
+    public const string OrderEmail = "giulia.rossi@example.com";
 
-    public void SaveContactId(int customerId, string contactId, int storeId = 1) =>
+    /// <summary>The contact id saved on the customer, whatever email it was saved for.</summary>
+    public string? SavedContactId(int customerId, int storeId = 1) =>
+        Attributes.TryGetValue(("Customer", customerId, OrderTouchpointsDefaults.VoyadoContactIdAttribute, storeId), out var saved) ? saved.Split('|')[0] : null;
+
+    public void SaveContactId(int customerId, string contactId, int storeId = 1, string email = OrderEmail) =>
+        Attributes[("Customer", customerId, OrderTouchpointsDefaults.VoyadoContactIdAttribute, storeId)] = VoyadoContactResolver.SavedValue(contactId, email);
+
+    /// <summary>A value as versions before 1.3 saved it: the id alone.</summary>
+    public void SaveBareContactId(int customerId, string contactId, int storeId = 1) =>
         Attributes[("Customer", customerId, OrderTouchpointsDefaults.VoyadoContactIdAttribute, storeId)] = contactId;
 
     public async ValueTask DisposeAsync()
