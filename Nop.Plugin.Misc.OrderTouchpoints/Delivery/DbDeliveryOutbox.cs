@@ -302,13 +302,14 @@ public class DbDeliveryOutbox(IRepository<OrderTouchpointDelivery> repository, I
     public async Task<LastDeliveredState?> GetLastDeliveredStateAsync(int storeId, int orderId, TouchpointVendor vendor,
         CancellationToken cancellationToken = default)
     {
-        // A seek on the order index; an order has a handful of rows.
+        // A seek on the order index; an order has a handful of rows. A failed row holds a state only when its answer was lost.
         var last = (await repository.Table
-            .Where(d => d.OrderId == orderId && d.StoreId == storeId && d.VendorId == (int)vendor && d.StatusId == Delivered && d.DeliveredState != null)
-            .OrderByDescending(d => d.DeliveredOnUtc).ThenByDescending(d => d.Id)
-            .Select(d => new { d.DeliveredState, d.EventId })
+            .Where(d => d.OrderId == orderId && d.StoreId == storeId && d.VendorId == (int)vendor && (d.StatusId == Delivered || d.StatusId == Failed)
+                        && d.DeliveredState != null)
+            .OrderByDescending(d => d.DeliveredOnUtc ?? d.LastAttemptOnUtc).ThenByDescending(d => d.Id)
+            .Select(d => new { d.DeliveredState, d.EventId, d.StatusId })
             .Take(1).ToListAsync()).FirstOrDefault();
-        return last is null ? null : new LastDeliveredState(last.DeliveredState!, (TouchpointEvent)last.EventId);
+        return last is null ? null : new LastDeliveredState(last.DeliveredState!, (TouchpointEvent)last.EventId, AnswerLost: last.StatusId == Failed);
     }
 
     // Lists, not arrays: with C# 14 an array's Contains binds to MemoryExtensions (spans), which linq2db cannot translate.

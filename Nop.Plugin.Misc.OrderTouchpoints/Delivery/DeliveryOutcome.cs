@@ -16,7 +16,7 @@ public enum OutcomeKind
 /// The classified result of one attempt. <see cref="Reason"/> is stored and shown to the owner, so it never holds an API
 /// key, an email address or a payload. <see cref="HeldBack"/>: the plugin did not let the request go. <see cref="VendorKey"/>:
 /// the vendor key a retry waits for (held back with a key: the key is paused). <see cref="DeliveredState"/>: what the
-/// vendor was shown, for a later post to compare with.
+/// vendor was shown (or, when the answer was lost, may have been shown), for a later post to compare with.
 /// </summary>
 public sealed record DeliveryOutcome(OutcomeKind Kind, int? HttpStatus = null, string? Reason = null, TimeSpan? RetryAfter = null,
     bool HeldBack = false, string? VendorKey = null, string? DeliveredState = null)

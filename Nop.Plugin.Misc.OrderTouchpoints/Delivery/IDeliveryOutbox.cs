@@ -47,7 +47,7 @@ public interface IDeliveryOutbox
     /// </summary>
     Task<int> EraseReasonsAsync(IReadOnlyCollection<int> orderIds, string reason, CancellationToken cancellationToken = default);
 
-    /// <summary>The state the vendor was last shown for this order, or null.</summary>
+    /// <summary>The state the vendor was last shown for this order (or may have been, by a post whose answer was lost), or null.</summary>
     Task<LastDeliveredState?> GetLastDeliveredStateAsync(int storeId, int orderId, TouchpointVendor vendor, CancellationToken cancellationToken = default);
 }
 
@@ -57,5 +57,8 @@ public interface IDeliveryOutbox
 /// </summary>
 public sealed record ClaimedDelivery(OrderTouchpointDelivery Row, bool OutcomeUnknown = false);
 
-/// <summary>The state a vendor was last shown for an order, and by which event's post.</summary>
-public sealed record LastDeliveredState(string State, TouchpointEvent Event);
+/// <summary>
+/// The state a vendor was last shown for an order, and by which event's post. <see cref="AnswerLost"/>: that post's answer
+/// was lost, so the vendor may or may not have it.
+/// </summary>
+public sealed record LastDeliveredState(string State, TouchpointEvent Event, bool AnswerLost = false);

@@ -63,8 +63,8 @@ internal static class OutboxSendSql
             Text("LastReason", reason),
             result.HttpStatus is { } status ? Parameter("LastHttpStatus", DataParameter.Int32("LastHttpStatus", status)) : $"{Quote("LastHttpStatus")} = NULL"
         };
-        // Only a delivery moves the row's state; other results keep the last one.
-        if (delivered)
+        // A delivery, or a failure whose answer was lost, records the state the post showed (or may have shown).
+        if (delivered || result.Status == DeliveryStatus.Failed)
             sets.Add(Text("DeliveredState", result.DeliveredState));
         // A pending row's due time only: a finished row keeps the value it had.
         if (!finished)

@@ -27,7 +27,7 @@ public static class RetryPolicy
 
         AttemptResult Result(DeliveryStatus status, DateTime next, string? reason, string? vendorKey = null) =>
             new(row.Id, claimToken, status, nowUtc, next, outcome.HttpStatus, reason, counted, vendorKey,
-                status == DeliveryStatus.Delivered ? outcome.DeliveredState : null);
+                status is DeliveryStatus.Delivered or DeliveryStatus.Failed ? outcome.DeliveredState : null);
 
         switch (outcome.Kind)
         {

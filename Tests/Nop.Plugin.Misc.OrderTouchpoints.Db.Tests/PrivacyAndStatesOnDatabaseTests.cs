@@ -101,20 +101,27 @@ public class PrivacyAndStatesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(
     }
 
     [Test]
-    public async Task A_delivered_result_stores_its_state_the_last_one_is_read_back_a_failed_result_keeps_it_and_a_resend_clears_it()
+    public async Task A_delivered_or_answer_lost_result_stores_its_state_the_latest_is_read_back_and_a_resend_clears_it()
     {
         await FinishAsync(5, TouchpointEvent.OrderPlaced, DeliveryStatus.Delivered, state: "Confirmed/Pending");
         _time.Advance(TimeSpan.FromMinutes(1));
         var paid = await FinishAsync(5, TouchpointEvent.OrderPaid, DeliveryStatus.Delivered, state: "Confirmed/Paid");
         _time.Advance(TimeSpan.FromMinutes(1));
-        var refused = await FinishAsync(5, TouchpointEvent.ShipmentSent, DeliveryStatus.Failed, "HTTP 422", state: "Shipped/Paid");
+        var refused = await FinishAsync(5, TouchpointEvent.ShipmentSent, DeliveryStatus.Failed, "HTTP 422");
 
-        Assert.That(refused.DeliveredState, Is.Null, "only a delivered result writes a state");
+        Assert.That(refused.DeliveredState, Is.Null, "a refused post showed nothing");
         Assert.That(await _outbox.GetLastDeliveredStateAsync(1, 5, TouchpointVendor.VoyadoEngage), Is.EqualTo(new LastDeliveredState("Confirmed/Paid", TouchpointEvent.OrderPaid)));
         Assert.That(await _outbox.GetLastDeliveredStateAsync(1, 5, TouchpointVendor.Transactionale), Is.Null);
         Assert.That(await _outbox.GetLastDeliveredStateAsync(2, 5, TouchpointVendor.VoyadoEngage), Is.Null, "another store");
 
-        Assert.That(await _reports.ResendAsync([paid.Id]), Is.EqualTo(1));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var lost = await FinishAsync(5, TouchpointEvent.OrderCancelled, DeliveryStatus.Failed, "Sent, no answer", state: "Cancelled/Paid");
+        Assert.That(lost.DeliveredState, Is.EqualTo("Cancelled/Paid"), "what the post whose answer was lost may have shown");
+        Assert.That(await _outbox.GetLastDeliveredStateAsync(1, 5, TouchpointVendor.VoyadoEngage),
+            Is.EqualTo(new LastDeliveredState("Cancelled/Paid", TouchpointEvent.OrderCancelled, AnswerLost: true)));
+
+        Assert.That(await _reports.ResendAsync([lost.Id, paid.Id]), Is.EqualTo(2));
+        Assert.That((await RowAsync(lost.Id)).DeliveredState, Is.Null);
         Assert.That((await RowAsync(paid.Id)).DeliveredState, Is.Null);
         Assert.That(await _outbox.GetLastDeliveredStateAsync(1, 5, TouchpointVendor.VoyadoEngage),
             Is.EqualTo(new LastDeliveredState("Confirmed/Pending", TouchpointEvent.OrderPlaced)));

@@ -29,11 +29,19 @@ public static class VoyadoOrderState
         return state;
     }
 
-    /// <summary>The skipped outcome when Engage was last shown <paramref name="state"/> for the order, else null.</summary>
-    public static DeliveryOutcome? Repeats(LastDeliveredState? last, string state) =>
-        last is not null && string.Equals(last.State, state, StringComparison.Ordinal)
-            ? DeliveryOutcome.CannotSend($"Engage already has {state} for this order, from the {PostName(last.Event)} post; this post would repeat it, so it is not sent.")
-            : null;
+    /// <summary>
+    /// When Engage was last shown <paramref name="state"/> for the order: skipped; when the post that may have shown it lost
+    /// its answer: held for the owner, as the lost one is (a second mail is final, a resend costs a minute). Else null.
+    /// </summary>
+    public static DeliveryOutcome? Repeats(LastDeliveredState? last, string state)
+    {
+        if (last is null || !string.Equals(last.State, state, StringComparison.Ordinal))
+            return null;
+        return last.AnswerLost
+            ? DeliveryOutcome.Rejected($"The {PostName(last.Event)} post may have shown Engage {state} already: it was sent and its answer was lost. " +
+                                       "Check in Voyado Engage whether the customer got that mail; resend this post from the delivery log only if not.")
+            : DeliveryOutcome.CannotSend($"Engage already has {state} for this order, from the {PostName(last.Event)} post; this post would repeat it, so it is not sent.");
+    }
 
     private static string PostName(TouchpointEvent touchpointEvent) => touchpointEvent switch
     {

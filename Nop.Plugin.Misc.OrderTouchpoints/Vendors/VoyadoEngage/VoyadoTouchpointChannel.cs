@@ -70,11 +70,10 @@ public class VoyadoTouchpointChannel(
         var lastShown = await outbox.GetLastDeliveredStateAsync(request.StoreId, request.OrderId, About.Vendor, cancellationToken);
         if (VoyadoOrderState.Repeats(lastShown, state) is { } repeat)
             return repeat;
-        var outcome = await PostAsync(connection, delivery, request, cancellationToken);
-        return outcome.Kind == OutcomeKind.Delivered ? outcome with { DeliveredState = state } : outcome;
+        return await PostAsync(connection, delivery, request, state, cancellationToken);
     }
 
-    private async Task<DeliveryOutcome> PostAsync(VoyadoConnection connection, VoyadoDelivery delivery, DeliveryRequest request,
+    private async Task<DeliveryOutcome> PostAsync(VoyadoConnection connection, VoyadoDelivery delivery, DeliveryRequest request, string state,
         CancellationToken cancellationToken)
     {
         var customer = delivery.Data.Customer;
@@ -83,11 +82,11 @@ public class VoyadoTouchpointChannel(
             return failure;
         var response = await client.PostOrderAsync(connection, delivery.Order.ForContact(resolution.ContactId!), request, cancellationToken);
         if (!VoyadoResponseReader.IsUnknownContact(response))
-            return OrderOutcome(response);
+            return OrderOutcome(response, state);
 
         await contactResolver.ForgetAsync(customer, request.StoreId);
         if (!resolution.FromSavedId)
-            return OrderOutcome(response);
+            return OrderOutcome(response, state);
 
         // The saved id is stale (contact merged or deleted in Engage): Engage accepted nothing, so resolve once more and post once more.
         resolution = await contactResolver.ResolveAsync(connection, customer, request.StoreId, delivery.Contact, ignoreSavedId: true, cancellationToken);
@@ -96,7 +95,7 @@ public class VoyadoTouchpointChannel(
         response = await client.PostOrderAsync(connection, delivery.Order.ForContact(resolution.ContactId!), request, cancellationToken);
         if (VoyadoResponseReader.IsUnknownContact(response))
             await contactResolver.ForgetAsync(customer, request.StoreId);
-        return OrderOutcome(response);
+        return OrderOutcome(response, state);
     }
 
     public async Task<PayloadPreview> PreviewAsync(DeliveryRequest request, CancellationToken cancellationToken)
@@ -159,9 +158,12 @@ public class VoyadoTouchpointChannel(
         return (new VoyadoDelivery(data, contactPayloadBuilder.Build(data, email, settings), order), string.Empty);
     }
 
-    // A lost answer's reason already says what to check in Engage and reads the same as after a crash.
-    private static DeliveryOutcome OrderOutcome(VendorResponse response) =>
-        response.IsSuccess || response.AnswerLost ? response.Outcome : response.Outcome with { Reason = DeliveryOutcome.Trim($"Order: {response.Outcome.Reason}") };
+    // A lost answer's reason already says what to check in Engage and reads the same as after a crash. It keeps the post's
+    // state as a delivery does: Engage may have mailed it, so a later post that would show it again is held for the owner.
+    private static DeliveryOutcome OrderOutcome(VendorResponse response, string state) =>
+        response.IsSuccess || response.AnswerLost
+            ? response.Outcome with { DeliveredState = state }
+            : response.Outcome with { Reason = DeliveryOutcome.Trim($"Order: {response.Outcome.Reason}") };
 
     private Task<OrderTouchpointsVoyadoSettings> LoadSettingsAsync(int storeId) =>
         settingService.LoadSettingAsync<OrderTouchpointsVoyadoSettings>(storeId);

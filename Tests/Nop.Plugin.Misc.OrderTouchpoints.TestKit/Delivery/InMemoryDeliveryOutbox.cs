@@ -164,7 +164,7 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
         row.LastHttpStatus = result.HttpStatus;
         row.LastReason = OutboxRows.TrimReason(result.Reason);
         row.DeliveredOnUtc = result.Status == DeliveryStatus.Delivered ? result.AttemptedOnUtc : null;
-        if (result.Status == DeliveryStatus.Delivered)
+        if (result.Status is DeliveryStatus.Delivered or DeliveryStatus.Failed)
             row.DeliveredState = result.DeliveredState;
         Index(row);
         return true;
@@ -251,10 +251,11 @@ public sealed class InMemoryDeliveryOutbox(TimeProvider timeProvider) : IDeliver
         lock (_gate)
         {
             var last = _rows.Values
-                .Where(r => r.StoreId == storeId && r.OrderId == orderId && r.Vendor == vendor && r.Status == DeliveryStatus.Delivered && r.DeliveredState is not null)
-                .OrderByDescending(r => r.DeliveredOnUtc).ThenByDescending(r => r.Id)
+                .Where(r => r.StoreId == storeId && r.OrderId == orderId && r.Vendor == vendor
+                            && r.Status is (DeliveryStatus.Delivered or DeliveryStatus.Failed) && r.DeliveredState is not null)
+                .OrderByDescending(r => r.DeliveredOnUtc ?? r.LastAttemptOnUtc).ThenByDescending(r => r.Id)
                 .FirstOrDefault();
-            return Task.FromResult(last is null ? null : new LastDeliveredState(last.DeliveredState!, last.Event));
+            return Task.FromResult(last is null ? null : new LastDeliveredState(last.DeliveredState!, last.Event, AnswerLost: last.Status == DeliveryStatus.Failed));
         }
     }
 

@@ -26,6 +26,7 @@ public class DeliveredStateTests
     private ShopFixture _shop = null!;
     private TouchpointHost _host = null!;
     private bool _engageDown;
+    private int _orderPostsToHangUp;
 
     // Order index 1 of the sample shop: store 2, paid in SEK at 11.4237 with 22 % and 10 % VAT lines.
     private Order Order => _shop.Orders[1];
@@ -35,7 +36,10 @@ public class DeliveredStateTests
     {
         _vendors = await VendorFarm.StartAsync();
         _vendors.Misbehave = (vendor, request) =>
-            vendor == TouchpointVendor.VoyadoEngage && request.Path == "/api/v2/orders" && _engageDown ? Unavailable : null;
+            vendor != TouchpointVendor.VoyadoEngage || request.Path != "/api/v2/orders" ? null
+            : _engageDown ? Unavailable
+            : Interlocked.Decrement(ref _orderPostsToHangUp) >= 0 ? new FakeResponse(200, HangUp: true)
+            : null;
         _time = new ManualTimeProvider(DateTimeOffset.UtcNow);
         _shop = SampleShop.Create(2);
         Order.PaymentStatus = PaymentStatus.Pending;
@@ -127,6 +131,29 @@ public class DeliveredStateTests
         Assert.That(_vendors.Violations(TouchpointVendor.VoyadoEngage), Is.Empty);
         Assert.That(_host.Outbox.Snapshot().Where(r => r.Vendor == TouchpointVendor.VoyadoEngage && r.Event == TouchpointEvent.ShipmentSent)
             .Select(r => r.Status), Has.All.EqualTo(DeliveryStatus.Delivered));
+    }
+
+    [Test]
+    public async Task A_post_that_would_show_the_state_of_a_post_whose_answer_was_lost_is_held_for_the_owner_not_sent()
+    {
+        Order.PaymentStatus = PaymentStatus.Paid;
+        _orderPostsToHangUp = 1;
+        await PublishAsync(async c =>
+        {
+            await c.HandleEventAsync(new OrderPlacedEvent(Order));
+            await c.HandleEventAsync(new OrderPaidEvent(Order));
+        });
+
+        await SettleAsync();
+
+        Assert.That(_vendors.Engage.OrderPosts, Has.Count.EqualTo(1), "Engage received the placed post (its answer was lost) and nothing more");
+        var placed = EngageRow(TouchpointEvent.OrderPlaced);
+        Assert.That(placed.Status, Is.EqualTo(DeliveryStatus.Failed));
+        Assert.That(placed.DeliveredState, Is.EqualTo("Confirmed/Paid"), "the state the lost post may have shown");
+        var paid = EngageRow(TouchpointEvent.OrderPaid);
+        Assert.That(paid.Status, Is.EqualTo(DeliveryStatus.Failed));
+        Assert.That(paid.LastReason, Does.StartWith("The placed post may have shown Engage Confirmed/Paid already"));
+        Assert.That(_vendors.Violations(TouchpointVendor.VoyadoEngage), Is.Empty);
     }
 
     [Test]
