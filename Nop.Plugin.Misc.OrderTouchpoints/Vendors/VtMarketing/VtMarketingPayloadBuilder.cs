@@ -24,23 +24,26 @@ public class VtMarketingPayloadBuilder(OrderDataLoader orderDataLoader)
         var redemptions = await orderDataLoader.LoadRedemptionsAsync(order);
         cancellationToken.ThrowIfCancellationRequested();
 
+        // Billing address only (docs/vendors.md §3), unlike OrderData's account fallbacks: the account's phone and
+        // names are personal data VTmarketing's mapping does not ask for.
+        var billingPhone = OrderData.FirstNonEmpty(data.BillingAddress?.PhoneNumber);
         var user = new VtMarketingUser(data.Email)
         {
-            Tel = data.Phone,
-            FirstName = data.FirstName,
-            LastName = data.LastName,
+            Tel = billingPhone,
+            FirstName = OrderData.FirstNonEmpty(data.BillingAddress?.FirstName),
+            LastName = OrderData.FirstNonEmpty(data.BillingAddress?.LastName),
             Country = OrderData.FirstNonEmpty(data.BillingCountry?.Name),
             City = OrderData.FirstNonEmpty(data.BillingAddress?.City)
         };
         var shipping = data.InCustomerCurrency(order.OrderShippingInclTax);
-        // The order's value whatever paid it, as Engage's totalGrossPrice: OrderTotal alone leaves out gift cards and
-        // reward points, and a total below the shipping it includes would be an order VTmarketing cannot make sense of.
-        var total = Math.Max(data.InCustomerCurrency(redemptions.ValuePaid(order)), shipping);
+        // What was paid, by whatever means (as Engage's totalGrossPrice): OrderTotal alone leaves out gift cards and reward
+        // points. An order-total discount can legitimately bring it below the shipping; it is sent as it is.
+        var total = data.InCustomerCurrency(redemptions.ValuePaid(order));
         var summary = new VtMarketingOrderSummary(orderNumber, total)
         {
             Status = VtMarketingOrderStatuses.For(settings, order.OrderStatus),
             Coupons = coupons.Count > 0 ? coupons : null,
-            Phone = data.Phone,
+            Phone = billingPhone,
             Currency = OrderData.FirstNonEmpty(order.CustomerCurrencyCode)?.ToUpperInvariant(),
             TotalShipping = shipping
         };

@@ -10,7 +10,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
 /// <summary>
 /// Reads a store's catalogue page by page as feed rows; only one page of products is held at a time.
 /// Rows: every published, non-deleted, individually visible product mapped to the store, as nopCommerce's
-/// own product search finds it for a visitor (store mapping, ACL, availability dates applied).
+/// own product search finds it for a visitor (store mapping, ACL, availability dates applied), and after each
+/// grouped product its associated products that are not visible individually (the search never returns those).
 /// </summary>
 public class VtMarketingFeedRowReader(
     IProductService productService,
@@ -55,6 +56,23 @@ public class VtMarketingFeedRowReader(
                         foreach (var variant in await VariantRowsAsync(product, row, color, store.LanguageId))
                             yield return variant;
                     }
+                    if (product.ProductType != ProductType.GroupedProduct)
+                        continue;
+                    foreach (var child in await productService.GetAssociatedProductsAsync(product.Id, store.StoreId))
+                    {
+                        // Individually visible children are found by the search and listed on their own: skipping them
+                        // here keeps ids unique. The service filters the rest already; a fork must not add hidden ones.
+                        if (child.Deleted || !child.Published || child.VisibleIndividually)
+                            continue;
+                        var childRow = await AssociatedRowAsync(store, child, idSource, row);
+                        childRow = childRow with { Color = await colors.ForProductAsync(color, child.Id, store.LanguageId) };
+                        yield return childRow;
+                        if (idSource == ProductIdSource.Sku)
+                        {
+                            foreach (var variant in await VariantRowsAsync(child, childRow, color, store.LanguageId))
+                                yield return variant;
+                        }
+                    }
                 }
             }
             if (page.Count < PageSize)
@@ -68,20 +86,16 @@ public class VtMarketingFeedRowReader(
     private async Task<VtMarketingFeedRow> ProductRowAsync(VtMarketingFeedStore store, Product product, ProductIdSource idSource,
         IReadOnlyList<int> categoryIds, IReadOnlyList<string> categoryTitles, string brand)
     {
-        var title = HtmlText.SingleLine(await localizationService.GetLocalizedAsync(product, p => p.Name, store.LanguageId));
-        var description = HtmlText.ToPlainText(await localizationService.GetLocalizedAsync(product, p => p.ShortDescription, store.LanguageId));
-        if (description.Length == 0)
-            description = HtmlText.ToPlainText(await localizationService.GetLocalizedAsync(product, p => p.FullDescription, store.LanguageId));
         var seName = await urlRecordService.GetSeNameAsync(product, store.LanguageId);
         var (price, discountPrice) = VtMarketingFeedPrice.From(product.Price, product.OldPrice);
 
         return new VtMarketingFeedRow(
             Id: VtMarketingProductIds.For(idSource, product.Id, product.Sku),
-            Title: title,
+            Title: await TitleAsync(product, store.LanguageId),
             Url: store.ProductUrl(seName),
             CategoryIds: categoryIds,
             CategoryTitles: categoryTitles,
-            Description: description,
+            Description: await DescriptionAsync(product, store.LanguageId),
             Price: price,
             DiscountPrice: discountPrice,
             Photos: await PhotoUrlsAsync(store, product.Id),
@@ -89,6 +103,42 @@ public class VtMarketingFeedRowReader(
             Brand: brand,
             Stock: product.StockQuantity,
             IsVariation: false);
+    }
+
+    /// <summary>
+    /// An associated product of a grouped one: customers buy it as its own order line under its own id, so it needs a
+    /// row (Main 1, a variation of the grouped product). Not visible individually, it has no page of its own: the URL,
+    /// categories and brand are the grouped product's, as are the photos and description when it has none.
+    /// </summary>
+    private async Task<VtMarketingFeedRow> AssociatedRowAsync(VtMarketingFeedStore store, Product child, ProductIdSource idSource,
+        VtMarketingFeedRow parentRow)
+    {
+        var (price, discountPrice) = VtMarketingFeedPrice.From(child.Price, child.OldPrice);
+        var description = await DescriptionAsync(child, store.LanguageId);
+        var photos = await PhotoUrlsAsync(store, child.Id);
+        return parentRow with
+        {
+            Id = VtMarketingProductIds.For(idSource, child.Id, child.Sku),
+            Title = await TitleAsync(child, store.LanguageId),
+            Description = description.Length > 0 ? description : parentRow.Description,
+            Price = price,
+            DiscountPrice = discountPrice,
+            Photos = photos.Count > 0 ? photos : parentRow.Photos,
+            Color = string.Empty,
+            Stock = child.StockQuantity,
+            IsVariation = true
+        };
+    }
+
+    private async Task<string> TitleAsync(Product product, int languageId) =>
+        HtmlText.SingleLine(await localizationService.GetLocalizedAsync(product, p => p.Name, languageId));
+
+    private async Task<string> DescriptionAsync(Product product, int languageId)
+    {
+        var description = HtmlText.ToPlainText(await localizationService.GetLocalizedAsync(product, p => p.ShortDescription, languageId));
+        return description.Length > 0
+            ? description
+            : HtmlText.ToPlainText(await localizationService.GetLocalizedAsync(product, p => p.FullDescription, languageId));
     }
 
     private async Task<IReadOnlyList<string>> PhotoUrlsAsync(VtMarketingFeedStore store, int productId)

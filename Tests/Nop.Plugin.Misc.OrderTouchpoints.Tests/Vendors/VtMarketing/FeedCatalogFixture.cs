@@ -18,7 +18,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VtMarketing;
 
 /// <summary>
 /// The sample shop's catalogue side behind Moq mocks: product search that behaves like nopCommerce's
-/// (published, not deleted, individually visible, store mapping, stable order, paging), categories,
+/// (published, not deleted, individually visible, store mapping, stable order, paging), a grouped product's
+/// associated products (published, not deleted, store mapping, by id), categories,
 /// manufacturers, pictures, slugs, localized texts and per-store settings.
 /// </summary>
 public sealed class FeedCatalogFixture
@@ -40,6 +41,9 @@ public sealed class FeedCatalogFixture
     /// <summary>nopCommerce's MediaSettings.UseAbsoluteImagePath: off → picture URLs are site-relative.</summary>
     public bool AbsolutePictureUrls { get; set; } = true;
     public List<(int PageIndex, int PageSize, int StoreId, bool VisibleIndividuallyOnly, bool ShowHidden)> Searches { get; } = [];
+    /// <summary>(grouped product id, associated product id): nopCommerce's Product.ParentGroupedProductId.</summary>
+    public List<(int ParentId, int ChildId)> AssociatedProducts { get; } = [];
+    public List<(int ParentId, int StoreId, bool ShowHidden)> AssociatedSearches { get; } = [];
 
     public Mock<ICategoryService> CategoryService { get; } = new();
     public Mock<IManufacturerService> ManufacturerService { get; } = new();
@@ -62,6 +66,8 @@ public sealed class FeedCatalogFixture
                 It.IsAny<bool>(), It.IsAny<bool>(), It.IsAny<int>(), It.IsAny<IList<SpecificationAttributeOption>>(),
                 It.IsAny<ProductSortingEnum>(), It.IsAny<bool>(), It.IsAny<bool?>(), It.IsAny<bool>(), It.IsAny<bool>()))
             .Returns(new InvocationFunc(invocation => Task.FromResult(Search(invocation.Arguments))));
+        shop.ProductService.Setup(s => s.GetAssociatedProductsAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .ReturnsAsync((int parentId, int storeId, int _, bool showHidden) => Associated(parentId, storeId, showHidden));
         CategoryService.Setup(s => s.GetProductCategoryIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) => Group(ProductCategories, ids));
         CategoryService.Setup(s => s.GetCategoriesByIdsAsync(It.IsAny<int[]>()))
             .ReturnsAsync((int[] ids) => Categories.Where(c => ids.Contains(c.Id) && !c.Deleted).ToList());
@@ -156,6 +162,17 @@ public sealed class FeedCatalogFixture
             .OrderBy(p => p.Id)
             .ToList();
         return new TestPagedList<Product>(found.Skip(pageIndex * pageSize).Take(pageSize), pageIndex, pageSize, found.Count);
+    }
+
+    private IList<Product> Associated(int parentId, int storeId, bool showHidden)
+    {
+        AssociatedSearches.Add((parentId, storeId, showHidden));
+        var childIds = AssociatedProducts.Where(a => a.ParentId == parentId).Select(a => a.ChildId).ToHashSet();
+        return Shop.Products
+            .Where(p => childIds.Contains(p.Id) && !p.Deleted && (showHidden || p.Published))
+            .Where(p => showHidden || storeId == 0 || !StoreMappings.TryGetValue(p.Id, out var stores) || stores.Contains(storeId))
+            .OrderBy(p => p.Id)
+            .ToList();
     }
 
     private static IDictionary<int, int[]> Group(List<(int ProductId, int OtherId)> mappings, int[] productIds) =>

@@ -202,4 +202,69 @@ public class FeedContentTests
         Assert.That(feed.Skip(1).Select(r => r[0]), Is.EqualTo(new[] { "501", "502" }));
         _catalogue.AttributeService.Verify(s => s.GetAllProductAttributeCombinationsAsync(It.IsAny<int>()), Times.Never);
     }
+
+    [Test]
+    public async Task Associated_products_of_a_grouped_product_get_their_own_rows_with_the_grouped_product_url_and_main_1()
+    {
+        AddTeaSet();
+
+        var feed = await _catalogue.FeedAsync(1, ProductIdSource.ProductId);
+
+        Assert.That(feed.Skip(1).Select(r => (r[0], r[12])), Is.EqualTo(new[]
+        {
+            ("501", "0"), ("502", "0"), ("700", "0"), ("701", "1"), ("702", "1"), ("704", "0")
+        }), "hidden, unpublished and deleted children get no row; a child visible individually is listed once, as itself");
+        var green = FeedCatalogFixture.Row(feed, "701");
+        Assert.That(green["Product title"], Is.EqualTo("Green tea"));
+        Assert.That(green["Product URL"], Is.EqualTo("https://negozio.example/tea-set"), "a child not visible individually has no page");
+        Assert.That((green["Price"], green["DiscountPrice"], green["Stock"]), Is.EqualTo(("10.00", "8.00", "12")));
+        Assert.That(green["Photos"], Is.EqualTo("https://negozio.example/images/thumbs/0000010_green-tea.jpeg"));
+        Assert.That((green["Categories IDs"], green["Categories Titles"], green["Brand"]), Is.EqualTo(("30", "Cucina", "Bialetti")));
+        var black = FeedCatalogFixture.Row(feed, "702");
+        Assert.That(black["Product URL"], Is.EqualTo("https://negozio.example/tea-set"));
+        Assert.That((black["Price"], black["DiscountPrice"], black["Stock"]), Is.EqualTo(("7.00", "0", "4")));
+        Assert.That(black["Photos"], Is.EqualTo("https://negozio.example/images/thumbs/0000009_tea-set.jpeg"), "no picture of its own: the grouped product's");
+        Assert.That(_catalogue.AssociatedSearches, Is.EqualTo(new[] { (700, 1, false) }), "only the grouped product's children, as the store's visitors see them");
+    }
+
+    [Test]
+    public async Task In_sku_mode_an_associated_product_is_listed_by_its_sku_followed_by_its_own_combinations()
+    {
+        AddTeaSet();
+        _catalogue.Shop.Combinations.Add(
+            new ProductAttributeCombination { Id = 5, ProductId = 701, AttributesXml = "<100g/>", Sku = "TEA-GREEN 100G", OverriddenPrice = 15m });
+
+        var feed = await _catalogue.FeedAsync(1, ProductIdSource.Sku);
+
+        Assert.That(feed.Skip(1).Select(r => (r[0], r[12])), Is.EqualTo(new[]
+        {
+            ("cup-01", "0"), ("502", "0"), ("tea-set", "0"), ("tea-green", "1"), ("tea-green_100g", "1"), ("702", "1"), ("704", "0")
+        }));
+        var green100 = FeedCatalogFixture.Row(feed, "tea-green_100g");
+        Assert.That(green100["Product URL"], Is.EqualTo("https://negozio.example/tea-set"));
+        Assert.That(green100["Product title"], Is.EqualTo("Green tea"));
+        Assert.That((green100["Price"], green100["DiscountPrice"], green100["Stock"]), Is.EqualTo(("15.00", "0", "12")));
+    }
+
+    /// <summary>
+    /// Grouped product 700 "Tea set" with children: 701 (own picture, reduced price), 702 (no picture, no SKU),
+    /// 703 unpublished, 705 deleted, and 704 that is also visible individually.
+    /// </summary>
+    private void AddTeaSet()
+    {
+        _catalogue.Shop.Products.AddRange(
+        [
+            new Product { Id = 700, Name = "Tea set", Sku = "TEA-SET", ProductType = ProductType.GroupedProduct, Price = 0m, Published = true, VisibleIndividually = true },
+            new Product { Id = 701, Name = "Green tea", Sku = "TEA-GREEN", Price = 8m, OldPrice = 10m, StockQuantity = 12, Published = true },
+            new Product { Id = 702, Name = "Black tea", Price = 7m, StockQuantity = 4, Published = true },
+            new Product { Id = 703, Name = "Draft tea", Price = 9m, Published = false },
+            new Product { Id = 704, Name = "Tea cup", Price = 5m, Published = true, VisibleIndividually = true },
+            new Product { Id = 705, Name = "Old tea", Price = 6m, Published = true, Deleted = true }
+        ]);
+        _catalogue.AssociatedProducts.AddRange([(700, 701), (700, 702), (700, 703), (700, 704), (700, 705)]);
+        _catalogue.ProductCategories.Add((700, 30));
+        _catalogue.ProductManufacturers.Add((700, 40));
+        _catalogue.Pictures.Add((700, new Nop.Core.Domain.Media.Picture { Id = 9 }, "tea-set"));
+        _catalogue.Pictures.Add((701, new Nop.Core.Domain.Media.Picture { Id = 10 }, "green-tea"));
+    }
 }

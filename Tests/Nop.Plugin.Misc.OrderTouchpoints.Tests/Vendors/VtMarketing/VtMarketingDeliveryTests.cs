@@ -269,7 +269,7 @@ public class VtMarketingDeliveryTests
         Assert.That("HTTP 400: " + VtMarketingClient.DescribeError(body), Is.EqualTo(expected));
 
     // generic.total is the order's value whatever paid it (docs/vendors.md §3): (OrderTotal + redeemed gift cards + reward
-    // points) × CurrencyRate, half away from zero to 2 decimals, never below total_shipping.
+    // points) × CurrencyRate, half away from zero to 2 decimals.
     [Test]
     public async Task Total_counts_gift_cards_and_reward_points_of_an_order_with_taxes_discounts_and_shipping_in_the_customer_currency()
     {
@@ -313,16 +313,69 @@ public class VtMarketingDeliveryTests
     }
 
     [Test]
-    public async Task Total_is_never_below_the_shipping_it_includes()
+    public async Task Total_is_what_was_paid_even_when_an_order_total_discount_brings_it_below_the_shipping()
     {
-        // An order-total discount larger than the lines leaves 4.00 to pay against 12.20 shipping.
-        MoneyOrder(orderTotal: 4.00m, giftCard: 0m, rewardPoints: 0m, rate: 0.9137m);
+        // One line of 10.00, shipping 5.00 and a 12.00 order-total coupon: nopCommerce's OrderTotal is 3.00.
+        var shop = _bed.Context.Shop;
+        var order = _bed.Context.Order;
+        shop.OrderItems.RemoveAll(i => i.Id == 1002);
+        var cup = shop.OrderItems.Single(i => i.Id == 1001);
+        cup.Quantity = 1;
+        cup.PriceInclTax = 10.00m;
+        cup.PriceExclTax = 8.20m;
+        order.TaxRates = "22:1.80;";
+        order.OrderShippingInclTax = 5.00m;
+        order.OrderShippingExclTax = 5.00m;
+        order.OrderDiscount = 12.00m;
+        order.OrderTotal = 3.00m;
+        shop.Discounts.Add(new Discount { Id = 1, Name = "Minus 12", DiscountType = DiscountType.AssignedToOrderTotal, RequiresCouponCode = true, CouponCode = "MINUS12" });
+        shop.DiscountUsages.Add(new DiscountUsageHistory { Id = 1, DiscountId = 1, OrderId = order.Id });
 
         await _bed.DeliverAsync();
 
         var generic = VtMarketingTestBed.Generic(_bed.SingleBody());
-        Assert.That(generic.GetProperty("total_shipping").GetDecimal(), Is.EqualTo(11.15m));
-        Assert.That(generic.GetProperty("total").GetDecimal(), Is.EqualTo(11.15m));
+        // 5.00 × 1.1337 = 5.6685 → 5.67
+        Assert.That(generic.GetProperty("total_shipping").GetDecimal(), Is.EqualTo(5.67m));
+        // 3.00 × 1.1337 = 3.4011 → 3.40, below the shipping: what was paid, not raised to 5.67.
+        Assert.That(generic.GetProperty("total").GetDecimal(), Is.EqualTo(3.40m));
+    }
+
+    [Test]
+    public async Task Phone_and_names_come_from_the_billing_address_only_never_from_the_customer_account()
+    {
+        var customer = _bed.Context.Shop.Customers.Single(c => c.Id == 7);
+        customer.Phone = "+39 333 7654321";
+        customer.FirstName = "Giulia";
+        customer.LastName = "Rossi";
+        var billing = _bed.Context.Shop.Addresses.Single(a => a.Id == 100);
+        billing.PhoneNumber = " ";
+        billing.FirstName = null!;
+        billing.LastName = "";
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Delivered), outcome.Reason);
+        var body = _bed.SingleBody();
+        JsonAssert.HasExactKeys(body.GetProperty("user"), "email", "country", "city");
+        JsonAssert.HasExactKeys(VtMarketingTestBed.Generic(body), "orderId", "total", "status", "currency", "total_shipping");
+    }
+
+    [Test]
+    public async Task Billing_phone_and_names_are_sent_trimmed()
+    {
+        var billing = _bed.Context.Shop.Addresses.Single(a => a.Id == 100);
+        billing.PhoneNumber = "  +39 02 7654321 ";
+        billing.FirstName = " Anna ";
+        billing.LastName = "Bianchi  ";
+
+        await _bed.DeliverAsync();
+
+        var body = _bed.SingleBody();
+        var user = body.GetProperty("user");
+        Assert.That(user.GetProperty("tel").GetString(), Is.EqualTo("+39 02 7654321"));
+        Assert.That(user.GetProperty("firstname").GetString(), Is.EqualTo("Anna"));
+        Assert.That(user.GetProperty("lastname").GetString(), Is.EqualTo("Bianchi"));
+        Assert.That(VtMarketingTestBed.Generic(body).GetProperty("phone").GetString(), Is.EqualTo("+39 02 7654321"));
     }
 
     private Order MoneyOrder(decimal orderTotal, decimal giftCard, decimal rewardPoints, decimal rate)

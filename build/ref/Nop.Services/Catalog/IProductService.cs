@@ -31,4 +31,7 @@ public partial interface IProductService
         ProductSortingEnum orderBy = ProductSortingEnum.Position,
         bool showHidden = false,
         bool? overridePublished = null, bool inStockOnly = false, bool discountOnly = false);
+
+    Task<IList<Product>> GetAssociatedProductsAsync(int parentGroupedProductId,
+        int storeId = 0, int vendorId = 0, bool showHidden = false);
 }

@@ -26,5 +26,7 @@ public partial class Product : BaseEntity, ILocalizedEntity, ISlugSupported
 
     public bool Deleted { get; set; }
 
+    public ProductType ProductType { get; set; }
+
     public ManageInventoryMethod ManageInventoryMethod { get; set; }
 }
