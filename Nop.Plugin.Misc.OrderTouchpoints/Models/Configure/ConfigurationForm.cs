@@ -1,4 +1,8 @@
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+using Nop.Services.Messages;
+
 namespace Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
 
 /// <summary>
@@ -12,7 +16,10 @@ public class ConfigurationForm(
     VtMarketingFeedModelFactory vtMarketingFeed,
     DeliverySettingsForm delivery,
     AlertSettingsForm alerts,
-    VendorHealthModelFactory health)
+    VendorHealthModelFactory health,
+    INotificationService notificationService,
+    ILocalizationService localizationService,
+    ILogger logger)
 {
     public async Task<ConfigurationModel> PrepareAsync(int storeScope) => new()
     {
@@ -23,7 +30,7 @@ public class ConfigurationForm(
         VtMarketingFeed = await vtMarketingFeed.PrepareAsync(storeScope),
         Delivery = await delivery.PrepareAsync(),
         Alerts = await alerts.PrepareAsync(),
-        Health = await health.PrepareAsync(storeScope)
+        Health = await PrepareHealthAsync(storeScope)
     };
 
     public async Task ValidateAsync(ConfigurationModel model, int storeScope, FormErrors errors)
@@ -53,7 +60,24 @@ public class ConfigurationForm(
             TrackingScriptPlacementId = posted.TrackingScriptPlacementId,
             TrackingScriptPlacementId_OverrideForStore = posted.TrackingScriptPlacementId_OverrideForStore
         };
-        model.Health = await health.PrepareAsync(storeScope);
+        model.Health = await PrepareHealthAsync(storeScope);
+    }
+
+    /// <summary>The vendors' health, or none (with a notification) when its report cannot be read.</summary>
+    private async Task<IList<VendorHealthModel>> PrepareHealthAsync(int storeScope)
+    {
+        try
+        {
+            return await health.PrepareAsync(storeScope);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The health card only informs; the settings above it are how the owner acts (switching a failing
+            // vendor off, among others), so a report that times out must not take the page down with it.
+            await logger.ErrorAsync("Order touchpoints: the vendors' delivery health could not be loaded.", exception);
+            notificationService.ErrorNotification(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Health.Unavailable"));
+            return [];
+        }
     }
 
     /// <summary>

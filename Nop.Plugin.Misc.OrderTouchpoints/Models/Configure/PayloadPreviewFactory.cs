@@ -41,19 +41,23 @@ public class PayloadPreviewFactory(
         {
             foreach (var touchpointEvent in Enum.GetValues<TouchpointEvent>())
             {
-                if (!await channel.IsActiveForAsync(order.StoreId, touchpointEvent))
-                    continue;
                 var request = new DeliveryRequest(order.StoreId, order.Id, touchpointEvent, occurredUtc);
-                model.Results.Add(await PreviewAsync(channel, request, cancellationToken));
+                if (await PreviewIfActiveAsync(channel, request, cancellationToken) is { } result)
+                    model.Results.Add(result);
             }
         }
         return model;
     }
 
-    private async Task<PreviewResultModel> PreviewAsync(ITouchpointChannel channel, DeliveryRequest request, CancellationToken cancellationToken)
+    /// <summary>Null when the channel is not active for the event at the order's store.</summary>
+    private async Task<PreviewResultModel?> PreviewIfActiveAsync(ITouchpointChannel channel, DeliveryRequest request, CancellationToken cancellationToken)
     {
         try
         {
+            // Inside the guard: whether a channel is active is read from its settings, and a failed read is
+            // one more reason to show for that vendor, not a reason to lose the whole preview.
+            if (!await channel.IsActiveForAsync(request.StoreId, request.Event))
+                return null;
             var preview = await channel.PreviewAsync(request, cancellationToken);
             var requests = preview.Requests.Select(r => new PreviewRequestModel(r.Method, r.Url, Indent(r.Json))).ToList();
             return new PreviewResultModel(channel.Facts.Name, request.Event, requests, preview.CannotSendReason);

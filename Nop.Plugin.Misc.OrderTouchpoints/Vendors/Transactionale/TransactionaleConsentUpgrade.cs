@@ -16,20 +16,32 @@ public class TransactionaleConsentUpgrade(ISettingService settingService, IStore
     public async Task<IReadOnlyList<int>> ApplyAsync()
     {
         var upgraded = new List<int>();
-        var scopes = new List<int> { 0 };
-        scopes.AddRange((await storeService.GetAllStoresAsync()).Select(s => s.Id));
-        foreach (var storeId in scopes)
+        if (await UpgradeAsync(0))
         {
-            // Loaded per store, so a store inheriting an already upgraded "all stores" value needs nothing of its own.
-            var settings = await settingService.LoadSettingAsync<OrderTouchpointsTransactionaleSettings>(storeId);
-            if (!settings.Enabled || TransactionaleConsentRule.ModeOf(settings) != TransactionaleConsentMode.NotChosen)
-                continue;
-            settings.SendWithoutConsentCheck = true;
-            await settingService.SaveSettingAsync(settings, x => x.SendWithoutConsentCheck, storeId, clearCache: false);
-            upgraded.Add(storeId);
+            upgraded.Add(0);
+            // nopCommerce reads settings from a cached copy of the table that a write leaves as it was: without
+            // this, every store that only inherits would still read "not chosen" and get a value of its own,
+            // which would stop it following later "all stores" changes.
+            await settingService.ClearCacheAsync();
         }
-        if (upgraded.Count > 0)
+        foreach (var store in await storeService.GetAllStoresAsync())
+        {
+            if (await UpgradeAsync(store.Id))
+                upgraded.Add(store.Id);
+        }
+        if (upgraded.Any(storeId => storeId != 0))
             await settingService.ClearCacheAsync();
         return upgraded;
+    }
+
+    private async Task<bool> UpgradeAsync(int storeId)
+    {
+        // Loaded per store, so a store inheriting an already upgraded "all stores" value needs nothing of its own.
+        var settings = await settingService.LoadSettingAsync<OrderTouchpointsTransactionaleSettings>(storeId);
+        if (!settings.Enabled || TransactionaleConsentRule.ModeOf(settings) != TransactionaleConsentMode.NotChosen)
+            return false;
+        settings.SendWithoutConsentCheck = true;
+        await settingService.SaveSettingAsync(settings, x => x.SendWithoutConsentCheck, storeId, clearCache: false);
+        return true;
     }
 }

@@ -25,7 +25,17 @@ public sealed class InMemorySettingStore
 
     public Mock<ISettingService> Mock { get; } = new(MockBehavior.Strict);
 
+    /// <summary>Calls of ClearCacheAsync (the clears that writes make on their own are not counted).</summary>
     public int CacheClears { get; private set; }
+
+    /// <summary>
+    /// When set, <see cref="Mock"/>'s loads read the table as it was at the first load after the last cache clear, as
+    /// nopCommerce's SettingService reads its cached dictionary of all settings: a write made with clearCache: false
+    /// stays unseen until ClearCacheAsync. <see cref="Load{T}"/> and the other test accessors always read the table.
+    /// </summary>
+    public bool CachesReads { get; init; }
+
+    private IReadOnlyDictionary<(Type Type, string Property, int StoreId), object?>? _cache;
 
     public InMemorySettingStore()
     {
@@ -35,7 +45,11 @@ public sealed class InMemorySettingStore
         Register<OrderTouchpointsDeliverySettings>();
         Register<WidgetSettings>();
         Register<Nop.Plugin.Misc.OrderTouchpoints.Alerts.OrderTouchpointsAlertSettings>();
-        Mock.Setup(s => s.ClearCacheAsync()).Callback(() => CacheClears++).Returns(Task.CompletedTask);
+        Mock.Setup(s => s.ClearCacheAsync()).Callback(() =>
+        {
+            CacheClears++;
+            DropCache();
+        }).Returns(Task.CompletedTask);
     }
 
     /// <summary>Stores every property of <paramref name="settings"/> for the store (what install does for store 0).</summary>
@@ -60,13 +74,21 @@ public sealed class InMemorySettingStore
 
     public T Load<T>(int storeId = 0) where T : ISettings, new() => (T)Load(typeof(T), storeId);
 
-    public ISettings Load(Type type, int storeId)
+    public ISettings Load(Type type, int storeId) => Load(type, storeId, _values);
+
+    /// <summary>What the mocked service reads: the table, or its cached copy (<see cref="CachesReads"/>).</summary>
+    private IReadOnlyDictionary<(Type Type, string Property, int StoreId), object?> ReadValues() =>
+        CachesReads ? _cache ??= new Dictionary<(Type Type, string Property, int StoreId), object?>(_values) : _values;
+
+    private void DropCache() => _cache = null;
+
+    private static ISettings Load(Type type, int storeId, IReadOnlyDictionary<(Type Type, string Property, int StoreId), object?> values)
     {
         var settings = (ISettings)Activator.CreateInstance(type)!;
         foreach (var property in Properties(type))
         {
-            if (_values.TryGetValue((type, property.Name, storeId), out var value)
-                || (storeId > 0 && _values.TryGetValue((type, property.Name, 0), out value)))
+            if (values.TryGetValue((type, property.Name, storeId), out var value)
+                || (storeId > 0 && values.TryGetValue((type, property.Name, 0), out value)))
                 property.SetValue(settings, value is List<string> list ? new List<string>(list) : value);
         }
         return settings;
@@ -74,9 +96,13 @@ public sealed class InMemorySettingStore
 
     private void Register<T>() where T : ISettings, new()
     {
-        Mock.Setup(s => s.LoadSettingAsync<T>(It.IsAny<int>())).ReturnsAsync((int storeId) => Load<T>(storeId));
+        Mock.Setup(s => s.LoadSettingAsync<T>(It.IsAny<int>())).ReturnsAsync((int storeId) => (T)Load(typeof(T), storeId, ReadValues()));
         Mock.Setup(s => s.SaveSettingAsync(It.IsAny<T>(), It.IsAny<int>()))
-            .Callback((T settings, int storeId) => Seed(settings, storeId))
+            .Callback((T settings, int storeId) =>
+            {
+                Seed(settings, storeId);
+                DropCache();
+            })
             .Returns(Task.CompletedTask);
         Mock.Setup(s => s.SaveSettingAsync(It.IsAny<T>(), It.IsAny<Expression<Func<T, It.IsAnyType>>>(), It.IsAny<int>(), It.IsAny<bool>()))
             .Returns(new InvocationFunc(invocation =>
@@ -84,7 +110,7 @@ public sealed class InMemorySettingStore
                 var property = PropertyOf((LambdaExpression)invocation.Arguments[1]);
                 _values[(typeof(T), property.Name, (int)invocation.Arguments[2])] = property.GetValue(invocation.Arguments[0]);
                 if ((bool)invocation.Arguments[3])
-                    CacheClears++;
+                    DropCache();
                 return Task.CompletedTask;
             }));
         Mock.Setup(s => s.SaveSettingOverridablePerStoreAsync(It.IsAny<T>(), It.IsAny<Expression<Func<T, It.IsAnyType>>>(),
@@ -94,20 +120,17 @@ public sealed class InMemorySettingStore
                 var (settings, property, overrideForStore, storeId) = ((T)invocation.Arguments[0], PropertyOf((LambdaExpression)invocation.Arguments[1]),
                     (bool)invocation.Arguments[2], (int)invocation.Arguments[3]);
                 if (overrideForStore || storeId == 0)
+                {
                     _values[(typeof(T), property.Name, storeId)] = property.GetValue(settings);
-                else
-                    _values.TryRemove((typeof(T), property.Name, storeId), out _);
-                return Task.CompletedTask;
-            }));
-        Mock.Setup(s => s.SaveSettingAsync(It.IsAny<T>(), It.IsAny<Expression<Func<T, It.IsAnyType>>>(), It.IsAny<int>(), It.IsAny<bool>()))
-            .Returns(new InvocationFunc(invocation =>
-            {
-                var property = PropertyOf((LambdaExpression)invocation.Arguments[1]);
-                _values[(typeof(T), property.Name, (int)invocation.Arguments[2])] = property.GetValue(invocation.Arguments[0]);
+                    if ((bool)invocation.Arguments[4])
+                        DropCache();
+                }
+                else if (_values.TryRemove((typeof(T), property.Name, storeId), out _))
+                    DropCache(); // nopCommerce deletes a setting row with a cache clear, whatever clearCache says
                 return Task.CompletedTask;
             }));
         Mock.Setup(s => s.SettingExistsAsync(It.IsAny<T>(), It.IsAny<Expression<Func<T, It.IsAnyType>>>(), It.IsAny<int>()))
-            .Returns(new InvocationFunc(invocation => Task.FromResult(_values.ContainsKey(
+            .Returns(new InvocationFunc(invocation => Task.FromResult(ReadValues().ContainsKey(
                 (typeof(T), PropertyOf((LambdaExpression)invocation.Arguments[1]).Name, (int)invocation.Arguments[2])))));
     }
 

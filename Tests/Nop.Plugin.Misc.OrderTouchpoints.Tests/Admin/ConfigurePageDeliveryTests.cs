@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
 using Nop.Plugin.Misc.OrderTouchpoints.Reports;
@@ -42,6 +43,62 @@ public class ConfigurePageDeliveryTests
             ("Voyado Engage", 3, 40, 2, new DateTime(2026, 11, 20, 10, 15, 0)),
             ("VTmarketing", 0, 0, 0, null)
         }));
+    }
+
+    private const string HealthUnavailable = "The delivery health could not be loaded; the reason is in System → Log.";
+
+    private void FailHealthReport() =>
+        _host.Reports.Setup(o => o.GetVendorHealthAsync(It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException("The report query timed out."));
+
+    private void VerifyHealthFailureReported()
+    {
+        _host.Notifications.Verify(n => n.ErrorNotification(HealthUnavailable, true, 0), Times.Once);
+        _host.Logger.Verify(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<TimeoutException>(), null), Times.Once);
+    }
+
+    [Test]
+    public async Task A_health_report_that_fails_still_shows_the_configure_page_and_says_so()
+    {
+        FailHealthReport();
+
+        var page = await _host.GetPageAsync();
+
+        Assert.That(page.Health, Is.Empty);
+        Assert.That(page.Transactionale, Is.Not.Null, "the vendor cards are there to act on");
+        VerifyHealthFailureReported();
+    }
+
+    [Test]
+    public async Task A_refused_save_shows_the_page_again_when_the_health_report_fails()
+    {
+        var model = await _host.GetPageAsync();
+        FailHealthReport();
+        model.Delivery.RetrySchedule = "soon";
+
+        var (result, modelState) = await _host.PostAsync(model);
+
+        Assert.That(result, Is.TypeOf<ViewResult>());
+        Assert.That(modelState.IsValid, Is.False);
+        Assert.That(((ConfigurationModel)((ViewResult)result).Model!).Health, Is.Empty);
+        _host.Notifications.Verify(n => n.ErrorNotification("Nothing was saved: correct the fields marked below.", true, 0), Times.Once);
+        VerifyHealthFailureReported();
+    }
+
+    [Test]
+    public async Task The_payload_preview_still_shows_when_the_health_report_fails()
+    {
+        FailHealthReport();
+        _host.Orders.Setup(o => o.GetOrderByCustomOrderNumberAsync("A-42")).ReturnsAsync(new Order { Id = 42, CustomOrderNumber = "A-42", StoreId = 3 });
+        foreach (var channel in _host.Channels.Values)
+            channel.Setup(c => c.IsActiveForAsync(It.IsAny<int>(), It.IsAny<TouchpointEvent>())).ReturnsAsync(false);
+
+        var result = await _host.CreateController().Preview(new PayloadPreviewModel { OrderNumber = "A-42" }, CancellationToken.None);
+
+        var page = (ConfigurationModel)((ViewResult)result).Model!;
+        Assert.That(page.Preview.OrderId, Is.EqualTo(42));
+        Assert.That(page.Health, Is.Empty);
+        VerifyHealthFailureReported();
     }
 
     [Test]

@@ -51,6 +51,7 @@ public sealed class ConfigurePageHost
     public Mock<IProductAttributeService> ProductAttributes { get; } = new();
     public Mock<ISpecificationAttributeService> SpecificationAttributes { get; } = new();
     public Mock<IDeliveryReports> Reports { get; } = new();
+    public Mock<Nop.Services.Logging.ILogger> Logger { get; } = new();
     public AdminTimeZone AdminTimeZone { get; } = new();
     public Dictionary<TouchpointVendor, Mock<ITouchpointChannel>> Channels { get; } = [];
 
@@ -117,7 +118,8 @@ public sealed class ConfigurePageHost
             new VtMarketingFeedModelFactory(settings, Stores.Object, Localization.Object, feedTokens),
             new DeliverySettingsForm(settings),
             new AlertSettingsForm(settings),
-            new VendorHealthModelFactory(Reports.Object, AdminTimeZone.Helper.Object, TestVendors.Registered));
+            new VendorHealthModelFactory(Reports.Object, AdminTimeZone.Helper.Object, TestVendors.Registered),
+            Notifications.Object, Localization.Object, Logger.Object);
         var channels = Channels.Values.Select(c => c.Object).ToList();
         return new OrderTouchpointsConfigurationController(form,
             new PayloadPreviewFactory(Orders.Object, channels, Localization.Object, Time),

@@ -181,6 +181,29 @@ public class ConnectionTestAndPreviewTests
     }
 
     [Test]
+    public async Task A_vendor_whose_settings_cannot_be_read_is_shown_with_the_reason_and_the_others_still_preview()
+    {
+        AddOrder();
+        var vt = _host.Channels[TouchpointVendor.VtMarketing];
+        vt.Setup(c => c.IsActiveForAsync(3, TouchpointEvent.OrderPlaced)).ThrowsAsync(new TimeoutException("settings read timed out"));
+        var voyado = _host.Channels[TouchpointVendor.VoyadoEngage];
+        voyado.Setup(c => c.IsActiveForAsync(3, TouchpointEvent.OrderPlaced)).ReturnsAsync(true);
+        voyado.Setup(c => c.PreviewAsync(It.IsAny<DeliveryRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PayloadPreview([], "nothing to send"));
+
+        var preview = await PreviewAsync("A-42");
+
+        Assert.That(preview.Results.Select(r => (r.VendorName, r.Event)), Is.EquivalentTo(new[]
+        {
+            ("VTmarketing", TouchpointEvent.OrderPlaced),
+            ("Voyado Engage", TouchpointEvent.OrderPlaced)
+        }));
+        var failed = preview.Results.Single(r => r.VendorName == "VTmarketing");
+        Assert.That(failed.CannotSendReason, Does.Contain("settings read timed out"));
+        Assert.That(failed.Requests, Is.Empty);
+        vt.Verify(c => c.PreviewAsync(It.IsAny<DeliveryRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
     public async Task An_unknown_order_number_asks_no_vendor_anything()
     {
         var preview = await PreviewAsync("nope");

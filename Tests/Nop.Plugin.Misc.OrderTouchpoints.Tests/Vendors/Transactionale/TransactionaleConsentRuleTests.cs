@@ -126,6 +126,25 @@ public class TransactionaleConsentRuleTests
     }
 
     [Test]
+    public async Task Upgrade_of_all_stores_gives_no_value_of_its_own_to_a_store_that_only_inherits_even_through_the_settings_cache()
+    {
+        // Reads go through a cached copy of the table, as in nopCommerce, so the all-stores write is seen by the
+        // store reads only if the upgrade clears the cache in between.
+        var store = new InMemorySettingStore { CachesReads = true };
+        store.Seed(new OrderTouchpointsTransactionaleSettings { Enabled = true, ShopCountryCode = "IT" });
+        var stores = new Mock<IStoreService>();
+        stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync([new Store { Id = 1 }, new Store { Id = 2 }]);
+
+        var upgraded = await new TransactionaleConsentUpgrade(store.Mock.Object, stores.Object).ApplyAsync();
+
+        Assert.That(upgraded, Is.EqualTo(new[] { 0 }));
+        Assert.That(store.Exists<OrderTouchpointsTransactionaleSettings, bool>(s => s.SendWithoutConsentCheck, 1), Is.False,
+            "store 1 keeps inheriting, so a later all-stores choice still applies to it");
+        Assert.That(store.Exists<OrderTouchpointsTransactionaleSettings, bool>(s => s.SendWithoutConsentCheck, 2), Is.False);
+        Assert.That(TransactionaleConsentRule.ModeOf(store.Load<OrderTouchpointsTransactionaleSettings>(1)), Is.EqualTo(TransactionaleConsentMode.WithoutConsentCheck));
+    }
+
+    [Test]
     public async Task Upgrade_of_a_store_enabled_on_its_own_saves_the_choice_for_that_store_only()
     {
         var store = new InMemorySettingStore();
