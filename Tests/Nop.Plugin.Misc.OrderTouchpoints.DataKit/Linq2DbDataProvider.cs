@@ -32,12 +32,6 @@ public sealed class Linq2DbDataProvider(DataConnection connection, string? confi
 
     public IQueryable<TEntity> GetTable<TEntity>() where TEntity : BaseEntity => connection.GetTable<TEntity>();
 
-    public void UpdateEntities<TEntity>(IEnumerable<TEntity> entities) where TEntity : BaseEntity
-    {
-        foreach (var entity in entities)
-            connection.Update(entity);
-    }
-
     /// <summary>The SQLSTATE of each statement the database refused, so a test can tell a deadlock victim from a fault.</summary>
     public IReadOnlyList<string?> RefusedStatements
     {

@@ -107,7 +107,7 @@ public sealed class CatalogueDatabase : IAsyncDisposable
         await ExecuteAsync(connection, sql, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var connection = Open(Kind, ConnectionString);
         await connection.OpenAsync(cancellationToken);

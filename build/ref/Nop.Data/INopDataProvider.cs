@@ -5,8 +5,6 @@ namespace Nop.Data;
 
 public partial interface INopDataProvider
 {
-    void UpdateEntities<TEntity>(IEnumerable<TEntity> entities) where TEntity : BaseEntity;
-
     Task<int> ExecuteNonQueryAsync(string sql, params DataParameter[] dataParameters);
 
     Task<IList<T>> QueryAsync<T>(string sql, params DataParameter[] parameters);

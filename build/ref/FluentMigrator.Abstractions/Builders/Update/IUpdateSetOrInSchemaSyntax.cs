@@ -1,0 +1,5 @@
+namespace FluentMigrator.Builders.Update;
+
+public interface IUpdateSetOrInSchemaSyntax : IUpdateSetSyntax
+{
+}
