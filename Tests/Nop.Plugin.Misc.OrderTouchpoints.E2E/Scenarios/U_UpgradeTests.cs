@@ -1,3 +1,4 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
@@ -29,6 +30,8 @@ public sealed class U_UpgradeTests : StoreScenario
 
         if (suite.Plugin.IsInstalled())
             await suite.Plugin.UninstallAsync(suite.Admin);
+        Assert.That(await suite.Database.TableExistsAsync(OutboxTableMigration.TableName), Is.False,
+            "the uninstall dropped the outbox, so the previous release starts from its own schema and the upgrade runs this build's updates");
         if (Directory.Exists(suite.Plugin.PluginFolder))
             Directory.Delete(suite.Plugin.PluginFolder, recursive: true);
         suite.ConfiguredForThisRun = false;
@@ -55,6 +58,8 @@ public sealed class U_UpgradeTests : StoreScenario
 
             Assert.That(suite.Plugin.InstalledFilesVersion(), Is.EqualTo(currentVersion), "this build's files replaced the previous release");
             Assert.That(suite.Plugin.IsInstalled(), Is.True, "the plugin stayed installed");
+            Assert.That(await suite.Database.ColumnExistsAsync(OutboxTableMigration.TableName, nameof(OrderTouchpointDelivery.DeliveredState)), Is.True,
+                "this build's update migrations ran");
             Assert.That(await SettingsAsync(suite), Is.SupersetOf(settingsBefore), "every setting and encrypted key kept its value");
             var rowsAfter = await RowsAsync(suite, [delivered, .. waiting]);
             Assert.That(rowsAfter.Keys, Is.SupersetOf(rowsBefore.Keys), "every outbox row is kept");

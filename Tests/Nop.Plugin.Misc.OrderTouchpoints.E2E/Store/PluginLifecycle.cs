@@ -121,11 +121,19 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
         await RestartAsync(admin);
     }
 
+    /// <summary>
+    /// Uninstalls as the plugin list's buttons do. nopCommerce 4.90's uninstall button only marks the plugin; the uninstall
+    /// itself (the plugin's UninstallAsync and its migrations' Down) runs when the changes are applied, not at a restart.
+    /// </summary>
     public async Task UninstallAsync(NopHttpSession admin)
     {
         await admin.GetPageAsync("Admin/Plugin/List");
         Expect(await admin.PostFormAsync("Admin/Plugin/List", [new($"uninstall-plugin-link-{SystemName}", "")]), "uninstall");
+        await admin.GetPageAsync("Admin/Plugin/List");
+        Expect(await admin.PostFormAsync("Admin/Plugin/List", [new("plugin-apply-changes", "")]), "apply the uninstall");
         await RestartAsync(admin);
+        if (IsInstalled())
+            throw new InvalidOperationException("the plugin is still installed after the uninstall; see the store log");
     }
 
     /// <summary>The version in the plugin.json of the plugin folder the store loads.</summary>
