@@ -31,7 +31,8 @@ public static class VoyadoOrderState
 
     /// <summary>
     /// When Engage was last shown <paramref name="state"/> for the order: skipped; when the post that may have shown it lost
-    /// its answer: held for the owner, as the lost one is (a second mail is final, a resend costs a minute). Else null.
+    /// its answer: held for the owner, as the lost one is (a second mail is final, a resend costs a minute). The owner
+    /// resends the lost post, not this one: while the lost post keeps its state, this one would be held again. Else null.
     /// </summary>
     public static DeliveryOutcome? Repeats(LastDeliveredState? last, string state)
     {
@@ -39,7 +40,7 @@ public static class VoyadoOrderState
             return null;
         return last.AnswerLost
             ? DeliveryOutcome.Rejected($"The {PostName(last.Event)} post may have shown Engage {state} already: it was sent and its answer was lost. " +
-                                       "Check in Voyado Engage whether the customer got that mail; resend this post from the delivery log only if not.")
+                                       $"Check in Voyado Engage whether the customer got that mail; if not, resend the {PostName(last.Event)} post from the delivery log (it shows this state).")
             : DeliveryOutcome.CannotSend($"Engage already has {state} for this order, from the {PostName(last.Event)} post; this post would repeat it, so it is not sent.");
     }
 

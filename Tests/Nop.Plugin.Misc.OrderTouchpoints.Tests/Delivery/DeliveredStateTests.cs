@@ -152,7 +152,8 @@ public class DeliveredStateTests
         Assert.That(placed.DeliveredState, Is.EqualTo("Confirmed/Paid"), "the state the lost post may have shown");
         var paid = EngageRow(TouchpointEvent.OrderPaid);
         Assert.That(paid.Status, Is.EqualTo(DeliveryStatus.Failed));
-        Assert.That(paid.LastReason, Does.StartWith("The placed post may have shown Engage Confirmed/Paid already"));
+        Assert.That(paid.LastReason, Does.StartWith("The placed post may have shown Engage Confirmed/Paid already")
+            .And.Contain("resend the placed post"), "the owner is sent to the lost post, whose resend shows this state");
         Assert.That(_vendors.Violations(TouchpointVendor.VoyadoEngage), Is.Empty);
     }
 
