@@ -222,7 +222,8 @@ public class DeliveryDispatcher(IServiceScopeFactory scopeFactory, TimeProvider 
         catch (SendInterruptedException interrupted) when (limits.IsCancellationRequested)
         {
             // A limit cut a request that was out: the vendor may have it, exactly as after an attempt timeout.
-            return UnknownOutcome.Decide(interrupted.Repeat, channel.Facts, request, WhatHappened(), interrupted.VendorKey);
+            return UnknownOutcome.Decide(interrupted.Repeat, channel.Facts, request, WhatHappened(), interrupted.VendorKey)
+                with { DeliveredState = interrupted.PossiblyShownState };
         }
         catch (OperationCanceledException) when (limits.IsCancellationRequested)
         {

@@ -70,7 +70,16 @@ public class VoyadoTouchpointChannel(
         var lastShown = await outbox.GetLastDeliveredStateAsync(request.StoreId, request.OrderId, About.Vendor, cancellationToken);
         if (VoyadoOrderState.Repeats(lastShown, state) is { } repeat)
             return repeat;
-        return await PostAsync(connection, delivery, request, state, cancellationToken);
+        try
+        {
+            return await PostAsync(connection, delivery, request, state, cancellationToken);
+        }
+        catch (SendInterruptedException interrupted) when (interrupted.Repeat == VoyadoClient.OrderPostRepeat)
+        {
+            // The send time limit cut the order post while it was out: Engage may show its state, as after a lost answer.
+            interrupted.PossiblyShownState = state;
+            throw;
+        }
     }
 
     private async Task<DeliveryOutcome> PostAsync(VoyadoConnection connection, VoyadoDelivery delivery, DeliveryRequest request, string state,

@@ -27,8 +27,10 @@ public sealed record RecordedRequest(
 /// <summary>A request and the status it was answered with, once the answer was written.</summary>
 public sealed record AnsweredRequest(RecordedRequest Request, int Status, DateTimeOffset AnsweredAt);
 
-/// <summary>What the fake vendor answers; <see cref="Delay"/> simulates a slow vendor.</summary>
-/// <summary>A scripted answer; <see cref="HangUp"/>: the request is read, then the connection is dropped without an answer.</summary>
+/// <summary>
+/// A scripted answer: <see cref="Delay"/> makes a slow vendor; <see cref="HangUp"/> reads the request, then drops the
+/// connection without an answer.
+/// </summary>
 public sealed record FakeResponse(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null,
     bool HangUp = false)
 {

@@ -158,6 +158,55 @@ public class DeliveredStateTests
     }
 
     [Test]
+    public async Task An_order_post_cut_when_the_application_stops_keeps_the_state_it_may_have_shown_so_a_later_post_of_it_is_held()
+    {
+        // An attempt timeout beyond the stop grace: the stop cuts the post before its own timeout would.
+        await _host.DisposeAsync();
+        _host = TouchpointHost.Create(_shop, SandboxSettings.Create(VendorEndpoints.Of(_vendors),
+            new OrderTouchpointsDeliverySettings { AttemptTimeoutSeconds = 120 }), _time);
+        var orderPostOut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _vendors.Misbehave = (vendor, request) =>
+        {
+            if (vendor != TouchpointVendor.VoyadoEngage || request.Path != "/api/v2/orders")
+                return null;
+            orderPostOut.TrySetResult();
+            return new FakeResponse(200, "{}", Delay: TimeSpan.FromMinutes(5));
+        };
+        Order.PaymentStatus = PaymentStatus.Paid;
+        await PublishAsync(async c =>
+        {
+            await c.HandleEventAsync(new OrderPlacedEvent(Order));
+            await c.HandleEventAsync(new OrderPaidEvent(Order));
+        });
+
+        using var stopping = new CancellationTokenSource();
+        var drain = _host.Services.GetRequiredService<DeliveryDispatcher>().DrainAsync(stopping.Token);
+        await orderPostOut.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+        _time.Advance(DrainPlan.StopGrace + TimeSpan.FromSeconds(1));
+        try
+        {
+            await drain.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        var placed = EngageRow(TouchpointEvent.OrderPlaced);
+        Assert.That(placed.Status, Is.EqualTo(DeliveryStatus.Failed));
+        Assert.That(placed.LastReason, Does.StartWith("Sent, cut without an answer when the application stopped."));
+        Assert.That(placed.DeliveredState, Is.EqualTo("Confirmed/Paid"), "the state the cut post may have shown");
+
+        await SettleAsync();
+
+        var paid = EngageRow(TouchpointEvent.OrderPaid);
+        Assert.That(paid.Status, Is.EqualTo(DeliveryStatus.Failed));
+        Assert.That(paid.LastReason, Does.StartWith("The placed post may have shown Engage Confirmed/Paid already"));
+        Assert.That(_vendors.Engage.OrderPosts, Has.Count.EqualTo(1), "Engage got the cut post and nothing more");
+        Assert.That(_vendors.Violations(TouchpointVendor.VoyadoEngage), Is.Empty);
+    }
+
+    [Test]
     public async Task An_order_saved_paid_at_checkout_reaches_Engage_with_exactly_one_post()
     {
         Order.PaymentStatus = PaymentStatus.Paid;
