@@ -10,8 +10,19 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
 {
     private const string Outbox = OutboxTableMigration.TableName;
 
-    /// <summary>The columns version 1.0 of the plugin created; 1.1 added FirstAttemptOnUtc, VendorKey, FinishedOnUtc and EventSourceId.</summary>
-    private static readonly string[] Version10Added = ["FirstAttemptOnUtc", "VendorKey", "FinishedOnUtc", "EventSourceId"];
+    /// <summary>
+    /// The outbox columns added after 1.0: 1.1's FirstAttemptOnUtc, VendorKey, FinishedOnUtc and EventSourceId, 1.3's
+    /// SentByNode and DeliveredState.
+    /// </summary>
+    private static readonly string[] AddedAfter10 =
+        ["FirstAttemptOnUtc", "VendorKey", "FinishedOnUtc", "EventSourceId", nameof(OrderTouchpointDelivery.SentByNode), nameof(OrderTouchpointDelivery.DeliveredState)];
+
+    /// <summary>The tables added after 1.0: 1.1's vendor-key leases and 1.3's three.</summary>
+    private static readonly string[] TablesAddedAfter10 =
+    [
+        OutboxTableMigration.LeaseTableName, ErasedCustomersMigration.ErasedCustomerTableName, AlertStatesMigration.AlertStateTableName,
+        DeliveryHoursMigration.TableName
+    ];
 
     [Test]
     public async Task Uninstalling_drops_every_table_the_migrations_created()
@@ -35,7 +46,7 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
     {
         var (fresh, updated) = await NewInstallAndUpdatedVersion10Async();
 
-        foreach (var table in new[] { Outbox, DeliveryHoursMigration.TableName })
+        foreach (var table in TablesAddedAfter10.Prepend(Outbox))
             Assert.That(await ColumnsByNameAsync(updated, table), Is.EqualTo(await ColumnsByNameAsync(fresh, table)), table);
     }
 
@@ -44,7 +55,7 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
     {
         var (fresh, updated) = await NewInstallAndUpdatedVersion10Async();
 
-        foreach (var table in new[] { Outbox, OutboxTableMigration.LeaseTableName, AlertStatesMigration.AlertStateTableName, DeliveryHoursMigration.TableName })
+        foreach (var table in TablesAddedAfter10.Prepend(Outbox))
             Assert.That(await IndexesByNameAsync(updated, table), Is.EqualTo(await IndexesByNameAsync(fresh, table)), table);
     }
 
@@ -76,8 +87,9 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
     }
 
     /// <summary>
-    /// The outbox as version 1.0 installed it: today's installation migration without what 1.1 added (its columns, the
-    /// delivery key with the event source, the finished index, the lease table), with 1.0's key on store, order, vendor and event.
+    /// The outbox as version 1.0 installed it: today's installation migration without what later versions added (their
+    /// columns and tables, the delivery key with the event source, the finished index), with 1.0's key on store, order,
+    /// vendor and event.
     /// </summary>
     private async Task<CatalogueDatabase> Version10OutboxAsync()
     {
@@ -87,9 +99,10 @@ public class InstallLifecycleTests(DatabaseKind kind) : DatabaseFixture(kind)
         var cancellationToken = TestContext.CurrentContext.CancellationToken;
         foreach (var index in new[] { OutboxTableMigration.KeyIndex, OutboxTableMigration.FinishedIndex })
             await database.ExecuteAsync(Kind == DatabaseKind.PostgreSQL ? $"DROP INDEX {q(index)}" : $"DROP INDEX {q(index)} ON {q(Outbox)}", cancellationToken);
-        foreach (var column in Version10Added)
+        foreach (var column in AddedAfter10)
             await database.ExecuteAsync($"ALTER TABLE {q(Outbox)} DROP COLUMN {q(column)}", cancellationToken);
-        await database.ExecuteAsync($"DROP TABLE {q(OutboxTableMigration.LeaseTableName)}", cancellationToken);
+        foreach (var table in TablesAddedAfter10)
+            await database.ExecuteAsync($"DROP TABLE {q(table)}", cancellationToken);
         await database.ExecuteAsync(
             $"CREATE UNIQUE INDEX {q(OutboxVersion11Migration.Version10KeyIndex)} ON {q(Outbox)} ({q("StoreId")}, {q("OrderId")}, {q("VendorId")}, {q("EventId")})",
             cancellationToken);
