@@ -18,7 +18,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Benchmarks;
 /// A catalogue of any size behind fakes of nopCommerce's services. Products are made page by page when
 /// the search asks for them (as a database would return them), so the catalogue itself holds nothing and
 /// the measured memory is the feed's own. Each product: HTML description, two categories, a manufacturer,
-/// two pictures, every third one discounted.
+/// two pictures, tracked stock, every third one discounted.
 /// </summary>
 public sealed class SyntheticCatalogue(int productCount)
 {
@@ -31,7 +31,8 @@ public sealed class SyntheticCatalogue(int productCount)
             ("GetLanguageByIdAsync", a => Task.FromResult(new Language { Id = (int)a[0]!, UniqueSeoCode = "it"})));
         var settings = Fake<ISettingService>(("LoadSettingAsync", _ => Task.FromResult(new LocalizationSettings())));
         var products = Fake<IProductService>(
-            ("SearchProductsAsync", a => Task.FromResult<IPagedList<Product>>(Page((int)a[0]!, (int)a[1]!))));
+            ("SearchProductsAsync", a => Task.FromResult<IPagedList<Product>>(Page((int)a[0]!, (int)a[1]!))),
+            ("GetTotalStockQuantityAsync", a => Task.FromResult(((Product)a[0]!).StockQuantity)));
         var categories = Fake<ICategoryService>(
             ("GetProductCategoryIdsAsync", a => Task.FromResult<IDictionary<int, int[]>>(
                 ((int[])a[0]!).ToDictionary(id => id, id => new[] { id % CategoryCount + 1, id * 7 % CategoryCount + 1 }))),
@@ -52,7 +53,9 @@ public sealed class SyntheticCatalogue(int productCount)
         return new VtMarketingFeedWriter(
             new VtMarketingFeedStoreResolver(languages, settings),
             new VtMarketingFeedRowReader(products, Fake<IProductAttributeService>(), categories, manufacturers, pictures, urls, localization,
-                new VtMarketingFeedColors(Fake<IProductAttributeService>(), Fake<IProductAttributeParser>(), Fake<ISpecificationAttributeService>(), localization)));
+                new VtMarketingFeedColors(Fake<IProductAttributeService>(), Fake<IProductAttributeParser>(), Fake<ISpecificationAttributeService>(), localization),
+                new VtMarketingFeedStock(products, Fake<IProductAttributeService>()),
+                new VtMarketingFeedVariantPrices(Fake<IProductAttributeParser>(), products)));
     }
 
     private static TService Fake<TService>(params (string Method, Func<object?[], object?> Answer)[] answers) where TService : class =>
@@ -85,6 +88,7 @@ public sealed class SyntheticCatalogue(int productCount)
                 Price = 10m + id % 90,
                 OldPrice = id % 3 == 0 ? 120m : 0m,
                 StockQuantity = id % 50,
+                ManageInventoryMethod = ManageInventoryMethod.ManageStock,
                 Published = true,
                 VisibleIndividually = true
             });

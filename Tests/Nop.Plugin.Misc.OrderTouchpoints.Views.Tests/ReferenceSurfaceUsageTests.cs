@@ -31,6 +31,9 @@ public class ReferenceSurfaceUsageTests
         "Nop.Core.Domain.Common.GenericAttribute.EntityId",
         "Nop.Core.Domain.Common.GenericAttribute.KeyGroup",
         "Nop.Core.Domain.Common.GenericAttribute.StoreId",
+        // The feed asks nopCommerce for a tracked product's stock total, which is this quantity unless it uses
+        // multiple warehouses; the sample catalogue answers from it the same way.
+        "Nop.Core.Domain.Catalog.Product.StockQuantity",
         // The host's DataTables grid: it binds the request paging into the plugin's search model, reads the
         // total of the plugin's page and serializes the list model the plugin returns.
         "Nop.Core.IPagedList`1.TotalCount",

@@ -21,7 +21,9 @@ public class VtMarketingFeedRowReader(
     IPictureService pictureService,
     IUrlRecordService urlRecordService,
     ILocalizationService localizationService,
-    VtMarketingFeedColors colors)
+    VtMarketingFeedColors colors,
+    VtMarketingFeedStock stock,
+    VtMarketingFeedVariantPrices variantPrices)
 {
     public const int PageSize = 500;
 
@@ -48,8 +50,7 @@ public class VtMarketingFeedRowReader(
                     if (product.Deleted || !product.Published || !product.VisibleIndividually)
                         continue;
                     var (ids, titles) = names.Categories(Ids(categoryIds, product.Id));
-                    var row = await ProductRowAsync(store, product, idSource, ids, titles, names.Brand(Ids(manufacturerIds, product.Id)));
-                    row = row with { Color = await colors.ForProductAsync(color, product.Id, store.LanguageId) };
+                    var row = await ProductRowAsync(store, product, idSource, color, ids, titles, names.Brand(Ids(manufacturerIds, product.Id)));
                     yield return row;
                     if (idSource == ProductIdSource.Sku)
                     {
@@ -64,8 +65,7 @@ public class VtMarketingFeedRowReader(
                         // here keeps ids unique. The service filters the rest already; a fork must not add hidden ones.
                         if (child.Deleted || !child.Published || child.VisibleIndividually)
                             continue;
-                        var childRow = await AssociatedRowAsync(store, child, idSource, row);
-                        childRow = childRow with { Color = await colors.ForProductAsync(color, child.Id, store.LanguageId) };
+                        var childRow = await AssociatedRowAsync(store, child, idSource, color, row);
                         yield return childRow;
                         if (idSource == ProductIdSource.Sku)
                         {
@@ -84,7 +84,7 @@ public class VtMarketingFeedRowReader(
         idsByProduct.TryGetValue(productId, out var ids) ? ids : null;
 
     private async Task<VtMarketingFeedRow> ProductRowAsync(VtMarketingFeedStore store, Product product, ProductIdSource idSource,
-        IReadOnlyList<int> categoryIds, IReadOnlyList<string> categoryTitles, string brand)
+        FeedColorSource color, IReadOnlyList<int> categoryIds, IReadOnlyList<string> categoryTitles, string brand)
     {
         var seName = await urlRecordService.GetSeNameAsync(product, store.LanguageId);
         var (price, discountPrice) = VtMarketingFeedPrice.From(product.Price, product.OldPrice);
@@ -99,9 +99,9 @@ public class VtMarketingFeedRowReader(
             Price: price,
             DiscountPrice: discountPrice,
             Photos: await PhotoUrlsAsync(store, product.Id),
-            Color: string.Empty,
+            Color: await colors.ForProductAsync(color, product.Id, store.LanguageId),
             Brand: brand,
-            Stock: product.StockQuantity,
+            Stock: await stock.ForProductAsync(product),
             IsVariation: false);
     }
 
@@ -111,7 +111,7 @@ public class VtMarketingFeedRowReader(
     /// categories and brand are the grouped product's, as are the photos and description when it has none.
     /// </summary>
     private async Task<VtMarketingFeedRow> AssociatedRowAsync(VtMarketingFeedStore store, Product child, ProductIdSource idSource,
-        VtMarketingFeedRow parentRow)
+        FeedColorSource color, VtMarketingFeedRow parentRow)
     {
         var (price, discountPrice) = VtMarketingFeedPrice.From(child.Price, child.OldPrice);
         var description = await DescriptionAsync(child, store.LanguageId);
@@ -124,8 +124,8 @@ public class VtMarketingFeedRowReader(
             Price = price,
             DiscountPrice = discountPrice,
             Photos = photos.Count > 0 ? photos : parentRow.Photos,
-            Color = string.Empty,
-            Stock = child.StockQuantity,
+            Color = await colors.ForProductAsync(color, child.Id, store.LanguageId),
+            Stock = await stock.ForProductAsync(child),
             IsVariation = true
         };
     }
@@ -169,31 +169,14 @@ public class VtMarketingFeedRowReader(
             var id = VtMarketingProductIds.For(ProductIdSource.Sku, product.Id, combination.Sku);
             if (!seen.Add(id))
                 continue;
-            var (price, discountPrice) = combination.OverriddenPrice is decimal overridden
-                ? (overridden, 0m)
-                : (productRow.Price, productRow.DiscountPrice);
-            var stock = product.ManageInventoryMethod == ManageInventoryMethod.ManageStockByAttributes
-                ? combination.StockQuantity
-                : product.StockQuantity;
+            var (price, discountPrice) = await variantPrices.ForCombinationAsync(product, combination);
             rows.Add(productRow with
             {
-                Id = id, Price = price, DiscountPrice = discountPrice, Stock = stock, IsVariation = true,
+                Id = id, Price = price, DiscountPrice = discountPrice, IsVariation = true,
+                Stock = VtMarketingFeedStock.ForCombination(product, combination, productRow.Stock),
                 Color = await colors.ForCombinationAsync(color, product.Id, combination.AttributesXml, languageId)
             });
         }
         return rows;
     }
-}
-
-/// <summary>
-/// Price and DiscountPrice columns from nopCommerce catalogue data (primary store currency, as entered).
-/// nopCommerce marks a reduced price with <c>OldPrice</c>: the storefront shows OldPrice struck through
-/// next to Price whenever OldPrice is above Price. That is VTmarketing's "price before / discounted
-/// price" pair, so Price = OldPrice and DiscountPrice = Price then; otherwise DiscountPrice is 0.
-/// Discounts that depend on the customer, a coupon or the cart are not catalogue prices and not included.
-/// </summary>
-public static class VtMarketingFeedPrice
-{
-    public static (decimal Price, decimal DiscountPrice) From(decimal price, decimal oldPrice) =>
-        oldPrice > price ? (oldPrice, price) : (price, 0m);
 }

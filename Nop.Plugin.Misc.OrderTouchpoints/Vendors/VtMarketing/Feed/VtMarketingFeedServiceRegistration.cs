@@ -10,6 +10,8 @@ public static class VtMarketingFeedServiceRegistration
         services.AddSingleton<VtMarketingFeedCache>();
         services.AddScoped<VtMarketingFeedStoreResolver>();
         services.AddScoped<VtMarketingFeedColors>();
+        services.AddScoped<VtMarketingFeedStock>();
+        services.AddScoped<VtMarketingFeedVariantPrices>();
         services.AddScoped<VtMarketingFeedRowReader>();
         services.AddScoped<VtMarketingFeedWriter>();
         services.AddScoped<VtMarketingFeedTokens>();

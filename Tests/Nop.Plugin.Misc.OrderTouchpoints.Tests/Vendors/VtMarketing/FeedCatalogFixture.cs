@@ -44,6 +44,11 @@ public sealed class FeedCatalogFixture
     /// <summary>(grouped product id, associated product id): nopCommerce's Product.ParentGroupedProductId.</summary>
     public List<(int ParentId, int ChildId)> AssociatedProducts { get; } = [];
     public List<(int ParentId, int StoreId, bool ShowHidden)> AssociatedSearches { get; } = [];
+    /// <summary>
+    /// productId → its stock across warehouses less what is reserved, for products that use multiple warehouses
+    /// (nopCommerce's Product.UseMultipleWarehouses); other tracked products have their StockQuantity.
+    /// </summary>
+    public Dictionary<int, int> WarehouseStock { get; } = [];
 
     public Mock<ICategoryService> CategoryService { get; } = new();
     public Mock<IManufacturerService> ManufacturerService { get; } = new();
@@ -68,6 +73,11 @@ public sealed class FeedCatalogFixture
             .Returns(new InvocationFunc(invocation => Task.FromResult(Search(invocation.Arguments))));
         shop.ProductService.Setup(s => s.GetAssociatedProductsAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
             .ReturnsAsync((int parentId, int storeId, int _, bool showHidden) => Associated(parentId, storeId, showHidden));
+        shop.ProductService.Setup(s => s.GetTotalStockQuantityAsync(It.IsAny<Product>(), It.IsAny<bool>(), It.IsAny<int>()))
+            .ReturnsAsync((Product product, bool _, int _) => TotalStock(product));
+        // Like nopCommerce's, it finds deleted products too.
+        shop.ProductService.Setup(s => s.GetProductByIdAsync(It.IsAny<int>()))
+            .ReturnsAsync((int id) => shop.Products.FirstOrDefault(p => p.Id == id)!);
         CategoryService.Setup(s => s.GetProductCategoryIdsAsync(It.IsAny<int[]>())).ReturnsAsync((int[] ids) => Group(ProductCategories, ids));
         CategoryService.Setup(s => s.GetCategoriesByIdsAsync(It.IsAny<int[]>()))
             .ReturnsAsync((int[] ids) => Categories.Where(c => ids.Contains(c.Id) && !c.Deleted).ToList());
@@ -91,10 +101,11 @@ public sealed class FeedCatalogFixture
             .ReturnsAsync((int productId) => AttributeMappings.Where(m => m.ProductId == productId).Select(m => m.Mapping).ToList());
         AttributeService.Setup(s => s.GetProductAttributeValuesAsync(It.IsAny<int>()))
             .ReturnsAsync((int mappingId) => AttributeMappings.Where(m => m.Mapping.Id == mappingId).SelectMany(m => m.Values).ToList());
-        // The sample combinations' AttributesXml is "<value id>,<value id>…" here: enough to know which values a variation chose.
+        // The sample combinations' AttributesXml is "<value id>,<value id>…" here: enough to know which values a variation
+        // chose. Mapping 0 means every mapping, as in nopCommerce.
         shop.AttributeParser.Setup(s => s.ParseProductAttributeValuesAsync(It.IsAny<string>(), It.IsAny<int>()))
-            .ReturnsAsync((string xml, int mappingId) => AttributeMappings.Where(m => m.Mapping.Id == mappingId).SelectMany(m => m.Values)
-                .Where(v => xml.Split(',').Contains(v.Id.ToString())).ToList());
+            .ReturnsAsync((string xml, int mappingId) => AttributeMappings.Where(m => mappingId == 0 || m.Mapping.Id == mappingId)
+                .SelectMany(m => m.Values).Where(v => xml.Split(',').Contains(v.Id.ToString())).ToList());
         SpecificationService.Setup(s => s.GetProductSpecificationAttributesAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool?>(), It.IsAny<bool?>(), It.IsAny<int?>()))
             .ReturnsAsync((int productId, int _, bool? _, bool? _, int? _) => ProductSpecifications.Where(p => p.ProductId == productId)
                 .Select(p => new ProductSpecificationAttribute { SpecificationAttributeOptionId = p.Option.Id }).ToList());
@@ -132,7 +143,9 @@ public sealed class FeedCatalogFixture
         new VtMarketingFeedStoreResolver(Shop.LanguageService.Object, SettingService.Object),
         new VtMarketingFeedRowReader(Shop.ProductService.Object, AttributeService.Object, CategoryService.Object,
             ManufacturerService.Object, PictureService.Object, UrlRecordService.Object, Shop.LocalizationService.Object,
-            new VtMarketingFeedColors(AttributeService.Object, Shop.AttributeParser.Object, SpecificationService.Object, Shop.LocalizationService.Object)));
+            new VtMarketingFeedColors(AttributeService.Object, Shop.AttributeParser.Object, SpecificationService.Object, Shop.LocalizationService.Object),
+            new VtMarketingFeedStock(Shop.ProductService.Object, AttributeService.Object),
+            new VtMarketingFeedVariantPrices(Shop.AttributeParser.Object, Shop.ProductService.Object)));
 
     public Store Store(int id) => Shop.Stores.Single(s => s.Id == id);
 
@@ -163,6 +176,11 @@ public sealed class FeedCatalogFixture
             .ToList();
         return new TestPagedList<Product>(found.Skip(pageIndex * pageSize).Take(pageSize), pageIndex, pageSize, found.Count);
     }
+
+    // nopCommerce counts only tracked products' stock; the others are 0 there.
+    private int TotalStock(Product product) =>
+        product.ManageInventoryMethod != ManageInventoryMethod.ManageStock ? 0
+        : WarehouseStock.TryGetValue(product.Id, out var total) ? total : product.StockQuantity;
 
     private IList<Product> Associated(int parentId, int storeId, bool showHidden)
     {

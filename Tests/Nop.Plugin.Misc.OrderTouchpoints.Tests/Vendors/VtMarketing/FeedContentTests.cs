@@ -15,6 +15,7 @@ public class FeedContentTests
         _catalogue = FeedCatalogFixture.WithSampleCatalogue(out _);
         var cup = _catalogue.Shop.Products.Single(p => p.Id == 501);
         cup.OldPrice = 12m;
+        cup.ManageInventoryMethod = ManageInventoryMethod.ManageStock;
         cup.StockQuantity = 25;
         cup.ShortDescription = "<p>Fine porcelain cup.</p>";
         cup.FullDescription = "<p>Long text</p>";
@@ -255,8 +256,8 @@ public class FeedContentTests
         _catalogue.Shop.Products.AddRange(
         [
             new Product { Id = 700, Name = "Tea set", Sku = "TEA-SET", ProductType = ProductType.GroupedProduct, Price = 0m, Published = true, VisibleIndividually = true },
-            new Product { Id = 701, Name = "Green tea", Sku = "TEA-GREEN", Price = 8m, OldPrice = 10m, StockQuantity = 12, Published = true },
-            new Product { Id = 702, Name = "Black tea", Price = 7m, StockQuantity = 4, Published = true },
+            new Product { Id = 701, Name = "Green tea", Sku = "TEA-GREEN", Price = 8m, OldPrice = 10m, StockQuantity = 12, ManageInventoryMethod = ManageInventoryMethod.ManageStock, Published = true },
+            new Product { Id = 702, Name = "Black tea", Price = 7m, StockQuantity = 4, ManageInventoryMethod = ManageInventoryMethod.ManageStock, Published = true },
             new Product { Id = 703, Name = "Draft tea", Price = 9m, Published = false },
             new Product { Id = 704, Name = "Tea cup", Price = 5m, Published = true, VisibleIndividually = true },
             new Product { Id = 705, Name = "Old tea", Price = 6m, Published = true, Deleted = true }

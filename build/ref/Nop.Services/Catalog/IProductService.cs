@@ -5,6 +5,8 @@ namespace Nop.Services.Catalog;
 
 public partial interface IProductService
 {
+    Task<Product> GetProductByIdAsync(int productId);
+
     Task<IList<Product>> GetProductsByIdsAsync(int[] productIds);
 
     Task<IPagedList<Product>> SearchProductsAsync(
@@ -34,4 +36,6 @@ public partial interface IProductService
 
     Task<IList<Product>> GetAssociatedProductsAsync(int parentGroupedProductId,
         int storeId = 0, int vendorId = 0, bool showHidden = false);
+
+    Task<int> GetTotalStockQuantityAsync(Product product, bool useReservedQuantity = true, int warehouseId = 0);
 }

@@ -1,0 +1,8 @@
+namespace Nop.Core.Domain.Catalog;
+
+public enum AttributeValueType
+{
+    Simple = 0,
+
+    AssociatedToProduct = 10,
+}
