@@ -45,6 +45,19 @@ public sealed class F_VtMarketingFeedTests : StoreScenario
         var published = await suite.Database.ScalarAsync<long>("""select count(*) from "Product" where "Published" and not "Deleted" and "VisibleIndividually" """);
         Assert.That(feedIds, Has.Count.GreaterThanOrEqualTo((int)published), "every published product has a row");
         Assert.That(feedIds, Is.SupersetOf(itemIds), "the order event's item ids are the feed's ids");
+        // Stock as the store keeps it (the row ends with Stock;Main): an untracked product is always sold, so it is in
+        // stock whatever its stock quantity says; a tracked one in a single warehouse shows its count (one no order of the
+        // suite bought, so a feed cached before an order still agrees).
+        var stockById = lines.Skip(1).Select(l => l.Split(';')).ToDictionary(cells => cells[0], cells => cells[^2]);
+        const string listed = """ "Published" and not "Deleted" and "VisibleIndividually" and not "UseMultipleWarehouses" """;
+        var untracked = await suite.Database.ScalarAsync<int>($"""select min("Id") from "Product" where {listed} and "ManageInventoryMethodId" = 0""");
+        Assert.That(stockById[untracked.ToString()], Is.EqualTo("9999"), $"product {untracked} is not tracked");
+        var tracked = await suite.Database.QueryAsync(
+            $"""
+             select "Id", "StockQuantity" from "Product" where {listed} and "ManageInventoryMethodId" = 1
+                 and "Id" not in (select "ProductId" from "OrderItem") order by "Id" limit 1
+             """);
+        Assert.That(stockById[tracked.Single()["Id"]!.ToString()!], Is.EqualTo(tracked.Single()["StockQuantity"]!.ToString()));
         await File.WriteAllLinesAsync(suite.Environment.Artifact("vtmarketing-feed.csv"), lines);
 
         var wrongToken = await client.GetAsync(new UriBuilder(feedUrl) { Query = "token=not-the-token" }.Uri);
