@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Nop.Plugin.Misc.OrderTouchpoints.Models;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 using Nop.Services.Logging;
 using Nop.Services.Security;
@@ -29,7 +30,7 @@ public class DeliveryHealthDashboardViewComponent(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The dashboard is every admin's start page: a card that cannot load is left out, never the page.
-            await logger.ErrorAsync("Order touchpoints: the delivery health card could not be loaded.", exception);
+            await AdminFailureLog.WriteAsync(logger, "the delivery health card could not be loaded", exception);
             return Content(string.Empty);
         }
         return View(ViewPath, model);

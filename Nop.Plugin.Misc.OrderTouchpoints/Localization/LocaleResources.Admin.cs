@@ -214,6 +214,12 @@ public static partial class LocaleResources
         T("Configure.NotSaved.NotTested",
             "Nothing was saved or tested: correct the fields marked below, then test again.",
             "Non è stato salvato né verificato nulla: correggi i campi segnalati qui sotto, poi ripeti la verifica."),
+        T("Configure.NotSaved.Unreadable",
+            "Nothing was saved: the current settings could not be read to check your changes ({0}). Your changes are below (type any API key again): save again in a moment. The details are in System → Log.",
+            "Non è stato salvato nulla: non è stato possibile leggere le impostazioni attuali per verificare le modifiche ({0}). Le modifiche sono qui sotto (inserisci di nuovo l'eventuale chiave API): salva di nuovo tra qualche istante. I dettagli sono in Sistema → Registro."),
+        T("Configure.SaveFailed",
+            "Saving failed ({0}); part of your changes may have been saved. Your changes are below (type any API key again): save again in a moment to save them all. The details are in System → Log.",
+            "Il salvataggio non è riuscito ({0}); parte delle modifiche potrebbe essere stata salvata. Le modifiche sono qui sotto (inserisci di nuovo l'eventuale chiave API): salva di nuovo tra qualche istante per salvarle tutte. I dettagli sono in Sistema → Registro."),
         T("Configure.NotSaved.NoNewToken",
             "Nothing was saved and the feed token was not changed: correct the fields marked below.",
             "Non è stato salvato nulla e il token del feed non è cambiato: correggi i campi segnalati qui sotto."),
@@ -233,7 +239,16 @@ public static partial class LocaleResources
             "No vendor is enabled and configured for this order's store (id {0}).",
             "Nessun fornitore è attivo e configurato per il negozio di questo ordine (ID {0})."),
         T("Configure.Preview.CannotSend", "Would not be sent: {0}", "Non verrebbe inviato: {0}"),
-        T("Configure.Preview.Failed", "The preview could not be built: {0}", "Impossibile creare l'anteprima: {0}")
+        T("Configure.Preview.Failed", "The preview could not be built: {0}", "Impossibile creare l'anteprima: {0}"),
+        T("Configure.Preview.OrderLookupFailed",
+            "The order could not be looked up ({0}), so nothing can be previewed. Try again in a moment; the details are in System → Log.",
+            "Non è stato possibile cercare l'ordine ({0}), quindi non è possibile mostrare l'anteprima. Riprova tra qualche istante; i dettagli sono in Sistema → Registro."),
+        T("Configure.SettingsUnavailable",
+            "The settings could not be read ({0}), so their form is not shown: saving it without them would overwrite them. Reload the page in a moment; the details are in System → Log.",
+            "Non è stato possibile leggere le impostazioni ({0}), quindi il loro modulo non viene mostrato: salvarlo senza di esse le sovrascriverebbe. Ricarica la pagina tra qualche istante; i dettagli sono in Sistema → Registro."),
+        T("Configure.RedisplayIncomplete",
+            "Part of this page could not be prepared again ({0}): the lists offer only the choices you posted, and the API key status may be wrong. Your entries are below; the details are in System → Log.",
+            "Non è stato possibile preparare di nuovo parte di questa pagina ({0}): gli elenchi offrono solo le scelte inviate e lo stato della chiave API potrebbe essere errato. I dati inseriti sono qui sotto; i dettagli sono in Sistema → Registro.")
     ];
 
     private static LocaleText[] AdminValidation =>

@@ -40,6 +40,9 @@ public static partial class LocaleResources
             "Questa pagina viene salvata prima, poi l'URL attuale del feed smette di funzionare. Continuare?"),
         T("VtMarketing.Feed.TokenRegenerated",
             "New feed URL created: give it to VTmarketing.",
-            "Nuovo URL del feed creato: comunicalo a VTmarketing.")
+            "Nuovo URL del feed creato: comunicalo a VTmarketing."),
+        T("VtMarketing.Feed.TokenNotRegenerated",
+            "Your changes were saved, but new feed URLs could not be created ({0}), possibly for some stores only. Press the button again in a moment, then give VTmarketing the new URLs. The details are in System → Log.",
+            "Le modifiche sono state salvate, ma non è stato possibile creare i nuovi URL del feed ({0}), forse solo per alcuni negozi. Premi di nuovo il pulsante tra qualche istante, poi comunica i nuovi URL a VTmarketing. I dettagli sono in Sistema → Registro.")
     ];
 }

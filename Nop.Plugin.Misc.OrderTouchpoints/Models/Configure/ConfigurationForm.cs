@@ -1,3 +1,4 @@
+using System.Globalization;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
@@ -21,17 +22,40 @@ public class ConfigurationForm(
     ILocalizationService localizationService,
     ILogger logger)
 {
-    public async Task<ConfigurationModel> PrepareAsync(int storeScope) => new()
+    public const string SettingsUnavailableResource = "Plugins.Misc.OrderTouchpoints.Configure.SettingsUnavailable";
+    public const string RedisplayIncompleteResource = "Plugins.Misc.OrderTouchpoints.Configure.RedisplayIncomplete";
+
+    /// <summary>The page at the scope; without the settings form (<see cref="ConfigurationModel.SettingsUnavailable"/>) when they cannot be read.</summary>
+    public async Task<ConfigurationModel> PrepareAsync(int storeScope)
     {
-        ActiveStoreScopeConfiguration = storeScope,
-        Transactionale = await transactionale.PrepareAsync(storeScope),
-        Voyado = await voyado.PrepareAsync(storeScope),
-        VtMarketing = await vtMarketing.PrepareAsync(storeScope),
-        VtMarketingFeed = await vtMarketingFeed.PrepareAsync(storeScope),
-        Delivery = await delivery.PrepareAsync(),
-        Alerts = await alerts.PrepareAsync(),
-        Health = await PrepareHealthAsync(storeScope)
-    };
+        ConfigurationModel model;
+        try
+        {
+            model = new ConfigurationModel
+            {
+                Transactionale = await transactionale.PrepareAsync(storeScope),
+                Voyado = await voyado.PrepareAsync(storeScope),
+                VtMarketing = await vtMarketing.PrepareAsync(storeScope),
+                VtMarketingFeed = await vtMarketingFeed.PrepareAsync(storeScope),
+                Delivery = await delivery.PrepareAsync(),
+                Alerts = await alerts.PrepareAsync()
+            };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // All or nothing: the page saves every card at once, so a card left out would be saved with defaults.
+            // The health and the payload preview below do not depend on the form and still show.
+            await AdminFailureLog.WriteAsync(logger, $"the settings of store scope {storeScope} could not be read for the configure page", exception);
+            model = new ConfigurationModel
+            {
+                SettingsUnavailable = string.Format(CultureInfo.CurrentCulture,
+                    await localizationService.GetResourceAsync(SettingsUnavailableResource), exception.GetType().Name)
+            };
+        }
+        model.ActiveStoreScopeConfiguration = storeScope;
+        model.Health = await PrepareHealthAsync(storeScope);
+        return model;
+    }
 
     public async Task ValidateAsync(ConfigurationModel model, int storeScope, FormErrors errors)
     {
@@ -43,23 +67,38 @@ public class ConfigurationForm(
         await alerts.ValidateAsync(model.Alerts, errors);
     }
 
-    /// <summary>The posted page again after a refused save, with lists and key status but no key.</summary>
+    /// <summary>
+    /// The posted page again after a refused or failed save, with lists and key status but no key. When that cannot be
+    /// prepared, the posted values stay as they are, each list offers at least the posted choice, and the owner is told.
+    /// </summary>
     public async Task RedisplayAsync(ConfigurationModel model, int storeScope)
     {
         model.ActiveStoreScopeConfiguration = storeScope;
-        await transactionale.RedisplayAsync(model.Transactionale, storeScope);
-        await voyado.RedisplayAsync(model.Voyado, storeScope);
-        await vtMarketing.RedisplayAsync(model.VtMarketing, storeScope);
-        var posted = model.VtMarketingFeed;
-        model.VtMarketingFeed = await vtMarketingFeed.PrepareAsync(storeScope) with
+        try
         {
-            FeedCacheMinutes = posted.FeedCacheMinutes,
-            FeedCacheMinutes_OverrideForStore = posted.FeedCacheMinutes_OverrideForStore,
-            TrackingScript = posted.TrackingScript,
-            TrackingScript_OverrideForStore = posted.TrackingScript_OverrideForStore,
-            TrackingScriptPlacementId = posted.TrackingScriptPlacementId,
-            TrackingScriptPlacementId_OverrideForStore = posted.TrackingScriptPlacementId_OverrideForStore
-        };
+            await transactionale.RedisplayAsync(model.Transactionale, storeScope);
+            await voyado.RedisplayAsync(model.Voyado, storeScope);
+            await vtMarketing.RedisplayAsync(model.VtMarketing, storeScope);
+            var posted = model.VtMarketingFeed;
+            model.VtMarketingFeed = await vtMarketingFeed.PrepareAsync(storeScope) with
+            {
+                FeedCacheMinutes = posted.FeedCacheMinutes,
+                FeedCacheMinutes_OverrideForStore = posted.FeedCacheMinutes_OverrideForStore,
+                TrackingScript = posted.TrackingScript,
+                TrackingScript_OverrideForStore = posted.TrackingScript_OverrideForStore,
+                TrackingScriptPlacementId = posted.TrackingScriptPlacementId,
+                TrackingScriptPlacementId_OverrideForStore = posted.TrackingScriptPlacementId_OverrideForStore
+            };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The fields still show what the owner typed (model state keeps it); a list left empty would post nothing
+            // for its field, so saving the page again would silently change that choice.
+            await AdminFailureLog.WriteAsync(logger, $"the configure page of store scope {storeScope} could not be prepared again after a post", exception);
+            notificationService.ErrorNotification(string.Format(CultureInfo.CurrentCulture,
+                await localizationService.GetResourceAsync(RedisplayIncompleteResource), exception.GetType().Name));
+            PostedChoices.Keep(model);
+        }
         model.Health = await PrepareHealthAsync(storeScope);
     }
 
@@ -74,7 +113,7 @@ public class ConfigurationForm(
         {
             // The health card only informs; the settings above it are how the owner acts (switching a failing
             // vendor off, among others), so a report that times out must not take the page down with it.
-            await logger.ErrorAsync("Order touchpoints: the vendors' delivery health could not be loaded.", exception);
+            await AdminFailureLog.WriteAsync(logger, $"the vendors' delivery health of store scope {storeScope} could not be loaded", exception);
             notificationService.ErrorNotification(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Health.Unavailable"));
             return [];
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 using Nop.Web.Framework.Models;
 
@@ -6,6 +7,13 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
 public record ConfigurationModel : BaseNopModel
 {
     public int ActiveStoreScopeConfiguration { get; set; }
+
+    /// <summary>
+    /// Display only: why the settings could not be read. The page then shows no settings form, since saving a form
+    /// of defaults would write them over the settings that could not be read.
+    /// </summary>
+    [BindNever]
+    public string? SettingsUnavailable { get; set; }
 
     public TransactionaleModel Transactionale { get; set; } = new();
 

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Nop.Core.Domain.Orders;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.Orders;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
@@ -16,8 +19,11 @@ public class PayloadPreviewFactory(
     IOrderService orderService,
     IEnumerable<ITouchpointChannel> channels,
     ILocalizationService localizationService,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    ILogger logger)
 {
+    public const string OrderLookupFailedResource = "Plugins.Misc.OrderTouchpoints.Configure.Preview.OrderLookupFailed";
+
     private static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,
@@ -30,7 +36,19 @@ public class PayloadPreviewFactory(
         var model = new PayloadPreviewModel { OrderNumber = orderNumber?.Trim(), Requested = true };
         if (string.IsNullOrEmpty(model.OrderNumber))
             return model;
-        var order = await orderService.GetOrderByCustomOrderNumberAsync(model.OrderNumber);
+        Order? order;
+        try
+        {
+            order = await orderService.GetOrderByCustomOrderNumberAsync(model.OrderNumber);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Said as a failure, not as "no such order": the order may well exist. The number stays in the field for another try.
+            await AdminFailureLog.WriteAsync(logger, $"the payload preview could not look up order number {model.OrderNumber}", exception);
+            model.Failure = string.Format(CultureInfo.CurrentCulture,
+                await localizationService.GetResourceAsync(OrderLookupFailedResource), exception.GetType().Name);
+            return model;
+        }
         if (order is null || order.Deleted)
             return model;
 
@@ -62,8 +80,12 @@ public class PayloadPreviewFactory(
             var requests = preview.Requests.Select(r => new PreviewRequestModel(r.Method, r.Url, Indent(r.Json))).ToList();
             return new PreviewResultModel(channel.Facts.Name, request.Event, requests, preview.CannotSendReason);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // The channels turn what they expect (unreadable order, settings) into reasons; anything else reaching here may
+            // be a defect, so it is recorded as well as shown.
+            await AdminFailureLog.WriteAsync(logger,
+                $"the payload preview of order id {request.OrderId} for {channel.Facts.Vendor} ({request.Event}) failed", exception);
             var reason = string.Format(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.Configure.Preview.Failed"),
                 VendorErrorText.Clean(exception.Message));
             return new PreviewResultModel(channel.Facts.Name, request.Event, [], reason);

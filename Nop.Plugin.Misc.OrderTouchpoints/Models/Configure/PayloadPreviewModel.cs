@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Web.Framework.Models;
 using Nop.Web.Framework.Mvc.ModelBinding;
@@ -12,6 +13,10 @@ public record PayloadPreviewModel : BaseNopModel
 
     /// <summary>Set once a preview was asked for, so the page can tell "not asked" from "nothing active".</summary>
     public bool Requested { get; set; }
+
+    /// <summary>Display only: why the order could not be looked up (so "no such order" is not claimed).</summary>
+    [BindNever]
+    public string? Failure { get; set; }
 
     public int? OrderId { get; set; }
 

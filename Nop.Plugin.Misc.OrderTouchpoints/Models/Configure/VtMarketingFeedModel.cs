@@ -16,6 +16,9 @@ public record VtMarketingFeedModel
     /// <summary>Success notification after <see cref="RegenerateTokenButton"/>.</summary>
     public const string TokenRegeneratedResource = "Plugins.Misc.OrderTouchpoints.VtMarketing.Feed.TokenRegenerated";
 
+    /// <summary>Error notification when the new tokens could not be saved (after the page was).</summary>
+    public const string TokenNotRegeneratedResource = "Plugins.Misc.OrderTouchpoints.VtMarketing.Feed.TokenNotRegenerated";
+
     public int ActiveStoreScopeConfiguration { get; set; }
 
     [NopResourceDisplayName("Plugins.Misc.OrderTouchpoints.Fields.VtMarketing.FeedUrl")]

@@ -23,11 +23,14 @@ public class DeliveryLogModelFactory(
     AdminAreaSettings adminAreaSettings,
     RegisteredVendors vendors)
 {
+    /// <summary>
+    /// Fills the filters' lists into <paramref name="model"/>. The store list, the one read from the database, comes
+    /// last: when that read fails, the caller still has every other list (and the store filter offers "All").
+    /// </summary>
     public async Task<DeliveryLogSearchModel> PrepareSearchModelAsync(DeliveryLogSearchModel model)
     {
+        model.SetGridPageSize(adminAreaSettings.DefaultGridPageSize, adminAreaSettings.GridPageSizes);
         var any = await localizationService.GetResourceAsync("Admin.Common.All");
-        var stores = await storeService.GetAllStoresAsync();
-        model.AvailableStores = [new SelectListItem(any, "0"), .. stores.Select(s => new SelectListItem(s.Name, s.Id.ToString()))];
         model.AvailableVendors = [new SelectListItem(any, "0"), .. vendors.All.Select(v => new SelectListItem(v.Name, ((int)v.Vendor).ToString()))];
         model.AvailableStatuses = [new SelectListItem(any, "0")];
         foreach (var status in Enum.GetValues<DeliveryStatus>())
@@ -35,7 +38,9 @@ public class DeliveryLogModelFactory(
         model.AvailableEvents = [new SelectListItem(any, "0")];
         foreach (var touchpointEvent in Enum.GetValues<TouchpointEvent>())
             model.AvailableEvents.Add(new SelectListItem(await localizationService.GetResourceAsync(LocaleResources.KeyOf(touchpointEvent)), ((int)touchpointEvent).ToString()));
-        model.SetGridPageSize(adminAreaSettings.DefaultGridPageSize, adminAreaSettings.GridPageSizes);
+        model.AvailableStores = [new SelectListItem(any, "0")];
+        foreach (var store in await storeService.GetAllStoresAsync())
+            model.AvailableStores.Add(new SelectListItem(store.Name, store.Id.ToString()));
         return model;
     }
 

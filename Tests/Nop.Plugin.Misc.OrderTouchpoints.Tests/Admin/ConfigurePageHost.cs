@@ -106,6 +106,9 @@ public sealed class ConfigurePageHost
     /// <summary>The plugin's English text of a resource (what an English admin reads); other keys read as themselves.</summary>
     public static string English(string key) => LocaleResources.All.FirstOrDefault(t => t.Key == key)?.English ?? key;
 
+    /// <summary>The English text of a failure resource as the owner reads it, naming the exception type.</summary>
+    public static string FailureText(string key, string exceptionType) => string.Format(English(key), exceptionType);
+
     public OrderTouchpointsConfigurationController CreateController()
     {
         var settings = Settings.Mock.Object;
@@ -122,8 +125,8 @@ public sealed class ConfigurePageHost
             Notifications.Object, Localization.Object, Logger.Object);
         var channels = Channels.Values.Select(c => c.Object).ToList();
         return new OrderTouchpointsConfigurationController(form,
-            new PayloadPreviewFactory(Orders.Object, channels, Localization.Object, Time),
-            feedTokens, channels, StoreContext.Object, new WidgetActivation(settings, Stores.Object), Notifications.Object, Localization.Object);
+            new PayloadPreviewFactory(Orders.Object, channels, Localization.Object, Time, Logger.Object),
+            feedTokens, channels, StoreContext.Object, new WidgetActivation(settings, Stores.Object), Notifications.Object, Localization.Object, Logger.Object);
     }
 
     /// <summary>The page as a GET shows it at the current scope.</summary>

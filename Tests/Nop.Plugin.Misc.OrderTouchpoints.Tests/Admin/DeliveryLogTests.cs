@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Orders;
@@ -192,7 +193,8 @@ public class DeliveryLogTests
         Assert.That(model.Health.Vendors, Is.Empty);
         Assert.That(model.AvailableStores, Is.Not.Empty);
         _notifications.Verify(n => n.ErrorNotification("The delivery health could not be loaded; the reason is in System → Log.", true, 0), Times.Once);
-        _logger.Verify(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<InvalidOperationException>(), null), Times.Once);
+        _logger.Verify(l => l.ErrorAsync(It.Is<string>(m => m.Contains(typeof(InvalidOperationException).FullName!) && !m.Contains("does not exist")), null, null),
+            Times.Once);
     }
 
     [Test]
@@ -293,5 +295,94 @@ public class DeliveryLogTests
 
         _reports.VerifyNoOtherCalls();
         _notifications.Verify(n => n.ErrorNotification("Enter since when failed deliveries should be resent.", true, 0), Times.Once);
+    }
+
+    [Test]
+    public async Task A_grid_page_that_cannot_be_read_answers_an_empty_page_with_the_reason_for_the_grid_to_show()
+    {
+        _reports.Setup(o => o.SearchAsync(It.IsAny<DeliverySearch>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException("Execution Timeout Expired."));
+
+        var result = await Controller().DeliveryList(new DeliveryLogSearchModel { Draw = "4" }, CancellationToken.None);
+
+        // As the browser receives it: DataTables reads "error", "draw" and the (empty) "Data".
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(((JsonResult)result).Value));
+        var answer = json.RootElement;
+        Assert.That(answer.GetProperty("error").GetString(),
+            Is.EqualTo(ConfigurePageHost.FailureText(OrderTouchpointsDeliveryLogController.GridUnavailableResource, nameof(TimeoutException))));
+        Assert.That((answer.GetProperty("draw").GetString(), answer.GetProperty("recordsTotal").GetInt32(), answer.GetProperty("Data").GetArrayLength()),
+            Is.EqualTo(("4", 0, 0)));
+        Assert.That(AdminLog.SingleError(_logger), Does.Contain(typeof(TimeoutException).FullName).And.Not.Contain("Execution Timeout Expired"));
+    }
+
+    [Test]
+    public async Task Filter_lists_that_cannot_all_be_loaded_leave_the_log_usable_and_say_so()
+    {
+        _reports.Setup(o => o.GetDeliveryHistoryAsync(0, It.IsAny<DateTime>(), TimeSpan.FromHours(1), 24, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _stores.Setup(s => s.GetAllStoresAsync()).ThrowsAsync(new TimeoutException());
+
+        var view = (ViewResult)await Controller().List();
+        var model = (DeliveryLogSearchModel)view.Model!;
+
+        Assert.That(model.AvailableStores.Select(i => i.Value), Is.EqualTo(new[] { "0" }), "the store filter offers \"All\"");
+        Assert.That(model.AvailableVendors, Has.Count.EqualTo(4));
+        Assert.That(model.AvailableStatuses, Has.Count.EqualTo(1 + Enum.GetValues<DeliveryStatus>().Length));
+        Assert.That(model.Length, Is.EqualTo(15));
+        _notifications.Verify(n => n.ErrorNotification(
+            ConfigurePageHost.FailureText(OrderTouchpointsDeliveryLogController.FiltersUnavailableResource, nameof(TimeoutException)), true, 0), Times.Once);
+        Assert.That(AdminLog.SingleError(_logger), Does.Contain(typeof(TimeoutException).FullName));
+    }
+
+    [Test]
+    public async Task A_resend_of_selected_rows_that_fails_answers_the_reason_instead_of_throwing()
+    {
+        _reports.Setup(o => o.GetOrderIdsAsync(It.IsAny<IReadOnlyCollection<int>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException("Execution Timeout Expired."));
+
+        var result = await Controller().ResendSelected([7, 8], CancellationToken.None);
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(((JsonResult)result).Value));
+        Assert.That(json.RootElement.GetProperty("Message").GetString(),
+            Is.EqualTo(ConfigurePageHost.FailureText(OrderTouchpointsDeliveryLogController.ResendSelectedNotQueuedResource, nameof(TimeoutException))));
+        Assert.That(json.RootElement.GetProperty("Count").GetInt32(), Is.Zero);
+        Assert.That(await _signal.WaitAsync(TimeSpan.Zero, TimeProvider.System, CancellationToken.None), Is.False, "nothing to send");
+        Assert.That(AdminLog.SingleError(_logger), Does.Contain(typeof(TimeoutException).FullName).And.Not.Contain("Execution Timeout Expired"));
+    }
+
+    [Test]
+    public async Task A_resend_of_failed_deliveries_that_fails_returns_to_the_log_with_the_form_as_posted_and_the_reason()
+    {
+        _reports.Setup(o => o.ResendFailedSinceAsync(It.IsAny<DateTime>(), It.IsAny<int>(), It.IsAny<TouchpointVendor?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException());
+        var since = new DateTime(2026, 11, 19, 8, 30, 0);
+
+        var result = await Controller().ResendFailed(new ResendFailedModel
+        {
+            FailedSince = since, StoreId = 2, VendorId = (int)TouchpointVendor.VoyadoEngage
+        }, CancellationToken.None);
+
+        Assert.That(result, Is.TypeOf<RedirectToActionResult>().With.Property("ActionName").EqualTo("List"));
+        Assert.That(((RedirectToActionResult)result).RouteValues, Is.EquivalentTo(new Dictionary<string, object?>
+        {
+            ["ResendFailed.FailedSince"] = since,
+            ["ResendFailed.StoreId"] = 2,
+            ["ResendFailed.VendorId"] = (int)TouchpointVendor.VoyadoEngage
+        }));
+        _notifications.Verify(n => n.ErrorNotification(
+            ConfigurePageHost.FailureText(OrderTouchpointsDeliveryLogController.ResendFailedNotQueuedResource, nameof(TimeoutException)), true, 0), Times.Once);
+        _notifications.Verify(n => n.SuccessNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()), Times.Never);
+        Assert.That(await _signal.WaitAsync(TimeSpan.Zero, TimeProvider.System, CancellationToken.None), Is.False, "nothing to send");
+        Assert.That(AdminLog.SingleError(_logger), Does.Contain(typeof(TimeoutException).FullName));
+    }
+
+    [Test]
+    public async Task The_log_opened_after_a_failed_resend_shows_the_resend_form_as_it_was_posted()
+    {
+        _reports.Setup(o => o.GetDeliveryHistoryAsync(0, It.IsAny<DateTime>(), TimeSpan.FromHours(1), 24, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var posted = new ResendFailedModel { FailedSince = new DateTime(2026, 11, 19, 8, 30, 0), StoreId = 2, VendorId = (int)TouchpointVendor.VoyadoEngage };
+
+        var view = (ViewResult)await Controller().List(resendFailed: posted);
+
+        Assert.That(((DeliveryLogSearchModel)view.Model!).ResendFailed, Is.EqualTo(posted));
     }
 }
