@@ -5,7 +5,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
 /// A nopCommerce service threw while the order or settings were read (database timeout, deadlock, a broken override):
-/// transient, so retried. The log gets a masked message, never the exception, whose message may quote customer data.
+/// transient, so retried. The log gets the exception's type and stack, never its message: a provider's message can quote the
+/// values it read (names, addresses), which no masking recognises.
 /// </summary>
 public static class OrderReadFailure
 {
@@ -28,7 +29,7 @@ public static class OrderReadFailure
         {
             await logger.WarningAsync(
                 $"Order touchpoints: reading order id {request.OrderId} of store {request.StoreId} for {vendor} ({request.Event}, attempt {request.Attempt}) " +
-                $"failed with {exception.GetType().FullName}: {VendorErrorText.Clean(exception.Message)}{Environment.NewLine}{exception.StackTrace}");
+                $"failed with {exception.GetType().FullName}.{Environment.NewLine}{exception.StackTrace}");
         }
         catch (Exception)
         {

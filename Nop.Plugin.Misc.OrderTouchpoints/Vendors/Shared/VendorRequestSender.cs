@@ -80,7 +80,9 @@ public class VendorRequestSender(VendorGate gate, ISettingService settingService
         if (response.IsSuccessStatusCode)
             return DeliveryOutcome.Delivered(status);
 
-        var detail = VendorErrorText.Clean(VendorErrorText.Redact(describeError(body), apiKey));
+        // Redacted before the vendor's describer, which masks echoed names and could cut through a key holding one, and again
+        // after it, as a describer that reads the body as JSON turns an escaped key back into the plain one.
+        var detail = VendorErrorText.Clean(VendorErrorText.Redact(describeError(VendorErrorText.Redact(body, apiKey)), apiKey));
         var reason = string.IsNullOrEmpty(detail) ? $"HTTP {status} {response.ReasonPhrase}" : $"HTTP {status}: {detail}";
         return response.StatusCode == HttpStatusCode.TooManyRequests || response.StatusCode == HttpStatusCode.RequestTimeout || status >= 500
             ? DeliveryOutcome.Retry(reason, status, RetryAfter(response)) with { VendorKey = vendorKey }

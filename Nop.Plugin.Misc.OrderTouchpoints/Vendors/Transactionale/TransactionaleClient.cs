@@ -19,7 +19,7 @@ public class TransactionaleClient(HttpClient httpClient, VendorRequestSender sen
     public const RepeatEffect PostRepeat = RepeatEffect.ActsTwice;
 
     /// <summary>The body's fields that name or reach the customer, masked where an error answer repeats them.</summary>
-    private static readonly string[] PersonalFields = ["email", "first_name", "last_name", "phone"];
+    private static readonly string[] PersonalFields = ["email", "first_name", "last_name", "phone", "zip_code"];
 
     /// <summary>
     /// One attempt; Transactionale documents no responses, so any 2xx is delivered and anything else keeps a body excerpt.

@@ -64,7 +64,7 @@ public class VoyadoClient(HttpClient httpClient, VendorRequestSender sender)
     private Task<VendorResponse> SendAsync(VoyadoConnection connection, Func<HttpRequestMessage> createRequest, RepeatEffect repeat,
         DeliveryRequest? delivery, IReadOnlyList<string?> personalValues, CancellationToken cancellationToken, bool connectionTest = false) =>
         sender.SendAsync(httpClient, VoyadoTouchpointChannel.About, connection.ApiKey, createRequest,
-            body => VendorErrorText.MaskEchoes(body.Replace(connection.ApiKey, "[api key]", StringComparison.Ordinal), personalValues), repeat, delivery,
+            body => VendorErrorText.MaskEchoes(body, personalValues), repeat, delivery,
             cancellationToken, connection.MaxRequestsPerSecond, connectionTest);
 
     private static HttpRequestMessage CreateRequest(HttpMethod method, Uri url, VoyadoConnection connection, string? json)

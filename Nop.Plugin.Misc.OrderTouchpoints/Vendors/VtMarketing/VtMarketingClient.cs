@@ -17,7 +17,7 @@ public class VtMarketingClient(HttpClient httpClient, VendorRequestSender sender
     public const RepeatEffect EventRepeat = RepeatEffect.ActsTwice;
 
     /// <summary>The event's fields that name or reach the customer, masked where an error answer repeats them.</summary>
-    private static readonly string[] PersonalFields = ["email", "tel", "firstname", "lastname", "phone"];
+    private static readonly string[] PersonalFields = ["email", "tel", "firstname", "lastname", "phone", "city"];
 
     /// <param name="delivery">The delivery the event belongs to, for the reason of a lost answer (null for a connection test).</param>
     public Task<VendorResponse> PostAsync(Uri endpoint, string apiKey, string json, DeliveryRequest? delivery,

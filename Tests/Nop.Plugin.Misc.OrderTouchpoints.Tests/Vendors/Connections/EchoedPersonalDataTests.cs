@@ -76,6 +76,54 @@ public class EchoedPersonalDataTests
         Assert.That(outcome.Reason, Does.Not.Contain("20121").And.Not.Contain("Milano"));
     }
 
+    [Test]
+    public async Task Transactionale_reason_masks_the_echoed_postcode()
+    {
+        await using var bed = await TransactionaleTestBed.StartAsync();
+        bed.Answer(_ => new FakeResponse(422, """{"error":"zip_code 10121 is not valid for country IT"}"""));
+
+        var outcome = await bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Rejected));
+        Assert.That(outcome.Reason, Is.EqualTo("""HTTP 422: {"error":"zip_code [personal data] is not valid for country IT"}"""));
+    }
+
+    [Test]
+    public async Task VTmarketing_reason_masks_the_echoed_city()
+    {
+        await using var bed = await VtMarketingTestBed.StartAsync();
+        bed.Answer(_ => new FakeResponse(400, """{"errors":[{"message":"Invalid user","description":"city Milano is not in country Italy"}]}"""));
+
+        var outcome = await bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Rejected));
+        Assert.That(outcome.Reason, Is.EqualTo("HTTP 400: Invalid user: city [personal data] is not in country Italy"));
+    }
+
+    [Test]
+    public async Task Engage_lookup_reason_masks_the_email_a_refusal_quotes_from_the_lookup_url()
+    {
+        await using var bed = await VoyadoTestBed.StartAsync();
+        // A gateway in front of the tenant quoting the request line: the email is there only percent-encoded.
+        bed.Engage.Answer = request => request.Path == "/api/v2/contacts/id"
+            ? new FakeResponse(400, $"<html><body>Bad request: GET {request.Path}{request.Query}</body></html>")
+            : null;
+
+        var outcome = await bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Rejected));
+        Assert.That(outcome.Reason, Does.Contain("GET /api/v2/contacts/id?email=[email]&contactType=Contact"));
+        foreach (var value in Personal)
+            Assert.That(outcome.Reason, Does.Not.Contain(value).IgnoreCase);
+    }
+
+    [TestCase("lookup ?email=giulia.rossi%40example.com&contactType=Contact failed", "lookup ?email=[email]&contactType=Contact failed")]
+    [TestCase("to: GIULIA%2Bshop%40EXAMPLE.COM", "to: [email]")]
+    [TestCase("email giulia.rossi@example.com", "email [email]")]
+    [TestCase("discount 40% off, code %40SALE", "discount 40% off, code %40SALE")]
+    public void Emails_are_masked_written_plainly_or_percent_encoded(string text, string expected) =>
+        Assert.That(VendorErrorText.Clean(text), Is.EqualTo(expected));
+
     [TestCase("contact 2e40b702-0000-4000-8000-000000000001 unknown", "contact 2e40b702-0000-4000-8000-000000000001 unknown")]
     [TestCase("createdDate 2026-11-20T09:30:00Z is in the future", "createdDate 2026-11-20T09:30:00Z is in the future")]
     [TestCase("proxy 192.168.100.200 refused", "proxy 192.168.100.200 refused")]

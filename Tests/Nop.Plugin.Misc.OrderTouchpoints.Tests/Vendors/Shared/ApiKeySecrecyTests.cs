@@ -1,19 +1,22 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VtMarketing;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.Shared;
 
 /// <summary>
 /// Runs successful and failing deliveries with a distinctive key, including vendors that echo the request
 /// headers and the customer's email back, and checks everything a person could ever read: reasons,
-/// connection-test messages, previews, exception texts and log entries.
+/// connection-test messages, previews, exception texts and log entries. The key holds a '+' and a '/', as Base64 keys do:
+/// a vendor's JSON echo may escape them (\u002B as .NET does, \/ as PHP does), which a plain search for the key misses.
 /// </summary>
 public class ApiKeySecrecyTests
 {
-    private const string SecretKey = "sk_live_9QvT7-ORDERTOUCH-SECRET-1f2e3d4c";
+    private const string SecretKey = "sk_live_9QvT7+ORDER/TOUCH-SECRET-1f2e3d4c";
     private static readonly string[] CustomerEmails = ["giulia.rossi@example.com", "giulia.billing@example.com"];
 
     /// <summary>One vendor under test, whatever its bed looks like.</summary>
@@ -40,6 +43,11 @@ public class ApiKeySecrecyTests
 
     private static string EchoHeaders(RecordedRequest request) =>
         JsonSerializer.Serialize(new { error = "Unauthorized", received = request.Headers, customer = "giulia.rossi@example.com" });
+
+    // PHP's json_encode: '/' escaped, '+' left as it is.
+    private static string EchoHeadersAsPhp(RecordedRequest request) =>
+        JsonSerializer.Serialize(new { error = "Unauthorized", received = request.Headers },
+            new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).Replace("/", "\\/");
 
     [TestCase("Transactionale")]
     [TestCase("VTmarketing")]
@@ -68,6 +76,7 @@ public class ApiKeySecrecyTests
 
             await Deliver("success", _ => new FakeResponse(200, """{"results":{"message":"Event created"}}"""));
             await Deliver("401 echoing headers", r => new FakeResponse(401, EchoHeaders(r)));
+            await Deliver("401 echoing headers escaped as PHP does", r => new FakeResponse(401, EchoHeadersAsPhp(r)));
             await Deliver("403 echoing headers as text", r => new FakeResponse(403, string.Join("\n", r.Headers.Select(h => $"{h.Key}: {h.Value}"))));
             await Deliver("500 echoing headers", r => new FakeResponse(500, EchoHeaders(r)));
             await Deliver("key at the truncation boundary", _ => new FakeResponse(400, new string('x', 290) + " key=" + SecretKey + " tail"));
@@ -99,11 +108,19 @@ public class ApiKeySecrecyTests
         Assert.That(vendor.Logs(), Is.Not.Empty, "the failing nopCommerce service was logged");
         foreach (var (where, text) in readable)
         {
-            Assert.That(text, Does.Not.Contain(SecretKey[..12]), where);
+            Assert.That(text, Does.Not.Contain(SecretKey[..12]).And.Not.Contain("TOUCH-SECRET"), where);
             if (where != "preview")
                 Assert.That(CustomerEmails.Any(text.Contains), Is.False, $"{where}: {text}");
         }
-        Assert.That(reasons.Count(r => r.Contains("[api key]")), Is.GreaterThanOrEqualTo(4), "echoed keys were redacted, not dropped");
+        Assert.That(reasons.Count(r => r.Contains("[api key]")), Is.GreaterThanOrEqualTo(5), "echoed keys were redacted, not dropped");
         Assert.That(reasons.Count(r => r.Contains("[email]")), Is.GreaterThanOrEqualTo(3), "echoed emails were masked");
     }
+
+    [TestCase("""{"key":"sk_live_9QvT7\u002BORDER\/TOUCH-SECRET-1f2e3d4c"}""", """{"key":"[api key]"}""")]
+    [TestCase("""{"key":"sk_live_9QvT7\u002bORDER\u002FTOUCH-SECRET-1f2e3d4c"}""", """{"key":"[api key]"}""")]
+    [TestCase("key=sk_live_9QvT7%2BORDER%2FTOUCH-SECRET-1f2e3d4c&x=1", "key=[api key]&x=1")]
+    [TestCase("Authorization: sk_live_9QvT7+ORDER/TOUCH-SECRET-1f2e3d4c", "Authorization: [api key]")]
+    [TestCase("SK_LIVE_9QVT7+ORDER/TOUCH-SECRET-1F2E3D4C is another key", "SK_LIVE_9QVT7+ORDER/TOUCH-SECRET-1F2E3D4C is another key")]
+    public void The_key_is_redacted_however_an_echo_escapes_it(string echo, string expected) =>
+        Assert.That(VendorErrorText.Redact(echo, SecretKey), Is.EqualTo(expected));
 }
