@@ -6,7 +6,7 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 /// <summary>
 /// A vendor's error body as a short one-line reason, emails (plain or percent-encoded, as a quoted URL carries them) and
 /// phone-like numbers masked: vendors echo customer data in validation errors, and reasons are stored and shown. Names are
-/// masked where the request's recur (<see cref="MaskEchoes"/>).
+/// masked where the request's fields recur (<see cref="MaskEchoes"/>).
 /// </summary>
 public static partial class VendorErrorText
 {
