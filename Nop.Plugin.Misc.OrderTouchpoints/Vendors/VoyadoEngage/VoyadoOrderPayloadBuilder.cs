@@ -62,7 +62,7 @@ public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader, VoyadoOr
             FreightFee: freight,
             HandlingFee: handling,
             TotalDiscounts: Money(lines.Sum(l => l.Item.DiscountAmountInclTax) + order.OrderSubTotalDiscountInclTax + order.OrderDiscount),
-            PaymentMethods: PaymentMethods(total, giftCards, rewardPoints, details.PaymentMethodName),
+            PaymentMethods: PaymentMethods(total, order.OrderTotal > 0m, giftCards, rewardPoints, details.PaymentMethodName),
             TotalRoundOff: roundOff != 0m ? new VoyadoRoundOff(roundOff) : null,
             ShippingDate: details.Shipment?.ShippedDateUtc is { } shipped ? Iso8601Utc(shipped) : null,
             ExtraData: ShipmentData(details.Shipment),
@@ -106,17 +106,27 @@ public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader, VoyadoOr
     }
 
     /// <summary>
-    /// The payment method's entry is what was left to pay after gift cards and reward points, so the entries add
-    /// up to totalGrossPrice exactly; it is left out when nothing was left (an order paid in full by gift card).
+    /// The payment method's entry is what was left to pay after gift cards and reward points, so the entries add up to
+    /// totalGrossPrice exactly; it is left out when nothing was charged (an order paid in full by gift cards or points).
+    /// Each redemption is converted on its own and the total as one sum, which can differ by a cent: when nothing was charged
+    /// (or the charge converts to less than a cent) that cent goes to the largest redemption, never to a payment entry of
+    /// 0.01 or −0.01 for a charge that did not happen.
     /// </summary>
-    private static IReadOnlyList<VoyadoPaymentMethod>? PaymentMethods(decimal total, IReadOnlyList<decimal> giftCards, decimal rewardPoints, string? paymentMethodName)
+    private static IReadOnlyList<VoyadoPaymentMethod>? PaymentMethods(decimal total, bool anythingCharged, IReadOnlyList<decimal> giftCards,
+        decimal rewardPoints, string? paymentMethodName)
     {
         var methods = giftCards.Where(v => v != 0m).Select(v => new VoyadoPaymentMethod(VoyadoPaymentMethod.GiftCardType, GiftCardDescription, v)).ToList();
         if (rewardPoints != 0m)
             methods.Add(new VoyadoPaymentMethod(VoyadoPaymentMethod.RewardPointsType, RewardPointsDescription, rewardPoints));
-        var charged = total - methods.Sum(m => m.Value);
-        if (charged != 0m)
-            methods.Insert(0, new VoyadoPaymentMethod(VoyadoPaymentMethod.PaymentType, paymentMethodName ?? FallbackPaymentDescription, charged));
+        var rest = total - methods.Sum(m => m.Value);
+        if (anythingCharged && rest > 0m)
+            methods.Insert(0, new VoyadoPaymentMethod(VoyadoPaymentMethod.PaymentType, paymentMethodName ?? FallbackPaymentDescription, rest));
+        else if (rest != 0m && methods.Count > 0)
+        {
+            var largest = methods.IndexOf(methods.MaxBy(m => m.Value)!);
+            methods[largest] = methods[largest] with { Value = methods[largest].Value + rest };
+        }
+        methods.RemoveAll(m => m.Value <= 0m);
         return methods.Count > 0 ? methods : null;
     }
 

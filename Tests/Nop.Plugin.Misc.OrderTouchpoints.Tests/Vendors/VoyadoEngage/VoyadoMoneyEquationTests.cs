@@ -12,7 +12,8 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VoyadoEngage;
 /// Engage's three published validations over many generated orders (a property test): random lines at several
 /// tax rates per order, prices entered with tax (tax-inclusive display) or without (tax-exclusive: the line totals
 /// with tax are derived), item, subtotal and order-total discounts with and without coupons, gift cards, reward
-/// points, shipping, positive and negative payment fees, cash-rounded totals and currency rates from 0.0001 to 200.
+/// points (some orders paid in full by them), shipping, positive and negative payment fees, cash-rounded totals and
+/// currency rates from 0.0001 to 200.
 /// Seeded, so a failure names an order that can be regenerated.
 /// </summary>
 public class VoyadoMoneyEquationTests
@@ -48,6 +49,7 @@ public class VoyadoMoneyEquationTests
         Assert.That(bed.Engage.OrderPosts, Has.Count.EqualTo(OrderCount));
         var roundedOff = 0;
         var spread = 0;
+        var paidInFull = 0;
         foreach (var post in bed.Engage.OrderPosts)
         {
             var body = post.Json;
@@ -73,9 +75,16 @@ public class VoyadoMoneyEquationTests
 
             var payments = body.TryGetProperty("paymentMethods", out var methods) ? methods.EnumerateArray().Sum(m => m.GetProperty("value").GetDecimal()) : 0m;
             Assert.That(payments, Is.EqualTo(sums.Total), $"{because}: the payment methods pay the total");
+            if (source.Order.OrderTotal == 0m)
+            {
+                Assert.That(body.GetProperty("paymentMethods").EnumerateArray().Select(m => m.GetProperty("type").GetString()), Does.Not.Contain("Payment"),
+                    $"{because}: nothing was charged");
+                paidInFull++;
+            }
         }
         Assert.That(roundedOff, Is.GreaterThan(OrderCount / 10), "the generated orders must include many where rounding bites");
         Assert.That(spread, Is.GreaterThan(OrderCount / 5), "the generated orders must include many with order-level discounts");
+        Assert.That(paidInFull, Is.GreaterThan(OrderCount / 40), "the generated orders must include some paid in full by gift cards and points");
     }
 
     private static decimal Discounts(JsonElement item, string type) =>
@@ -150,6 +159,12 @@ public class VoyadoMoneyEquationTests
         running -= giftCards.Sum();
         var rewardPoints = random.Next(3) == 0 ? Amount(running * 0.5m) : 0m;
         running -= rewardPoints;
+        // Some orders are paid in full by gift cards and points: OrderTotal 0, nothing charged.
+        if (giftCards.Count > 0 && random.Next(3) == 0)
+        {
+            rewardPoints += running;
+            running = 0m;
+        }
         // Some currencies round the total to 0.05 (nopCommerce's cash rounding).
         var total = random.Next(4) == 0 ? Math.Round(running * 20m, MidpointRounding.AwayFromZero) / 20m : running;
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using Moq;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
@@ -234,6 +236,31 @@ public class VoyadoOrderFieldsTests
         Assert.That(giftCardOnly.GetProperty("paymentMethods").GetRawText(), Is.EqualTo("""[{"type":"GiftCard","description":"Gift card","value":63.60}]"""));
         Assert.That(giftCardOnly.GetProperty("totalGrossPrice").GetDecimal(), Is.EqualTo(63.60m));
         Assert.That(unknownMethod.GetProperty("paymentMethods")[0].GetProperty("description").GetString(), Is.EqualTo("Payments.Uninstalled"));
+    }
+
+    // The sample order's 56.10 paid by a gift card and reward points alone (OrderTotal 0), at rates where converting the
+    // two redemptions on their own and converting their sum differ by a cent:
+    // 0.0913:  54.50 → 4.97585 → 4.98, 1.60 → 0.14608 → 0.15 (5.13); 56.10 → 5.12193 → 5.12: the gift card gives the cent back.
+    // 11.4237: 40.70 → 464.94459 → 464.94, 15.40 → 175.92498 → 175.92 (640.86); 56.10 → 640.86957 → 640.87: the gift card takes it.
+    // Nothing was charged, so there is no payment method entry (neither −0.01 nor 0.01), and the entries still pay the total.
+    [TestCase("0.0913", "54.50", "1.60", "4.97", "0.15", "5.12")]
+    [TestCase("11.4237", "40.70", "15.40", "464.95", "175.92", "640.87")]
+    public async Task Order_paid_entirely_by_gift_card_and_reward_points_lists_no_charge_when_their_conversions_miss_the_total_by_a_cent(
+        string rate, string giftCard, string rewardPoints, string giftCardEntry, string rewardPointsEntry, string total)
+    {
+        var order = _bed.Order;
+        order.CurrencyRate = decimal.Parse(rate, CultureInfo.InvariantCulture);
+        _bed.Shop.GiftCardUsages.Add(new GiftCardUsageHistory { Id = 1, UsedWithOrderId = 42, UsedValue = decimal.Parse(giftCard, CultureInfo.InvariantCulture) });
+        _bed.Shop.RewardPointsHistory.Add(new RewardPointsHistory { Id = 900, UsedAmount = decimal.Parse(rewardPoints, CultureInfo.InvariantCulture) });
+        order.RedeemedRewardPointsEntryId = 900;
+        order.OrderTotal = 0m;
+
+        var body = await PostAsync();
+
+        Assert.That(body.GetProperty("totalGrossPrice").GetRawText(), Is.EqualTo(total));
+        Assert.That(body.GetProperty("paymentMethods").GetRawText(), Is.EqualTo(
+            $$"""[{"type":"GiftCard","description":"Gift card","value":{{giftCardEntry}}},{"type":"RewardPoints","description":"Reward points","value":{{rewardPointsEntry}}}]"""));
+        EngageMoney.AssertValidationsHold(body);
     }
 
     [Test]
