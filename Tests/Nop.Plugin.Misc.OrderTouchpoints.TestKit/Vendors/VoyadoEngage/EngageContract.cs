@@ -15,10 +15,10 @@ public static partial class EngageContract
     public static readonly string[] ContactKeys = ["firstName", "lastName", "email", "countryCode", "zipCode", "city", "contactType"];
 
     public static readonly string[] OrderRequiredKeys =
-        ["contact", "orderNumber", "orderStatus", "paymentStatus", "createdDate", "storeId", "currency", "totalGrossPrice", "items"];
+        ["contact", "orderNumber", "orderStatus", "paymentStatus", "createdDate", "storeId", "currency", "totalGrossPrice", "items", "language"];
 
     public static readonly string[] OrderOptionalKeys =
-        ["language", "totalTax", "freightFee", "handlingFee", "totalDiscounts", "paymentMethods", "totalRoundOff", "shippingDate", "extraData", "statusChangedDate"];
+        ["totalTax", "freightFee", "handlingFee", "totalDiscounts", "paymentMethods", "totalRoundOff", "shippingDate", "extraData", "statusChangedDate"];
 
     public static readonly string[] ItemRequiredKeys = ["type", "sku", "quantity", "grossPaidPrice", "description"];
 
