@@ -14,11 +14,7 @@ public class ConfigurationSaveTests
     [SetUp]
     public void SeedInstalledDefaults()
     {
-        _host = new ConfigurePageHost();
-        _host.Settings.Seed(new OrderTouchpointsTransactionaleSettings());
-        _host.Settings.Seed(new OrderTouchpointsVoyadoSettings());
-        _host.Settings.Seed(new OrderTouchpointsVtMarketingSettings());
-        _host.Settings.Seed(new OrderTouchpointsDeliverySettings());
+        _host = ConfigurePageHost.WithInstalledDefaults();
     }
 
     [Test]

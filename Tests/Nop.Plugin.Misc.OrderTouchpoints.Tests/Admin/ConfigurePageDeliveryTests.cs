@@ -17,11 +17,7 @@ public class ConfigurePageDeliveryTests
     [SetUp]
     public void CreateHost()
     {
-        _host = new ConfigurePageHost();
-        _host.Settings.Seed(new OrderTouchpointsTransactionaleSettings());
-        _host.Settings.Seed(new OrderTouchpointsVoyadoSettings());
-        _host.Settings.Seed(new OrderTouchpointsVtMarketingSettings());
-        _host.Settings.Seed(new OrderTouchpointsDeliverySettings());
+        _host = ConfigurePageHost.WithInstalledDefaults();
     }
 
     [Test]

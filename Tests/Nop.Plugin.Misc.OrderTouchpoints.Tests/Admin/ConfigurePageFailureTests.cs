@@ -25,11 +25,7 @@ public class ConfigurePageFailureTests
     [SetUp]
     public void SeedInstalledDefaults()
     {
-        _host = new ConfigurePageHost();
-        _host.Settings.Seed(new OrderTouchpointsTransactionaleSettings());
-        _host.Settings.Seed(new OrderTouchpointsVoyadoSettings());
-        _host.Settings.Seed(new OrderTouchpointsVtMarketingSettings());
-        _host.Settings.Seed(new OrderTouchpointsDeliverySettings());
+        _host = ConfigurePageHost.WithInstalledDefaults();
     }
 
     private void FailLoading<TSettings>(Exception exception) where TSettings : Nop.Core.Configuration.ISettings, new() =>

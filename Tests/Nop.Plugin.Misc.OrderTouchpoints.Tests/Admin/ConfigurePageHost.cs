@@ -15,6 +15,9 @@ using Nop.Plugin.Misc.OrderTouchpoints.Models.Configure;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 using Nop.Plugin.Misc.OrderTouchpoints.Reports;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 using Nop.Services.Catalog;
 using Nop.Services.Directory;
@@ -56,6 +59,17 @@ public sealed class ConfigurePageHost
     public Dictionary<TouchpointVendor, Mock<ITouchpointChannel>> Channels { get; } = [];
 
     public int StoreScope { get; set; }
+
+    /// <summary>A host whose settings are those a new install saves: every vendor off, the delivery defaults.</summary>
+    public static ConfigurePageHost WithInstalledDefaults()
+    {
+        var host = new ConfigurePageHost();
+        host.Settings.Seed(new OrderTouchpointsTransactionaleSettings());
+        host.Settings.Seed(new OrderTouchpointsVoyadoSettings());
+        host.Settings.Seed(new OrderTouchpointsVtMarketingSettings());
+        host.Settings.Seed(new OrderTouchpointsDeliverySettings());
+        return host;
+    }
 
     public ConfigurePageHost()
     {

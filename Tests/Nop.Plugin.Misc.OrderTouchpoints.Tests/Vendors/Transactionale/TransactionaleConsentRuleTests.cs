@@ -22,11 +22,7 @@ public class TransactionaleConsentRuleTests
     [SetUp]
     public void SetUp()
     {
-        _host = new ConfigurePageHost();
-        _host.Settings.Seed(new OrderTouchpointsTransactionaleSettings());
-        _host.Settings.Seed(new OrderTouchpointsVoyadoSettings());
-        _host.Settings.Seed(new OrderTouchpointsVtMarketingSettings());
-        _host.Settings.Seed(new OrderTouchpointsDeliverySettings());
+        _host = ConfigurePageHost.WithInstalledDefaults();
     }
 
     private async Task<(IActionResult Result, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary ModelState)> EnableAsync(int consentId, bool withoutCheck)
