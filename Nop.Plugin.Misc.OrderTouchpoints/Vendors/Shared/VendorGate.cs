@@ -105,7 +105,7 @@ public sealed class VendorGate(IServiceScopeFactory scopeFactory, TimeProvider t
         }
         catch (BrokenCircuitException ex)
         {
-            return HeldBack("Paused: the vendor failed repeatedly in the last minute; sending resumes automatically when it answers again.",
+            return HeldBack("Paused: half or more of the last 30 s of requests failed; sending resumes automatically when the vendor answers again.",
                 ex.RetryAfter, state.Key.Name);
         }
         catch (Exception ex) when (IsTrouble(ex, cancellationToken))

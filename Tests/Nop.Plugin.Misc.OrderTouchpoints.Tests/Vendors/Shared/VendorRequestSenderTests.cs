@@ -265,7 +265,7 @@ public class VendorRequestSenderTests
         Assert.That(paused.Kind, Is.EqualTo(OutcomeKind.RetryLater));
         Assert.That(paused.HttpStatus, Is.Null);
         Assert.That(paused.RetryAfter, Is.EqualTo(VendorGate.PauseDuration));
-        Assert.That(paused.Reason, Does.StartWith("Paused: the vendor failed repeatedly"));
+        Assert.That(paused.Reason, Does.StartWith("Paused: half or more of the last 30 s of requests failed"));
         Assert.That(paused.HeldBack, Is.True, "the vendor never saw this attempt");
         Assert.That(paused.VendorKey, Is.EqualTo(WaitsFor), "parked until the key's probe");
         Assert.That(_server.Requests, Has.Count.EqualTo(10));
