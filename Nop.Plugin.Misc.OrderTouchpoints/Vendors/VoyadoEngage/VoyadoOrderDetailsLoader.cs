@@ -61,6 +61,10 @@ public class VoyadoOrderDetailsLoader(
                 : null);
     }
 
+    /// <summary>The language a post is in: the order's, else (deleted since) its store's default.</summary>
+    public async Task<Language?> LanguageAsync(OrderData data) =>
+        data.Language ?? await StoreLanguageAsync(await storeService.GetStoreByIdAsync(data.Order.StoreId));
+
     private async Task<Language?> StoreLanguageAsync(Store? store)
     {
         if (store is null)

@@ -24,7 +24,9 @@ public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader, VoyadoOr
     public async Task<VoyadoOrderPayload> BuildAsync(OrderData data, OrderTouchpointsVoyadoSettings settings, DeliveryRequest request, string contactId)
     {
         var order = data.Order;
-        var lines = await orderDataLoader.LoadLinesAsync(order, order.CustomerLanguageId);
+        // Lines are named in the language the post names: an order whose language was deleted is in the store's default.
+        var language = await detailsLoader.LanguageAsync(data);
+        var lines = await orderDataLoader.LoadLinesAsync(order, language?.Id ?? order.CustomerLanguageId);
         var details = await detailsLoader.LoadAsync(data, lines, settings, request);
         var redemptions = await orderDataLoader.LoadRedemptionsAsync(order);
         decimal Money(decimal primaryAmount) => ToCents(data.InCustomerCurrency(primaryAmount));
@@ -91,7 +93,8 @@ public class VoyadoOrderPayloadBuilder(OrderDataLoader orderDataLoader, VoyadoOr
             Sku: line.Sku,
             Quantity: item.Quantity,
             GrossPaidPrice: paid,
-            Description: line.Name,
+            // Engage's mails show it as one line; an imported catalogue can keep a spreadsheet cell's line breaks in the name.
+            Description: HtmlText.SingleLine(line.Name),
             TaxAmount: rate is { } percent ? VoyadoTaxMath.TaxIn(paid, percent) : null,
             TaxPercent: rate,
             ImageUrl: links?.ImageUrl,

@@ -1,3 +1,4 @@
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Catalog;
 using Nop.Services.Localization;
 

@@ -1,4 +1,5 @@
 using Nop.Core.Domain.Catalog;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Catalog;
 using Nop.Services.Localization;
 

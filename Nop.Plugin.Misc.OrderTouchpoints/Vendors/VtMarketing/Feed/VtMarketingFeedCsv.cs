@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Nop.Core.Domain.Catalog;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Services.Catalog;
 using Nop.Services.Localization;
 using Nop.Services.Media;

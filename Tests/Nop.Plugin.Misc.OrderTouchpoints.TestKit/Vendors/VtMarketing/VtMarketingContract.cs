@@ -37,9 +37,10 @@ public static class VtMarketingContract
                         Optional("phone", Text),
                         Optional("currency", Text),
                         Optional("total_shipping", Number))),
+                    // vendors.md marks an item's id and quantity "recommended", not required: VTmarketing takes an item without them.
                     Required("items", ArrayOf(Object(
-                        Required("id", Text),
-                        Required("quantity", Number))))))))),
+                        Optional("id", Text),
+                        Optional("quantity", Number))))))))),
         "Authorization",
         // The documented error body: {"errors":[{"message":"…","description":"…"}]}.
         (status, message) => new FakeResponse(status, JsonSerializer.Serialize(new

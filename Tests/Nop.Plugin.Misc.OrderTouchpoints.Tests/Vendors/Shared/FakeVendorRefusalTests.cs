@@ -68,6 +68,16 @@ public sealed class FakeVendorRefusalTests
     }
 
     [Test]
+    public async Task VTmarketing_accepts_items_without_id_or_quantity_which_it_only_recommends()
+    {
+        var vtMarketing = await PostAsync(_farm.VtMarketingEndpoint, ValidEvent.Replace("""{"id":"3","quantity":1}""", """{"quantity":1},{"id":"3"}"""),
+            ("Authorization", VendorFarm.VtMarketingKey));
+
+        Assert.That(vtMarketing.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(_farm.Violations(TouchpointVendor.VtMarketing), Is.Empty);
+    }
+
+    [Test]
     public async Task A_body_off_the_contract_gets_the_vendors_400_naming_the_problem()
     {
         var transactionale = await PostAsync(_farm.TransactionaleEndpoint, """{"country":"IT","first_name":"Giulia"}""",

@@ -169,6 +169,29 @@ public class VoyadoOrderFieldsTests
     }
 
     [Test]
+    public async Task Lines_are_described_in_the_store_default_language_the_post_names_when_the_order_language_is_gone()
+    {
+        _bed.Order.CustomerLanguageId = 99;
+        _bed.Shop.LocalizedProductNames[(501, 1)] = "Tazzina da caffè «Giulia D'Angelo»";
+
+        var body = await PostAsync();
+
+        Assert.That(body.GetProperty("language").GetString(), Is.EqualTo("it-IT"));
+        Assert.That(body.GetProperty("items")[0].GetProperty("description").GetString(), Is.EqualTo("Tazzina da caffè «Giulia D'Angelo»"));
+    }
+
+    [Test]
+    public async Task A_product_name_with_line_breaks_and_runs_of_spaces_is_described_on_one_line()
+    {
+        // A catalogue imported from a spreadsheet keeps the cell's line breaks in the name.
+        _bed.Shop.LocalizedProductNames[(501, 1)] = "Tazzina da caffè\r\n  edizione   Åsa Lindström\t";
+
+        var body = await PostAsync();
+
+        Assert.That(body.GetProperty("items")[0].GetProperty("description").GetString(), Is.EqualTo("Tazzina da caffè edizione Åsa Lindström"));
+    }
+
+    [Test]
     public async Task Urls_follow_the_store_and_its_language_prefix()
     {
         _bed.Shop.Stores[0].Url = "https://shop.example/milano";

@@ -1,4 +1,5 @@
 using System.Text;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Vendors.VtMarketing;

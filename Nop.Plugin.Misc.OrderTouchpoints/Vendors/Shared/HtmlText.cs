@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing.Feed;
+namespace Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 /// <summary>
-/// Product descriptions as one line of plain text. nopCommerce's own IHtmlFormatter.StripTags is not used:
-/// it turns entities such as &amp;amp; into "@" instead of decoding them.
+/// Catalogue texts (names, descriptions) as one line of plain text, as the feed and order mails show them. nopCommerce's
+/// own IHtmlFormatter.StripTags is not used: it turns entities such as &amp;amp; into "@" instead of decoding them.
 /// </summary>
 public static partial class HtmlText
 {
