@@ -164,6 +164,9 @@ public class VoyadoTouchpointChannel(
             return (null, $"Order {order.OrderNumber} has no customer currency code.");
         if (order.Items.Count == 0)
             return (null, $"Order {order.OrderNumber} has no items; Engage requires at least one.");
+        // Engage refuses an order without one; said here, before any request, rather than as Engage's 400.
+        if (string.IsNullOrEmpty(order.Language))
+            return (null, $"Order {order.OrderNumber} has no language for Engage: its language and its store's languages are gone or have no culture; set one in the Voyado Engage language settings.");
         return (new VoyadoDelivery(data, contactPayloadBuilder.Build(data, email, settings), order), string.Empty);
     }
 

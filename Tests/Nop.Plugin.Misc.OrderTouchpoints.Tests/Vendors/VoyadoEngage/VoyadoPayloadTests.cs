@@ -298,6 +298,19 @@ public class VoyadoPayloadTests
     }
 
     [Test]
+    public async Task Order_whose_language_and_store_languages_are_all_gone_cannot_be_sent_and_calls_nothing()
+    {
+        _bed.Order.CustomerLanguageId = 99;
+        _bed.Shop.Languages.Clear();
+
+        var outcome = await _bed.DeliverAsync();
+
+        Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.CannotSend));
+        Assert.That(outcome.Reason, Does.Contain("has no language for Engage"));
+        Assert.That(Engage.Requests, Is.Empty);
+    }
+
+    [Test]
     public async Task Order_without_items_cannot_be_sent()
     {
         _bed.Shop.OrderItems.Clear();
