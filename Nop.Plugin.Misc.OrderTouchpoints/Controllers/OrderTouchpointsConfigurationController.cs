@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
@@ -85,7 +84,7 @@ public class OrderTouchpointsConfigurationController(
             // The changes are saved, so the page can be shown afresh. Tokens are saved store by store, so some stores may
             // already have a new one: pressing the button again gives every store of the scope a new one.
             await AdminFailureLog.WriteAsync(logger, $"new feed tokens for store scope {storeScope} could not be saved", exception);
-            notificationService.ErrorNotification(await FailureTextAsync(VtMarketingFeedModel.TokenNotRegeneratedResource, exception));
+            notificationService.ErrorNotification(await AdminFailureLog.OwnerTextAsync(localizationService, VtMarketingFeedModel.TokenNotRegeneratedResource, exception));
             return RedirectToAction(nameof(Configure));
         }
         notificationService.SuccessNotification(await localizationService.GetResourceAsync(VtMarketingFeedModel.TokenRegeneratedResource));
@@ -150,7 +149,7 @@ public class OrderTouchpointsConfigurationController(
         {
             // Checking reads the stored settings (what a store inherits): nothing was saved yet.
             await AdminFailureLog.WriteAsync(logger, $"the settings of store scope {storeScope} could not be read to check a save", exception);
-            return await RedisplayAsync(model, storeScope, await FailureTextAsync(NotSavedUnreadableResource, exception));
+            return await RedisplayAsync(model, storeScope, await AdminFailureLog.OwnerTextAsync(localizationService, NotSavedUnreadableResource, exception));
         }
         if (!ModelState.IsValid)
             return await RedisplayAsync(model, storeScope, await localizationService.GetResourceAsync(refusedResource));
@@ -165,7 +164,7 @@ public class OrderTouchpointsConfigurationController(
             // The cards are saved one after another: part of the changes may be stored. Saving the same page again
             // completes them, so the page comes back as posted.
             await AdminFailureLog.WriteAsync(logger, $"the settings of store scope {storeScope} could not be saved", exception);
-            return await RedisplayAsync(model, storeScope, await FailureTextAsync(SaveFailedResource, exception));
+            return await RedisplayAsync(model, storeScope, await AdminFailureLog.OwnerTextAsync(localizationService, SaveFailedResource, exception));
         }
         return null;
     }
@@ -178,10 +177,6 @@ public class OrderTouchpointsConfigurationController(
         notificationService.ErrorNotification(error);
         return View(ViewPath, model);
     }
-
-    /// <summary>A failure's text for the owner: the exception's type (as in the log entry), never its message.</summary>
-    private async Task<string> FailureTextAsync(string resource, Exception exception) =>
-        string.Format(CultureInfo.CurrentCulture, await localizationService.GetResourceAsync(resource), exception.GetType().Name);
 
     /// <summary>
     /// Shows what each active vendor would receive for an order; sends nothing. The settings form and the order

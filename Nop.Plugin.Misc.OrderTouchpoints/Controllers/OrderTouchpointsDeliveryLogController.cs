@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
@@ -66,7 +65,7 @@ public class OrderTouchpointsDeliveryLogController(
             // The model keeps the lists filled before the failure (the store list, read from the database, comes last);
             // the grid reads the deliveries itself, so the log still shows.
             await AdminFailureLog.WriteAsync(logger, "the delivery log's filter lists could not be loaded", exception);
-            notificationService.ErrorNotification(await FailureTextAsync(FiltersUnavailableResource, exception));
+            notificationService.ErrorNotification(await AdminFailureLog.OwnerTextAsync(localizationService, FiltersUnavailableResource, exception));
         }
         var shownPeriod = Enum.IsDefined(period) ? period : DeliveryHealthPeriod.Hours;
         try
@@ -103,7 +102,7 @@ public class OrderTouchpointsDeliveryLogController(
                 recordsTotal = 0,
                 recordsFiltered = 0,
                 Data = Array.Empty<DeliveryLogRowModel>(),
-                error = await FailureTextAsync(GridUnavailableResource, exception)
+                error = await AdminFailureLog.OwnerTextAsync(localizationService, GridUnavailableResource, exception)
             });
         }
     }
@@ -127,7 +126,7 @@ public class OrderTouchpointsDeliveryLogController(
         {
             // The page shows Message and refreshes the grid, which then shows each row's actual state.
             await AdminFailureLog.WriteAsync(logger, $"{selectedIds.Count} selected deliveries could not be queued again", exception);
-            return Json(new { Result = false, Count = 0, Refused = 0, Message = await FailureTextAsync(ResendSelectedNotQueuedResource, exception) });
+            return Json(new { Result = false, Count = 0, Refused = 0, Message = await AdminFailureLog.OwnerTextAsync(localizationService, ResendSelectedNotQueuedResource, exception) });
         }
         if (result.Resent > 0)
             deliverySignal.Raise();
@@ -157,7 +156,7 @@ public class OrderTouchpointsDeliveryLogController(
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             await AdminFailureLog.WriteAsync(logger, $"the failed deliveries of store {storeId}, vendor {vendor?.ToString() ?? "any"} could not be queued again", exception);
-            notificationService.ErrorNotification(await FailureTextAsync(ResendFailedNotQueuedResource, exception));
+            notificationService.ErrorNotification(await AdminFailureLog.OwnerTextAsync(localizationService, ResendFailedNotQueuedResource, exception));
             // Back to the log with the form filled in as posted, ready for another try.
             return RedirectToAction(nameof(List), new RouteValueDictionary
             {
@@ -174,8 +173,4 @@ public class OrderTouchpointsDeliveryLogController(
     }
 
     private static string ResendFailedField(string property) => $"{nameof(DeliveryLogSearchModel.ResendFailed)}.{property}";
-
-    /// <summary>A failure's text for the owner: the exception's type (as in the log entry), never its message.</summary>
-    private async Task<string> FailureTextAsync(string resource, Exception exception) =>
-        string.Format(CultureInfo.CurrentCulture, await localizationService.GetResourceAsync(resource), exception.GetType().Name);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Nop.Services.Localization;
 using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Models;
@@ -21,6 +23,10 @@ public static class AdminFailureLog
             // The log lives in the database that may be what just failed; the page still tells the owner.
         }
     }
+
+    /// <summary>What the page tells the owner: the resource's text with the exception's type (as in the log entry), never its message.</summary>
+    public static async Task<string> OwnerTextAsync(ILocalizationService localizationService, string resource, Exception exception) =>
+        string.Format(CultureInfo.CurrentCulture, await localizationService.GetResourceAsync(resource), exception.GetType().Name);
 
     /// <summary>A wrapped failure (an AggregateException, a TargetInvocationException) names its cause only in its inner exceptions.</summary>
     private static string TypesOf(Exception exception)

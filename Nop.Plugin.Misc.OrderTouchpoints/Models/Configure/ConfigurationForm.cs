@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nop.Plugin.Misc.OrderTouchpoints.Models.Health;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
@@ -48,8 +47,7 @@ public class ConfigurationForm(
             await AdminFailureLog.WriteAsync(logger, $"the settings of store scope {storeScope} could not be read for the configure page", exception);
             model = new ConfigurationModel
             {
-                SettingsUnavailable = string.Format(CultureInfo.CurrentCulture,
-                    await localizationService.GetResourceAsync(SettingsUnavailableResource), exception.GetType().Name)
+                SettingsUnavailable = await AdminFailureLog.OwnerTextAsync(localizationService, SettingsUnavailableResource, exception)
             };
         }
         model.ActiveStoreScopeConfiguration = storeScope;
@@ -95,8 +93,7 @@ public class ConfigurationForm(
             // The fields still show what the owner typed (model state keeps it); a list left empty would post nothing
             // for its field, so saving the page again would silently change that choice.
             await AdminFailureLog.WriteAsync(logger, $"the configure page of store scope {storeScope} could not be prepared again after a post", exception);
-            notificationService.ErrorNotification(string.Format(CultureInfo.CurrentCulture,
-                await localizationService.GetResourceAsync(RedisplayIncompleteResource), exception.GetType().Name));
+            notificationService.ErrorNotification(await AdminFailureLog.OwnerTextAsync(localizationService, RedisplayIncompleteResource, exception));
             PostedChoices.Keep(model);
         }
         model.Health = await PrepareHealthAsync(storeScope);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -45,8 +44,7 @@ public class PayloadPreviewFactory(
         {
             // Said as a failure, not as "no such order": the order may well exist. The number stays in the field for another try.
             await AdminFailureLog.WriteAsync(logger, $"the payload preview could not look up order number {model.OrderNumber}", exception);
-            model.Failure = string.Format(CultureInfo.CurrentCulture,
-                await localizationService.GetResourceAsync(OrderLookupFailedResource), exception.GetType().Name);
+            model.Failure = await AdminFailureLog.OwnerTextAsync(localizationService, OrderLookupFailedResource, exception);
             return model;
         }
         if (order is null || order.Deleted)
