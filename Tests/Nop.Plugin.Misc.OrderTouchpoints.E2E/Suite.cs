@@ -81,8 +81,7 @@ public sealed class Suite
         await page.GotoAsync("login");
         await page.FillAsync("#Email", Environment.AdminEmail);
         await page.FillAsync("#Password", Environment.AdminPassword);
-        await page.ClickAsync("button.login-button");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.OrdinalIgnoreCase));
+        await page.ClickToDocumentAsync(page.Locator("button.login-button"), "^/(?!login)");
         return page;
     }
 

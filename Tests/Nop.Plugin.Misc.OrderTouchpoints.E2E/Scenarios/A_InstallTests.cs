@@ -19,8 +19,8 @@ public sealed class A_InstallTests : StoreScenario
         {
             if (suite.Plugin.IsInstalled())
                 await suite.Plugin.UninstallAsync(suite.Admin);
-            await suite.Plugin.UploadInBrowserAsync(page);
-            await suite.Plugin.InstallInBrowserAsync(page);
+            page = await suite.Plugin.UploadInBrowserAsync(page);
+            page = await suite.Plugin.InstallInBrowserAsync(page);
             await suite.ScreenshotAsync(page, "a-installed-plugin-list");
         }
         finally

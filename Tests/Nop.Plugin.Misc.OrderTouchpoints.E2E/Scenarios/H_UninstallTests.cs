@@ -15,7 +15,7 @@ public sealed class H_UninstallTests : StoreScenario
         var page = await suite.NewAdminPageAsync();
         try
         {
-            await suite.Plugin.UninstallInBrowserAsync(page);
+            page = await suite.Plugin.UninstallInBrowserAsync(page);
         }
         finally
         {

@@ -30,66 +30,50 @@ public sealed class PluginLifecycle(StoreEnvironment environment, StoreNode node
     }
 
     /// <summary>
-    /// The plugin list, once the page's own navigation has landed: the button click that restarted the store (a step
-    /// before) can still be on its way back when the store answers again, and it interrupts a navigation started meanwhile.
-    /// Playwright reports the interruption once that navigation has committed, so the next attempt starts after it. It does
-    /// not wait for that document's load event: once, in a MariaDB run, that wait saw only "network idle" in 60 s, the
-    /// load event never came. Three attempts are plenty.
+    /// Clicks a button that restarts the store and, once the store serves again, returns a new tab of the same admin session
+    /// on the plugin list. nopCommerce's restart page moves itself to the list 3 s after its restart call ends
+    /// (CommonSettings.RestartTimeout), whether or not the store is back; on the same tab that navigation races ours and
+    /// can interrupt it more than once, so the tab that showed the restart page is closed instead.
     /// </summary>
-    private static async Task OpenPluginListAsync(IPage page)
+    private async Task<IPage> RestartThroughAsync(IPage page, string button)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await page.GotoAsync(PluginListPath);
-                return;
-            }
-            catch (PlaywrightException exception) when (attempt < 3 && IsCutShortByAnotherNavigation(exception))
-            {
-                // the other navigation has happened; the next attempt starts after it
-            }
-        }
+        await node.RestartThroughAsync(() => page.ClickAsync(button));
+        var list = await page.Context.NewPageAsync();
+        await page.CloseAsync();
+        await list.GotoAsync(PluginListPath);
+        return list;
     }
 
-    // nopCommerce's restart page moves itself to the list 3 s after its restart call ends (CommonSettings.RestartTimeout):
-    // Chromium either aborts the navigation under way or reports it as interrupted, depending on which one started first.
-    private static bool IsCutShortByAnotherNavigation(PlaywrightException exception) =>
-        exception.Message.Contains("interrupted by another navigation") || exception.Message.Contains("net::ERR_ABORTED");
+    // The page shows the list already: waiting for its address would return at once, and the next click would cancel this post.
+    private static Task SubmitBackToPluginListAsync(IPage page, ILocator button) => page.ClickToDocumentAsync(button, $"^/{PluginListPath}$");
 
-    /// <summary>
-    /// Clicks a button whose form posts and comes back to the plugin list, and waits for that new list. The page shows
-    /// the list already, so waiting for its address would return at once, and the next click would cancel this post.
-    /// </summary>
-    private static Task SubmitBackToPluginListAsync(IPage page, ILocator button) =>
-        page.RunAndWaitForNavigationAsync(() => button.ClickAsync(), new() { UrlString = $"**/{PluginListPath}**" });
-
-    public async Task UploadInBrowserAsync(IPage page)
+    /// <summary>Each step returns the tab that shows the plugin list after its restart.</summary>
+    public async Task<IPage> UploadInBrowserAsync(IPage page)
     {
-        await OpenPluginListAsync(page);
+        await page.GotoAsync(PluginListPath);
         await page.ClickAsync("button[name='uploadplugin']");
         await page.SetInputFilesAsync("#archivefile", environment.PluginZip);
         await SubmitBackToPluginListAsync(page, page.Locator("#upload-plugin"));
         // nopCommerce moves Plugins/Uploaded/<folder> into place only at start-up.
-        await node.RestartThroughAsync(() => page.ClickAsync("button[name='plugin-reload-grid']"));
+        return await RestartThroughAsync(page, "button[name='plugin-reload-grid']");
     }
 
-    public async Task InstallInBrowserAsync(IPage page)
+    public async Task<IPage> InstallInBrowserAsync(IPage page)
     {
-        await OpenPluginListAsync(page);
+        await page.GotoAsync(PluginListPath);
         var install = page.Locator($"button[name='install-plugin-link-{SystemName}']");
         await install.WaitForAsync();
         await SubmitBackToPluginListAsync(page, install);
-        await node.RestartThroughAsync(() => page.ClickAsync("button[name='plugin-apply-changes']"));
+        return await RestartThroughAsync(page, "button[name='plugin-apply-changes']");
     }
 
-    public async Task UninstallInBrowserAsync(IPage page)
+    public async Task<IPage> UninstallInBrowserAsync(IPage page)
     {
-        await OpenPluginListAsync(page);
+        await page.GotoAsync(PluginListPath);
         var uninstall = page.Locator($"button[name='uninstall-plugin-link-{SystemName}']");
         await uninstall.WaitForAsync();
         await SubmitBackToPluginListAsync(page, uninstall);
-        await node.RestartThroughAsync(() => page.ClickAsync("button[name='plugin-apply-changes']"));
+        return await RestartThroughAsync(page, "button[name='plugin-apply-changes']");
     }
 
     /// <summary>Uploads (unless the plugin folder is there) and installs over HTTP; used by scenarios that need an installed plugin.</summary>

@@ -20,8 +20,8 @@ public static class StorefrontBrowserCheckout
             await page.CheckAsync("#termsofservice");
             await page.ClickAsync("#checkout");
             await page.ClickAsync(".checkout-as-guest-button");
-            // DOMContentLoaded, not load: on this offline machine a storefront page's "load" can wait on resources that never come.
-            await page.WaitForURLAsync("**/onepagecheckout**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            // A parsed document, not "load": on this offline machine a storefront page's "load" can wait on resources that never come.
+            await page.WaitForDocumentAsync("^/onepagecheckout");
 
             await page.FillAsync("#BillingNewAddress_FirstName", buyer.FirstName);
             await page.FillAsync("#BillingNewAddress_LastName", buyer.LastName);
@@ -53,7 +53,7 @@ public static class StorefrontBrowserCheckout
                 await paymentMethod.ClickAsync();
             await paymentInfo.ClickAsync();
             await page.ClickAsync("#confirm-order-buttons-container .confirm-order-next-step-button");
-            await page.WaitForURLAsync("**/checkout/completed**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.WaitForDocumentAsync("^/checkout/completed");
             var confirmedAt = DateTimeOffset.UtcNow;
             await suite.ScreenshotAsync(page, "c-storefront-order-completed");
             return await suite.Checkout.PlacedOrderAsync(await page.ContentAsync(), buyer.Email, confirmedAt);
