@@ -12,9 +12,16 @@ namespace Nop.Plugin.Misc.OrderTouchpoints.Events;
 /// for the order's store and event, then wakes the background dispatcher: no HTTP, no vendor I/O, no
 /// waiting. It never throws into nopCommerce (a failure is logged once, without personal data), and for a
 /// store with no active vendor it does nothing at all.
+/// <para>
+/// The vendors' channels are built only for an event the consumer acts on, one by one inside its try: nopCommerce builds
+/// every consumer of an event before the try that guards their handlers (<c>EventPublisher.PublishAsync</c>), so a channel's
+/// send-time graph (typed HTTP client with the admin's proxy, payload builders, picture and URL services) taken in the
+/// constructor would be built for each order event of checkout, status changes included, and a failure to build it would
+/// reach checkout as an error for an order already saved.
+/// </para>
 /// </summary>
 public class OrderEventsConsumer(
-    IEnumerable<ITouchpointChannel> channels,
+    IServiceProvider services,
     IDeliveryOutbox outbox,
     DeliverySignal signal,
     IOrderService orderService,
@@ -72,13 +79,13 @@ public class OrderEventsConsumer(
             return;
         Exception? failure = null;
         var vendors = new List<TouchpointVendor>();
-        foreach (var channel in channels)
+        foreach (var vendor in Enum.GetValues<TouchpointVendor>())
         {
-            // One vendor's broken settings must not cost the other vendors their delivery.
+            // One vendor's broken settings, or a channel that cannot be built, must not cost the other vendors their delivery.
             try
             {
-                if (await channel.IsActiveForAsync(order.StoreId, touchpointEvent))
-                    vendors.Add(channel.Facts.Vendor);
+                if (services.GetTouchpointChannel(vendor) is { } channel && await channel.IsActiveForAsync(order.StoreId, touchpointEvent))
+                    vendors.Add(vendor);
             }
             catch (Exception ex)
             {

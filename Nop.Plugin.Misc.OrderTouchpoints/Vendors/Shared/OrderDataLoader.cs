@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Catalog;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Discounts;
 using Nop.Core.Domain.Orders;
 using Nop.Services.Catalog;
@@ -49,12 +50,25 @@ public class OrderDataLoader(IServiceProvider services)
         var country = billing?.CountryId is int countryId ? await Service<ICountryService>().GetCountryByIdAsync(countryId) : null;
         var language = await Service<ILanguageService>().GetLanguageByIdAsync(order.CustomerLanguageId);
         // Guests usually have no customer email: the billing address carries it.
-        var email = OrderData.FirstNonEmpty(customer?.Email, billing?.Email);
+        var email = OrderData.FirstNonEmpty(AccountEmail(customer), billing?.Email);
         IReadOnlyList<decimal> taxRates = string.IsNullOrWhiteSpace(order.TaxRates)
             ? []
             : Service<IOrderService>().ParseTaxRates(order, order.TaxRates).Keys.Where(rate => rate >= 0m).ToList();
         return new OrderData(order, customer, billing, shipping, country, language, email, taxRates);
     }
+
+    /// <summary>
+    /// The account's email, or null when it is no address: nopCommerce deletes an account (not a GDPR erase) by marking it
+    /// deleted and, with <c>CustomerSettings.SuffixDeletedCustomers</c>, appending "-DELETED" to its email, while the order
+    /// keeps going (shipments, refunds). The billing email then stands in, the address nopCommerce's own order mails go to.
+    /// </summary>
+    private static string? AccountEmail(Customer? customer) =>
+        customer is { Deleted: true, Email: { } email } && email.TrimEnd().EndsWith(DeletedCustomerSuffix, StringComparison.Ordinal)
+            ? null
+            : customer?.Email;
+
+    // NopCustomerServicesDefaults.CustomerDeletedSuffix.
+    private const string DeletedCustomerSuffix = "-DELETED";
 
     private async Task<IReadOnlyList<OrderLine>> ReadLinesAsync(Order order, int languageId)
     {

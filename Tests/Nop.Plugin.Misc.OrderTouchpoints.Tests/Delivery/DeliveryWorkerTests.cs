@@ -45,7 +45,7 @@ public class DeliveryWorkerTests
     {
         var shop = ShopFixture.WithSampleOrder(out var order);
         using var scope = _node.Services.CreateScope();
-        var consumer = new OrderEventsConsumer(scope.ServiceProvider.GetServices<ITouchpointChannel>(), _outbox, _node.Signal,
+        var consumer = ActivatorUtilities.CreateInstance<OrderEventsConsumer>(scope.ServiceProvider, _outbox, _node.Signal,
             shop.OrderService.Object, _node.Erased, _node.Logger.Object, _time);
         await Worker.StartAsync(CancellationToken.None);
 

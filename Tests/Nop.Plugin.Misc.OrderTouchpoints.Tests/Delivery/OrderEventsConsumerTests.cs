@@ -1,9 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Shipping;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
 using Nop.Plugin.Misc.OrderTouchpoints.Events;
+using Nop.Plugin.Misc.OrderTouchpoints.TestKit.Host;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Services.Logging;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Tests.Delivery;
@@ -38,9 +42,14 @@ public class OrderEventsConsumerTests
         return channel;
     }
 
-    private OrderEventsConsumer CreateConsumer(IDeliveryOutbox? outbox = null, IEnumerable<ITouchpointChannel>? channels = null) => new(
-        channels ?? Enum.GetValues<TouchpointVendor>().Select(v => Channel(v).Object).ToList(),
-        outbox ?? _outbox, _signal, _shop.OrderService.Object, new InMemoryErasedCustomers(), _logger.Object, _time);
+    private OrderEventsConsumer CreateConsumer(IDeliveryOutbox? outbox = null, IEnumerable<ITouchpointChannel>? channels = null)
+    {
+        var services = new ServiceCollection();
+        foreach (var channel in channels ?? Enum.GetValues<TouchpointVendor>().Select(v => Channel(v).Object))
+            services.AddSingleton(channel);
+        return ActivatorUtilities.CreateInstance<OrderEventsConsumer>(services.BuildServiceProvider(),
+            outbox ?? _outbox, _signal, _shop.OrderService.Object, new InMemoryErasedCustomers(), _logger.Object, _time);
+    }
 
     private void Activate(TouchpointVendor vendor, params TouchpointEvent[] events) => _active[vendor] = [.. events];
 
@@ -214,5 +223,59 @@ public class OrderEventsConsumerTests
         await CreateConsumer().HandleEventAsync(new ShipmentSentEvent(new Shipment { Id = 9, OrderId = 404 }));
 
         Assert.That(_outbox.Snapshot(), Is.Empty);
+    }
+
+    // Settings with all three vendors on for both sample stores; nothing is sent here, so the endpoints need no server.
+    private static readonly VendorEndpoints Unreached = new("http://127.0.0.1:9/api/v1/transaction", "http://127.0.0.1:9/", "http://127.0.0.1:9/v1/event/");
+
+    // nopCommerce builds every consumer of an event before the try that guards their handlers (EventPublisher.PublishAsync):
+    // what the consumer's construction throws reaches PlaceOrderAsync, which reports an error for an order it already saved.
+    [Test]
+    public async Task A_vendor_channel_that_cannot_be_built_is_caught_in_the_handler_and_costs_only_that_vendor()
+    {
+        var shop = SampleShop.Create(1);
+        var order = shop.Orders.Single();
+        await using var host = TouchpointHost.Create(shop, SandboxSettings.Create(Unreached, new OrderTouchpointsDeliverySettings()), _time,
+            services => services.AddScoped<VoyadoTouchpointChannel>(_ => throw new UriFormatException("Invalid URI: the proxy address")));
+        await using var scope = host.Services.CreateAsyncScope();
+
+        OrderEventsConsumer? consumer = null;
+        Assert.DoesNotThrow(() => consumer = scope.ServiceProvider.GetRequiredService<OrderEventsConsumer>());
+        Assert.DoesNotThrowAsync(() => consumer!.HandleEventAsync(new OrderPlacedEvent(order)));
+
+        Assert.That(host.Outbox.Snapshot().Select(r => r.Vendor), Is.EquivalentTo(new[] { TouchpointVendor.Transactionale, TouchpointVendor.VtMarketing }));
+        Assert.That(host.Nop.ErrorsLogged, Is.EqualTo(1));
+    }
+
+    // Checkout raises OrderStatusChangedEvent once or twice per order (Pending → Processing → Complete); only a cancellation
+    // concerns the plugin, and a vendor's channel is its send-time graph (HTTP client, payload builders, picture and URL services).
+    [Test]
+    public async Task Only_an_event_the_consumer_acts_on_builds_the_channel_of_a_vendor_and_then_each_at_most_once()
+    {
+        var shop = SampleShop.Create(1);
+        var order = shop.Orders.Single();
+        var built = new Dictionary<Type, int>();
+        await using var host = TouchpointHost.Create(shop, SandboxSettings.Create(Unreached, new OrderTouchpointsDeliverySettings()), _time,
+            services =>
+            {
+                services.AddScoped(provider => Counted<TransactionaleTouchpointChannel>(provider, built));
+                services.AddScoped(provider => Counted<VoyadoTouchpointChannel>(provider, built));
+            });
+        await using var scope = host.Services.CreateAsyncScope();
+        var consumer = scope.ServiceProvider.GetRequiredService<OrderEventsConsumer>();
+
+        order.OrderStatus = OrderStatus.Processing;
+        await consumer.HandleEventAsync(new OrderStatusChangedEvent(order, OrderStatus.Pending));
+        Assert.That(built, Is.Empty, "a status change that is no cancellation");
+
+        await consumer.HandleEventAsync(new OrderPlacedEvent(order));
+        Assert.That(built, Is.EquivalentTo(new Dictionary<Type, int> { [typeof(TransactionaleTouchpointChannel)] = 1, [typeof(VoyadoTouchpointChannel)] = 1 }));
+        Assert.That(host.Outbox.Snapshot(), Has.Count.EqualTo(3));
+    }
+
+    private static T Counted<T>(IServiceProvider provider, Dictionary<Type, int> built) where T : class
+    {
+        built[typeof(T)] = built.GetValueOrDefault(typeof(T)) + 1;
+        return ActivatorUtilities.CreateInstance<T>(provider);
     }
 }

@@ -36,4 +36,30 @@ public class OrderDataLoaderTests
 
         Assert.That(lines.Select(l => l.Name), Is.EqualTo(new[] { "Espresso cup", "Moka pot" }));
     }
+
+    // nopCommerce's CustomerService.DeleteCustomerAsync with CustomerSettings.SuffixDeletedCustomers: the account is gone, the
+    // order is shipped and refunded all the same, and nopCommerce mails those to the billing email.
+    [Test]
+    public async Task A_deleted_account_whose_email_carries_nopCommerces_deleted_suffix_is_reached_at_the_billing_email()
+    {
+        var shop = ShopFixture.WithSampleOrder(out var order);
+        var customer = shop.Customers.Single();
+        customer.Deleted = true;
+        customer.Email = "giulia.rossi@example.com-DELETED";
+
+        var data = await shop.CreateLoader().LoadAsync(order.Id);
+
+        Assert.That(data!.Email, Is.EqualTo("giulia.billing@example.com"));
+    }
+
+    [Test]
+    public async Task A_deleted_account_without_the_suffix_and_a_live_one_keep_their_own_email()
+    {
+        var shop = ShopFixture.WithSampleOrder(out var order);
+        var customer = shop.Customers.Single();
+
+        Assert.That((await shop.CreateLoader().LoadAsync(order.Id))!.Email, Is.EqualTo("giulia.rossi@example.com"));
+        customer.Deleted = true;
+        Assert.That((await shop.CreateLoader().LoadAsync(order.Id))!.Email, Is.EqualTo("giulia.rossi@example.com"));
+    }
 }

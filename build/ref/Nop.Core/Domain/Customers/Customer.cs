@@ -9,4 +9,6 @@ public partial class Customer : BaseEntity
     public string LastName { get; set; }
 
     public string Phone { get; set; }
+
+    public bool Deleted { get; set; }
 }
