@@ -124,7 +124,9 @@ public class OrderEventsConsumer(
         {
             await logger.ErrorAsync(
                 $"Order touchpoints: could not queue the {touchpointEvent} deliveries of {subject} ({exception.GetType().Name}). " +
-                "The order itself is not affected; reconciliation queues placed orders it finds without a delivery.");
+                "The order itself is not affected; " + (touchpointEvent == TouchpointEvent.OrderPlaced
+                    ? "reconciliation queues a placed order it finds without a delivery."
+                    : "this event reaches no vendor (reconciliation queues placed orders only)."));
         }
         catch
         {
