@@ -94,15 +94,26 @@ public abstract class VendorSettingsForm<TSettings, TModel>(
     public async Task SaveAsync(TModel model, int storeScope)
     {
         var scoped = await LoadAsync(storeScope);
-        Apply(model, scoped, await CurrentAsync(storeScope));
+        var keyOverride = await KeyOverrideAsync(model, scoped);
+        Apply(model, scoped, await CurrentAsync(storeScope), keyOverride);
         await scoped.SaveAsync(s => s.Enabled, model.Enabled_OverrideForStore);
         await scoped.SaveAsync(s => s.EnabledOnUtc, model.Enabled_OverrideForStore);
-        await scoped.SaveAsync(s => s.ApiKey, model.ApiKey_OverrideForStore);
+        await scoped.SaveAsync(s => s.ApiKey, keyOverride);
         await SaveFieldsAsync(model, scoped);
     }
 
+    /// <summary>
+    /// Whether the store gets a key of its own. The page never shows a key, so a ticked box with the field left blank
+    /// keeps what the store has; a store that has none would otherwise get a silent copy of the all-stores key, which
+    /// then no longer follows a new all-stores key while the page says the store overrides it.
+    /// </summary>
+    private async Task<bool> KeyOverrideAsync(TModel model, ScopedSettings<TSettings> scoped) =>
+        model.ApiKey_OverrideForStore
+        && (model.ClearApiKey || !string.IsNullOrWhiteSpace(model.ApiKey) || await scoped.IsOverriddenAsync(s => s.ApiKey));
+
     /// <param name="stored">The settings currently in effect at this scope: the key kept when the field is left blank, and whether the vendor was already on.</param>
-    private void Apply(TModel model, ScopedSettings<TSettings> target, TSettings stored)
+    /// <param name="keyOverride">Whether the key applies at this scope (<see cref="KeyOverrideAsync"/>).</param>
+    private void Apply(TModel model, ScopedSettings<TSettings> target, TSettings stored, bool keyOverride)
     {
         var settings = target.Settings;
         if (target.Applies(model.Enabled_OverrideForStore))
@@ -111,7 +122,7 @@ public abstract class VendorSettingsForm<TSettings, TModel>(
             settings.EnabledOnUtc = switchedOn ? timeProvider.GetUtcNow().UtcDateTime : stored.EnabledOnUtc;
             settings.Enabled = model.Enabled;
         }
-        if (target.Applies(model.ApiKey_OverrideForStore))
+        if (target.Applies(keyOverride))
         {
             settings.ApiKey = model.ClearApiKey ? null
                 : string.IsNullOrWhiteSpace(model.ApiKey) ? stored.ApiKey
@@ -127,7 +138,7 @@ public abstract class VendorSettingsForm<TSettings, TModel>(
     private async Task<ScopedSettings<TSettings>> AfterSaveAsync(TModel model, int storeScope)
     {
         var effective = new ScopedSettings<TSettings>(settingService, await CurrentAsync(0), storeScope);
-        Apply(model, effective, await CurrentAsync(storeScope));
+        Apply(model, effective, await CurrentAsync(storeScope), await KeyOverrideAsync(model, effective));
         return effective;
     }
 

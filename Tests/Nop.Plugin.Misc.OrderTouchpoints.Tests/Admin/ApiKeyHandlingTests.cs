@@ -146,6 +146,30 @@ public class ApiKeyHandlingTests
     }
 
     [Test]
+    public async Task A_ticked_key_box_left_blank_at_a_store_without_its_own_key_copies_nothing_and_the_store_follows_all_stores()
+    {
+        _host.StoreScope = 4;
+        var model = await _host.GetPageAsync();
+        Assert.That(model.Transactionale.ApiKey_OverrideForStore, Is.False);
+        model.Transactionale.ApiKey_OverrideForStore = true;
+        model.Transactionale.SendPhone_OverrideForStore = true;
+        model.Transactionale.SendPhone = true;
+
+        var (_, modelState) = await _host.PostAsync(model);
+
+        Assert.That(modelState.IsValid, Is.True);
+        Assert.That(_host.Settings.Exists<OrderTouchpointsTransactionaleSettings, string?>(s => s.ApiKey, 4), Is.False, "no copy of the all-stores key");
+        Assert.That(_host.Settings.Stored<OrderTouchpointsTransactionaleSettings, bool>(s => s.SendPhone, 4), Is.True);
+        Assert.That((await _host.GetPageAsync()).Transactionale.ApiKey_OverrideForStore, Is.False);
+
+        _host.StoreScope = 0;
+        var shared = await _host.GetPageAsync();
+        shared.Transactionale.ApiKey = "trx-rotated-0000aaaa";
+        await _host.PostAsync(shared);
+        Assert.That(_host.Settings.Load<OrderTouchpointsTransactionaleSettings>(4).ApiKey, Is.EqualTo(ConfigurePageHost.Encrypt("trx-rotated-0000aaaa")));
+    }
+
+    [Test]
     public async Task Clear_removes_the_stored_key_even_when_a_new_one_is_typed()
     {
         var model = await _host.GetPageAsync();
