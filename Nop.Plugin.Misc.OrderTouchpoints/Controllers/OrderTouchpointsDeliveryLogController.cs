@@ -109,18 +109,20 @@ public class OrderTouchpointsDeliveryLogController(
 
     /// <summary>
     /// The rows ticked in the grid; 204 when none is (the page then says "nothing selected", as nopCommerce grids do).
-    /// Rows of a customer erased (GDPR) are refused, and <c>Message</c> tells the admin why.
+    /// Rows of a customer erased (GDPR) are refused; delivered rows are sent again only when the owner ticked
+    /// <paramref name="includeDelivered"/> and confirmed the second mail; rows being sent are left alone. <c>Message</c> says
+    /// which were not resent and why.
     /// </summary>
     [HttpPost]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PLUGINS)]
-    public async Task<IActionResult> ResendSelected(ICollection<int>? selectedIds, CancellationToken cancellationToken)
+    public async Task<IActionResult> ResendSelected(ICollection<int>? selectedIds, bool includeDelivered = false, CancellationToken cancellationToken = default)
     {
         if (selectedIds is null || selectedIds.Count == 0)
             return NoContent();
         ResendResult result;
         try
         {
-            result = await deliveryResends.ResendAsync(selectedIds.Distinct().ToList(), cancellationToken);
+            result = await deliveryResends.ResendAsync(selectedIds.Distinct().ToList(), includeDelivered, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -130,10 +132,17 @@ public class OrderTouchpointsDeliveryLogController(
         }
         if (result.Resent > 0)
             deliverySignal.Raise();
-        var message = result.RefusedErased > 0
-            ? string.Format(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.DeliveryLog.ResendSelected.ErasedRefused"), result.RefusedErased)
-            : null;
-        return Json(new { Result = true, Count = result.Resent, Refused = result.RefusedErased, Message = message });
+        var notes = new List<string>();
+        if (result.RefusedErased > 0)
+            notes.Add(string.Format(await localizationService.GetResourceAsync("Plugins.Misc.OrderTouchpoints.DeliveryLog.ResendSelected.ErasedRefused"), result.RefusedErased));
+        if (result.LeftAlone > 0)
+        {
+            notes.Add(string.Format(await localizationService.GetResourceAsync(includeDelivered
+                ? "Plugins.Misc.OrderTouchpoints.DeliveryLog.ResendSelected.BeingSent"
+                : "Plugins.Misc.OrderTouchpoints.DeliveryLog.ResendSelected.DeliveredOrBeingSent"), result.LeftAlone));
+        }
+        return Json(new { Result = true, Count = result.Resent, Refused = result.RefusedErased, Left = result.LeftAlone,
+            Message = notes.Count > 0 ? string.Join(" ", notes) : null });
     }
 
     [HttpPost]

@@ -3,6 +3,7 @@ using Nop.Core;
 using Nop.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Reports;
 
@@ -62,18 +63,22 @@ public partial class DbDeliveryReports(IRepository<OrderTouchpointDelivery> repo
         return orderIds;
     }
 
-    public async Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default)
+    public async Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, bool includeDelivered, CancellationToken cancellationToken = default)
     {
         var resent = 0;
+        // The status is checked in the UPDATE itself: a row the dispatcher delivers between the admin's click and this
+        // statement (a double click, a second node) is not sent twice.
         foreach (var chunk in DbDeliveryOutbox.Chunks(deliveryIds))
-            resent += await Resend(repository.Table.Where(d => chunk.Contains(d.Id) && d.StatusId != InProgress), cancellationToken);
+            resent += await Resend(repository.Table.Where(d => chunk.Contains(d.Id) && d.StatusId != InProgress && (includeDelivered || d.StatusId != Delivered)),
+                cancellationToken);
         return resent;
     }
 
     public Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
         CancellationToken cancellationToken = default)
     {
-        var query = repository.Table.Where(d => d.StatusId == Failed && d.FinishedOnUtc >= failedSinceUtc);
+        var query = repository.Table.Where(d => d.StatusId == Failed && d.FinishedOnUtc >= failedSinceUtc
+            && d.DeliveredState == null && (d.LastReason == null || !d.LastReason.StartsWith(UnknownOutcome.ReasonPrefix)));
         if (storeId > 0)
             query = query.Where(d => d.StoreId == storeId);
         if (vendor is { } only)

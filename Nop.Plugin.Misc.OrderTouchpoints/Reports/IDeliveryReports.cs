@@ -20,12 +20,17 @@ public interface IDeliveryReports
     Task<IReadOnlyDictionary<int, int>> GetOrderIdsAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Puts the given rows back to pending, due now, attempts and first-attempt time reset (rows being sent are left alone);
+    /// Puts the given rows back to pending, due now, attempts and first-attempt time reset (rows being sent are left alone, and
+    /// delivered rows unless <paramref name="includeDelivered"/>: the vendor has them, so a resend is a second mail or event);
     /// the last attempt's time, status and reason stay visible until the next attempt. Returns how many.
     /// </summary>
-    Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default);
+    Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, bool includeDelivered, CancellationToken cancellationToken = default);
 
-    /// <summary>Resends every row that failed at or after <paramref name="failedSinceUtc"/> (optionally of one store / vendor); returns how many.</summary>
+    /// <summary>
+    /// Resends every row that failed at or after <paramref name="failedSinceUtc"/> (optionally of one store / vendor), except
+    /// those sent without an answer (<see cref="Vendors.Shared.UnknownOutcome.IsReason"/>, or an Engage post that may have shown
+    /// its state): the vendor may have them, so a person checks each one and resends it from the list. Returns how many.
+    /// </summary>
     Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
         CancellationToken cancellationToken = default);
 

@@ -348,7 +348,7 @@ public class OutboxContractTests(OutboxUnderTest kind)
         Assert.That(await _outbox.TakeDueAsync(10, Lease), Is.Empty);
         Assert.That(await EnqueuePlaced(1, TouchpointVendor.Transactionale), Is.Zero, "the same event again is not a new delivery");
 
-        Assert.That(await _reports.ResendAsync([row.Id]), Is.EqualTo(1));
+        Assert.That(await _reports.ResendAsync([row.Id], includeDelivered: true), Is.EqualTo(1));
 
         var resent = (await RowsAsync()).Single();
         Assert.That((resent.Status, resent.Attempts, resent.NextAttemptOnUtc, resent.DeliveredOnUtc),
@@ -365,7 +365,7 @@ public class OutboxContractTests(OutboxUnderTest kind)
         var placed = await _outbox.TakeDueAsync(10, Lease);
         Assert.That(placed.Select(r => r.Event), Is.EqualTo(new[] { TouchpointEvent.OrderPlaced }), "paid waits while placed is being sent");
 
-        Assert.That(await _reports.ResendAsync([placed[0].Id]), Is.Zero, "a row being sent is left alone");
+        Assert.That(await _reports.ResendAsync([placed[0].Id], includeDelivered: true), Is.Zero, "a row being sent is left alone");
         Assert.That((await _reports.GetVendorHealthAsync()).Single(h => h.Vendor == TouchpointVendor.VoyadoEngage).Waiting, Is.EqualTo(2));
         Assert.That(await _outbox.SkipPendingAsync([1], "Customer data erased."), Is.EqualTo(1), "only the row never sent is skipped");
         Assert.That((await RowsAsync()).Select(r => r.Status), Is.EqualTo(new[] { DeliveryStatus.InProgress, DeliveryStatus.Skipped }));

@@ -120,7 +120,7 @@ public class PrivacyAndStatesOnDatabaseTests(DatabaseKind kind) : DatabaseTests(
         Assert.That(await _outbox.GetLastDeliveredStateAsync(1, 5, TouchpointVendor.VoyadoEngage),
             Is.EqualTo(new LastDeliveredState("Cancelled/Paid", TouchpointEvent.OrderCancelled, AnswerLost: true)));
 
-        Assert.That(await _reports.ResendAsync([lost.Id, paid.Id]), Is.EqualTo(2));
+        Assert.That(await _reports.ResendAsync([lost.Id, paid.Id], includeDelivered: true), Is.EqualTo(2));
         Assert.That((await RowAsync(lost.Id)).DeliveredState, Is.Null);
         Assert.That((await RowAsync(paid.Id)).DeliveredState, Is.Null);
         Assert.That(await _outbox.GetLastDeliveredStateAsync(1, 5, TouchpointVendor.VoyadoEngage),

@@ -22,10 +22,15 @@ public static class UnknownOutcome
         return DeliveryOutcome.Rejected(Reason(vendor, delivery.OrderId, delivery.Event, whatHappened));
     }
 
+    /// <summary>How every unknown outcome's reason begins: a bulk resend leaves such rows for a person to check one by one.</summary>
+    public const string ReasonPrefix = "Sent, ";
+
+    public static bool IsReason(string? reason) => reason is not null && reason.StartsWith(ReasonPrefix, StringComparison.Ordinal);
+
     /// <summary>One wording for every unknown outcome; ids only, never an email address, a key or a payload.</summary>
     public static string Reason(VendorFacts vendor, int orderId, TouchpointEvent touchpointEvent, string whatHappened) =>
         DeliveryOutcome.Trim(
-            $"Sent, {whatHappened}. {vendor.Name} may have it: {vendor.RepeatConsequence}, so it is not sent again automatically. " +
+            $"{ReasonPrefix}{whatHappened}. {vendor.Name} may have it: {vendor.RepeatConsequence}, so it is not sent again automatically. " +
             $"Check in {vendor.Name} whether {vendor.WhatToCheck(orderId, touchpointEvent)}, then resend it from the delivery log only if it is missing.");
 }
 

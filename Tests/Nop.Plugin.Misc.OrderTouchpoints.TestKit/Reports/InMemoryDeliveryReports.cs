@@ -1,6 +1,7 @@
 using Nop.Core;
 using Nop.Plugin.Misc.OrderTouchpoints.Data;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Tests.Support;
 
 namespace Nop.Plugin.Misc.OrderTouchpoints.Reports;
@@ -36,12 +37,14 @@ public sealed class InMemoryDeliveryReports(InMemoryDeliveryOutbox outbox) : IDe
         return Task.FromResult(found);
     }
 
-    public Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Resend(r => deliveryIds.Contains(r.Id) && r.Status != DeliveryStatus.InProgress));
+    public Task<int> ResendAsync(IReadOnlyCollection<int> deliveryIds, bool includeDelivered, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Resend(r => deliveryIds.Contains(r.Id) && r.Status != DeliveryStatus.InProgress
+            && (includeDelivered || r.Status != DeliveryStatus.Delivered)));
 
     public Task<int> ResendFailedSinceAsync(DateTime failedSinceUtc, int storeId = 0, TouchpointVendor? vendor = null,
         CancellationToken cancellationToken = default) =>
         Task.FromResult(Resend(r => r.Status == DeliveryStatus.Failed && r.FinishedOnUtc >= failedSinceUtc
+            && r.DeliveredState is null && !UnknownOutcome.IsReason(r.LastReason)
             && (storeId <= 0 || r.StoreId == storeId) && (vendor is null || r.Vendor == vendor)));
 
     private int Resend(Func<OrderTouchpointDelivery, bool> which)

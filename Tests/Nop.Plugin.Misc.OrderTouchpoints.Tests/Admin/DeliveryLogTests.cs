@@ -219,7 +219,7 @@ public class DeliveryLogTests
             await outbox.RecordAttemptAsync(new AttemptResult(row.Id, row.ClaimToken!.Value, DeliveryStatus.Failed, Now, Now, 400, "HTTP 400"));
         var ids = outbox.Snapshot().Select(r => r.Id).Order().ToList();
 
-        var result = await Controller(new InMemoryDeliveryReports(outbox)).ResendSelected([ids[0], ids[2], ids[2]], CancellationToken.None);
+        var result = await Controller(new InMemoryDeliveryReports(outbox)).ResendSelected([ids[0], ids[2], ids[2]], cancellationToken: CancellationToken.None);
 
         Assert.That(result, Is.TypeOf<JsonResult>());
         Assert.That(await _signal.WaitAsync(TimeSpan.Zero, TimeProvider.System, CancellationToken.None), Is.True, "the worker is woken to send them now");
@@ -232,10 +232,94 @@ public class DeliveryLogTests
         }));
     }
 
+    private static async Task<(InMemoryDeliveryOutbox Outbox, int Delivered, int Failed)> DeliveredAndFailedAsync()
+    {
+        var outbox = new InMemoryDeliveryOutbox(new ManualTimeProvider(new DateTimeOffset(Now)));
+        await outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale, TouchpointVendor.VtMarketing], Now);
+        var rows = await outbox.TakeDueAsync(10, TimeSpan.FromMinutes(1));
+        await outbox.RecordAttemptAsync(new AttemptResult(rows[0].Id, rows[0].ClaimToken!.Value, DeliveryStatus.Delivered, Now, Now, 200, null));
+        await outbox.RecordAttemptAsync(new AttemptResult(rows[1].Id, rows[1].ClaimToken!.Value, DeliveryStatus.Failed, Now, Now, 400, "HTTP 400"));
+        return (outbox, rows[0].Id, rows[1].Id);
+    }
+
+    private static string? MessageOf(IActionResult result) =>
+        (string?)((JsonResult)result).Value!.GetType().GetProperty("Message")!.GetValue(((JsonResult)result).Value);
+
+    [Test]
+    public async Task Resend_selected_leaves_a_delivered_row_alone_unless_the_owner_asked_for_it_and_says_so()
+    {
+        var (outbox, delivered, failed) = await DeliveredAndFailedAsync();
+
+        var result = await Controller(new InMemoryDeliveryReports(outbox)).ResendSelected([delivered, failed], cancellationToken: CancellationToken.None);
+
+        var statuses = outbox.Snapshot().ToDictionary(r => r.Id, r => r.Status);
+        Assert.That((statuses[delivered], statuses[failed]), Is.EqualTo((DeliveryStatus.Delivered, DeliveryStatus.Pending)),
+            "a ticked delivered row is not a second mail the owner asked for");
+        Assert.That(MessageOf(result), Does.StartWith("1 of the selected deliveries were not resent").And.Contain("Also resend delivered"));
+
+        await Controller(new InMemoryDeliveryReports(outbox)).ResendSelected([delivered], includeDelivered: true, CancellationToken.None);
+
+        Assert.That(outbox.Snapshot().Single(r => r.Id == delivered).Status, Is.EqualTo(DeliveryStatus.Pending), "sent again on purpose");
+    }
+
+    [Test]
+    public async Task A_second_click_after_the_resent_row_was_delivered_sends_nothing_again()
+    {
+        var (outbox, _, failed) = await DeliveredAndFailedAsync();
+        var controller = Controller(new InMemoryDeliveryReports(outbox));
+        await controller.ResendSelected([failed], cancellationToken: CancellationToken.None);
+        var resent = (await outbox.TakeDueAsync(10, TimeSpan.FromMinutes(1))).Single();
+        await outbox.RecordAttemptAsync(new AttemptResult(resent.Id, resent.ClaimToken!.Value, DeliveryStatus.Delivered, Now, Now, 200, null));
+
+        var second = await controller.ResendSelected([failed], cancellationToken: CancellationToken.None);
+
+        Assert.That(outbox.Snapshot().Single(r => r.Id == failed).Status, Is.EqualTo(DeliveryStatus.Delivered));
+        Assert.That(MessageOf(second), Does.StartWith("1 of the selected deliveries were not resent"));
+    }
+
+    [Test]
+    public async Task Resend_selected_of_a_row_being_sent_leaves_it_to_its_send_and_says_so()
+    {
+        var outbox = new InMemoryDeliveryOutbox(new ManualTimeProvider(new DateTimeOffset(Now)));
+        await outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale], Now);
+        var sending = (await outbox.TakeDueAsync(10, TimeSpan.FromMinutes(1))).Single();
+
+        var result = await Controller(new InMemoryDeliveryReports(outbox)).ResendSelected([sending.Id], includeDelivered: true, CancellationToken.None);
+
+        Assert.That(outbox.Snapshot().Single().Status, Is.EqualTo(DeliveryStatus.InProgress));
+        Assert.That(MessageOf(result), Is.EqualTo("1 of the selected deliveries were not resent: they are being sent right now; the list shows their result in a moment."));
+    }
+
+    [Test]
+    public async Task Resend_failed_since_leaves_out_deliveries_sent_without_an_answer_for_the_owner_to_check()
+    {
+        var outbox = new InMemoryDeliveryOutbox(new ManualTimeProvider(new DateTimeOffset(Now)));
+        await outbox.EnqueueAsync(1, 42, TouchpointEvent.OrderPlaced, [TouchpointVendor.Transactionale, TouchpointVendor.VoyadoEngage, TouchpointVendor.VtMarketing], Now);
+        var rows = (await outbox.TakeDueAsync(10, TimeSpan.FromMinutes(1))).ToDictionary(r => r.Vendor);
+        var unanswered = Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared.UnknownOutcome.Reason(TestVendors.Registered.Of(TouchpointVendor.Transactionale),
+            42, TouchpointEvent.OrderPlaced, "no answer within 15 s");
+        await outbox.RecordAttemptAsync(new AttemptResult(rows[TouchpointVendor.Transactionale].Id, rows[TouchpointVendor.Transactionale].ClaimToken!.Value,
+            DeliveryStatus.Failed, Now, Now, null, unanswered));
+        await outbox.RecordAttemptAsync(new AttemptResult(rows[TouchpointVendor.VoyadoEngage].Id, rows[TouchpointVendor.VoyadoEngage].ClaimToken!.Value,
+            DeliveryStatus.Failed, Now, Now, null, "Order: connection reset", DeliveredState: "Confirmed/Paid"));
+        await outbox.RecordAttemptAsync(new AttemptResult(rows[TouchpointVendor.VtMarketing].Id, rows[TouchpointVendor.VtMarketing].ClaimToken!.Value,
+            DeliveryStatus.Failed, Now, Now, 401, "HTTP 401"));
+
+        await Controller(new InMemoryDeliveryReports(outbox)).ResendFailed(new ResendFailedModel { FailedSince = new DateTime(2026, 11, 20) }, CancellationToken.None);
+
+        Assert.That(outbox.Snapshot().ToDictionary(r => r.Vendor, r => r.Status), Is.EqualTo(new Dictionary<TouchpointVendor, DeliveryStatus>
+        {
+            [TouchpointVendor.Transactionale] = DeliveryStatus.Failed,
+            [TouchpointVendor.VoyadoEngage] = DeliveryStatus.Failed,
+            [TouchpointVendor.VtMarketing] = DeliveryStatus.Pending
+        }), "only the refused one: the vendor may have the unanswered ones, a person checks each");
+        _notifications.Verify(n => n.SuccessNotification("1 failed deliveries were queued again.", true, 0), Times.Once);
+    }
+
     [Test]
     public async Task Resend_selected_with_nothing_selected_changes_nothing()
     {
-        var result = await Controller().ResendSelected([], CancellationToken.None);
+        var result = await Controller().ResendSelected([], cancellationToken: CancellationToken.None);
 
         Assert.That(result, Is.TypeOf<NoContentResult>());
         _reports.VerifyNoOtherCalls();
@@ -339,7 +423,7 @@ public class DeliveryLogTests
         _reports.Setup(o => o.GetOrderIdsAsync(It.IsAny<IReadOnlyCollection<int>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TimeoutException("Execution Timeout Expired."));
 
-        var result = await Controller().ResendSelected([7, 8], CancellationToken.None);
+        var result = await Controller().ResendSelected([7, 8], cancellationToken: CancellationToken.None);
 
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(((JsonResult)result).Value));
         Assert.That(json.RootElement.GetProperty("Message").GetString(),

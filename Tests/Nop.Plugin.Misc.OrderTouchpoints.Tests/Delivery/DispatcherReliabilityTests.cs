@@ -435,7 +435,7 @@ public class DispatcherReliabilityTests
         Assert.That(_vendor.AcceptedPerOrder().Values, Has.All.EqualTo(1));
 
         // A person checked the vendor and resends: every order then arrived exactly once.
-        await new InMemoryDeliveryReports(_outbox).ResendAsync(surfaced.Select(r => r.Id).ToList());
+        await new InMemoryDeliveryReports(_outbox).ResendAsync(surfaced.Select(r => r.Id).ToList(), includeDelivered: false);
         await DeliveryLoop.RunUntilSettledAsync(after.Dispatcher, _time);
         AssertEachDeliveredExactlyOnce(orders);
     }

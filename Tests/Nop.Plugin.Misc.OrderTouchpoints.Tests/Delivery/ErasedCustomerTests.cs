@@ -98,7 +98,7 @@ public class ErasedCustomerTests
             .And.All.Matches<OrderTouchpointDelivery>(r => r.Status == DeliveryStatus.Skipped), "recorded as skipped when queued, before any send");
         ResendResult resend;
         await using (var scope = _host.Services.CreateAsyncScope())
-            resend = await scope.ServiceProvider.GetRequiredService<DeliveryResends>().ResendAsync(RowsOf(OfErased).Select(r => r.Id).ToList(), CancellationToken.None);
+            resend = await scope.ServiceProvider.GetRequiredService<DeliveryResends>().ResendAsync(RowsOf(OfErased).Select(r => r.Id).ToList(), includeDelivered: true, CancellationToken.None);
         var resentSince = await _host.Reports.ResendFailedSinceAsync(_time.UtcNow.AddDays(-1));
         await SettleAsync();
 
@@ -165,7 +165,7 @@ public class ErasedCustomerTests
 
         ResendResult result;
         await using (var scope = _host.Services.CreateAsyncScope())
-            result = await scope.ServiceProvider.GetRequiredService<DeliveryResends>().ResendAsync(_host.Outbox.Snapshot().Select(r => r.Id).ToList(), CancellationToken.None);
+            result = await scope.ServiceProvider.GetRequiredService<DeliveryResends>().ResendAsync(_host.Outbox.Snapshot().Select(r => r.Id).ToList(), includeDelivered: true, CancellationToken.None);
         await SettleAsync();
 
         Assert.That((result.Resent, result.RefusedErased), Is.EqualTo((3, 3)));
