@@ -95,9 +95,16 @@ public abstract class VendorSettingsForm<TSettings, TModel>(
     {
         var scoped = await LoadAsync(storeScope);
         var keyOverride = await KeyOverrideAsync(model, scoped);
-        Apply(model, scoped, await CurrentAsync(storeScope), keyOverride);
+        var before = await CurrentAsync(storeScope);
+        before.EnabledOnUtc = await settingService.EnabledOnUtcAsync<TSettings>(storeScope);
+        Apply(model, scoped, before, keyOverride);
+        // A store that stops overriding "enabled" while "all stores" is on keeps a switch-on time of its own (see
+        // VendorSwitchOn): now when it was off until this save, so reconciliation does not queue what it took meanwhile.
+        var followsAllStoresOn = storeScope > 0 && !model.Enabled_OverrideForStore && (await CurrentAsync(0)).Enabled;
+        if (followsAllStoresOn)
+            scoped.Settings.EnabledOnUtc = before.Enabled ? before.EnabledOnUtc : timeProvider.GetUtcNow().UtcDateTime;
         await scoped.SaveAsync(s => s.Enabled, model.Enabled_OverrideForStore);
-        await scoped.SaveAsync(s => s.EnabledOnUtc, model.Enabled_OverrideForStore);
+        await scoped.SaveAsync(s => s.EnabledOnUtc, model.Enabled_OverrideForStore || followsAllStoresOn);
         await scoped.SaveAsync(s => s.ApiKey, keyOverride);
         await SaveFieldsAsync(model, scoped);
     }

@@ -36,7 +36,7 @@ public abstract class SingleRequestTouchpointChannel<TSettings, TPayload>(
         return FindSettingsProblem(settings) is null;
     }
 
-    public async Task<DateTime?> GetEnabledOnUtcAsync(int storeId) => (await settingService.LoadSettingAsync<TSettings>(storeId)).EnabledOnUtc;
+    public Task<DateTime?> GetEnabledOnUtcAsync(int storeId) => settingService.EnabledOnUtcAsync<TSettings>(storeId);
 
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {

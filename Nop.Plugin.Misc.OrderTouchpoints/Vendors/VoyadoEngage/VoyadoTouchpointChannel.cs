@@ -53,7 +53,7 @@ public class VoyadoTouchpointChannel(
                && VoyadoStatuses.IsWanted(settings, touchpointEvent);
     }
 
-    public async Task<DateTime?> GetEnabledOnUtcAsync(int storeId) => (await LoadSettingsAsync(storeId)).EnabledOnUtc;
+    public Task<DateTime?> GetEnabledOnUtcAsync(int storeId) => settingService.EnabledOnUtcAsync<OrderTouchpointsVoyadoSettings>(storeId);
 
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {

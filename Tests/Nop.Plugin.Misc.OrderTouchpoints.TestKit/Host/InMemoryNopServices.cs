@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +64,9 @@ public sealed class InMemoryNopServices
 
     public IServiceCollection Register(IServiceCollection services)
     {
-        services.AddSingleton(Fake<ISettingService>(("LoadSettingAsync", (m, a) => FakeResult.TaskFor(m, Settings.Load(m.ReturnType.GetGenericArguments()[0], (int)a[0]!)))));
+        services.AddSingleton(Fake<ISettingService>(
+            ("LoadSettingAsync", (m, a) => FakeResult.TaskFor(m, Settings.Load(m.ReturnType.GetGenericArguments()[0], (int)a[0]!))),
+            ("SettingExistsAsync", (_, a) => Task.FromResult(Settings.Exists(a[0]!.GetType(), (LambdaExpression)a[1]!, (int)a[2]!)))));
         services.AddSingleton(Fake<IEncryptionService>(
             ("EncryptText", (_, a) => Encrypt((string)a[0]!)),
             ("DecryptText", (_, a) => a[0] is string cipher && cipher.StartsWith("enc:", StringComparison.Ordinal)

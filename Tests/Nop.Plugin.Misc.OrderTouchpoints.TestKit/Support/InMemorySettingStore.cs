@@ -66,6 +66,9 @@ public sealed class InMemorySettingStore
     public bool Exists<T, TProp>(Expression<Func<T, TProp>> property, int storeId) =>
         _values.ContainsKey((typeof(T), NameOf(property), storeId));
 
+    /// <summary>Whether a value is stored for exactly this store, as nopCommerce's SettingExistsAsync answers it.</summary>
+    public bool Exists(Type type, LambdaExpression property, int storeId) => ReadValues().ContainsKey((type, PropertyOf(property).Name, storeId));
+
     /// <summary>The value stored for exactly this store (no fallback).</summary>
     public TProp? Stored<T, TProp>(Expression<Func<T, TProp>> property, int storeId) =>
         _values.TryGetValue((typeof(T), NameOf(property), storeId), out var value)

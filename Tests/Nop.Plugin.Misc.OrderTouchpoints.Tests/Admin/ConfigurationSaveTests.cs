@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Plugin.Misc.OrderTouchpoints.Delivery;
+using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Shared;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.Transactionale;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VoyadoEngage;
 using Nop.Plugin.Misc.OrderTouchpoints.Vendors.VtMarketing;
@@ -231,5 +232,47 @@ public class ConfigurationSaveTests
         await _host.PostAsync(model);
 
         Assert.That(_host.Settings.Stored<OrderTouchpointsVtMarketingSettings, DateTime?>(s => s.EnabledOnUtc, 7), Is.EqualTo(enabledOn));
+    }
+    [Test]
+    public async Task A_store_that_stops_overriding_a_switched_off_vendor_is_on_since_that_save_not_since_all_stores_was()
+    {
+        var allStoresOn = ConfigurePageHost.Start.AddDays(-90).UtcDateTime;
+        _host.Settings.Seed(new OrderTouchpointsVtMarketingSettings { Enabled = true, EnabledOnUtc = allStoresOn, ApiKey = ConfigurePageHost.Encrypt("vt-key-0123456789") });
+        _host.Settings.Set<OrderTouchpointsVtMarketingSettings, bool>(s => s.Enabled, false, 7);
+        _host.StoreScope = 7;
+        var model = await _host.GetPageAsync();
+        Assert.That(model.VtMarketing.Enabled_OverrideForStore, Is.True, "store 7 overrides: off");
+        model.VtMarketing.Enabled_OverrideForStore = false;
+
+        await _host.PostAsync(model);
+
+        var settings = _host.Settings.Mock.Object;
+        Assert.That(_host.Settings.Load<OrderTouchpointsVtMarketingSettings>(7).Enabled, Is.True, "store 7 follows all stores: on");
+        Assert.That(await settings.EnabledOnUtcAsync<OrderTouchpointsVtMarketingSettings>(7), Is.EqualTo(ConfigurePageHost.Start.UtcDateTime),
+            "reconciliation must not reach back to orders store 7 took while the vendor was off for it");
+        Assert.That(await settings.EnabledOnUtcAsync<OrderTouchpointsVtMarketingSettings>(0), Is.EqualTo(allStoresOn), "all stores keep their time");
+    }
+
+    [Test]
+    public async Task A_store_following_all_stores_is_on_since_all_stores_was_switched_on_again()
+    {
+        var storeFollowedOn = ConfigurePageHost.Start.AddDays(-10).UtcDateTime;
+        _host.Settings.Seed(new OrderTouchpointsVtMarketingSettings { Enabled = true, EnabledOnUtc = ConfigurePageHost.Start.AddDays(-90).UtcDateTime,
+            ApiKey = ConfigurePageHost.Encrypt("vt-key-0123456789") });
+        _host.Settings.Set<OrderTouchpointsVtMarketingSettings, DateTime?>(s => s.EnabledOnUtc, storeFollowedOn, 7);
+        var model = await _host.GetPageAsync();
+        model.VtMarketing.Enabled = false;
+        await _host.PostAsync(model);
+        _host.Time.SetUtcNow(ConfigurePageHost.Start.AddDays(1));
+        model = await _host.GetPageAsync();
+        model.VtMarketing.Enabled = true;
+
+        await _host.PostAsync(model);
+
+        var settings = _host.Settings.Mock.Object;
+        Assert.That(await settings.EnabledOnUtcAsync<OrderTouchpointsVtMarketingSettings>(7), Is.EqualTo(ConfigurePageHost.Start.AddDays(1).UtcDateTime),
+            "the store's own older time does not reach back over the time all stores were off");
+        _host.Settings.Set<OrderTouchpointsVtMarketingSettings, bool>(s => s.Enabled, true, 7);
+        Assert.That(await settings.EnabledOnUtcAsync<OrderTouchpointsVtMarketingSettings>(7), Is.EqualTo(storeFollowedOn), "a store that overrides has its own time");
     }
 }

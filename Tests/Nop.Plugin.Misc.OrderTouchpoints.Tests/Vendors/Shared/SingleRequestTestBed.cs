@@ -21,6 +21,8 @@ public abstract class SingleRequestTestBed<TSettings, TChannel> : IAsyncDisposab
         settings.Enabled = true;
         settings.ApiKey = context.Stored(apiKey);
         Settings = context.Use(settings);
+        // The store follows "all stores" (no override), which hold the same values.
+        context.Use(settings, 0);
         Answer(_ => healthyAnswer);
     }
 
