@@ -133,8 +133,8 @@ public sealed class InMemorySettingStore
                 return Task.CompletedTask;
             }));
         Mock.Setup(s => s.SettingExistsAsync(It.IsAny<T>(), It.IsAny<Expression<Func<T, It.IsAnyType>>>(), It.IsAny<int>()))
-            .Returns(new InvocationFunc(invocation => Task.FromResult(ReadValues().ContainsKey(
-                (typeof(T), PropertyOf((LambdaExpression)invocation.Arguments[1]).Name, (int)invocation.Arguments[2])))));
+            .Returns(new InvocationFunc(invocation =>
+                Task.FromResult(Exists(typeof(T), (LambdaExpression)invocation.Arguments[1], (int)invocation.Arguments[2]))));
     }
 
     private static PropertyInfo[] Properties(Type type) =>
